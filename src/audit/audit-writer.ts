@@ -1,0 +1,51 @@
+// The seam where the audit log plugs in. A mutation records its intent before the engine
+// is called and its outcome after; a writer that cannot record the intent throws
+// AUDIT_UNAVAILABLE and the mutation is refused. Until the audit issue lands, records go
+// to the structured log only.
+import type { Logger } from 'pino';
+import type { Principal } from '../auth/principal.ts';
+
+export interface AuditIntent {
+  requestId: string;
+  principal: Principal;
+  cluster: string | undefined;
+  operation: string;
+  target: string | undefined;
+  /** The mutation's input; the writer redacts secrets before storing it. */
+  input: unknown;
+  userAgent: string | undefined;
+}
+
+export interface AuditOutcome {
+  status: 'succeeded' | 'failed';
+  errorCode?: string | undefined;
+  /** IDs of objects created or changed. */
+  objectIds?: string[];
+  durationMs: number;
+}
+
+export interface AuditWriter {
+  /** Records an intent; resolves with its record ID. Throws when it cannot be recorded. */
+  intent(intent: AuditIntent): Promise<string>;
+  outcome(intentId: string, outcome: AuditOutcome): Promise<void>;
+  /** Records a sensitive read (join tokens, unlock key). */
+  sensitiveRead(intent: AuditIntent): Promise<void>;
+}
+
+/** Writes audit events to the process log; no storage, no hash chain. */
+export function logAuditWriter(logger: Logger): AuditWriter {
+  let seq = 0;
+  return {
+    async intent(intent) {
+      const id = `log-${++seq}`;
+      logger.info({ audit: 'intent', id, requestId: intent.requestId, principal: intent.principal.id, cluster: intent.cluster, operation: intent.operation, target: intent.target }, 'audit intent');
+      return id;
+    },
+    async outcome(id, outcome) {
+      logger.info({ audit: 'outcome', id, ...outcome }, 'audit outcome');
+    },
+    async sensitiveRead(intent) {
+      logger.info({ audit: 'sensitive-read', requestId: intent.requestId, principal: intent.principal.id, cluster: intent.cluster, operation: intent.operation }, 'audit sensitive read');
+    },
+  };
+}

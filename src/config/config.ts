@@ -1,0 +1,139 @@
+// The gateway's one validated configuration object. Everything is read here once, at
+// start-up; a bad value stops the process with a message naming the setting.
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+const endpointUrl = z
+  .string()
+  .regex(/^(unix:\/\/\/.+|tcp:\/\/[^/]+:\d+|https?:\/\/[^/]+:\d+)$/, {
+    message: 'must be unix:///path/to/docker.sock or tcp://host:port',
+  });
+
+const tlsFiles = z
+  .object({ ca: z.string().min(1), cert: z.string().min(1), key: z.string().min(1) })
+  .strict();
+
+/** One Engine API endpoint: a manager of a cluster, or a named engine. */
+export const endpointSchema = z
+  .object({ url: endpointUrl, tls: tlsFiles.optional() })
+  .strict();
+
+const nameSchema = z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}$/, {
+  message: 'names are 1-63 letters, digits, `_`, `.`, `-`, starting with a letter or digit',
+});
+
+export const clusterSchema = z
+  .object({
+    name: nameSchema,
+    managers: z.array(endpointSchema).min(1, { message: 'a cluster needs at least one manager endpoint' }),
+  })
+  .strict();
+
+export const engineSchema = z
+  .object({ name: nameSchema, endpoint: endpointSchema, cluster: nameSchema.optional() })
+  .strict();
+
+export const configSchema = z
+  .object({
+    clusters: z.array(clusterSchema).min(1),
+    engines: z.array(engineSchema).default([]),
+    defaultCluster: nameSchema.optional(),
+    http: z
+      .object({
+        host: z.string().default('0.0.0.0'),
+        port: z.number().int().min(0).max(65535).default(4000),
+      })
+      .strict()
+      .default({ host: '0.0.0.0', port: 4000 }),
+    engine: z
+      .object({
+        /** Per-request timeout for Engine API calls, in milliseconds. */
+        timeoutMs: z.number().int().min(100).max(600_000).default(10_000),
+      })
+      .strict()
+      .default({ timeoutMs: 10_000 }),
+    production: z.boolean().default(false),
+    logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .strict()
+  .superRefine((cfg, ctx) => {
+    const names = new Set<string>();
+    for (const [i, c] of cfg.clusters.entries()) {
+      if (names.has(c.name)) ctx.addIssue({ code: 'custom', path: ['clusters', i, 'name'], message: `duplicate cluster "${c.name}"` });
+      names.add(c.name);
+    }
+    if (cfg.defaultCluster && !names.has(cfg.defaultCluster)) {
+      ctx.addIssue({ code: 'custom', path: ['defaultCluster'], message: `"${cfg.defaultCluster}" is not a configured cluster` });
+    }
+    const engines = new Set<string>();
+    for (const [i, e] of cfg.engines.entries()) {
+      if (engines.has(e.name)) ctx.addIssue({ code: 'custom', path: ['engines', i, 'name'], message: `duplicate engine "${e.name}"` });
+      engines.add(e.name);
+      if (e.cluster && !names.has(e.cluster)) {
+        ctx.addIssue({ code: 'custom', path: ['engines', i, 'cluster'], message: `"${e.cluster}" is not a configured cluster` });
+      }
+    }
+  });
+
+export type GatewayConfig = z.infer<typeof configSchema> & { defaultCluster: string };
+export type EndpointConfig = z.infer<typeof endpointSchema>;
+export type ClusterConfig = z.infer<typeof clusterSchema>;
+export type EngineConfig = z.infer<typeof engineSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Validates a raw config object; the default cluster is the first one unless named. */
+export function parseConfig(raw: unknown): GatewayConfig {
+  const result = configSchema.safeParse(raw);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  const cfg = result.data;
+  return { ...cfg, defaultCluster: cfg.defaultCluster ?? cfg.clusters[0]!.name };
+}
+
+/**
+ * Builds the raw config from the environment:
+ * - GATEWAY_CONFIG: path to a JSON file with the full shape above (clusters, engines...);
+ * - otherwise one cluster named `default` at DOCKER_HOST (default unix:///var/run/docker.sock),
+ *   with TLS files from DOCKER_CERT_PATH when DOCKER_TLS_VERIFY is set, as the Docker CLI does.
+ * PORT, HOST, NODE_ENV=production, LOG_LEVEL and ENGINE_TIMEOUT_MS override the file.
+ */
+export function rawConfigFromEnv(env: NodeJS.ProcessEnv): Record<string, unknown> {
+  let raw: Record<string, unknown>;
+  if (env.GATEWAY_CONFIG) {
+    let text: string;
+    try {
+      text = readFileSync(env.GATEWAY_CONFIG, 'utf8');
+    } catch (e) {
+      throw new ConfigError(`GATEWAY_CONFIG: cannot read ${env.GATEWAY_CONFIG}: ${(e as Error).message}`);
+    }
+    try {
+      raw = JSON.parse(text) as Record<string, unknown>;
+    } catch (e) {
+      throw new ConfigError(`GATEWAY_CONFIG: ${env.GATEWAY_CONFIG} is not valid JSON: ${(e as Error).message}`);
+    }
+  } else {
+    const url = env.DOCKER_HOST || 'unix:///var/run/docker.sock';
+    const certPath = env.DOCKER_CERT_PATH;
+    const tls = env.DOCKER_TLS_VERIFY && certPath
+      ? { ca: `${certPath}/ca.pem`, cert: `${certPath}/cert.pem`, key: `${certPath}/key.pem` }
+      : undefined;
+    raw = { clusters: [{ name: 'default', managers: [tls ? { url, tls } : { url }] }] };
+  }
+  const http = { ...(raw.http as object | undefined) } as Record<string, unknown>;
+  if (env.PORT) http.port = Number(env.PORT);
+  if (env.HOST) http.host = env.HOST;
+  if (Object.keys(http).length) raw.http = http;
+  if (env.NODE_ENV === 'production') raw.production = true;
+  if (env.LOG_LEVEL) raw.logLevel = env.LOG_LEVEL;
+  if (env.ENGINE_TIMEOUT_MS) raw.engine = { ...(raw.engine as object | undefined), timeoutMs: Number(env.ENGINE_TIMEOUT_MS) };
+  return raw;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  return parseConfig(rawConfigFromEnv(env));
+}

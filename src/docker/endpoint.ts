@@ -1,0 +1,82 @@
+// One Engine API endpoint (a unix socket or tcp+TLS address) with a per-request timeout.
+// All calls go through `request`, so errors and timeouts are handled in one place.
+import { readFileSync } from 'node:fs';
+import Docker from 'dockerode';
+import type { EndpointConfig } from '../config/config.ts';
+import { mapEngineError } from './engine-errors.ts';
+
+export interface EngineRequest {
+  method: 'GET' | 'POST' | 'DELETE' | 'PUT';
+  /** Path without query, e.g. `/networks/create`. */
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+  /** Headers such as X-Registry-Auth. */
+  headers?: Record<string, string>;
+  /** Overrides the endpoint's timeout for slow calls (swarm join, leave). */
+  timeoutMs?: number;
+}
+
+type DialCallback = (err: unknown, data: unknown) => void;
+interface Modem {
+  dial(options: Record<string, unknown>, cb: DialCallback): void;
+}
+
+/** Every status the Engine may answer; docker-modem rejects those not listed as `true`. */
+const OK_STATUS: Record<number, boolean | string> = { 200: true, 201: true, 204: true, 304: true };
+
+export class EngineEndpoint {
+  readonly url: string;
+  readonly timeoutMs: number;
+  private readonly modem: Modem;
+
+  constructor(config: EndpointConfig, timeoutMs: number) {
+    this.url = config.url;
+    this.timeoutMs = timeoutMs;
+    const docker = new Docker(dockerOptions(config));
+    this.modem = (docker as unknown as { modem: Modem }).modem;
+  }
+
+  /** Sends one request; resolves with parsed JSON (or a Buffer for non-JSON bodies). */
+  request<T>(req: EngineRequest): Promise<T> {
+    const timeoutMs = req.timeoutMs ?? this.timeoutMs;
+    const query: Record<string, string> = {};
+    for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined) query[k] = String(v);
+    return new Promise<T>((resolve, reject) => {
+      const controller = new AbortController();
+      const timer = setTimeout(() => {
+        controller.abort();
+        reject(mapEngineError(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT_GATEWAY' }), this.url));
+      }, timeoutMs);
+      this.modem.dial(
+        {
+          path: `${req.path}?`,
+          method: req.method,
+          options: { _query: query, _body: req.body ?? {} },
+          allowEmpty: req.body !== undefined,
+          headers: req.body !== undefined ? { 'Content-Type': 'application/json', ...req.headers } : req.headers,
+          statusCodes: OK_STATUS,
+          abortSignal: controller.signal,
+        },
+        (err, data) => {
+          clearTimeout(timer);
+          if (controller.signal.aborted) return;
+          if (err) reject(mapEngineError(err, this.url));
+          else resolve(data as T);
+        },
+      );
+    });
+  }
+}
+
+function dockerOptions(config: EndpointConfig): Docker.DockerOptions {
+  const url = new URL(config.url);
+  if (url.protocol === 'unix:') return { socketPath: url.pathname };
+  const tls = config.tls;
+  return {
+    host: url.hostname,
+    port: Number(url.port),
+    protocol: tls ? 'https' : 'http',
+    ...(tls ? { ca: readFileSync(tls.ca), cert: readFileSync(tls.cert), key: readFileSync(tls.key) } : {}),
+  };
+}

@@ -1,0 +1,72 @@
+// Turns what docker-modem reports into the gateway's error vocabulary. Connection-level
+// failures become ENGINE_UNAVAILABLE; the Engine's own HTTP errors keep their status so
+// that mutations can turn 400/409 into userErrors the caller can act on.
+import { GatewayError } from '../errors/gateway-error.ts';
+
+/** An HTTP error answered by the Engine (it received and refused the request). */
+export class EngineRequestError extends Error {
+  readonly status: number;
+  readonly engineMessage: string;
+
+  constructor(status: number, engineMessage: string) {
+    super(`engine answered ${status}: ${engineMessage}`);
+    this.name = 'EngineRequestError';
+    this.status = status;
+    this.engineMessage = engineMessage;
+  }
+}
+
+/** Socket errors after which the request certainly never reached the engine. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOENT', 'EACCES', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'ENOTFOUND']);
+
+export function isNotSent(err: unknown): boolean {
+  return err instanceof GatewayError && err.code === 'ENGINE_UNAVAILABLE' && err.extensions.sent === false;
+}
+
+export function isNotManager(err: unknown): boolean {
+  return err instanceof GatewayError && err.code === 'NOT_A_SWARM_MANAGER';
+}
+
+interface ModemError {
+  statusCode?: number;
+  json?: unknown;
+  code?: string;
+  message?: string;
+}
+
+function engineMessageOf(e: ModemError): string {
+  const json = e.json as { message?: string } | string | Buffer | null | undefined;
+  if (json && typeof json === 'object' && !Buffer.isBuffer(json) && typeof json.message === 'string') return json.message;
+  if (typeof json === 'string') return json;
+  if (Buffer.isBuffer(json)) return json.toString('utf8');
+  return e.message ?? 'unknown engine error';
+}
+
+/** Maps one failed Engine call; `endpoint` is a display string without credentials. */
+export function mapEngineError(err: unknown, endpoint: string): Error {
+  if (err instanceof GatewayError || err instanceof EngineRequestError) return err;
+  const e = (err ?? {}) as ModemError;
+  if (typeof e.statusCode === 'number') {
+    const message = engineMessageOf(e).trim();
+    if (e.statusCode === 404) return new GatewayError('NOT_FOUND', message);
+    if (e.statusCode === 503 && /not a swarm manager|not part of a swarm|swarm is not initialized/i.test(message)) {
+      return new GatewayError('NOT_A_SWARM_MANAGER', `${endpoint} is not a swarm manager: ${message}`);
+    }
+    if (e.statusCode >= 500 && !/already part of a swarm|not part of a swarm|is in use|has active endpoints/i.test(message)) {
+      // 500/503 with a cause the caller can't fix: keep the engine's words for the log.
+      if (e.statusCode === 503) return new GatewayError('ENGINE_UNAVAILABLE', `${endpoint}: ${message}`);
+      return new EngineRequestError(e.statusCode, message);
+    }
+    return new EngineRequestError(e.statusCode, message);
+  }
+  if (e.code === 'ETIMEDOUT_GATEWAY') {
+    return new GatewayError('ENGINE_UNAVAILABLE', `${endpoint} did not answer in time`, { sent: true });
+  }
+  if (e.code && NOT_SENT_CODES.has(e.code)) {
+    return new GatewayError('ENGINE_UNAVAILABLE', `${endpoint} is unreachable (${e.code})`, { sent: false });
+  }
+  if (e.code) {
+    return new GatewayError('ENGINE_UNAVAILABLE', `${endpoint} failed (${e.code})`, { sent: true });
+  }
+  return err instanceof Error ? err : new Error(String(err));
+}

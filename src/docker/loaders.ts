@@ -1,0 +1,126 @@
+// Per-request caches and batches over one cluster's Engine API. Whatever a nested query
+// asks for, each kind of object is listed at most once per request (nodes, services,
+// networks) or fetched in one filtered call per batch (tasks by service or node), so the
+// number of Engine calls does not grow with the size of the result. Mutations call
+// `invalidate()` so that the object they return is read fresh.
+import DataLoader from 'dataloader';
+import type { ClusterClient } from './cluster-client.ts';
+import type { EngineNetwork, EngineNode, EngineService, EngineSwarm, EngineTask } from './engine-json.ts';
+
+export class ClusterLoaders {
+  readonly client: ClusterClient;
+  /** Counts Engine calls made through these loaders (tests check batching with it). */
+  calls = 0;
+  private memo = new Map<string, Promise<unknown>>();
+  private tasksByServiceLoader!: DataLoader<string, EngineTask[]>;
+  private tasksByNodeLoader!: DataLoader<string, EngineTask[]>;
+  private verboseNetworkLoader!: DataLoader<string, EngineNetwork>;
+
+  constructor(client: ClusterClient) {
+    this.client = client;
+    this.reset();
+  }
+
+  /** Forgets everything read so far in this request. */
+  invalidate(): void {
+    this.memo.clear();
+    this.reset();
+  }
+
+  private reset(): void {
+    this.tasksByServiceLoader = new DataLoader((ids) => this.tasksGroupedBy('service', ids, (t) => t.ServiceID), { maxBatchSize: 100 });
+    this.tasksByNodeLoader = new DataLoader((ids) => this.tasksGroupedBy('node', ids, (t) => t.NodeID ?? ''), { maxBatchSize: 100 });
+    this.verboseNetworkLoader = new DataLoader(
+      (ids) => Promise.all(ids.map((id) => this.get<EngineNetwork>(`/networks/${encodeURIComponent(id)}`, { verbose: true }).catch((e: Error) => e))),
+      { maxBatchSize: 100 },
+    );
+  }
+
+  private get<T>(path: string, query?: Record<string, string | number | boolean>): Promise<T> {
+    this.calls++;
+    return this.client.request<T>({ method: 'GET', path, query });
+  }
+
+  private once<T>(key: string, load: () => Promise<T>): Promise<T> {
+    let p = this.memo.get(key) as Promise<T> | undefined;
+    if (!p) {
+      p = load();
+      this.memo.set(key, p);
+      p.catch(() => this.memo.delete(key));
+    }
+    return p;
+  }
+
+  swarm(): Promise<EngineSwarm> {
+    return this.once('swarm', () => this.get<EngineSwarm>('/swarm'));
+  }
+
+  nodes(): Promise<EngineNode[]> {
+    return this.once('nodes', () => this.get<EngineNode[]>('/nodes'));
+  }
+
+  services(): Promise<EngineService[]> {
+    return this.once('services', () => this.get<EngineService[]>('/services', { status: true }));
+  }
+
+  networks(): Promise<EngineNetwork[]> {
+    return this.once('networks', () => this.get<EngineNetwork[]>('/networks'));
+  }
+
+  /** A node by ID or hostname, or null. */
+  async node(ref: string): Promise<EngineNode | null> {
+    const nodes = await this.nodes();
+    return nodes.find((n) => n.ID === ref) ?? nodes.find((n) => n.Description.Hostname === ref) ?? uniquePrefix(nodes, ref, (n) => n.ID);
+  }
+
+  /** A service by ID or name, or null. */
+  async service(ref: string): Promise<EngineService | null> {
+    const services = await this.services();
+    return services.find((s) => s.ID === ref) ?? services.find((s) => s.Spec.Name === ref) ?? uniquePrefix(services, ref, (s) => s.ID);
+  }
+
+  /** A network by ID or name, or null (names first, as `docker network inspect` does for full IDs). */
+  async network(ref: string): Promise<EngineNetwork | null> {
+    const networks = await this.networks();
+    return networks.find((n) => n.Id === ref) ?? networks.find((n) => n.Name === ref) ?? uniquePrefix(networks, ref, (n) => n.Id);
+  }
+
+  /** A network inspected with `verbose=true` (peers, services with VIPs): one call per network. */
+  async verboseNetwork(id: string): Promise<EngineNetwork> {
+    const result = await this.verboseNetworkLoader.load(id);
+    return result;
+  }
+
+  tasksOfService(serviceId: string): Promise<EngineTask[]> {
+    return this.tasksByServiceLoader.load(serviceId);
+  }
+
+  tasksOfNode(nodeId: string): Promise<EngineTask[]> {
+    return this.tasksByNodeLoader.load(nodeId);
+  }
+
+  /** Tasks matching Engine filters, in one call. */
+  tasks(filters: Record<string, string[]>): Promise<EngineTask[]> {
+    const key = `tasks:${JSON.stringify(filters)}`;
+    return this.once(key, () => this.get<EngineTask[]>('/tasks', { filters: JSON.stringify(filters) }));
+  }
+
+  private async tasksGroupedBy(filter: 'service' | 'node', ids: readonly string[], keyOf: (t: EngineTask) => string): Promise<EngineTask[][]> {
+    const tasks = await this.tasks({ [filter]: [...ids] });
+    const byKey = new Map<string, EngineTask[]>();
+    for (const t of tasks) {
+      const k = keyOf(t);
+      const list = byKey.get(k) ?? [];
+      list.push(t);
+      byKey.set(k, list);
+    }
+    return ids.map((id) => byKey.get(id) ?? []);
+  }
+}
+
+/** Docker accepts an unambiguous ID prefix wherever it accepts an ID. */
+function uniquePrefix<T>(items: T[], ref: string, idOf: (t: T) => string): T | null {
+  if (ref.length < 3 || !/^[0-9a-z]+$/.test(ref)) return null;
+  const matches = items.filter((i) => idOf(i).startsWith(ref));
+  return matches.length === 1 ? matches[0]! : null;
+}

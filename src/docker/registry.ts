@@ -1,0 +1,56 @@
+// The clusters and named engines from the configuration, as clients. Built once at
+// start-up and shared by all requests.
+import type { GatewayConfig } from '../config/config.ts';
+import { GatewayError } from '../errors/gateway-error.ts';
+import { ClusterClient } from './cluster-client.ts';
+import { EngineEndpoint } from './endpoint.ts';
+
+export interface NamedEngine {
+  name: string;
+  cluster: string | undefined;
+  endpoint: EngineEndpoint;
+}
+
+export class EngineRegistry {
+  readonly defaultCluster: string;
+  private readonly clusters = new Map<string, ClusterClient>();
+  private readonly engines = new Map<string, NamedEngine>();
+
+  constructor(config: GatewayConfig) {
+    this.defaultCluster = config.defaultCluster;
+    for (const c of config.clusters) this.clusters.set(c.name, new ClusterClient(c, config.engine.timeoutMs));
+    for (const e of config.engines) {
+      this.engines.set(e.name, { name: e.name, cluster: e.cluster, endpoint: new EngineEndpoint(e.endpoint, config.engine.timeoutMs) });
+    }
+  }
+
+  clusterNames(): string[] {
+    return [...this.clusters.keys()];
+  }
+
+  /** The named cluster, or the default one; NOT_FOUND for a name that is not configured. */
+  cluster(name?: string | null): ClusterClient {
+    const key = name ?? this.defaultCluster;
+    const client = this.clusters.get(key);
+    if (!client) throw new GatewayError('NOT_FOUND', `cluster "${key}" is not configured (configured: ${this.clusterNames().join(', ')})`);
+    return client;
+  }
+
+  engineNames(): string[] {
+    return [...this.engines.keys()];
+  }
+
+  /** A configured named engine; NOT_FOUND when it is not configured. */
+  engine(name: string): NamedEngine {
+    const engine = this.engines.get(name);
+    if (!engine) {
+      const known = this.engineNames();
+      throw new GatewayError('NOT_FOUND', `engine "${name}" is not configured${known.length ? ` (configured: ${known.join(', ')})` : ''}`);
+    }
+    return engine;
+  }
+
+  allEngines(): NamedEngine[] {
+    return [...this.engines.values()];
+  }
+}

@@ -1,0 +1,34 @@
+// One error class for everything that becomes a top-level GraphQL error. Lower layers
+// throw it with a code; the HTTP layer turns it into `extensions.code` and masks
+// anything that is not a GatewayError as INTERNAL.
+import type { ErrorCode, UserErrorInit } from './codes.ts';
+
+export class GatewayError extends Error {
+  readonly code: ErrorCode;
+  readonly extensions: Record<string, unknown>;
+
+  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+    super(message);
+    this.name = 'GatewayError';
+    this.code = code;
+    this.extensions = extensions;
+  }
+}
+
+/**
+ * Thrown inside a mutation when the input is at fault; the mutation wrapper catches it
+ * and returns it as `userErrors` with the payload's other fields null.
+ */
+export class UserInputError extends Error {
+  readonly userErrors: UserErrorInit[];
+
+  constructor(userErrors: UserErrorInit[]) {
+    super(userErrors.map((e) => e.message).join('; '));
+    this.name = 'UserInputError';
+    this.userErrors = userErrors;
+  }
+}
+
+export function notFound(kind: string, ref: string): GatewayError {
+  return new GatewayError('NOT_FOUND', `${kind} "${ref}" not found`);
+}

@@ -1,0 +1,2607 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { SwarmModel, NodeModel, NetworkModel, NetworkServiceModel, ServiceModel, ServiceNetworkAttachmentModel, TaskModel, TaskNetworkAttachmentModel, ContainerModel } from '../docker/model/types.ts';
+import type { GatewayContext } from '../graphql/context.ts';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = T | null | undefined;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An instant in time, as an RFC 3339 string in UTC (the Engine's `CreatedAt`/`UpdatedAt`). */
+  DateTime: { input: string; output: string; }
+};
+
+/** Certificate authority settings (`SwarmSpec.CAConfig`). */
+export type CaSpec = {
+  __typename?: 'CaSpec';
+  /** External CA URLs, if any (`--external-ca`). */
+  externalCaUrls: Array<Scalars['String']['output']>;
+  /** Validity of node certificates, in seconds (`--cert-expiry`). */
+  nodeCertExpirySeconds: Scalars['Float']['output'];
+};
+
+/** Outcome of one diagnostic check. */
+export type CheckStatus =
+  /** Something is wrong now. */
+  | 'ERROR'
+  /** Information the operator should know. */
+  | 'INFO'
+  /** Nothing to fix. */
+  | 'OK'
+  /** Something may go wrong. */
+  | 'WARNING';
+
+/** A cluster the gateway is configured to front. */
+export type Cluster = {
+  __typename?: 'Cluster';
+  /** The configured manager endpoints, in failover order (no credentials). */
+  endpoints: Array<Scalars['String']['output']>;
+  /** Whether this cluster is used when `cluster` is omitted. */
+  isDefault: Scalars['Boolean']['output'];
+  /** The name used in the `cluster` argument. */
+  name: Scalars['String']['output'];
+};
+
+/** A configured engine that is addressed by name: a host that may join a swarm, or a node whose standalone containers are managed. */
+export type ConfiguredEngine = {
+  __typename?: 'ConfiguredEngine';
+  /** The endpoint (no credentials). */
+  endpoint: Scalars['String']['output'];
+  /** The name used in `engine` arguments. */
+  name: Scalars['String']['output'];
+  /** The engine's node ID when it is in a swarm. */
+  nodeId: Maybe<Scalars['String']['output']>;
+  /** Whether the engine answered and its swarm state (`inactive`, `active`, `pending`, `error`, `locked`), or `unreachable`. */
+  swarmState: Scalars['String']['output'];
+};
+
+/** A container on an engine (`docker inspect CONTAINER`). */
+export type Container = {
+  __typename?: 'Container';
+  /** The configured engine it was read from, or null for the cluster's manager endpoint. */
+  engine: Maybe<Scalars['String']['output']>;
+  /** The container's ID. */
+  id: Scalars['ID']['output'];
+  /** Image. */
+  image: Scalars['String']['output'];
+  /** Labels. */
+  labels: Array<KeyValue>;
+  /** The container's name, without the leading slash. */
+  name: Scalars['String']['output'];
+  /** Network attachments. */
+  networks: Array<ContainerNetworkAttachment>;
+  /** State: `running`, `exited`, ... */
+  state: Scalars['String']['output'];
+  /** Whether it belongs to a swarm task (its task's ID), or null for a standalone container. */
+  taskId: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of containers. */
+export type ContainerConnection = {
+  __typename?: 'ContainerConnection';
+  /** The containers of this page with their cursors. */
+  edges: Array<ContainerEdge>;
+  /** The containers of this page. */
+  nodes: Array<Container>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many containers match the filter, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A container with its cursor. */
+export type ContainerEdge = {
+  __typename?: 'ContainerEdge';
+  /** Opaque cursor. */
+  cursor: Scalars['String']['output'];
+  /** The container. */
+  node: Container;
+};
+
+/** Filters for `containers`. */
+export type ContainerFilter = {
+  /** Include stopped containers. */
+  all?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Labels, `key` or `key=value`. */
+  label?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Name (substring, as Docker matches). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Only containers attached to this network (ID or name). */
+  network?: InputMaybe<Scalars['String']['input']>;
+  /** Only standalone containers (not swarm tasks); default true. */
+  standaloneOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** A container's attachment to a network. */
+export type ContainerNetworkAttachment = {
+  __typename?: 'ContainerNetworkAttachment';
+  /** Aliases on the network. */
+  aliases: Array<Scalars['String']['output']>;
+  /** Gateway. */
+  gateway: Maybe<Scalars['String']['output']>;
+  /** IPv4 address with prefix. */
+  ipv4Address: Maybe<Scalars['String']['output']>;
+  /** IPv6 address. */
+  ipv6Address: Maybe<Scalars['String']['output']>;
+  /** MAC address. */
+  macAddress: Maybe<Scalars['String']['output']>;
+  /** The network's ID. */
+  networkId: Scalars['String']['output'];
+  /** The network's name. */
+  networkName: Scalars['String']['output'];
+  /** Static IPv4 address requested at connect (`--ip`). */
+  staticIpv4Address: Maybe<Scalars['String']['output']>;
+};
+
+/** One of the overlay guide's checks. */
+export type DiagnosticCheck = {
+  __typename?: 'DiagnosticCheck';
+  /** Details, one item per finding. */
+  details: Array<Scalars['String']['output']>;
+  /** Stable identifier: `ports`, `quorum`, `subnet-overlap`, `encrypted-windows`, `overlay-container-limit`. */
+  id: Scalars['String']['output'];
+  /** Outcome. */
+  status: CheckStatus;
+  /** One sentence. */
+  summary: Scalars['String']['output'];
+};
+
+/** The overlay-networking guide's checks for a cluster. */
+export type Diagnostics = {
+  __typename?: 'Diagnostics';
+  /** Each check's outcome. */
+  checks: Array<DiagnosticCheck>;
+  /** The cluster. */
+  cluster: Scalars['String']['output'];
+  /** Ports that must be open between nodes: 2377/tcp, 7946/tcp+udp, the data path port/udp. */
+  requiredPorts: Array<RequiredPort>;
+};
+
+/** Dispatcher settings (`SwarmSpec.Dispatcher`). */
+export type DispatcherSpec = {
+  __typename?: 'DispatcherSpec';
+  /** Agent heartbeat period, in seconds (`--dispatcher-heartbeat`). */
+  heartbeatPeriodSeconds: Scalars['Float']['output'];
+};
+
+/** How a service is reached (`--endpoint-mode`). */
+export type EndpointMode =
+  /** DNS round robin: the service name resolves to every task's address. */
+  | 'DNSRR'
+  /** One virtual IP, load balanced by IPVS (see README: IPVS does not pass traffic on this kernel). */
+  | 'VIP';
+
+/**
+ * The code carried in `extensions.code` of a top-level GraphQL error. Problems the caller can
+ * fix in the input come back as `userErrors` in the payload instead.
+ */
+export type ErrorCode =
+  /** The audit log cannot record the change, so the change was refused. */
+  | 'AUDIT_UNAVAILABLE'
+  /** The GraphQL request itself is malformed (syntax, unknown field, bad variable, over a limit). */
+  | 'BAD_REQUEST'
+  /** No manager endpoint of the cluster answered in time. */
+  | 'ENGINE_UNAVAILABLE'
+  /** The principal may not do this. */
+  | 'FORBIDDEN'
+  /** Anything else. The message is masked; the gateway's log has the detail under the request ID. */
+  | 'INTERNAL'
+  /** The engine answered, but it is not a manager of a swarm. */
+  | 'NOT_A_SWARM_MANAGER'
+  /** The object does not exist (or is outside the caller's scope). */
+  | 'NOT_FOUND'
+  /** Too many requests; retry after the time given in `extensions.retryAfter`. */
+  | 'RATE_LIMITED'
+  /** No valid credentials were presented. */
+  | 'UNAUTHENTICATED';
+
+/**
+ * Input of `networkCreateGatewayBridge`: creates the local bridge network `docker_gwbridge` on
+ * an engine before it joins a swarm, so its subnet and options are yours rather than Docker's
+ * defaults (the overlay guide's "Customize the docker_gwbridge").
+ */
+export type GatewayBridgeCreateInput = {
+  /** Linux bridge name (`com.docker.network.bridge.name`), default `docker_gwbridge`. */
+  bridgeName?: InputMaybe<Scalars['String']['input']>;
+  /** Inter-container communication (`com.docker.network.bridge.enable_icc`), default false as Docker sets it. */
+  enableIcc?: InputMaybe<Scalars['Boolean']['input']>;
+  /** IP masquerading (`com.docker.network.bridge.enable_ip_masquerade`), default true. */
+  enableIpMasquerade?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The configured engine (not yet in a swarm) to create the bridge on. */
+  engine: Scalars['String']['input'];
+  /** Gateway inside the subnet (`--gateway`). */
+  gateway?: InputMaybe<Scalars['String']['input']>;
+  /** MTU (`com.docker.network.driver.mtu`). */
+  mtu?: InputMaybe<Scalars['Int']['input']>;
+  /** Subnet, CIDR (`--subnet`). */
+  subnet: Scalars['String']['input'];
+};
+
+/** Result of `networkCreateGatewayBridge`. */
+export type GatewayBridgeCreatePayload = {
+  __typename?: 'GatewayBridgeCreatePayload';
+  /** The created bridge network, as the engine inspects it. */
+  network: Maybe<Network>;
+  /** Problems with the input; nothing changed when present. */
+  userErrors: Array<UserError>;
+};
+
+/** One IPAM configuration of a network (`--subnet`, `--gateway`, `--ip-range`). */
+export type IpamConfig = {
+  __typename?: 'IpamConfig';
+  /** Reserved addresses (`--aux-address`). */
+  auxAddresses: Array<KeyValue>;
+  /** The gateway address. */
+  gateway: Maybe<Scalars['String']['output']>;
+  /** The range containers get addresses from, CIDR. */
+  ipRange: Maybe<Scalars['String']['output']>;
+  /** The subnet, CIDR. */
+  subnet: Maybe<Scalars['String']['output']>;
+};
+
+/** One IPAM configuration in `networkCreate`. */
+export type IpamConfigInput = {
+  /** Reserved addresses inside the subnet (`--aux-address name=ip`). */
+  auxAddresses?: InputMaybe<Array<KeyValueInput>>;
+  /** Gateway inside the subnet (`--gateway`). */
+  gateway?: InputMaybe<Scalars['String']['input']>;
+  /** Range inside the subnet containers get addresses from (`--ip-range`). */
+  ipRange?: InputMaybe<Scalars['String']['input']>;
+  /** Subnet, CIDR (`--subnet`). */
+  subnet: Scalars['String']['input'];
+};
+
+/** The tokens that let a node join (`docker swarm join-token`). A sensitive read. */
+export type JoinTokens = {
+  __typename?: 'JoinTokens';
+  /** Token for joining as a manager. */
+  manager: Scalars['String']['output'];
+  /** Token for joining as a worker. */
+  worker: Scalars['String']['output'];
+};
+
+/** A key/value pair: a label, a driver option, an environment variable. */
+export type KeyValue = {
+  __typename?: 'KeyValue';
+  /** The key. */
+  key: Scalars['String']['output'];
+  /** The value (may be empty). */
+  value: Scalars['String']['output'];
+};
+
+/** A key/value pair in an input: a label (`--label k=v`) or a driver option (`--opt k=v`). */
+export type KeyValueInput = {
+  /** The key. Label keys: letters, digits, `.`, `-`, `_`, `/`; not empty. */
+  key: Scalars['String']['input'];
+  /** The value; empty by default. */
+  value?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A label change for nodes and services. */
+export type LabelChangesInput = {
+  /** Labels added or overwritten (`--label-add`). */
+  add?: InputMaybe<Array<KeyValueInput>>;
+  /** Label keys removed (`--label-rm`). */
+  remove?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** A line of service logs. */
+export type LogLine = {
+  __typename?: 'LogLine';
+  /** The line, without its trailing newline. */
+  message: Scalars['String']['output'];
+  /** The node the task ran on, when known. */
+  nodeId: Maybe<Scalars['String']['output']>;
+  /** `stdout` or `stderr`. */
+  stream: Scalars['String']['output'];
+  /** The task that wrote it, when known. */
+  taskId: Maybe<Scalars['String']['output']>;
+  /** When the line was written, if the engine gave a timestamp. */
+  timestamp: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Connect a standalone container to a network (`docker network connect`). */
+  networkConnect: NetworkConnectPayload;
+  /** Create a network (`docker network create`). */
+  networkCreate: NetworkCreatePayload;
+  /** Create `docker_gwbridge` on an engine before it joins a swarm. */
+  networkCreateGatewayBridge: GatewayBridgeCreatePayload;
+  /** Disconnect a container from a network (`docker network disconnect`). */
+  networkDisconnect: NetworkConnectPayload;
+  /** Remove unused networks (`docker network prune`). */
+  networkPrune: NetworkPrunePayload;
+  /** Remove networks (`docker network rm`). */
+  networkRemove: NetworkRemovePayload;
+  /** Make a manager a worker (`docker node demote`). */
+  nodeDemote: NodePayload;
+  /** Make a worker a manager (`docker node promote`). */
+  nodePromote: NodePayload;
+  /** Remove a node from the swarm (`docker node rm`). */
+  nodeRemove: NodeRemovePayload;
+  /** Change a node's availability, role or labels (`docker node update`). */
+  nodeUpdate: NodePayload;
+  /** Create a service (`docker service create`). */
+  serviceCreate: ServiceCreatePayload;
+  /** Remove a service (`docker service rm`). */
+  serviceRemove: ServiceRemovePayload;
+  /** Roll a service back to its previous spec (`docker service rollback`). */
+  serviceRollback: ServicePayload;
+  /** Set a service's replicas (`docker service scale`). */
+  serviceScale: ServicePayload;
+  /** Change a service (`docker service update`). */
+  serviceUpdate: ServicePayload;
+  /** Create a swarm (`docker swarm init`). */
+  swarmInit: SwarmInitPayload;
+  /** Make a configured engine join the cluster (`docker swarm join`), with a token the gateway fetches itself. */
+  swarmJoin: SwarmJoinPayload;
+  /** Make an engine leave its swarm (`docker swarm leave`). */
+  swarmLeave: SwarmLeavePayload;
+  /** Rotate a join token (`docker swarm join-token --rotate`). */
+  swarmRotateJoinToken: SwarmRotateJoinTokenPayload;
+  /** Change the swarm's settings (`docker swarm update`). */
+  swarmUpdate: SwarmUpdatePayload;
+};
+
+
+/** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
+export type MutationNetworkConnectArgs = {
+  input: NetworkConnectInput;
+};
+
+
+/** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
+export type MutationNetworkCreateArgs = {
+  input: NetworkCreateInput;
+};
+
+
+/** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
+export type MutationNetworkCreateGatewayBridgeArgs = {
+  input: GatewayBridgeCreateInput;
+};
+
+
+/** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
+export type MutationNetworkDisconnectArgs = {
+  input: NetworkDisconnectInput;
+};
+
+
+/** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
+export type MutationNetworkPruneArgs = {
+  input: NetworkPruneInput;
+};
+
+
+/** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
+export type MutationNetworkRemoveArgs = {
+  input: NetworkRemoveInput;
+};
+
+
+/** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
+export type MutationNodeDemoteArgs = {
+  input: NodeRoleChangeInput;
+};
+
+
+/** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
+export type MutationNodePromoteArgs = {
+  input: NodeRoleChangeInput;
+};
+
+
+/** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
+export type MutationNodeRemoveArgs = {
+  input: NodeRemoveInput;
+};
+
+
+/** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
+export type MutationNodeUpdateArgs = {
+  input: NodeUpdateInput;
+};
+
+
+/** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
+export type MutationServiceCreateArgs = {
+  input: ServiceCreateInput;
+};
+
+
+/** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
+export type MutationServiceRemoveArgs = {
+  input: ServiceRefInput;
+};
+
+
+/** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
+export type MutationServiceRollbackArgs = {
+  input: ServiceRefInput;
+};
+
+
+/** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
+export type MutationServiceScaleArgs = {
+  input: ServiceScaleInput;
+};
+
+
+/** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
+export type MutationServiceUpdateArgs = {
+  input: ServiceUpdateInput;
+};
+
+
+/** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
+export type MutationSwarmInitArgs = {
+  input: SwarmInitInput;
+};
+
+
+/** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
+export type MutationSwarmJoinArgs = {
+  input: SwarmJoinInput;
+};
+
+
+/** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
+export type MutationSwarmLeaveArgs = {
+  input: SwarmLeaveInput;
+};
+
+
+/** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
+export type MutationSwarmRotateJoinTokenArgs = {
+  input: SwarmRotateJoinTokenInput;
+};
+
+
+/** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
+export type MutationSwarmUpdateArgs = {
+  input: SwarmUpdateInput;
+};
+
+/** A Docker network (`docker network inspect`). */
+export type Network = {
+  __typename?: 'Network';
+  /** Whether standalone containers can connect (`--attachable`). */
+  attachable: Scalars['Boolean']['output'];
+  /** Containers attached on the engine that answered (overlay inspect shows local containers only). */
+  containers: Array<NetworkContainer>;
+  /** When the network was created. */
+  createdAt: Maybe<Scalars['DateTime']['output']>;
+  /** Driver: `overlay`, `bridge`, `host`, `null`... */
+  driver: Scalars['String']['output'];
+  /** Whether the data plane is encrypted (`--opt encrypted`). See README: this kernel cannot pass encrypted traffic. */
+  encrypted: Scalars['Boolean']['output'];
+  /** The network's ID. */
+  id: Scalars['ID']['output'];
+  /** Whether this is the routing mesh's ingress network (`--ingress`). */
+  ingress: Scalars['Boolean']['output'];
+  /** Whether external access is blocked (`--internal`). */
+  internal: Scalars['Boolean']['output'];
+  /** IPAM configurations. */
+  ipam: Array<IpamConfig>;
+  /** IPAM driver. */
+  ipamDriver: Scalars['String']['output'];
+  /** Whether IPv6 is enabled (`--ipv6`). */
+  ipv6: Scalars['Boolean']['output'];
+  /** Labels (`--label`). */
+  labels: Array<KeyValue>;
+  /** MTU from `com.docker.network.driver.mtu`, if set. */
+  mtu: Maybe<Scalars['Int']['output']>;
+  /** The network's name. */
+  name: Scalars['String']['output'];
+  /** Driver options (`--opt`). */
+  options: Array<KeyValue>;
+  /** Nodes that take part in this overlay network (verbose inspect). */
+  peers: Array<NetworkPeer>;
+  /** Scope: `swarm` or `local`. */
+  scope: Scalars['String']['output'];
+  /** Services attached to this network, with their virtual IPs. */
+  services: Array<NetworkService>;
+  /** VXLAN IDs from `com.docker.network.driver.overlay.vxlanid_list`. */
+  vxlanIds: Array<Scalars['Int']['output']>;
+};
+
+/** Input of `networkConnect` (`docker network connect`). */
+export type NetworkConnectInput = {
+  /** Network-scoped aliases (`--alias`). */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The cluster the network belongs to. */
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  /** Container ID or name. */
+  container: Scalars['String']['input'];
+  /** The configured engine the container runs on (default: the cluster's manager endpoint). */
+  engine?: InputMaybe<Scalars['String']['input']>;
+  /** Static IPv4 address inside the network's subnet (`--ip`). */
+  ipv4Address?: InputMaybe<Scalars['String']['input']>;
+  /** Static IPv6 address (`--ip6`). */
+  ipv6Address?: InputMaybe<Scalars['String']['input']>;
+  /** Network ID or name; must be attachable if it is an overlay. */
+  network: Scalars['String']['input'];
+};
+
+/** Result of `networkConnect` and `networkDisconnect`. */
+export type NetworkConnectPayload = {
+  __typename?: 'NetworkConnectPayload';
+  /** The container after the change. */
+  container: Maybe<Container>;
+  /** Problems with the input; nothing changed when present. */
+  userErrors: Array<UserError>;
+};
+
+/** A page of networks. */
+export type NetworkConnection = {
+  __typename?: 'NetworkConnection';
+  /** The networks of this page with their cursors. */
+  edges: Array<NetworkEdge>;
+  /** The networks of this page. */
+  nodes: Array<Network>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many networks match the filter, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A container attached to a network, as its engine reports it. */
+export type NetworkContainer = {
+  __typename?: 'NetworkContainer';
+  /** The container's ID (`lb-<network>` for the swarm load balancer endpoint). */
+  id: Scalars['String']['output'];
+  /** IPv4 address with prefix. */
+  ipv4Address: Maybe<Scalars['String']['output']>;
+  /** IPv6 address with prefix. */
+  ipv6Address: Maybe<Scalars['String']['output']>;
+  /** MAC address. */
+  macAddress: Maybe<Scalars['String']['output']>;
+  /** The container's name. */
+  name: Scalars['String']['output'];
+};
+
+/** Input of `networkCreate` (`docker network create`). */
+export type NetworkCreateInput = {
+  /** Let standalone containers connect (`--attachable`). */
+  attachable?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The cluster. */
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  /** Driver (`--driver`); only `overlay` is created through the cluster's managers. */
+  driver?: InputMaybe<Scalars['String']['input']>;
+  /** Encrypt the data plane (`--opt encrypted`). */
+  encrypted?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Create the routing mesh's ingress network (`--ingress`); only one may exist. */
+  ingress?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Block external access (`--internal`). */
+  internal?: InputMaybe<Scalars['Boolean']['input']>;
+  /** IPAM configurations (`--subnet/--gateway/--ip-range`, repeated). */
+  ipam?: InputMaybe<Array<IpamConfigInput>>;
+  /** Enable IPv6 (`--ipv6`). */
+  ipv6?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Labels (`--label k=v`). */
+  labels?: InputMaybe<Array<KeyValueInput>>;
+  /** MTU, shorthand for `--opt com.docker.network.driver.mtu=N` (68-65535). */
+  mtu?: InputMaybe<Scalars['Int']['input']>;
+  /** Network name: letters, digits, `_`, `.`, `-`; starts with a letter or digit. */
+  name: Scalars['String']['input'];
+  /** Driver options (`--opt k=v`). */
+  options?: InputMaybe<Array<KeyValueInput>>;
+};
+
+/** Result of `networkCreate`. */
+export type NetworkCreatePayload = {
+  __typename?: 'NetworkCreatePayload';
+  /** The created network. */
+  network: Maybe<Network>;
+  /** Problems with the input; nothing changed when present. */
+  userErrors: Array<UserError>;
+};
+
+/** Input of `networkDisconnect` (`docker network disconnect`). */
+export type NetworkDisconnectInput = {
+  /** The cluster the network belongs to. */
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  /** Container ID or name. */
+  container: Scalars['String']['input'];
+  /** The configured engine the container runs on (default: the cluster's manager endpoint). */
+  engine?: InputMaybe<Scalars['String']['input']>;
+  /** Disconnect even if the container is not running (`--force`). */
+  force?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Network ID or name. */
+  network: Scalars['String']['input'];
+};
+
+/** A network with its cursor. */
+export type NetworkEdge = {
+  __typename?: 'NetworkEdge';
+  /** Opaque cursor. */
+  cursor: Scalars['String']['output'];
+  /** The network. */
+  node: Network;
+};
+
+/** Filters for `networks`, as `docker network ls --filter`. */
+export type NetworkFilter = {
+  /** Only networks no container or service uses (true), or only used ones (false). */
+  dangling?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Driver name. */
+  driver?: InputMaybe<Scalars['String']['input']>;
+  /** Labels, `key` or `key=value`; all must match. */
+  label?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Name (substring, as Docker matches). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** `swarm`, `local` or `global`. */
+  scope?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A node taking part in an overlay network (`Peers`). */
+export type NetworkPeer = {
+  __typename?: 'NetworkPeer';
+  /** The peer's address. */
+  ip: Scalars['String']['output'];
+  /** The peer's node name. */
+  name: Scalars['String']['output'];
+};
+
+/** Input of `networkPrune` (`docker network prune`). */
+export type NetworkPruneInput = {
+  /** The cluster. */
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  /** Only networks with these labels, `key` or `key=value` (`--filter label=`). */
+  label?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** Result of `networkPrune`. */
+export type NetworkPrunePayload = {
+  __typename?: 'NetworkPrunePayload';
+  /** Names of the removed networks. */
+  removedNames: Array<Scalars['String']['output']>;
+  /** Problems with the input; nothing changed when present. */
+  userErrors: Array<UserError>;
+};
+
+/** Input of `networkRemove` (`docker network rm NET...`). */
+export type NetworkRemoveInput = {
+  /** The cluster. */
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  /** Network IDs or names. */
+  ids: Array<Scalars['String']['input']>;
+};
+
+/** Result of `networkRemove`. All or nothing: when a userError is returned, no network was removed. */
+export type NetworkRemovePayload = {
+  __typename?: 'NetworkRemovePayload';
+  /** IDs of the removed networks. */
+  removedIds: Array<Scalars['String']['output']>;
+  /** Problems with the input; nothing changed when present. */
+  userErrors: Array<UserError>;
+};
+
+/** A service attached to a network, with its virtual IP there. */
+export type NetworkService = {
+  __typename?: 'NetworkService';
+  /** Aliases the service has on this network. */
+  aliases: Array<Scalars['String']['output']>;
+  /** The service. */
+  service: Service;
+  /** The service's virtual IP on this network (vip endpoint mode). */
+  virtualIp: Maybe<Scalars['String']['output']>;
+};
+
+/** A swarm node (`docker node inspect`). */
+export type Node = {
+  __typename?: 'Node';
+  /** The address the node is reached at. */
+  address: Scalars['String']['output'];
+  /** CPU architecture (`x86_64`, `aarch64`). */
+  architecture: Scalars['String']['output'];
+  /** Availability for new tasks. */
+  availability: NodeAvailability;
+  /** CPUs available to tasks, in whole CPUs. */
+  cpus: Scalars['Float']['output'];
+  /** When the node joined. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Labels of the engine itself (daemon `--label`). */
+  engineLabels: Array<KeyValue>;
+  /** The Docker Engine version on the node. */
+  engineVersion: Scalars['String']['output'];
+  /** The node's hostname. */
+  hostname: Scalars['String']['output'];
+  /** The node's ID. */
+  id: Scalars['ID']['output'];
+  /** Node labels (`docker node update --label-add`). */
+  labels: Array<KeyValue>;
+  /** Whether this manager is the Raft leader. */
+  leader: Scalars['Boolean']['output'];
+  /** For managers: the Raft address (`host:2377`). */
+  managerAddress: Maybe<Scalars['String']['output']>;
+  /** Memory available to tasks, in bytes. */
+  memoryBytes: Scalars['Float']['output'];
+  /** Name given in the node spec (`--name` is not settable by the CLI; usually empty). */
+  name: Maybe<Scalars['String']['output']>;
+  /** Operating system (`linux`, `windows`). */
+  os: Scalars['String']['output'];
+  /** For managers: `reachable`, `unreachable` or `unknown`. */
+  reachability: Maybe<Scalars['String']['output']>;
+  /** Worker or manager. */
+  role: NodeRole;
+  /** State as the managers see it: `ready`, `down`, `disconnected`, `unknown`. */
+  state: Scalars['String']['output'];
+  /** Message accompanying the state. */
+  stateMessage: Maybe<Scalars['String']['output']>;
+  /** Tasks the swarm has placed on this node. */
+  tasks: Array<Task>;
+  /** When the node object last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** Object version; pass it to `nodeUpdate` to detect concurrent changes. */
+  version: Scalars['Int']['output'];
+};
+
+
+/** A swarm node (`docker node inspect`). */
+export type NodeTasksArgs = {
+  desiredState?: InputMaybe<TaskState>;
+};
+
+/** A node's availability for new tasks (`--availability`). */
+export type NodeAvailability =
+  /** Takes new tasks. */
+  | 'ACTIVE'
+  /** Its tasks are moved to other nodes. */
+  | 'DRAIN'
+  /** Keeps its tasks but takes no new ones. */
+  | 'PAUSE';
+
+/** A page of nodes. */
+export type NodeConnection = {
+  __typename?: 'NodeConnection';
+  /** The nodes of this page with their cursors. */
+  edges: Array<NodeEdge>;
+  /** The nodes of this page. */
+  nodes: Array<Node>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many nodes match the filter, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A node with its cursor. */
+export type NodeEdge = {
+  __typename?: 'NodeEdge';
+  /** Opaque cursor. */
+  cursor: Scalars['String']['output'];
+  /** The node. */
+  node: Node;
+};
+
+/** Filters for `nodes`, as `docker node ls --filter`. */
+export type NodeFilter = {
+  /** Only this availability. */
+  availability?: InputMaybe<NodeAvailability>;
+  /** Node labels, `key` or `key=value`; all must match. */
+  label?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Name or hostname prefix. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Only this role. */
+  role?: InputMaybe<NodeRole>;
+};
+
+/** Result of a node mutation. */
+export type NodePayload = {
+  __typename?: 'NodePayload';
+  /** The node after the change. */
+  node: Maybe<Node>;
+  /** Problems with the input; nothing changed when present. */
+  userErrors: Array<UserError>;
+};
+
+/** Input of `nodeRemove` (`docker node rm`). */
+export type NodeRemoveInput = {
+  /** The cluster. */
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  /** Remove a node that is not down, or a manager (`--force`). */
+  force?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Node ID or hostname. */
+  id: Scalars['String']['input'];
+};
+
+/** Result of `nodeRemove`. */
+export type NodeRemovePayload = {
+  __typename?: 'NodeRemovePayload';
+  /** ID of the removed node. */
+  removedId: Maybe<Scalars['String']['output']>;
+  /** Problems with the input; nothing changed when present. */
+  userErrors: Array<UserError>;
+};
+
+/** The role a node has, or joins with. */
+export type NodeRole =
+  /** Takes part in Raft and serves the API. */
+  | 'MANAGER'
+  /** Runs tasks only. */
+  | 'WORKER';
+
+/** Input of `nodePromote` and `nodeDemote`. */
+export type NodeRoleChangeInput = {
+  /** The cluster. */
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  /** Node ID or hostname. */
+  id: Scalars['String']['input'];
+};
+
+/** Input of `nodeUpdate` (`docker node update`). Omitted fields keep their value. */
+export type NodeUpdateInput = {
+  /** New availability (`--availability`). */
+  availability?: InputMaybe<NodeAvailability>;
+  /** The cluster. */
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  /** Node ID or hostname. */
+  id: Scalars['String']['input'];
+  /** Label changes. */
+  labels?: InputMaybe<LabelChangesInput>;
+  /** New role (`--role`). */
+  role?: InputMaybe<NodeRole>;
+  /** Version read from `Node.version`; default: the current version. */
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Relay page information. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Cursor of the last item of this page; pass it as `after` for the next page. */
+  endCursor: Maybe<Scalars['String']['output']>;
+  /** Whether more items follow the last one of this page. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Whether items precede the first one of this page. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first item of this page. */
+  startCursor: Maybe<Scalars['String']['output']>;
+};
+
+/** A published port. */
+export type PortConfig = {
+  __typename?: 'PortConfig';
+  /** Protocol. */
+  protocol: PortProtocol;
+  /** Publish mode. */
+  publishMode: PublishMode;
+  /** Port on the nodes; null lets Docker choose (ingress) or uses a random one. */
+  publishedPort: Maybe<Scalars['Int']['output']>;
+  /** Port inside the container. */
+  targetPort: Scalars['Int']['output'];
+};
+
+/** A published port, structured. Equivalent to the long `--publish` form. */
+export type PortConfigInput = {
+  /** Protocol, default TCP. */
+  protocol?: InputMaybe<PortProtocol>;
+  /** Publish mode, default INGRESS. */
+  publishMode?: InputMaybe<PublishMode>;
+  /** Port on the nodes, 1-65535; omitted lets Docker choose. */
+  publishedPort?: InputMaybe<Scalars['Int']['input']>;
+  /** Port inside the container, 1-65535. */
+  targetPort: Scalars['Int']['input'];
+};
+
+/** Transport protocol of a published port. */
+export type PortProtocol =
+  /** SCTP. */
+  | 'SCTP'
+  /** TCP. */
+  | 'TCP'
+  /** UDP. */
+  | 'UDP';
+
+/** Where a published port listens (`mode=` of `--publish`). */
+export type PublishMode =
+  /** Directly on the node running the task. */
+  | 'HOST'
+  /** Through the routing mesh on every node (no traffic on this kernel, see README). */
+  | 'INGRESS';
+
+/** Everything that can be read. */
+export type Query = {
+  __typename?: 'Query';
+  /** The clusters this gateway fronts. */
+  clusters: Array<Cluster>;
+  /** One container by ID or name. */
+  container: Container;
+  /** Containers on one engine (`docker ps`): the cluster's manager endpoint, or a configured engine. */
+  containers: ContainerConnection;
+  /** The overlay guide's checks for a cluster. */
+  diagnostics: Diagnostics;
+  /** The configured named engines and their swarm state. */
+  engines: Array<ConfiguredEngine>;
+  /** One network by ID or name (`docker network inspect`). */
+  network: Network;
+  /** Networks (`docker network ls`). */
+  networks: NetworkConnection;
+  /** One node by ID or hostname (`docker node inspect`). */
+  node: Node;
+  /** Nodes (`docker node ls`). */
+  nodes: NodeConnection;
+  /** One service by ID or name (`docker service inspect`). */
+  service: Service;
+  /** Services (`docker service ls`). */
+  services: ServiceConnection;
+  /** The swarm of a cluster (`docker swarm inspect`). */
+  swarm: Swarm;
+  /** The join tokens (`docker swarm join-token`). A sensitive read, recorded in the audit log. */
+  swarmJoinTokens: JoinTokens;
+  /** The unlock key of an autolocked swarm (`docker swarm unlock-key`), or null. A sensitive read. */
+  swarmUnlockKey: Maybe<Scalars['String']['output']>;
+  /** One task by ID. */
+  task: Task;
+  /** Tasks (`docker service ps`, `docker node ps`). */
+  tasks: TaskConnection;
+};
+
+
+/** Everything that can be read. */
+export type QueryContainerArgs = {
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  engine?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['String']['input'];
+};
+
+
+/** Everything that can be read. */
+export type QueryContainersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  engine?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ContainerFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Everything that can be read. */
+export type QueryDiagnosticsArgs = {
+  cluster?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Everything that can be read. */
+export type QueryNetworkArgs = {
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['String']['input'];
+};
+
+
+/** Everything that can be read. */
+export type QueryNetworksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<NetworkFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Everything that can be read. */
+export type QueryNodeArgs = {
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['String']['input'];
+};
+
+
+/** Everything that can be read. */
+export type QueryNodesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<NodeFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Everything that can be read. */
+export type QueryServiceArgs = {
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['String']['input'];
+};
+
+
+/** Everything that can be read. */
+export type QueryServicesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ServiceFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Everything that can be read. */
+export type QuerySwarmArgs = {
+  cluster?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Everything that can be read. */
+export type QuerySwarmJoinTokensArgs = {
+  cluster?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Everything that can be read. */
+export type QuerySwarmUnlockKeyArgs = {
+  cluster?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Everything that can be read. */
+export type QueryTaskArgs = {
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['String']['input'];
+};
+
+
+/** Everything that can be read. */
+export type QueryTasksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<TaskFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** How many manager failures the swarm survives (Raft needs a majority of managers). */
+export type Quorum = {
+  __typename?: 'Quorum';
+  /** Managers that can fail while a majority remains: floor((managers - 1) / 2). */
+  faultTolerance: Scalars['Int']['output'];
+  /** Whether reachable managers still form a majority. */
+  hasQuorum: Scalars['Boolean']['output'];
+  /** Managers needed for a majority: floor(managers / 2) + 1. */
+  majority: Scalars['Int']['output'];
+  /** Managers in the swarm. */
+  managers: Scalars['Int']['output'];
+  /** Managers whose `ManagerStatus.Reachability` is `reachable`. */
+  reachableManagers: Scalars['Int']['output'];
+  /** Warnings: an even number of managers (no added fault tolerance), a quorum at risk or lost. */
+  warnings: Array<Scalars['String']['output']>;
+};
+
+/** Raft settings of the swarm (`SwarmSpec.Raft`). */
+export type RaftSpec = {
+  __typename?: 'RaftSpec';
+  /** Ticks without a leader before an election. */
+  electionTick: Scalars['Int']['output'];
+  /** Ticks between heartbeats. */
+  heartbeatTick: Scalars['Int']['output'];
+  /** Snapshots kept besides the current one. */
+  keepOldSnapshots: Scalars['Int']['output'];
+  /** Log entries kept after a snapshot for slow followers. */
+  logEntriesForSlowFollowers: Scalars['Int']['output'];
+  /** Log entries between snapshots (`--snapshot-interval`). */
+  snapshotInterval: Scalars['Int']['output'];
+};
+
+/** A port that must be open between the swarm's nodes. */
+export type RequiredPort = {
+  __typename?: 'RequiredPort';
+  /** The port. */
+  port: Scalars['Int']['output'];
+  /** `tcp` or `udp`. */
+  protocol: Scalars['String']['output'];
+  /** What it is for. */
+  purpose: Scalars['String']['output'];
+};
+
+/** Resources of a service's tasks. */
+export type Resources = {
+  __typename?: 'Resources';
+  /** CPU limit in CPUs (`--limit-cpu`). */
+  limitCpus: Maybe<Scalars['Float']['output']>;
+  /** Memory limit in bytes (`--limit-memory`). */
+  limitMemoryBytes: Maybe<Scalars['Float']['output']>;
+  /** CPU reservation in CPUs (`--reserve-cpu`). */
+  reserveCpus: Maybe<Scalars['Float']['output']>;
+  /** Memory reservation in bytes (`--reserve-memory`). */
+  reserveMemoryBytes: Maybe<Scalars['Float']['output']>;
+};
+
+/** Resources of a service's tasks. */
+export type ResourcesInput = {
+  /** CPU limit in CPUs, e.g. 0.5 (`--limit-cpu`). */
+  limitCpus?: InputMaybe<Scalars['Float']['input']>;
+  /** Memory limit, e.g. `512M`, `1G`, or bytes (`--limit-memory`). */
+  limitMemory?: InputMaybe<Scalars['String']['input']>;
+  /** CPU reservation in CPUs (`--reserve-cpu`). */
+  reserveCpus?: InputMaybe<Scalars['Float']['input']>;
+  /** Memory reservation (`--reserve-memory`). */
+  reserveMemory?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A swarm service (`docker service inspect`). */
+export type Service = {
+  __typename?: 'Service';
+  /** Arguments. */
+  args: Array<Scalars['String']['output']>;
+  /** Whether a previous spec exists to roll back to. */
+  canRollback: Scalars['Boolean']['output'];
+  /** Command (`ENTRYPOINT` override), if set. */
+  command: Array<Scalars['String']['output']>;
+  /** Placement constraints (`--constraint`). */
+  constraints: Array<Scalars['String']['output']>;
+  /** Container labels (`--container-label`). */
+  containerLabels: Array<KeyValue>;
+  /** When the service was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Tasks that should be running. */
+  desiredTasks: Scalars['Int']['output'];
+  /** DNS names other containers use to reach this service, per network, and the addresses they resolve to. */
+  discovery: Array<ServiceDnsName>;
+  /** Endpoint mode. */
+  endpointMode: EndpointMode;
+  /** Environment variables, `KEY=VALUE`. */
+  env: Array<Scalars['String']['output']>;
+  /** The service's ID. */
+  id: Scalars['ID']['output'];
+  /** The image (with digest if the engine resolved one). */
+  image: Scalars['String']['output'];
+  /** Service labels. */
+  labels: Array<KeyValue>;
+  /** Recent log lines (`docker service logs --tail`). */
+  logs: Array<LogLine>;
+  /** Replicated or global. */
+  mode: ServiceMode;
+  /** The service's name. */
+  name: Scalars['String']['output'];
+  /** Networks with aliases and virtual IPs. */
+  networks: Array<ServiceNetworkAttachment>;
+  /** Published ports. */
+  ports: Array<PortConfig>;
+  /** Desired replicas (replicated mode). */
+  replicas: Maybe<Scalars['Int']['output']>;
+  /** Resources. */
+  resources: Resources;
+  /** Rollback policy. */
+  rollbackConfig: Maybe<UpdatePolicy>;
+  /** Tasks currently running. */
+  runningTasks: Scalars['Int']['output'];
+  /** The service's tasks. */
+  tasks: Array<Task>;
+  /** Update policy. */
+  updateConfig: Maybe<UpdatePolicy>;
+  /** State of the latest update or rollback. */
+  updateStatus: Maybe<UpdateStatus>;
+  /** When the service last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** Object version; pass it to `serviceUpdate` to detect concurrent changes. */
+  version: Scalars['Int']['output'];
+};
+
+
+/** A swarm service (`docker service inspect`). */
+export type ServiceLogsArgs = {
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  tail?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A swarm service (`docker service inspect`). */
+export type ServiceTasksArgs = {
+  desiredState?: InputMaybe<TaskState>;
+};
+
+/** A page of services. */
+export type ServiceConnection = {
+  __typename?: 'ServiceConnection';
+  /** The services of this page with their cursors. */
+  edges: Array<ServiceEdge>;
+  /** The services of this page. */
+  nodes: Array<Service>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many services match the filter, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** Input of `serviceCreate` (`docker service create`). */
+export type ServiceCreateInput = {
+  /** Arguments (`docker service create IMAGE ARG...`). */
+  args?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The cluster. */
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  /** Command, overriding the image's entrypoint (`--entrypoint`-like; as `docker service create IMAGE CMD` sets Args, see `args`). */
+  command?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Placement constraints, e.g. `node.role==worker` (`--constraint`). */
+  constraints?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Container labels (`--container-label`). */
+  containerLabels?: InputMaybe<Array<KeyValueInput>>;
+  /** Endpoint mode (`--endpoint-mode`), default VIP. */
+  endpointMode?: InputMaybe<EndpointMode>;
+  /** Environment, `KEY=VALUE` (`--env`). */
+  env?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Hostname of the tasks' containers (`--hostname`). */
+  hostname?: InputMaybe<Scalars['String']['input']>;
+  /** Image reference. */
+  image: Scalars['String']['input'];
+  /** Service labels (`--label`). */
+  labels?: InputMaybe<Array<KeyValueInput>>;
+  /** Replicated or global (`--mode`). */
+  mode?: InputMaybe<ServiceMode>;
+  /** Service name: letters, digits, `-`; up to 63 characters. */
+  name: Scalars['String']['input'];
+  /** Networks with aliases (`--network`). */
+  networks?: InputMaybe<Array<ServiceNetworkInput>>;
+  /** Published ports, structured. */
+  ports?: InputMaybe<Array<PortConfigInput>>;
+  /** Published ports in Docker's forms: `8080:80`, `8080:80/udp`, `80`, or `published=8080,target=80,protocol=udp,mode=host` (`--publish`). */
+  publish?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Replicas (`--replicas`), replicated mode only; default 1. */
+  replicas?: InputMaybe<Scalars['Int']['input']>;
+  /** Resources. */
+  resources?: InputMaybe<ResourcesInput>;
+  /** Rollback policy (`--rollback-*`). */
+  rollbackConfig?: InputMaybe<UpdatePolicyInput>;
+  /** Update policy (`--update-*`). */
+  updateConfig?: InputMaybe<UpdatePolicyInput>;
+  /** User (`--user`). */
+  user?: InputMaybe<Scalars['String']['input']>;
+  /** Working directory (`--workdir`). */
+  workdir?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of `serviceCreate`. */
+export type ServiceCreatePayload = {
+  __typename?: 'ServiceCreatePayload';
+  /** The created service. */
+  service: Maybe<Service>;
+  /** Problems with the input; nothing changed when present. */
+  userErrors: Array<UserError>;
+  /** Warnings from the engine (e.g. the image could not be resolved against a registry). */
+  warnings: Array<Scalars['String']['output']>;
+};
+
+/** A DNS name other containers use to reach a service, and what it resolves to. */
+export type ServiceDnsName = {
+  __typename?: 'ServiceDnsName';
+  /** What the name resolves to: the virtual IP (vip mode), or every running task's address. */
+  addresses: Array<Scalars['String']['output']>;
+  /** `vip` or `tasks`. */
+  kind: Scalars['String']['output'];
+  /** The name: the service name, an alias, or `tasks.<service>`. */
+  name: Scalars['String']['output'];
+  /** The network on which the name resolves. */
+  network: Scalars['String']['output'];
+};
+
+/** A service with its cursor. */
+export type ServiceEdge = {
+  __typename?: 'ServiceEdge';
+  /** Opaque cursor. */
+  cursor: Scalars['String']['output'];
+  /** The service. */
+  node: Service;
+};
+
+/** Filters for `services`, as `docker service ls --filter`. */
+export type ServiceFilter = {
+  /** Labels, `key` or `key=value`; all must match. */
+  label?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Replicated or global. */
+  mode?: InputMaybe<ServiceMode>;
+  /** Name (prefix, as Docker matches). */
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** How a service is scheduled (`--mode`). */
+export type ServiceMode =
+  /** One task on every eligible node. */
+  | 'GLOBAL'
+  /** A fixed number of replicas. */
+  | 'REPLICATED';
+
+/** A network a service is attached to. */
+export type ServiceNetworkAttachment = {
+  __typename?: 'ServiceNetworkAttachment';
+  /** Aliases of the service on this network (`--network name=N,alias=A`). */
+  aliases: Array<Scalars['String']['output']>;
+  /** The network. */
+  network: Maybe<Network>;
+  /** The network's ID (kept even if the network cannot be read). */
+  networkId: Scalars['String']['output'];
+  /** The service's virtual IP on this network (vip endpoint mode). */
+  virtualIp: Maybe<Scalars['String']['output']>;
+};
+
+/** A network attachment in a service spec (`--network name=N,alias=A`). */
+export type ServiceNetworkInput = {
+  /** Aliases on that network. */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Network ID or name. */
+  target: Scalars['String']['input'];
+};
+
+/** Result of a service mutation. */
+export type ServicePayload = {
+  __typename?: 'ServicePayload';
+  /** The service after the change. */
+  service: Maybe<Service>;
+  /** Problems with the input; nothing changed when present. */
+  userErrors: Array<UserError>;
+  /** Warnings from the engine. */
+  warnings: Array<Scalars['String']['output']>;
+};
+
+/** Input of `serviceRollback` (`docker service rollback`) and `serviceRemove` (`docker service rm`). */
+export type ServiceRefInput = {
+  /** The cluster. */
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  /** Service ID or name. */
+  id: Scalars['String']['input'];
+};
+
+/** Result of `serviceRemove`. */
+export type ServiceRemovePayload = {
+  __typename?: 'ServiceRemovePayload';
+  /** ID of the removed service. */
+  removedId: Maybe<Scalars['String']['output']>;
+  /** Problems with the input; nothing changed when present. */
+  userErrors: Array<UserError>;
+};
+
+/** Input of `serviceScale` (`docker service scale`). */
+export type ServiceScaleInput = {
+  /** The cluster. */
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  /** Service ID or name. */
+  id: Scalars['String']['input'];
+  /** Desired replicas, 0 or more. */
+  replicas: Scalars['Int']['input'];
+  /** Version read from `Service.version`; default: the current version. */
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Input of `serviceUpdate` (`docker service update`). Omitted fields keep their value. */
+export type ServiceUpdateInput = {
+  /** The cluster. */
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  /** Environment to add or overwrite, `KEY=VALUE` (`--env-add`). */
+  envAdd?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Environment keys to remove (`--env-rm`). */
+  envRemove?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Redeploy the tasks even if nothing changed (`--force`). */
+  force?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Service ID or name. */
+  id: Scalars['String']['input'];
+  /** New image (`--image`). */
+  image?: InputMaybe<Scalars['String']['input']>;
+  /** Label changes (`--label-add`, `--label-rm`). */
+  labels?: InputMaybe<LabelChangesInput>;
+  /** Networks to attach (`--network-add`). */
+  networkAdd?: InputMaybe<Array<ServiceNetworkInput>>;
+  /** Networks to detach, ID or name (`--network-rm`). */
+  networkRemove?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Ports to publish, Docker's string forms (`--publish-add`). */
+  publishAdd?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Ports to unpublish: `80`, `80/udp` (target port, `--publish-rm`). */
+  publishRemove?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** New replica count (`--replicas`). */
+  replicas?: InputMaybe<Scalars['Int']['input']>;
+  /** Version read from `Service.version`; the update fails with VERSION_CONFLICT if the service changed since. Default: the current version. */
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The swarm a cluster's managers run (`docker swarm inspect`, `GET /swarm`). */
+export type Swarm = {
+  __typename?: 'Swarm';
+  /** The cluster this swarm was read from. */
+  cluster: Scalars['String']['output'];
+  /** When the swarm was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** UDP port of the VXLAN data path (`--data-path-port`, default 4789). */
+  dataPathPort: Scalars['Int']['output'];
+  /** Address pools from which overlay subnets are allocated (`--default-addr-pool`). */
+  defaultAddrPool: Array<Scalars['String']['output']>;
+  /** The swarm's ID. */
+  id: Scalars['ID']['output'];
+  /** The managers' quorum, as the overlay guide's Raft table explains it. */
+  quorum: Quorum;
+  /** Whether the root CA is being rotated. */
+  rootRotationInProgress: Scalars['Boolean']['output'];
+  /** The swarm's configuration. */
+  spec: SwarmSpec;
+  /** Size of each allocated subnet (`--default-addr-pool-mask-length`). */
+  subnetSize: Scalars['Int']['output'];
+  /** When the swarm spec last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** Object version; pass it to `swarmUpdate` to detect concurrent changes. */
+  version: Scalars['Int']['output'];
+};
+
+/** Input of `swarmInit` (`docker swarm init`, `POST /swarm/init`). */
+export type SwarmInitInput = {
+  /** Address advertised to other nodes (`--advertise-addr`). */
+  advertiseAddr?: InputMaybe<Scalars['String']['input']>;
+  /** Require the unlock key after a manager restart (`--autolock`). */
+  autolock?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The configured cluster whose (first answering) manager endpoint is initialized. */
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  /** Address used for the data path (`--data-path-addr`). */
+  dataPathAddr?: InputMaybe<Scalars['String']['input']>;
+  /** VXLAN UDP port (`--data-path-port`, 1024-49151, default 4789). */
+  dataPathPort?: InputMaybe<Scalars['Int']['input']>;
+  /** Address pools for overlay subnets, CIDRs (`--default-addr-pool`). */
+  defaultAddrPool?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Initialize this configured engine instead of the cluster's endpoint. */
+  engine?: InputMaybe<Scalars['String']['input']>;
+  /** Start a new single-manager cluster from this node's state (`--force-new-cluster`). */
+  forceNewCluster?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Address the swarm listens on (`--listen-addr`, default `0.0.0.0:2377`). */
+  listenAddr?: InputMaybe<Scalars['String']['input']>;
+  /** Prefix length of each allocated subnet (`--default-addr-pool-mask-length`, default 24). */
+  subnetSize?: InputMaybe<Scalars['Int']['input']>;
+  /** Old tasks kept per slot (`--task-history-limit`). */
+  taskHistoryLimit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Result of `swarmInit`. */
+export type SwarmInitPayload = {
+  __typename?: 'SwarmInitPayload';
+  /** The new node's ID. */
+  nodeId: Maybe<Scalars['String']['output']>;
+  /** The swarm, when it was created. */
+  swarm: Maybe<Swarm>;
+  /** Problems with the input; nothing changed when present. */
+  userErrors: Array<UserError>;
+};
+
+/** Input of `swarmJoin`: a configured engine joins the cluster. The gateway fetches the join token itself, so the token never leaves the gateway. */
+export type SwarmJoinInput = {
+  /** Address the joining node advertises (`--advertise-addr`). */
+  advertiseAddr?: InputMaybe<Scalars['String']['input']>;
+  /** The cluster to join. */
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  /** Data path address of the joining node (`--data-path-addr`). */
+  dataPathAddr?: InputMaybe<Scalars['String']['input']>;
+  /** The configured engine that joins. */
+  engine: Scalars['String']['input'];
+  /** Address the joining node listens on (`--listen-addr`). */
+  listenAddr?: InputMaybe<Scalars['String']['input']>;
+  /** Manager addresses to join through (default: the cluster's managers as the swarm reports them). */
+  remoteAddrs?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Join as a worker or a manager. */
+  role?: InputMaybe<NodeRole>;
+};
+
+/** Result of `swarmJoin`. */
+export type SwarmJoinPayload = {
+  __typename?: 'SwarmJoinPayload';
+  /** The node that joined, as the cluster's managers see it. */
+  node: Maybe<Node>;
+  /** Problems with the input; nothing changed when present. */
+  userErrors: Array<UserError>;
+};
+
+/** Input of `swarmLeave` (`docker swarm leave`). */
+export type SwarmLeaveInput = {
+  /** The cluster whose endpoint leaves (used when `engine` is not given). */
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  /** The configured engine that leaves its swarm. */
+  engine?: InputMaybe<Scalars['String']['input']>;
+  /** Leave even if this is the last manager, or quorum would be lost (`--force`). */
+  force?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Result of `swarmLeave`. */
+export type SwarmLeavePayload = {
+  __typename?: 'SwarmLeavePayload';
+  /** Whether the engine left. */
+  left: Scalars['Boolean']['output'];
+  /** Problems with the input; nothing changed when present. */
+  userErrors: Array<UserError>;
+};
+
+/** Input of `swarmRotateJoinToken` (`docker swarm join-token --rotate`). */
+export type SwarmRotateJoinTokenInput = {
+  /** The cluster. */
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  /** Which token to rotate. */
+  role: NodeRole;
+};
+
+/** Result of `swarmRotateJoinToken`. The new token is not returned; read it with `swarmJoinTokens` if needed. */
+export type SwarmRotateJoinTokenPayload = {
+  __typename?: 'SwarmRotateJoinTokenPayload';
+  /** The swarm after the rotation. */
+  swarm: Maybe<Swarm>;
+  /** Problems with the input; nothing changed when present. */
+  userErrors: Array<UserError>;
+};
+
+/** Swarm configuration (`SwarmSpec`). */
+export type SwarmSpec = {
+  __typename?: 'SwarmSpec';
+  /** Whether managers need the unlock key after a restart (`--autolock`). */
+  autolockManagers: Scalars['Boolean']['output'];
+  /** Certificate authority settings. */
+  caConfig: CaSpec;
+  /** Dispatcher settings. */
+  dispatcher: DispatcherSpec;
+  /** Labels on the swarm. */
+  labels: Array<KeyValue>;
+  /** Name of the swarm (always `default` for Docker). */
+  name: Scalars['String']['output'];
+  /** Raft settings. */
+  raft: RaftSpec;
+  /** How many old tasks are kept per slot (`--task-history-limit`). */
+  taskHistoryRetentionLimit: Scalars['Int']['output'];
+};
+
+/** Input of `swarmUpdate` (`docker swarm update`). Omitted fields keep their value. */
+export type SwarmUpdateInput = {
+  /** Require the unlock key after a manager restart (`--autolock`). */
+  autolock?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Node certificate validity in seconds (`--cert-expiry`). */
+  certExpirySeconds?: InputMaybe<Scalars['Float']['input']>;
+  /** The cluster. */
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  /** Agent heartbeat period in seconds (`--dispatcher-heartbeat`). */
+  dispatcherHeartbeatSeconds?: InputMaybe<Scalars['Float']['input']>;
+  /** Labels replacing the swarm's labels. */
+  labels?: InputMaybe<Array<KeyValueInput>>;
+  /** Raft log entries between snapshots (`--snapshot-interval`). */
+  snapshotInterval?: InputMaybe<Scalars['Int']['input']>;
+  /** Old tasks kept per slot (`--task-history-limit`). */
+  taskHistoryLimit?: InputMaybe<Scalars['Int']['input']>;
+  /** Version read from `Swarm.version`; the update fails with VERSION_CONFLICT if the swarm changed since. Default: the current version. */
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Result of `swarmUpdate`. */
+export type SwarmUpdatePayload = {
+  __typename?: 'SwarmUpdatePayload';
+  /** The swarm after the update. */
+  swarm: Maybe<Swarm>;
+  /** Problems with the input; nothing changed when present. */
+  userErrors: Array<UserError>;
+};
+
+/** A task: one slot of a service on one node (`docker service ps`, `docker inspect TASK`). */
+export type Task = {
+  __typename?: 'Task';
+  /** ID of the task's container, once created. */
+  containerId: Maybe<Scalars['String']['output']>;
+  /** When the task was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Desired state. */
+  desiredState: TaskState;
+  /** The error, if the task failed. */
+  error: Maybe<Scalars['String']['output']>;
+  /** The task's ID. */
+  id: Scalars['ID']['output'];
+  /** The engine's message for the state. */
+  message: Maybe<Scalars['String']['output']>;
+  /** Network attachments with addresses. */
+  networkAttachments: Array<TaskNetworkAttachment>;
+  /** The node it is placed on. */
+  node: Maybe<Node>;
+  /** The node's ID (empty before scheduling). */
+  nodeId: Maybe<Scalars['String']['output']>;
+  /** The service. */
+  service: Maybe<Service>;
+  /** The service's ID. */
+  serviceId: Scalars['String']['output'];
+  /** Slot number (replicated services). */
+  slot: Maybe<Scalars['Int']['output']>;
+  /** Observed state. */
+  state: TaskState;
+  /** When the task's status last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A page of tasks. */
+export type TaskConnection = {
+  __typename?: 'TaskConnection';
+  /** The tasks of this page with their cursors. */
+  edges: Array<TaskEdge>;
+  /** The tasks of this page. */
+  nodes: Array<Task>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many tasks match the filter, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A task with its cursor. */
+export type TaskEdge = {
+  __typename?: 'TaskEdge';
+  /** Opaque cursor. */
+  cursor: Scalars['String']['output'];
+  /** The task. */
+  node: Task;
+};
+
+/** Filters for `tasks`, as `docker service ps --filter`. */
+export type TaskFilter = {
+  /** Desired state. */
+  desiredState?: InputMaybe<TaskState>;
+  /** Node ID or hostname. */
+  node?: InputMaybe<Scalars['String']['input']>;
+  /** Service ID or name. */
+  service?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A task's attachment to a network. */
+export type TaskNetworkAttachment = {
+  __typename?: 'TaskNetworkAttachment';
+  /** Addresses with prefix, e.g. `10.0.1.5/24`. */
+  addresses: Array<Scalars['String']['output']>;
+  /** The network. */
+  network: Maybe<Network>;
+  /** The network's ID. */
+  networkId: Scalars['String']['output'];
+  /** The network's name. */
+  networkName: Scalars['String']['output'];
+};
+
+/** A task's state (observed or desired), as the Engine names them. */
+export type TaskState =
+  /** accepted */
+  | 'ACCEPTED'
+  /** allocated */
+  | 'ALLOCATED'
+  /** assigned */
+  | 'ASSIGNED'
+  /** complete */
+  | 'COMPLETE'
+  /** failed */
+  | 'FAILED'
+  /** new */
+  | 'NEW'
+  /** orphaned */
+  | 'ORPHANED'
+  /** pending */
+  | 'PENDING'
+  /** preparing */
+  | 'PREPARING'
+  /** ready */
+  | 'READY'
+  /** rejected */
+  | 'REJECTED'
+  /** remove */
+  | 'REMOVE'
+  /** running */
+  | 'RUNNING'
+  /** shutdown */
+  | 'SHUTDOWN'
+  /** starting */
+  | 'STARTING';
+
+/** How updates or rollbacks roll out (`--update-*`, `--rollback-*`). */
+export type UpdatePolicy = {
+  __typename?: 'UpdatePolicy';
+  /** Delay between batches, seconds (`--update-delay`). */
+  delaySeconds: Scalars['Float']['output'];
+  /** What to do when a task fails: `pause`, `continue`, `rollback`. */
+  failureAction: Scalars['String']['output'];
+  /** Tolerated failure ratio (`--update-max-failure-ratio`). */
+  maxFailureRatio: Scalars['Float']['output'];
+  /** Time to watch each task for failure, seconds (`--update-monitor`). */
+  monitorSeconds: Scalars['Float']['output'];
+  /** `stop-first` or `start-first` (`--update-order`). */
+  order: Scalars['String']['output'];
+  /** Tasks changed at once (`--update-parallelism`). */
+  parallelism: Scalars['Int']['output'];
+};
+
+/** An update or rollback policy. */
+export type UpdatePolicyInput = {
+  /** Delay between batches, a Go duration (`10s`, `1m30s`). */
+  delay?: InputMaybe<Scalars['String']['input']>;
+  /** `pause`, `continue` or `rollback` (rollback only for updates). */
+  failureAction?: InputMaybe<Scalars['String']['input']>;
+  /** Tolerated failure ratio, 0-1. */
+  maxFailureRatio?: InputMaybe<Scalars['Float']['input']>;
+  /** Time to watch each task, a Go duration. */
+  monitor?: InputMaybe<Scalars['String']['input']>;
+  /** `stop-first` or `start-first`. */
+  order?: InputMaybe<Scalars['String']['input']>;
+  /** Tasks changed at once, 0 = all. */
+  parallelism?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Progress of the latest update or rollback (`UpdateStatus`). */
+export type UpdateStatus = {
+  __typename?: 'UpdateStatus';
+  /** When it completed. */
+  completedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The engine's message. */
+  message: Maybe<Scalars['String']['output']>;
+  /** When it started. */
+  startedAt: Maybe<Scalars['DateTime']['output']>;
+  /** `updating`, `paused`, `completed`, `rollback_started`, `rollback_paused`, `rollback_completed`. */
+  state: Scalars['String']['output'];
+};
+
+/** A problem with the input that the caller can fix. Nothing was changed when one is returned. */
+export type UserError = {
+  __typename?: 'UserError';
+  /** The kind of problem. */
+  code: UserErrorCode;
+  /** Path to the input field at fault, e.g. `["input", "ipam", "0", "gateway"]`. */
+  field: Maybe<Array<Scalars['String']['output']>>;
+  /** A sentence for a person: what is wrong and how to fix it. */
+  message: Scalars['String']['output'];
+};
+
+/** What kind of problem a `UserError` reports. */
+export type UserErrorCode =
+  /** The engine is already part of a swarm. */
+  | 'ALREADY_IN_SWARM'
+  /** The engine refused the request for a reason given in the message. */
+  | 'ENGINE_REJECTED'
+  /** The gateway address is not inside its subnet. */
+  | 'GATEWAY_OUTSIDE_SUBNET'
+  /** Only one ingress network can exist in a swarm. */
+  | 'INGRESS_EXISTS'
+  /** A subnet, gateway, IP range or address is not a valid IP/CIDR. */
+  | 'INVALID_CIDR'
+  /** A port is outside 1-65535 or a port specification cannot be parsed. */
+  | 'INVALID_PORT'
+  /** A protocol is not tcp, udp or sctp. */
+  | 'INVALID_PROTOCOL'
+  /** The requested change is not possible in the object's current state. */
+  | 'INVALID_STATE'
+  /** A value does not have the required form (name, label key, duration, memory size...). */
+  | 'INVALID_VALUE'
+  /** The object is in use (a network with attached services or containers, ingress with published ports). */
+  | 'IN_USE'
+  /** The IP range is not inside its subnet. */
+  | 'IP_RANGE_OUTSIDE_SUBNET'
+  /** An object with this name already exists. */
+  | 'NAME_CONFLICT'
+  /** The network is not attachable, so standalone containers cannot connect to it. */
+  | 'NOT_ATTACHABLE'
+  /** The engine is not part of a swarm. */
+  | 'NOT_IN_SWARM'
+  /** A referenced object (network, node, container, engine) does not exist. */
+  | 'REFERENCE_NOT_FOUND'
+  /** Two subnets of the request overlap. */
+  | 'SUBNET_OVERLAP'
+  /** The object changed since the version given (or read); re-read it and retry. */
+  | 'VERSION_CONFLICT';
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
+  CaSpec: ResolverTypeWrapper<Partial<CaSpec>>;
+  CheckStatus: ResolverTypeWrapper<Partial<CheckStatus>>;
+  Cluster: ResolverTypeWrapper<Partial<Cluster>>;
+  ConfiguredEngine: ResolverTypeWrapper<Partial<ConfiguredEngine>>;
+  Container: ResolverTypeWrapper<ContainerModel>;
+  ContainerConnection: ResolverTypeWrapper<Partial<Omit<ContainerConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ContainerEdge']>, nodes: Array<ResolversTypes['Container']> }>>;
+  ContainerEdge: ResolverTypeWrapper<Partial<Omit<ContainerEdge, 'node'> & { node: ResolversTypes['Container'] }>>;
+  ContainerFilter: ResolverTypeWrapper<Partial<ContainerFilter>>;
+  ContainerNetworkAttachment: ResolverTypeWrapper<Partial<ContainerNetworkAttachment>>;
+  DateTime: ResolverTypeWrapper<Partial<Scalars['DateTime']['output']>>;
+  DiagnosticCheck: ResolverTypeWrapper<Partial<DiagnosticCheck>>;
+  Diagnostics: ResolverTypeWrapper<Partial<Diagnostics>>;
+  DispatcherSpec: ResolverTypeWrapper<Partial<DispatcherSpec>>;
+  EndpointMode: ResolverTypeWrapper<Partial<EndpointMode>>;
+  ErrorCode: ResolverTypeWrapper<Partial<ErrorCode>>;
+  Float: ResolverTypeWrapper<Partial<Scalars['Float']['output']>>;
+  GatewayBridgeCreateInput: ResolverTypeWrapper<Partial<GatewayBridgeCreateInput>>;
+  GatewayBridgeCreatePayload: ResolverTypeWrapper<Partial<Omit<GatewayBridgeCreatePayload, 'network'> & { network?: Maybe<ResolversTypes['Network']> }>>;
+  ID: ResolverTypeWrapper<Partial<Scalars['ID']['output']>>;
+  Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
+  IpamConfig: ResolverTypeWrapper<Partial<IpamConfig>>;
+  IpamConfigInput: ResolverTypeWrapper<Partial<IpamConfigInput>>;
+  JoinTokens: ResolverTypeWrapper<Partial<JoinTokens>>;
+  KeyValue: ResolverTypeWrapper<Partial<KeyValue>>;
+  KeyValueInput: ResolverTypeWrapper<Partial<KeyValueInput>>;
+  LabelChangesInput: ResolverTypeWrapper<Partial<LabelChangesInput>>;
+  LogLine: ResolverTypeWrapper<Partial<LogLine>>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Network: ResolverTypeWrapper<NetworkModel>;
+  NetworkConnectInput: ResolverTypeWrapper<Partial<NetworkConnectInput>>;
+  NetworkConnectPayload: ResolverTypeWrapper<Partial<Omit<NetworkConnectPayload, 'container'> & { container?: Maybe<ResolversTypes['Container']> }>>;
+  NetworkConnection: ResolverTypeWrapper<Partial<Omit<NetworkConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['NetworkEdge']>, nodes: Array<ResolversTypes['Network']> }>>;
+  NetworkContainer: ResolverTypeWrapper<Partial<NetworkContainer>>;
+  NetworkCreateInput: ResolverTypeWrapper<Partial<NetworkCreateInput>>;
+  NetworkCreatePayload: ResolverTypeWrapper<Partial<Omit<NetworkCreatePayload, 'network'> & { network?: Maybe<ResolversTypes['Network']> }>>;
+  NetworkDisconnectInput: ResolverTypeWrapper<Partial<NetworkDisconnectInput>>;
+  NetworkEdge: ResolverTypeWrapper<Partial<Omit<NetworkEdge, 'node'> & { node: ResolversTypes['Network'] }>>;
+  NetworkFilter: ResolverTypeWrapper<Partial<NetworkFilter>>;
+  NetworkPeer: ResolverTypeWrapper<Partial<NetworkPeer>>;
+  NetworkPruneInput: ResolverTypeWrapper<Partial<NetworkPruneInput>>;
+  NetworkPrunePayload: ResolverTypeWrapper<Partial<NetworkPrunePayload>>;
+  NetworkRemoveInput: ResolverTypeWrapper<Partial<NetworkRemoveInput>>;
+  NetworkRemovePayload: ResolverTypeWrapper<Partial<NetworkRemovePayload>>;
+  NetworkService: ResolverTypeWrapper<NetworkServiceModel>;
+  Node: ResolverTypeWrapper<NodeModel>;
+  NodeAvailability: ResolverTypeWrapper<Partial<NodeAvailability>>;
+  NodeConnection: ResolverTypeWrapper<Partial<Omit<NodeConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['NodeEdge']>, nodes: Array<ResolversTypes['Node']> }>>;
+  NodeEdge: ResolverTypeWrapper<Partial<Omit<NodeEdge, 'node'> & { node: ResolversTypes['Node'] }>>;
+  NodeFilter: ResolverTypeWrapper<Partial<NodeFilter>>;
+  NodePayload: ResolverTypeWrapper<Partial<Omit<NodePayload, 'node'> & { node?: Maybe<ResolversTypes['Node']> }>>;
+  NodeRemoveInput: ResolverTypeWrapper<Partial<NodeRemoveInput>>;
+  NodeRemovePayload: ResolverTypeWrapper<Partial<NodeRemovePayload>>;
+  NodeRole: ResolverTypeWrapper<Partial<NodeRole>>;
+  NodeRoleChangeInput: ResolverTypeWrapper<Partial<NodeRoleChangeInput>>;
+  NodeUpdateInput: ResolverTypeWrapper<Partial<NodeUpdateInput>>;
+  PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
+  PortConfig: ResolverTypeWrapper<Partial<PortConfig>>;
+  PortConfigInput: ResolverTypeWrapper<Partial<PortConfigInput>>;
+  PortProtocol: ResolverTypeWrapper<Partial<PortProtocol>>;
+  PublishMode: ResolverTypeWrapper<Partial<PublishMode>>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Quorum: ResolverTypeWrapper<Partial<Quorum>>;
+  RaftSpec: ResolverTypeWrapper<Partial<RaftSpec>>;
+  RequiredPort: ResolverTypeWrapper<Partial<RequiredPort>>;
+  Resources: ResolverTypeWrapper<Partial<Resources>>;
+  ResourcesInput: ResolverTypeWrapper<Partial<ResourcesInput>>;
+  Service: ResolverTypeWrapper<ServiceModel>;
+  ServiceConnection: ResolverTypeWrapper<Partial<Omit<ServiceConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ServiceEdge']>, nodes: Array<ResolversTypes['Service']> }>>;
+  ServiceCreateInput: ResolverTypeWrapper<Partial<ServiceCreateInput>>;
+  ServiceCreatePayload: ResolverTypeWrapper<Partial<Omit<ServiceCreatePayload, 'service'> & { service?: Maybe<ResolversTypes['Service']> }>>;
+  ServiceDnsName: ResolverTypeWrapper<Partial<ServiceDnsName>>;
+  ServiceEdge: ResolverTypeWrapper<Partial<Omit<ServiceEdge, 'node'> & { node: ResolversTypes['Service'] }>>;
+  ServiceFilter: ResolverTypeWrapper<Partial<ServiceFilter>>;
+  ServiceMode: ResolverTypeWrapper<Partial<ServiceMode>>;
+  ServiceNetworkAttachment: ResolverTypeWrapper<ServiceNetworkAttachmentModel>;
+  ServiceNetworkInput: ResolverTypeWrapper<Partial<ServiceNetworkInput>>;
+  ServicePayload: ResolverTypeWrapper<Partial<Omit<ServicePayload, 'service'> & { service?: Maybe<ResolversTypes['Service']> }>>;
+  ServiceRefInput: ResolverTypeWrapper<Partial<ServiceRefInput>>;
+  ServiceRemovePayload: ResolverTypeWrapper<Partial<ServiceRemovePayload>>;
+  ServiceScaleInput: ResolverTypeWrapper<Partial<ServiceScaleInput>>;
+  ServiceUpdateInput: ResolverTypeWrapper<Partial<ServiceUpdateInput>>;
+  String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
+  Swarm: ResolverTypeWrapper<SwarmModel>;
+  SwarmInitInput: ResolverTypeWrapper<Partial<SwarmInitInput>>;
+  SwarmInitPayload: ResolverTypeWrapper<Partial<Omit<SwarmInitPayload, 'swarm'> & { swarm?: Maybe<ResolversTypes['Swarm']> }>>;
+  SwarmJoinInput: ResolverTypeWrapper<Partial<SwarmJoinInput>>;
+  SwarmJoinPayload: ResolverTypeWrapper<Partial<Omit<SwarmJoinPayload, 'node'> & { node?: Maybe<ResolversTypes['Node']> }>>;
+  SwarmLeaveInput: ResolverTypeWrapper<Partial<SwarmLeaveInput>>;
+  SwarmLeavePayload: ResolverTypeWrapper<Partial<SwarmLeavePayload>>;
+  SwarmRotateJoinTokenInput: ResolverTypeWrapper<Partial<SwarmRotateJoinTokenInput>>;
+  SwarmRotateJoinTokenPayload: ResolverTypeWrapper<Partial<Omit<SwarmRotateJoinTokenPayload, 'swarm'> & { swarm?: Maybe<ResolversTypes['Swarm']> }>>;
+  SwarmSpec: ResolverTypeWrapper<Partial<SwarmSpec>>;
+  SwarmUpdateInput: ResolverTypeWrapper<Partial<SwarmUpdateInput>>;
+  SwarmUpdatePayload: ResolverTypeWrapper<Partial<Omit<SwarmUpdatePayload, 'swarm'> & { swarm?: Maybe<ResolversTypes['Swarm']> }>>;
+  Task: ResolverTypeWrapper<TaskModel>;
+  TaskConnection: ResolverTypeWrapper<Partial<Omit<TaskConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['TaskEdge']>, nodes: Array<ResolversTypes['Task']> }>>;
+  TaskEdge: ResolverTypeWrapper<Partial<Omit<TaskEdge, 'node'> & { node: ResolversTypes['Task'] }>>;
+  TaskFilter: ResolverTypeWrapper<Partial<TaskFilter>>;
+  TaskNetworkAttachment: ResolverTypeWrapper<TaskNetworkAttachmentModel>;
+  TaskState: ResolverTypeWrapper<Partial<TaskState>>;
+  UpdatePolicy: ResolverTypeWrapper<Partial<UpdatePolicy>>;
+  UpdatePolicyInput: ResolverTypeWrapper<Partial<UpdatePolicyInput>>;
+  UpdateStatus: ResolverTypeWrapper<Partial<UpdateStatus>>;
+  UserError: ResolverTypeWrapper<Partial<UserError>>;
+  UserErrorCode: ResolverTypeWrapper<Partial<UserErrorCode>>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  Boolean: Partial<Scalars['Boolean']['output']>;
+  CaSpec: Partial<CaSpec>;
+  Cluster: Partial<Cluster>;
+  ConfiguredEngine: Partial<ConfiguredEngine>;
+  Container: ContainerModel;
+  ContainerConnection: Partial<Omit<ContainerConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ContainerEdge']>, nodes: Array<ResolversParentTypes['Container']> }>;
+  ContainerEdge: Partial<Omit<ContainerEdge, 'node'> & { node: ResolversParentTypes['Container'] }>;
+  ContainerFilter: Partial<ContainerFilter>;
+  ContainerNetworkAttachment: Partial<ContainerNetworkAttachment>;
+  DateTime: Partial<Scalars['DateTime']['output']>;
+  DiagnosticCheck: Partial<DiagnosticCheck>;
+  Diagnostics: Partial<Diagnostics>;
+  DispatcherSpec: Partial<DispatcherSpec>;
+  Float: Partial<Scalars['Float']['output']>;
+  GatewayBridgeCreateInput: Partial<GatewayBridgeCreateInput>;
+  GatewayBridgeCreatePayload: Partial<Omit<GatewayBridgeCreatePayload, 'network'> & { network?: Maybe<ResolversParentTypes['Network']> }>;
+  ID: Partial<Scalars['ID']['output']>;
+  Int: Partial<Scalars['Int']['output']>;
+  IpamConfig: Partial<IpamConfig>;
+  IpamConfigInput: Partial<IpamConfigInput>;
+  JoinTokens: Partial<JoinTokens>;
+  KeyValue: Partial<KeyValue>;
+  KeyValueInput: Partial<KeyValueInput>;
+  LabelChangesInput: Partial<LabelChangesInput>;
+  LogLine: Partial<LogLine>;
+  Mutation: Record<PropertyKey, never>;
+  Network: NetworkModel;
+  NetworkConnectInput: Partial<NetworkConnectInput>;
+  NetworkConnectPayload: Partial<Omit<NetworkConnectPayload, 'container'> & { container?: Maybe<ResolversParentTypes['Container']> }>;
+  NetworkConnection: Partial<Omit<NetworkConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['NetworkEdge']>, nodes: Array<ResolversParentTypes['Network']> }>;
+  NetworkContainer: Partial<NetworkContainer>;
+  NetworkCreateInput: Partial<NetworkCreateInput>;
+  NetworkCreatePayload: Partial<Omit<NetworkCreatePayload, 'network'> & { network?: Maybe<ResolversParentTypes['Network']> }>;
+  NetworkDisconnectInput: Partial<NetworkDisconnectInput>;
+  NetworkEdge: Partial<Omit<NetworkEdge, 'node'> & { node: ResolversParentTypes['Network'] }>;
+  NetworkFilter: Partial<NetworkFilter>;
+  NetworkPeer: Partial<NetworkPeer>;
+  NetworkPruneInput: Partial<NetworkPruneInput>;
+  NetworkPrunePayload: Partial<NetworkPrunePayload>;
+  NetworkRemoveInput: Partial<NetworkRemoveInput>;
+  NetworkRemovePayload: Partial<NetworkRemovePayload>;
+  NetworkService: NetworkServiceModel;
+  Node: NodeModel;
+  NodeConnection: Partial<Omit<NodeConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['NodeEdge']>, nodes: Array<ResolversParentTypes['Node']> }>;
+  NodeEdge: Partial<Omit<NodeEdge, 'node'> & { node: ResolversParentTypes['Node'] }>;
+  NodeFilter: Partial<NodeFilter>;
+  NodePayload: Partial<Omit<NodePayload, 'node'> & { node?: Maybe<ResolversParentTypes['Node']> }>;
+  NodeRemoveInput: Partial<NodeRemoveInput>;
+  NodeRemovePayload: Partial<NodeRemovePayload>;
+  NodeRoleChangeInput: Partial<NodeRoleChangeInput>;
+  NodeUpdateInput: Partial<NodeUpdateInput>;
+  PageInfo: Partial<PageInfo>;
+  PortConfig: Partial<PortConfig>;
+  PortConfigInput: Partial<PortConfigInput>;
+  Query: Record<PropertyKey, never>;
+  Quorum: Partial<Quorum>;
+  RaftSpec: Partial<RaftSpec>;
+  RequiredPort: Partial<RequiredPort>;
+  Resources: Partial<Resources>;
+  ResourcesInput: Partial<ResourcesInput>;
+  Service: ServiceModel;
+  ServiceConnection: Partial<Omit<ServiceConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ServiceEdge']>, nodes: Array<ResolversParentTypes['Service']> }>;
+  ServiceCreateInput: Partial<ServiceCreateInput>;
+  ServiceCreatePayload: Partial<Omit<ServiceCreatePayload, 'service'> & { service?: Maybe<ResolversParentTypes['Service']> }>;
+  ServiceDnsName: Partial<ServiceDnsName>;
+  ServiceEdge: Partial<Omit<ServiceEdge, 'node'> & { node: ResolversParentTypes['Service'] }>;
+  ServiceFilter: Partial<ServiceFilter>;
+  ServiceNetworkAttachment: ServiceNetworkAttachmentModel;
+  ServiceNetworkInput: Partial<ServiceNetworkInput>;
+  ServicePayload: Partial<Omit<ServicePayload, 'service'> & { service?: Maybe<ResolversParentTypes['Service']> }>;
+  ServiceRefInput: Partial<ServiceRefInput>;
+  ServiceRemovePayload: Partial<ServiceRemovePayload>;
+  ServiceScaleInput: Partial<ServiceScaleInput>;
+  ServiceUpdateInput: Partial<ServiceUpdateInput>;
+  String: Partial<Scalars['String']['output']>;
+  Swarm: SwarmModel;
+  SwarmInitInput: Partial<SwarmInitInput>;
+  SwarmInitPayload: Partial<Omit<SwarmInitPayload, 'swarm'> & { swarm?: Maybe<ResolversParentTypes['Swarm']> }>;
+  SwarmJoinInput: Partial<SwarmJoinInput>;
+  SwarmJoinPayload: Partial<Omit<SwarmJoinPayload, 'node'> & { node?: Maybe<ResolversParentTypes['Node']> }>;
+  SwarmLeaveInput: Partial<SwarmLeaveInput>;
+  SwarmLeavePayload: Partial<SwarmLeavePayload>;
+  SwarmRotateJoinTokenInput: Partial<SwarmRotateJoinTokenInput>;
+  SwarmRotateJoinTokenPayload: Partial<Omit<SwarmRotateJoinTokenPayload, 'swarm'> & { swarm?: Maybe<ResolversParentTypes['Swarm']> }>;
+  SwarmSpec: Partial<SwarmSpec>;
+  SwarmUpdateInput: Partial<SwarmUpdateInput>;
+  SwarmUpdatePayload: Partial<Omit<SwarmUpdatePayload, 'swarm'> & { swarm?: Maybe<ResolversParentTypes['Swarm']> }>;
+  Task: TaskModel;
+  TaskConnection: Partial<Omit<TaskConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['TaskEdge']>, nodes: Array<ResolversParentTypes['Task']> }>;
+  TaskEdge: Partial<Omit<TaskEdge, 'node'> & { node: ResolversParentTypes['Task'] }>;
+  TaskFilter: Partial<TaskFilter>;
+  TaskNetworkAttachment: TaskNetworkAttachmentModel;
+  UpdatePolicy: Partial<UpdatePolicy>;
+  UpdatePolicyInput: Partial<UpdatePolicyInput>;
+  UpdateStatus: Partial<UpdateStatus>;
+  UserError: Partial<UserError>;
+};
+
+export type CaSpecResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CaSpec'] = ResolversParentTypes['CaSpec']> = {
+  externalCaUrls?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  nodeCertExpirySeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ClusterResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Cluster'] = ResolversParentTypes['Cluster']> = {
+  endpoints?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  isDefault?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ConfiguredEngineResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConfiguredEngine'] = ResolversParentTypes['ConfiguredEngine']> = {
+  endpoint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nodeId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  swarmState?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ContainerResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Container'] = ResolversParentTypes['Container']> = {
+  engine?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  image?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  labels?: Resolver<Array<ResolversTypes['KeyValue']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  networks?: Resolver<Array<ResolversTypes['ContainerNetworkAttachment']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  taskId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ContainerConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ContainerConnection'] = ResolversParentTypes['ContainerConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ContainerEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Container']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ContainerEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ContainerEdge'] = ResolversParentTypes['ContainerEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Container'], ParentType, ContextType>;
+};
+
+export type ContainerNetworkAttachmentResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ContainerNetworkAttachment'] = ResolversParentTypes['ContainerNetworkAttachment']> = {
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  gateway?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ipv4Address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ipv6Address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  macAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  networkId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  networkName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  staticIpv4Address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type DiagnosticCheckResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DiagnosticCheck'] = ResolversParentTypes['DiagnosticCheck']> = {
+  details?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CheckStatus'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DiagnosticsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Diagnostics'] = ResolversParentTypes['Diagnostics']> = {
+  checks?: Resolver<Array<ResolversTypes['DiagnosticCheck']>, ParentType, ContextType>;
+  cluster?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requiredPorts?: Resolver<Array<ResolversTypes['RequiredPort']>, ParentType, ContextType>;
+};
+
+export type DispatcherSpecResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DispatcherSpec'] = ResolversParentTypes['DispatcherSpec']> = {
+  heartbeatPeriodSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type GatewayBridgeCreatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GatewayBridgeCreatePayload'] = ResolversParentTypes['GatewayBridgeCreatePayload']> = {
+  network?: Resolver<Maybe<ResolversTypes['Network']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type IpamConfigResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['IpamConfig'] = ResolversParentTypes['IpamConfig']> = {
+  auxAddresses?: Resolver<Array<ResolversTypes['KeyValue']>, ParentType, ContextType>;
+  gateway?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ipRange?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  subnet?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type JoinTokensResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['JoinTokens'] = ResolversParentTypes['JoinTokens']> = {
+  manager?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  worker?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type KeyValueResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['KeyValue'] = ResolversParentTypes['KeyValue']> = {
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type LogLineResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['LogLine'] = ResolversParentTypes['LogLine']> = {
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nodeId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  stream?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  taskId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  timestamp?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  networkConnect?: Resolver<ResolversTypes['NetworkConnectPayload'], ParentType, ContextType, RequireFields<MutationNetworkConnectArgs, 'input'>>;
+  networkCreate?: Resolver<ResolversTypes['NetworkCreatePayload'], ParentType, ContextType, RequireFields<MutationNetworkCreateArgs, 'input'>>;
+  networkCreateGatewayBridge?: Resolver<ResolversTypes['GatewayBridgeCreatePayload'], ParentType, ContextType, RequireFields<MutationNetworkCreateGatewayBridgeArgs, 'input'>>;
+  networkDisconnect?: Resolver<ResolversTypes['NetworkConnectPayload'], ParentType, ContextType, RequireFields<MutationNetworkDisconnectArgs, 'input'>>;
+  networkPrune?: Resolver<ResolversTypes['NetworkPrunePayload'], ParentType, ContextType, RequireFields<MutationNetworkPruneArgs, 'input'>>;
+  networkRemove?: Resolver<ResolversTypes['NetworkRemovePayload'], ParentType, ContextType, RequireFields<MutationNetworkRemoveArgs, 'input'>>;
+  nodeDemote?: Resolver<ResolversTypes['NodePayload'], ParentType, ContextType, RequireFields<MutationNodeDemoteArgs, 'input'>>;
+  nodePromote?: Resolver<ResolversTypes['NodePayload'], ParentType, ContextType, RequireFields<MutationNodePromoteArgs, 'input'>>;
+  nodeRemove?: Resolver<ResolversTypes['NodeRemovePayload'], ParentType, ContextType, RequireFields<MutationNodeRemoveArgs, 'input'>>;
+  nodeUpdate?: Resolver<ResolversTypes['NodePayload'], ParentType, ContextType, RequireFields<MutationNodeUpdateArgs, 'input'>>;
+  serviceCreate?: Resolver<ResolversTypes['ServiceCreatePayload'], ParentType, ContextType, RequireFields<MutationServiceCreateArgs, 'input'>>;
+  serviceRemove?: Resolver<ResolversTypes['ServiceRemovePayload'], ParentType, ContextType, RequireFields<MutationServiceRemoveArgs, 'input'>>;
+  serviceRollback?: Resolver<ResolversTypes['ServicePayload'], ParentType, ContextType, RequireFields<MutationServiceRollbackArgs, 'input'>>;
+  serviceScale?: Resolver<ResolversTypes['ServicePayload'], ParentType, ContextType, RequireFields<MutationServiceScaleArgs, 'input'>>;
+  serviceUpdate?: Resolver<ResolversTypes['ServicePayload'], ParentType, ContextType, RequireFields<MutationServiceUpdateArgs, 'input'>>;
+  swarmInit?: Resolver<ResolversTypes['SwarmInitPayload'], ParentType, ContextType, RequireFields<MutationSwarmInitArgs, 'input'>>;
+  swarmJoin?: Resolver<ResolversTypes['SwarmJoinPayload'], ParentType, ContextType, RequireFields<MutationSwarmJoinArgs, 'input'>>;
+  swarmLeave?: Resolver<ResolversTypes['SwarmLeavePayload'], ParentType, ContextType, RequireFields<MutationSwarmLeaveArgs, 'input'>>;
+  swarmRotateJoinToken?: Resolver<ResolversTypes['SwarmRotateJoinTokenPayload'], ParentType, ContextType, RequireFields<MutationSwarmRotateJoinTokenArgs, 'input'>>;
+  swarmUpdate?: Resolver<ResolversTypes['SwarmUpdatePayload'], ParentType, ContextType, RequireFields<MutationSwarmUpdateArgs, 'input'>>;
+};
+
+export type NetworkResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Network'] = ResolversParentTypes['Network']> = {
+  attachable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  containers?: Resolver<Array<ResolversTypes['NetworkContainer']>, ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  driver?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  encrypted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ingress?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  internal?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  ipam?: Resolver<Array<ResolversTypes['IpamConfig']>, ParentType, ContextType>;
+  ipamDriver?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ipv6?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  labels?: Resolver<Array<ResolversTypes['KeyValue']>, ParentType, ContextType>;
+  mtu?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  options?: Resolver<Array<ResolversTypes['KeyValue']>, ParentType, ContextType>;
+  peers?: Resolver<Array<ResolversTypes['NetworkPeer']>, ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  services?: Resolver<Array<ResolversTypes['NetworkService']>, ParentType, ContextType>;
+  vxlanIds?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type NetworkConnectPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NetworkConnectPayload'] = ResolversParentTypes['NetworkConnectPayload']> = {
+  container?: Resolver<Maybe<ResolversTypes['Container']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type NetworkConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NetworkConnection'] = ResolversParentTypes['NetworkConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['NetworkEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Network']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type NetworkContainerResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NetworkContainer'] = ResolversParentTypes['NetworkContainer']> = {
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ipv4Address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ipv6Address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  macAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type NetworkCreatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NetworkCreatePayload'] = ResolversParentTypes['NetworkCreatePayload']> = {
+  network?: Resolver<Maybe<ResolversTypes['Network']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type NetworkEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NetworkEdge'] = ResolversParentTypes['NetworkEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Network'], ParentType, ContextType>;
+};
+
+export type NetworkPeerResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NetworkPeer'] = ResolversParentTypes['NetworkPeer']> = {
+  ip?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type NetworkPrunePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NetworkPrunePayload'] = ResolversParentTypes['NetworkPrunePayload']> = {
+  removedNames?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type NetworkRemovePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NetworkRemovePayload'] = ResolversParentTypes['NetworkRemovePayload']> = {
+  removedIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type NetworkServiceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NetworkService'] = ResolversParentTypes['NetworkService']> = {
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  virtualIp?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type NodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
+  address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  architecture?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  availability?: Resolver<ResolversTypes['NodeAvailability'], ParentType, ContextType>;
+  cpus?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  engineLabels?: Resolver<Array<ResolversTypes['KeyValue']>, ParentType, ContextType>;
+  engineVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hostname?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  labels?: Resolver<Array<ResolversTypes['KeyValue']>, ParentType, ContextType>;
+  leader?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  managerAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  memoryBytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  os?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reachability?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['NodeRole'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  stateMessage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType, Partial<NodeTasksArgs>>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type NodeConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NodeConnection'] = ResolversParentTypes['NodeConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['NodeEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type NodeEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NodeEdge'] = ResolversParentTypes['NodeEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+};
+
+export type NodePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NodePayload'] = ResolversParentTypes['NodePayload']> = {
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type NodeRemovePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NodeRemovePayload'] = ResolversParentTypes['NodeRemovePayload']> = {
+  removedId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PortConfigResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PortConfig'] = ResolversParentTypes['PortConfig']> = {
+  protocol?: Resolver<ResolversTypes['PortProtocol'], ParentType, ContextType>;
+  publishMode?: Resolver<ResolversTypes['PublishMode'], ParentType, ContextType>;
+  publishedPort?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  targetPort?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  clusters?: Resolver<Array<ResolversTypes['Cluster']>, ParentType, ContextType>;
+  container?: Resolver<ResolversTypes['Container'], ParentType, ContextType, RequireFields<QueryContainerArgs, 'id'>>;
+  containers?: Resolver<ResolversTypes['ContainerConnection'], ParentType, ContextType, RequireFields<QueryContainersArgs, 'first'>>;
+  diagnostics?: Resolver<ResolversTypes['Diagnostics'], ParentType, ContextType, Partial<QueryDiagnosticsArgs>>;
+  engines?: Resolver<Array<ResolversTypes['ConfiguredEngine']>, ParentType, ContextType>;
+  network?: Resolver<ResolversTypes['Network'], ParentType, ContextType, RequireFields<QueryNetworkArgs, 'id'>>;
+  networks?: Resolver<ResolversTypes['NetworkConnection'], ParentType, ContextType, RequireFields<QueryNetworksArgs, 'first'>>;
+  node?: Resolver<ResolversTypes['Node'], ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  nodes?: Resolver<ResolversTypes['NodeConnection'], ParentType, ContextType, RequireFields<QueryNodesArgs, 'first'>>;
+  service?: Resolver<ResolversTypes['Service'], ParentType, ContextType, RequireFields<QueryServiceArgs, 'id'>>;
+  services?: Resolver<ResolversTypes['ServiceConnection'], ParentType, ContextType, RequireFields<QueryServicesArgs, 'first'>>;
+  swarm?: Resolver<ResolversTypes['Swarm'], ParentType, ContextType, Partial<QuerySwarmArgs>>;
+  swarmJoinTokens?: Resolver<ResolversTypes['JoinTokens'], ParentType, ContextType, Partial<QuerySwarmJoinTokensArgs>>;
+  swarmUnlockKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<QuerySwarmUnlockKeyArgs>>;
+  task?: Resolver<ResolversTypes['Task'], ParentType, ContextType, RequireFields<QueryTaskArgs, 'id'>>;
+  tasks?: Resolver<ResolversTypes['TaskConnection'], ParentType, ContextType, RequireFields<QueryTasksArgs, 'first'>>;
+};
+
+export type QuorumResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Quorum'] = ResolversParentTypes['Quorum']> = {
+  faultTolerance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hasQuorum?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  majority?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  managers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reachableManagers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type RaftSpecResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RaftSpec'] = ResolversParentTypes['RaftSpec']> = {
+  electionTick?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  heartbeatTick?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  keepOldSnapshots?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  logEntriesForSlowFollowers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  snapshotInterval?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RequiredPortResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RequiredPort'] = ResolversParentTypes['RequiredPort']> = {
+  port?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  protocol?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ResourcesResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Resources'] = ResolversParentTypes['Resources']> = {
+  limitCpus?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  limitMemoryBytes?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  reserveCpus?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  reserveMemoryBytes?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type ServiceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Service'] = ResolversParentTypes['Service']> = {
+  args?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  canRollback?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  command?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  constraints?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  containerLabels?: Resolver<Array<ResolversTypes['KeyValue']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  desiredTasks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  discovery?: Resolver<Array<ResolversTypes['ServiceDnsName']>, ParentType, ContextType>;
+  endpointMode?: Resolver<ResolversTypes['EndpointMode'], ParentType, ContextType>;
+  env?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  image?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  labels?: Resolver<Array<ResolversTypes['KeyValue']>, ParentType, ContextType>;
+  logs?: Resolver<Array<ResolversTypes['LogLine']>, ParentType, ContextType, RequireFields<ServiceLogsArgs, 'tail'>>;
+  mode?: Resolver<ResolversTypes['ServiceMode'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  networks?: Resolver<Array<ResolversTypes['ServiceNetworkAttachment']>, ParentType, ContextType>;
+  ports?: Resolver<Array<ResolversTypes['PortConfig']>, ParentType, ContextType>;
+  replicas?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  resources?: Resolver<ResolversTypes['Resources'], ParentType, ContextType>;
+  rollbackConfig?: Resolver<Maybe<ResolversTypes['UpdatePolicy']>, ParentType, ContextType>;
+  runningTasks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType, Partial<ServiceTasksArgs>>;
+  updateConfig?: Resolver<Maybe<ResolversTypes['UpdatePolicy']>, ParentType, ContextType>;
+  updateStatus?: Resolver<Maybe<ResolversTypes['UpdateStatus']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ServiceConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ServiceConnection'] = ResolversParentTypes['ServiceConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ServiceEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Service']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ServiceCreatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ServiceCreatePayload'] = ResolversParentTypes['ServiceCreatePayload']> = {
+  service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ServiceDnsNameResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ServiceDnsName'] = ResolversParentTypes['ServiceDnsName']> = {
+  addresses?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  network?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ServiceEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ServiceEdge'] = ResolversParentTypes['ServiceEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+};
+
+export type ServiceNetworkAttachmentResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ServiceNetworkAttachment'] = ResolversParentTypes['ServiceNetworkAttachment']> = {
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  network?: Resolver<Maybe<ResolversTypes['Network']>, ParentType, ContextType>;
+  networkId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  virtualIp?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ServicePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ServicePayload'] = ResolversParentTypes['ServicePayload']> = {
+  service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ServiceRemovePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ServiceRemovePayload'] = ResolversParentTypes['ServiceRemovePayload']> = {
+  removedId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type SwarmResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Swarm'] = ResolversParentTypes['Swarm']> = {
+  cluster?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  dataPathPort?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  defaultAddrPool?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  quorum?: Resolver<ResolversTypes['Quorum'], ParentType, ContextType>;
+  rootRotationInProgress?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  spec?: Resolver<ResolversTypes['SwarmSpec'], ParentType, ContextType>;
+  subnetSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SwarmInitPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SwarmInitPayload'] = ResolversParentTypes['SwarmInitPayload']> = {
+  nodeId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  swarm?: Resolver<Maybe<ResolversTypes['Swarm']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type SwarmJoinPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SwarmJoinPayload'] = ResolversParentTypes['SwarmJoinPayload']> = {
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type SwarmLeavePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SwarmLeavePayload'] = ResolversParentTypes['SwarmLeavePayload']> = {
+  left?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type SwarmRotateJoinTokenPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SwarmRotateJoinTokenPayload'] = ResolversParentTypes['SwarmRotateJoinTokenPayload']> = {
+  swarm?: Resolver<Maybe<ResolversTypes['Swarm']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type SwarmSpecResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SwarmSpec'] = ResolversParentTypes['SwarmSpec']> = {
+  autolockManagers?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  caConfig?: Resolver<ResolversTypes['CaSpec'], ParentType, ContextType>;
+  dispatcher?: Resolver<ResolversTypes['DispatcherSpec'], ParentType, ContextType>;
+  labels?: Resolver<Array<ResolversTypes['KeyValue']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  raft?: Resolver<ResolversTypes['RaftSpec'], ParentType, ContextType>;
+  taskHistoryRetentionLimit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SwarmUpdatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SwarmUpdatePayload'] = ResolversParentTypes['SwarmUpdatePayload']> = {
+  swarm?: Resolver<Maybe<ResolversTypes['Swarm']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type TaskResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Task'] = ResolversParentTypes['Task']> = {
+  containerId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  desiredState?: Resolver<ResolversTypes['TaskState'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  networkAttachments?: Resolver<Array<ResolversTypes['TaskNetworkAttachment']>, ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType>;
+  nodeId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
+  serviceId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  slot?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['TaskState'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type TaskConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TaskConnection'] = ResolversParentTypes['TaskConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['TaskEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TaskEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TaskEdge'] = ResolversParentTypes['TaskEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Task'], ParentType, ContextType>;
+};
+
+export type TaskNetworkAttachmentResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TaskNetworkAttachment'] = ResolversParentTypes['TaskNetworkAttachment']> = {
+  addresses?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  network?: Resolver<Maybe<ResolversTypes['Network']>, ParentType, ContextType>;
+  networkId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  networkName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type UpdatePolicyResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UpdatePolicy'] = ResolversParentTypes['UpdatePolicy']> = {
+  delaySeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  failureAction?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  maxFailureRatio?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  monitorSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  order?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  parallelism?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type UpdateStatusResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UpdateStatus'] = ResolversParentTypes['UpdateStatus']> = {
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type UserErrorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
+  code?: Resolver<ResolversTypes['UserErrorCode'], ParentType, ContextType>;
+  field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = GatewayContext> = {
+  CaSpec?: CaSpecResolvers<ContextType>;
+  Cluster?: ClusterResolvers<ContextType>;
+  ConfiguredEngine?: ConfiguredEngineResolvers<ContextType>;
+  Container?: ContainerResolvers<ContextType>;
+  ContainerConnection?: ContainerConnectionResolvers<ContextType>;
+  ContainerEdge?: ContainerEdgeResolvers<ContextType>;
+  ContainerNetworkAttachment?: ContainerNetworkAttachmentResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
+  DiagnosticCheck?: DiagnosticCheckResolvers<ContextType>;
+  Diagnostics?: DiagnosticsResolvers<ContextType>;
+  DispatcherSpec?: DispatcherSpecResolvers<ContextType>;
+  GatewayBridgeCreatePayload?: GatewayBridgeCreatePayloadResolvers<ContextType>;
+  IpamConfig?: IpamConfigResolvers<ContextType>;
+  JoinTokens?: JoinTokensResolvers<ContextType>;
+  KeyValue?: KeyValueResolvers<ContextType>;
+  LogLine?: LogLineResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  Network?: NetworkResolvers<ContextType>;
+  NetworkConnectPayload?: NetworkConnectPayloadResolvers<ContextType>;
+  NetworkConnection?: NetworkConnectionResolvers<ContextType>;
+  NetworkContainer?: NetworkContainerResolvers<ContextType>;
+  NetworkCreatePayload?: NetworkCreatePayloadResolvers<ContextType>;
+  NetworkEdge?: NetworkEdgeResolvers<ContextType>;
+  NetworkPeer?: NetworkPeerResolvers<ContextType>;
+  NetworkPrunePayload?: NetworkPrunePayloadResolvers<ContextType>;
+  NetworkRemovePayload?: NetworkRemovePayloadResolvers<ContextType>;
+  NetworkService?: NetworkServiceResolvers<ContextType>;
+  Node?: NodeResolvers<ContextType>;
+  NodeConnection?: NodeConnectionResolvers<ContextType>;
+  NodeEdge?: NodeEdgeResolvers<ContextType>;
+  NodePayload?: NodePayloadResolvers<ContextType>;
+  NodeRemovePayload?: NodeRemovePayloadResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  PortConfig?: PortConfigResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  Quorum?: QuorumResolvers<ContextType>;
+  RaftSpec?: RaftSpecResolvers<ContextType>;
+  RequiredPort?: RequiredPortResolvers<ContextType>;
+  Resources?: ResourcesResolvers<ContextType>;
+  Service?: ServiceResolvers<ContextType>;
+  ServiceConnection?: ServiceConnectionResolvers<ContextType>;
+  ServiceCreatePayload?: ServiceCreatePayloadResolvers<ContextType>;
+  ServiceDnsName?: ServiceDnsNameResolvers<ContextType>;
+  ServiceEdge?: ServiceEdgeResolvers<ContextType>;
+  ServiceNetworkAttachment?: ServiceNetworkAttachmentResolvers<ContextType>;
+  ServicePayload?: ServicePayloadResolvers<ContextType>;
+  ServiceRemovePayload?: ServiceRemovePayloadResolvers<ContextType>;
+  Swarm?: SwarmResolvers<ContextType>;
+  SwarmInitPayload?: SwarmInitPayloadResolvers<ContextType>;
+  SwarmJoinPayload?: SwarmJoinPayloadResolvers<ContextType>;
+  SwarmLeavePayload?: SwarmLeavePayloadResolvers<ContextType>;
+  SwarmRotateJoinTokenPayload?: SwarmRotateJoinTokenPayloadResolvers<ContextType>;
+  SwarmSpec?: SwarmSpecResolvers<ContextType>;
+  SwarmUpdatePayload?: SwarmUpdatePayloadResolvers<ContextType>;
+  Task?: TaskResolvers<ContextType>;
+  TaskConnection?: TaskConnectionResolvers<ContextType>;
+  TaskEdge?: TaskEdgeResolvers<ContextType>;
+  TaskNetworkAttachment?: TaskNetworkAttachmentResolvers<ContextType>;
+  UpdatePolicy?: UpdatePolicyResolvers<ContextType>;
+  UpdateStatus?: UpdateStatusResolvers<ContextType>;
+  UserError?: UserErrorResolvers<ContextType>;
+};
+

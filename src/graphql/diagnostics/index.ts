@@ -1,0 +1,4 @@
+// Resolvers for diagnostics; filled in by the diagnostics work.
+import type { Resolvers } from '../../generated/graphql.ts';
+
+export const diagnosticsResolvers: Resolvers = {};

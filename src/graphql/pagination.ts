@@ -1,0 +1,47 @@
+// Relay cursor connections over lists the Engine returns whole. Items are sorted by a
+// stable key (name, then ID) so pages do not shift between requests; the cursor is that
+// key, opaque to callers.
+import { GatewayError } from '../errors/gateway-error.ts';
+
+export const MAX_PAGE_SIZE = 100;
+
+export interface Connection<T> {
+  edges: { cursor: string; node: T }[];
+  nodes: T[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  totalCount: number;
+}
+
+const encode = (key: string) => Buffer.from(key, 'utf8').toString('base64url');
+const decode = (cursor: string) => Buffer.from(cursor, 'base64url').toString('utf8');
+
+export function paginate<T>(items: T[], keyOf: (item: T) => string, args: { first?: number | null; after?: string | null }): Connection<T> {
+  const first = args.first ?? 50;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw new GatewayError('BAD_REQUEST', `first must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`);
+  }
+  const sorted = items.map((item) => ({ key: keyOf(item), item })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  let start = 0;
+  if (args.after) {
+    const after = decode(args.after);
+    if (!after) throw new GatewayError('BAD_REQUEST', 'the cursor given in after is not valid');
+    start = sorted.findIndex((e) => e.key > after);
+    if (start < 0) start = sorted.length;
+  }
+  const page = sorted.slice(start, start + first);
+  const edges = page.map((e) => ({ cursor: encode(e.key), node: e.item }));
+  return {
+    edges,
+    nodes: page.map((e) => e.item),
+    pageInfo: {
+      hasNextPage: start + first < sorted.length,
+      hasPreviousPage: start > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    totalCount: sorted.length,
+  };
+}
+
+/** Sort key: a name then the ID, separated by a character names cannot contain. */
+export const nameKey = (name: string, id: string) => `${name}\u0000${id}`;

@@ -1,0 +1,74 @@
+// Every mutation runs through here: access decision, audit intent before the engine is
+// touched, the change itself, audit outcome after. Input problems come back as
+// `userErrors` with nothing changed; other failures are top-level errors.
+import type { GatewayContext } from './context.ts';
+import type { UserErrorInit } from '../errors/codes.ts';
+import { GatewayError, UserInputError } from '../errors/gateway-error.ts';
+import { userErrorFromEngine } from './engine-user-errors.ts';
+
+export interface MutationSpec {
+  /** The root field name, e.g. `networkCreate`. */
+  operation: string;
+  /** The cluster argument as given (null: default cluster; undefined: not cluster-scoped). */
+  cluster?: string | null | undefined;
+  /** The object acted on (ID or name), if any. */
+  target?: string | undefined;
+  input: unknown;
+}
+
+export interface MutationResult<P> {
+  payload: P;
+  /** IDs of the objects created or changed, for the audit outcome. */
+  objectIds?: string[];
+}
+
+type Payload = { userErrors: UserErrorInit[] };
+
+/**
+ * Runs `change` under the audit/access protocol. `change` validates its input first and
+ * throws UserInputError for what the caller can fix. `empty` is the payload's shape with
+ * every field null, returned alongside userErrors.
+ */
+export async function runMutation<P extends Payload>(
+  ctx: GatewayContext,
+  spec: MutationSpec,
+  empty: Omit<P, 'userErrors'>,
+  change: () => Promise<MutationResult<Omit<P, 'userErrors'>>>,
+): Promise<P> {
+  const cluster = spec.cluster === undefined ? undefined : ctx.registry.cluster(spec.cluster).name;
+  const request = { operation: spec.operation, cluster, target: spec.target };
+  await ctx.authorizer.authorize(ctx.principal, request);
+  const started = performance.now();
+  let intentId: string;
+  try {
+    intentId = await ctx.audit.intent({ requestId: ctx.requestId, principal: ctx.principal, userAgent: ctx.userAgent, input: spec.input, ...request });
+  } catch (err) {
+    if (err instanceof GatewayError) throw err;
+    ctx.logger.error({ err }, 'audit intent could not be written');
+    throw new GatewayError('AUDIT_UNAVAILABLE', 'the audit log cannot record this change, so it was not made');
+  }
+  const finish = (status: 'succeeded' | 'failed', errorCode?: string, objectIds?: string[]) =>
+    ctx.audit.outcome(intentId, { status, errorCode, objectIds, durationMs: performance.now() - started }).catch((err: unknown) => {
+      ctx.logger.error({ err, intentId }, 'audit outcome could not be written');
+    });
+  try {
+    const result = await change();
+    if (cluster) ctx.loaders(cluster).invalidate();
+    await finish('succeeded', undefined, result.objectIds);
+    return { ...result.payload, userErrors: [] } as unknown as P;
+  } catch (err) {
+    if (cluster) ctx.loaders(cluster).invalidate();
+    const userErrors = err instanceof UserInputError ? err.userErrors : [userErrorFromEngine(err)].filter((e) => e !== null);
+    if (userErrors.length > 0) {
+      await finish('failed', userErrors[0]!.code);
+      return { ...empty, userErrors } as unknown as P;
+    }
+    await finish('failed', err instanceof GatewayError ? err.code : 'INTERNAL');
+    throw err;
+  }
+}
+
+/** Throws the collected userErrors, if any: the common end of an input validation. */
+export function rejectIfAny(errors: UserErrorInit[]): void {
+  if (errors.length > 0) throw new UserInputError(errors);
+}

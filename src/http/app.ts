@@ -1,0 +1,95 @@
+// Builds the gateway: Express 5 with Apollo Server 5 at /graphql (GET and POST, the
+// GraphQL-over-HTTP way), health routes, and the per-request context.
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import type { Logger } from 'pino';
+import { logAuditWriter, type AuditWriter } from '../audit/audit-writer.ts';
+import { allowAll, anonymousPrincipal, type Authorizer } from '../auth/principal.ts';
+import type { GatewayConfig } from '../config/config.ts';
+import { EngineRegistry } from '../docker/registry.ts';
+import { createContext, type GatewayContext } from '../graphql/context.ts';
+import { resolvers } from '../graphql/resolvers.ts';
+import { formatError } from './format-error.ts';
+import { healthRoutes } from './health.ts';
+
+const SCHEMA_PATH = new URL('../../schema.graphql', import.meta.url);
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
+
+export interface GatewayOptions {
+  logger: Logger;
+  audit?: AuditWriter;
+  authorizer?: Authorizer;
+}
+
+export interface Gateway {
+  app: express.Express;
+  httpServer: http.Server;
+  registry: EngineRegistry;
+  /** Stops accepting requests, finishes the ones in flight, closes the server. */
+  stop(): Promise<void>;
+}
+
+export async function createGateway(config: GatewayConfig, options: GatewayOptions): Promise<Gateway> {
+  const { logger } = options;
+  const registry = new EngineRegistry(config);
+  const audit = options.audit ?? logAuditWriter(logger);
+  const authorizer = options.authorizer ?? allowAll;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  const httpServer = http.createServer(app);
+
+  const schema = makeExecutableSchema({ typeDefs: readFileSync(SCHEMA_PATH, 'utf8'), resolvers: resolvers as never });
+  const apollo = new ApolloServer<GatewayContext>({
+    schema,
+    introspection: !config.production,
+    includeStacktraceInErrorResponses: false,
+    // Credentials travel in the Authorization header, never in cookies, so a cross-site
+    // request carries none; GET must work for plain GraphQL-over-HTTP clients.
+    csrfPrevention: false,
+    allowBatchedHttpRequests: false,
+    formatError,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    logger: { debug: () => {}, info: () => {}, warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
+  });
+  await apollo.start();
+
+  app.use((req, res, next) => {
+    const given = req.get('x-request-id');
+    const id = given && REQUEST_ID.test(given) ? given : randomUUID();
+    res.locals.requestId = id;
+    res.setHeader('x-request-id', id);
+    next();
+  });
+  app.use(healthRoutes(registry));
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) =>
+        createContext(
+          { registry, authorizer, audit, logger },
+          { requestId: String(res.locals.requestId), principal: anonymousPrincipal(req.socket.remoteAddress), userAgent: req.get('user-agent') },
+        ),
+    }),
+  );
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'not found' });
+  });
+
+  return {
+    app,
+    httpServer,
+    registry,
+    async stop() {
+      await apollo.stop();
+      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}

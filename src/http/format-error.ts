@@ -1,0 +1,26 @@
+// What a caller sees of an error: a message and `extensions.code` from our enum. Our own
+// errors keep their message; GraphQL syntax/validation problems become BAD_REQUEST;
+// anything else is masked as INTERNAL (the log keeps the detail under the request ID).
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GatewayError } from '../errors/gateway-error.ts';
+
+const REQUEST_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_SUPPORTED', 'PERSISTED_QUERY_NOT_FOUND']);
+
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof GatewayError) {
+    return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: { code: original.code, ...publicExtensions(original.extensions) } };
+  }
+  const apolloCode = formatted.extensions?.code;
+  if (typeof apolloCode === 'string' && REQUEST_CODES.has(apolloCode)) {
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_REQUEST' } };
+  }
+  return { message: 'internal error; the gateway log has the details', path: formatted.path, extensions: { code: 'INTERNAL' } };
+}
+
+/** Extensions meant for callers; internal hints (like `sent`) stay in the process. */
+function publicExtensions(ext: Record<string, unknown>): Record<string, unknown> {
+  const { sent: _sent, ...rest } = ext;
+  return rest;
+}
