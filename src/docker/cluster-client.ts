@@ -45,6 +45,23 @@ export class ClusterClient {
     throw lastError;
   }
 
+  /** Opens a stream on the first endpoint that answers (streams are reads: any endpoint will do). */
+  async stream(req: EngineRequest, signal: AbortSignal): Promise<NodeJS.ReadableStream> {
+    let lastError: unknown;
+    for (let attempt = 0; attempt < this.endpoints.length; attempt++) {
+      const index = (this.preferred + attempt) % this.endpoints.length;
+      try {
+        const stream = await this.endpoints[index]!.stream(req, signal);
+        this.preferred = index;
+        return stream;
+      } catch (err) {
+        lastError = err;
+        if (!(err instanceof GatewayError && (err.code === 'ENGINE_UNAVAILABLE' || err.code === 'NOT_A_SWARM_MANAGER'))) throw err;
+      }
+    }
+    throw lastError;
+  }
+
   /** Whether some manager endpoint answers as a swarm manager (for /readyz). */
   async ready(): Promise<boolean> {
     try {

@@ -37,6 +37,11 @@ export class EngineEndpoint {
     this.modem = (docker as unknown as { modem: Modem }).modem;
   }
 
+  /** Opens a streaming response; see `openStream`. */
+  stream(req: EngineRequest, signal: AbortSignal): Promise<NodeJS.ReadableStream> {
+    return openStream(this.modem, this.url, req, req.timeoutMs ?? this.timeoutMs, signal);
+  }
+
   /** Sends one request; resolves with parsed JSON (or a Buffer for non-JSON bodies). */
   request<T>(req: EngineRequest): Promise<T> {
     const timeoutMs = req.timeoutMs ?? this.timeoutMs;
@@ -67,6 +72,36 @@ export class EngineEndpoint {
       );
     });
   }
+}
+
+/**
+ * Opens a long-lived streaming response (events, followed logs). The timeout covers only
+ * the wait for the response headers; the stream then lasts until `signal` aborts.
+ */
+export function openStream(modem: Modem, url: string, req: EngineRequest, timeoutMs: number, signal: AbortSignal): Promise<NodeJS.ReadableStream> {
+  const query: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined) query[k] = String(v);
+  return new Promise((resolve, reject) => {
+    const controller = new AbortController();
+    const abort = () => controller.abort();
+    signal.addEventListener('abort', abort, { once: true });
+    const timer = setTimeout(() => {
+      controller.abort();
+      reject(mapEngineError(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT_GATEWAY' }), url));
+    }, timeoutMs);
+    modem.dial(
+      { path: `${req.path}?`, method: req.method, options: { _query: query }, isStream: true, statusCodes: OK_STATUS, abortSignal: controller.signal },
+      (err, data) => {
+        clearTimeout(timer);
+        if (err) {
+          signal.removeEventListener('abort', abort);
+          if (!controller.signal.aborted) reject(mapEngineError(err, url));
+          return;
+        }
+        resolve(data as NodeJS.ReadableStream);
+      },
+    );
+  });
 }
 
 function dockerOptions(config: EndpointConfig): Docker.DockerOptions {

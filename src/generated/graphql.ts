@@ -200,6 +200,46 @@ export type ErrorCode =
   /** No valid credentials were presented. */
   | 'UNAUTHENTICATED';
 
+/** Something that happened in a swarm, as the Engine reports it (`GET /events`). */
+export type Event = {
+  __typename?: 'Event';
+  /** What happened: `create`, `update`, `remove`, `connect`... */
+  action: Scalars['String']['output'];
+  /** The object's ID. */
+  actorId: Scalars['String']['output'];
+  /** The object's name, when the engine gives it. */
+  actorName: Maybe<Scalars['String']['output']>;
+  /** The engine's attributes of the object (names, images, labels). */
+  attributes: Array<KeyValue>;
+  /** `swarm` for cluster-wide events, `local` for events of the manager endpoint itself. */
+  scope: Scalars['String']['output'];
+  /** When it happened. */
+  time: Scalars['DateTime']['output'];
+  /** The kind of object. */
+  type: EventType;
+};
+
+/** Filters for `events`, as `docker events --filter`. */
+export type EventFilter = {
+  /** Only these actions, e.g. `create`, `update`, `remove`, `connect`. */
+  actions?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only objects with these labels, `key` or `key=value`. */
+  label?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only these kinds of object; default: all of them. */
+  types?: InputMaybe<Array<EventType>>;
+};
+
+/** The kind of object an event is about (`docker events --filter type=`). */
+export type EventType =
+  /** A container on the manager endpoint in use changed state. */
+  | 'CONTAINER'
+  /** A network was created, removed, or a container connected/disconnected. */
+  | 'NETWORK'
+  /** A swarm node joined, changed or left. */
+  | 'NODE'
+  /** A swarm service was created, updated or removed. */
+  | 'SERVICE';
+
 /**
  * Input of `networkCreateGatewayBridge`: creates the local bridge network `docker_gwbridge` on
  * an engine before it joins a swarm, so its subnet and options are yours rather than Docker's
@@ -1390,6 +1430,21 @@ export type ServiceUpdateInput = {
   version?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Everything that can be watched as it happens, over graphql-ws at `/graphql`. */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Engine events of a cluster as they happen (`docker events`), from the manager endpoint in use. Swarm-scoped events (services, nodes, overlay networks) cover the whole cluster. */
+  events: Event;
+};
+
+
+/** Everything that can be watched as it happens, over graphql-ws at `/graphql`. */
+export type SubscriptionEventsArgs = {
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EventFilter>;
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
 /** The swarm a cluster's managers run (`docker swarm inspect`, `GET /swarm`). */
 export type Swarm = {
   __typename?: 'Swarm';
@@ -1859,6 +1914,9 @@ export type ResolversTypes = {
   DispatcherSpec: ResolverTypeWrapper<Partial<DispatcherSpec>>;
   EndpointMode: ResolverTypeWrapper<Partial<EndpointMode>>;
   ErrorCode: ResolverTypeWrapper<Partial<ErrorCode>>;
+  Event: ResolverTypeWrapper<Partial<Event>>;
+  EventFilter: ResolverTypeWrapper<Partial<EventFilter>>;
+  EventType: ResolverTypeWrapper<Partial<EventType>>;
   Float: ResolverTypeWrapper<Partial<Scalars['Float']['output']>>;
   GatewayBridgeCreateInput: ResolverTypeWrapper<Partial<GatewayBridgeCreateInput>>;
   GatewayBridgeCreatePayload: ResolverTypeWrapper<Partial<Omit<GatewayBridgeCreatePayload, 'network'> & { network?: Maybe<ResolversTypes['Network']> }>>;
@@ -1926,6 +1984,7 @@ export type ResolversTypes = {
   ServiceScaleInput: ResolverTypeWrapper<Partial<ServiceScaleInput>>;
   ServiceUpdateInput: ResolverTypeWrapper<Partial<ServiceUpdateInput>>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Swarm: ResolverTypeWrapper<SwarmModel>;
   SwarmInitInput: ResolverTypeWrapper<Partial<SwarmInitInput>>;
   SwarmInitPayload: ResolverTypeWrapper<Partial<Omit<SwarmInitPayload, 'swarm'> & { swarm?: Maybe<ResolversTypes['Swarm']> }>>;
@@ -1966,6 +2025,8 @@ export type ResolversParentTypes = {
   DiagnosticCheck: Partial<DiagnosticCheck>;
   Diagnostics: Partial<Diagnostics>;
   DispatcherSpec: Partial<DispatcherSpec>;
+  Event: Partial<Event>;
+  EventFilter: Partial<EventFilter>;
   Float: Partial<Scalars['Float']['output']>;
   GatewayBridgeCreateInput: Partial<GatewayBridgeCreateInput>;
   GatewayBridgeCreatePayload: Partial<Omit<GatewayBridgeCreatePayload, 'network'> & { network?: Maybe<ResolversParentTypes['Network']> }>;
@@ -2028,6 +2089,7 @@ export type ResolversParentTypes = {
   ServiceScaleInput: Partial<ServiceScaleInput>;
   ServiceUpdateInput: Partial<ServiceUpdateInput>;
   String: Partial<Scalars['String']['output']>;
+  Subscription: Record<PropertyKey, never>;
   Swarm: SwarmModel;
   SwarmInitInput: Partial<SwarmInitInput>;
   SwarmInitPayload: Partial<Omit<SwarmInitPayload, 'swarm'> & { swarm?: Maybe<ResolversParentTypes['Swarm']> }>;
@@ -2122,6 +2184,16 @@ export type DiagnosticsResolvers<ContextType = GatewayContext, ParentType extend
 
 export type DispatcherSpecResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DispatcherSpec'] = ResolversParentTypes['DispatcherSpec']> = {
   heartbeatPeriodSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type EventResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  attributes?: Resolver<Array<ResolversTypes['KeyValue']>, ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['EventType'], ParentType, ContextType>;
 };
 
 export type GatewayBridgeCreatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GatewayBridgeCreatePayload'] = ResolversParentTypes['GatewayBridgeCreatePayload']> = {
@@ -2433,6 +2505,10 @@ export type ServiceRemovePayloadResolvers<ContextType = GatewayContext, ParentTy
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  events?: SubscriptionResolver<ResolversTypes['Event'], "events", ParentType, ContextType, Partial<SubscriptionEventsArgs>>;
+};
+
 export type SwarmResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Swarm'] = ResolversParentTypes['Swarm']> = {
   cluster?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -2553,6 +2629,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   DiagnosticCheck?: DiagnosticCheckResolvers<ContextType>;
   Diagnostics?: DiagnosticsResolvers<ContextType>;
   DispatcherSpec?: DispatcherSpecResolvers<ContextType>;
+  Event?: EventResolvers<ContextType>;
   GatewayBridgeCreatePayload?: GatewayBridgeCreatePayloadResolvers<ContextType>;
   IpamConfig?: IpamConfigResolvers<ContextType>;
   JoinTokens?: JoinTokensResolvers<ContextType>;
@@ -2589,6 +2666,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   ServiceNetworkAttachment?: ServiceNetworkAttachmentResolvers<ContextType>;
   ServicePayload?: ServicePayloadResolvers<ContextType>;
   ServiceRemovePayload?: ServiceRemovePayloadResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   Swarm?: SwarmResolvers<ContextType>;
   SwarmInitPayload?: SwarmInitPayloadResolvers<ContextType>;
   SwarmJoinPayload?: SwarmJoinPayloadResolvers<ContextType>;

@@ -4,6 +4,7 @@ import { clusterResolvers } from './clusters.ts';
 import { containersResolvers } from './containers/index.ts';
 import { dateTimeScalar } from './date-time.ts';
 import { diagnosticsResolvers } from './diagnostics/index.ts';
+import { eventsResolvers } from './events/index.ts';
 import { networksResolvers } from './networks/index.ts';
 import { nodesResolvers } from './nodes/index.ts';
 import { servicesResolvers } from './services/index.ts';
@@ -20,6 +21,7 @@ const modules: Resolvers[] = [
   tasksResolvers,
   containersResolvers,
   diagnosticsResolvers,
+  eventsResolvers,
 ];
 
 /** Merges per-type resolver maps; a field defined twice is a programming error. */

@@ -8,6 +8,8 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { makeExecutableSchema } from '@graphql-tools/schema';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
 import { logAuditWriter, type AuditWriter } from '../audit/audit-writer.ts';
 import { allowAll, anonymousPrincipal, type Authorizer } from '../auth/principal.ts';
@@ -46,6 +48,26 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const httpServer = http.createServer(app);
 
   const schema = makeExecutableSchema({ typeDefs: readFileSync(SCHEMA_PATH, 'utf8'), resolvers: resolvers as never });
+  const contextDeps = { registry, authorizer, audit, logger };
+
+  // Subscriptions: graphql-ws on the same path as queries.
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsCleanup = useServer(
+    {
+      schema,
+      context: (ctx) =>
+        createContext(contextDeps, {
+          requestId: randomUUID(),
+          principal: anonymousPrincipal(ctx.extra.request.socket.remoteAddress),
+          userAgent: ctx.extra.request.headers['user-agent'],
+        }),
+      // The same masking as for HTTP: our codes, no internals.
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        'errors' in result && result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) } : result,
+    },
+    wsServer,
+  );
   const apollo = new ApolloServer<GatewayContext>({
     schema,
     introspection: !config.production,
@@ -55,7 +77,10 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     csrfPrevention: false,
     allowBatchedHttpRequests: false,
     formatError,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      { serverWillStart: async () => ({ drainServer: async () => { await wsCleanup.dispose(); } }) },
+    ],
     logger: { debug: () => {}, info: () => {}, warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
   });
   await apollo.start();
@@ -74,7 +99,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>
         createContext(
-          { registry, authorizer, audit, logger },
+          contextDeps,
           { requestId: String(res.locals.requestId), principal: anonymousPrincipal(req.socket.remoteAddress), userAgent: req.get('user-agent') },
         ),
     }),

@@ -2,13 +2,12 @@
 // errors keep their message; GraphQL syntax/validation problems become BAD_REQUEST;
 // anything else is masked as INTERNAL (the log keeps the detail under the request ID).
 import type { GraphQLFormattedError } from 'graphql';
-import { unwrapResolverError } from '@apollo/server/errors';
 import { GatewayError } from '../errors/gateway-error.ts';
 
 const REQUEST_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_SUPPORTED', 'PERSISTED_QUERY_NOT_FOUND']);
 
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const original = rootCause(error);
   if (original instanceof GatewayError) {
     return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: { code: original.code, ...publicExtensions(original.extensions) } };
   }
@@ -23,4 +22,15 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 function publicExtensions(ext: Record<string, unknown>): Record<string, unknown> {
   const { sent: _sent, ...rest } = ext;
   return rest;
+}
+
+/** The error a resolver threw, under GraphQL's wrapping (with or without a path). */
+function rootCause(error: unknown): unknown {
+  let current = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
+    const inner = (current as { originalError?: unknown }).originalError;
+    if (!inner) break;
+    current = inner;
+  }
+  return current;
 }

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Try the gateway without a swarm of your own: starts a local 3-node swarm with
+# scripts/swarm.sh (one manager, two workers, plus a plain engine that may join), writes a
+# gateway configuration for it, and runs the gateway in the foreground. Ctrl-C stops the
+# gateway and brings the swarm down (KEEP_SWARM=1 keeps it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ "$(id -u)" -ne 0 ]; then
+  echo "npm run demo: starting dockerd in network namespaces needs root" >&2
+  exit 1
+fi
+mkdir -p .data
+bash scripts/swarm.sh up demo --workers 2 >.data/demo-swarm.json
+bash scripts/swarm.sh engine demo-spare --attach demo >.data/demo-spare.json
+node -e '
+const fs = require("fs");
+const swarm = JSON.parse(fs.readFileSync(".data/demo-swarm.json", "utf8"));
+const spare = JSON.parse(fs.readFileSync(".data/demo-spare.json", "utf8"));
+const config = {
+  clusters: [{ name: swarm.name, managers: swarm.nodes.filter((n) => n.role === "manager").map((n) => ({ url: n.host })) }],
+  engines: [
+    ...swarm.nodes.map((n) => ({ name: n.hostname, endpoint: { url: n.host }, cluster: swarm.name })),
+    ...spare.nodes.map((n) => ({ name: n.hostname, endpoint: { url: n.host } })),
+  ],
+};
+fs.writeFileSync(".data/demo-config.json", JSON.stringify(config, null, 2) + "\n");
+'
+stop() {
+  if [ "${KEEP_SWARM:-0}" != 1 ]; then
+    bash scripts/swarm.sh down demo-spare || true
+    bash scripts/swarm.sh down demo || true
+  fi
+}
+trap stop EXIT
+echo "demo swarm up; gateway config in .data/demo-config.json" >&2
+GATEWAY_CONFIG=.data/demo-config.json node --import tsx src/main.ts

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The whole test suite: generated types in step with schema.graphql, type check, then unit
+# and end-to-end tests in one node:test run (one summary). End-to-end tests start their own
+# swarms with scripts/swarm.sh (root needed: network namespaces, dockerd); they never touch
+# the machine's default Docker socket. Swarms left by an interrupted run are brought down.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "npm test: the end-to-end tests start dockerd in network namespaces and must run as root" >&2
+  exit 1
+fi
+
+# Test swarms live apart from a demo swarm, so cleaning up never touches the user's.
+export SG_STATE_DIR="${SG_STATE_DIR:-/run/sg-test}"
+export SG_DATA_DIR="${SG_DATA_DIR:-/var/lib/sg-test}"
+cleanup() { bash scripts/swarm.sh down-all >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+
+bash scripts/swarm.sh install
+cleanup
+
+echo "== generated types are in step with schema.graphql"
+npx graphql-codegen --config codegen.ts --check
+echo "== type check"
+npx tsc --noEmit -p tsconfig.json
+
+echo "== unit and end-to-end tests"
+shopt -s nullglob
+files=(test/unit/*.test.ts test/e2e/*.test.ts)
+if [ -n "${TEST_FILES:-}" ]; then read -r -a files <<<"$TEST_FILES"; fi
+node --import tsx --test --test-concurrency=1 --test-timeout=600000 --test-reporter=spec "${files[@]}"

@@ -1,0 +1,39 @@
+// `events` subscription: the cluster's Engine events, filtered by the Engine itself.
+import type { EventType, Resolvers } from '../../generated/graphql.ts';
+import { engineEvents, type EngineEvent } from '../../docker/events.ts';
+
+const ALL_TYPES: EventType[] = ['SERVICE', 'NODE', 'NETWORK', 'CONTAINER'];
+
+function toEvent(e: EngineEvent) {
+  const attributes = Object.entries(e.Actor.Attributes ?? {}).map(([key, value]) => ({ key, value }));
+  return {
+    type: e.Type.toUpperCase() as EventType,
+    action: e.Action,
+    actorId: e.Actor.ID,
+    actorName: e.Actor.Attributes?.name ?? null,
+    attributes,
+    scope: e.scope ?? 'local',
+    time: new Date(e.timeNano ? e.timeNano / 1e6 : e.time * 1000).toISOString(),
+  };
+}
+
+export const eventsResolvers: Resolvers = {
+  Subscription: {
+    events: {
+      subscribe: async function* (_root, args, ctx) {
+        const client = ctx.registry.cluster(args.cluster);
+        await ctx.authorizer.authorize(ctx.principal, { operation: 'events', cluster: client.name });
+        const filters: Record<string, string[]> = { type: (args.filter?.types ?? ALL_TYPES).map((t) => t.toLowerCase()) };
+        if (args.filter?.actions?.length) filters.event = [...args.filter.actions];
+        if (args.filter?.label?.length) filters.label = [...args.filter.label];
+        const controller = new AbortController();
+        try {
+          const since = args.since ? (Date.parse(args.since) / 1000).toFixed(3) : undefined;
+          for await (const event of engineEvents(client, filters, since, controller.signal)) yield { events: toEvent(event) };
+        } finally {
+          controller.abort();
+        }
+      },
+    },
+  },
+};
