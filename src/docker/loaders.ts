@@ -6,6 +6,7 @@
 import DataLoader from 'dataloader';
 import type { ClusterClient } from './cluster-client.ts';
 import type { EngineNetwork, EngineNode, EngineService, EngineSwarm, EngineTask } from './engine-json.ts';
+import { isStaleSwarmCopy } from './model/network.ts';
 
 export class ClusterLoaders {
   readonly client: ClusterClient;
@@ -63,8 +64,9 @@ export class ClusterLoaders {
     return this.once('services', () => this.get<EngineService[]>('/services', { status: true }));
   }
 
+  /** The manager's networks, without its stale local copies of removed swarm networks. */
   networks(): Promise<EngineNetwork[]> {
-    return this.once('networks', () => this.get<EngineNetwork[]>('/networks'));
+    return this.once('networks', async () => (await this.get<EngineNetwork[]>('/networks')).filter((n) => !isStaleSwarmCopy(n)));
   }
 
   /** A node by ID or hostname, or null. */

@@ -1307,7 +1307,7 @@ export type ServiceDnsName = {
   addresses: Array<Scalars['String']['output']>;
   /** `vip` or `tasks`. */
   kind: Scalars['String']['output'];
-  /** The name: the service name, an alias, or `tasks.<service>`. */
+  /** The name: the service name, an alias, `tasks.<service>` or `tasks.<alias>`. */
   name: Scalars['String']['output'];
   /** The network on which the name resolves. */
   network: Scalars['String']['output'];
@@ -1348,7 +1348,7 @@ export type ServiceNetworkAttachment = {
   network: Maybe<Network>;
   /** The network's ID (kept even if the network cannot be read). */
   networkId: Scalars['String']['output'];
-  /** The service's virtual IP on this network (vip endpoint mode). */
+  /** The service's virtual IP on this network, without prefix length, as DNS answers it (vip endpoint mode). */
   virtualIp: Maybe<Scalars['String']['output']>;
 };
 

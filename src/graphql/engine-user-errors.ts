@@ -12,8 +12,8 @@ const PATTERNS: [RegExp, UserErrorInit['code']][] = [
   [/in use|has active endpoints|is being used|resource is still in use/i, 'IN_USE'],
   [/already part of a swarm/i, 'ALREADY_IN_SWARM'],
   [/not part of a swarm/i, 'NOT_IN_SWARM'],
-  [/code = InvalidArgument|invalid|must be|cannot|can't|not supported|no such/i, 'ENGINE_REJECTED'],
   [/code = FailedPrecondition/i, 'INVALID_STATE'],
+  [/code = InvalidArgument|invalid|must be|cannot|can't|not supported|no such/i, 'ENGINE_REJECTED'],
 ];
 
 /** The userError for an Engine refusal, or null when it is not the caller's to fix. */

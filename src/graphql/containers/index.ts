@@ -1,4 +1,8 @@
-// Resolvers for containers; filled in by the containers work.
+// Resolvers for standalone containers and their network attachments.
 import type { Resolvers } from '../../generated/graphql.ts';
+import { containerFields, containerQueries } from './queries.ts';
 
-export const containersResolvers: Resolvers = {};
+export const containersResolvers: Resolvers = {
+  Query: containerQueries,
+  Container: containerFields,
+};

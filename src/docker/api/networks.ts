@@ -1,0 +1,63 @@
+// Thin Engine calls for networks. Swarm-scoped networks are created and removed through
+// the cluster's managers; connect/disconnect go to the engine that runs the container.
+import type { EngineNetwork } from '../engine-json.ts';
+import type { EngineApi } from './swarm.ts';
+
+/** `docker network inspect NET` (`verbose` adds peers and per-service task lists for overlays). */
+export function inspectNetwork(api: EngineApi, ref: string, verbose = false): Promise<EngineNetwork> {
+  return api.request<EngineNetwork>({ method: 'GET', path: `/networks/${encodeURIComponent(ref)}`, query: verbose ? { verbose: true } : undefined });
+}
+
+/** `docker network ls` on one engine (the cluster's list is read through the loaders). */
+export function listNetworks(api: EngineApi): Promise<EngineNetwork[]> {
+  return api.request<EngineNetwork[]>({ method: 'GET', path: '/networks' });
+}
+
+/** `POST /networks/create` with a body built by src/docker/mapping/network-create.ts. */
+export function createNetwork(api: EngineApi, body: unknown): Promise<{ Id: string; Warning?: string }> {
+  return api.request<{ Id: string; Warning?: string }>({ method: 'POST', path: '/networks/create', body });
+}
+
+/** `docker network rm NET` for one network. */
+export async function removeNetwork(api: EngineApi, id: string): Promise<void> {
+  await api.request<unknown>({ method: 'DELETE', path: `/networks/${encodeURIComponent(id)}` });
+}
+
+/** `docker network prune [--filter label=...]`; resolves with the removed networks' names. */
+export async function pruneNetworks(api: EngineApi, labels: string[]): Promise<string[]> {
+  const filters = labels.length ? JSON.stringify({ label: labels }) : undefined;
+  const result = await api.request<{ NetworksDeleted?: string[] | null }>({ method: 'POST', path: '/networks/prune', query: { filters } });
+  return result.NetworksDeleted ?? [];
+}
+
+/** What `docker network connect [--alias A] [--ip X] [--ip6 Y] NET CONTAINER` sends. */
+export interface ConnectOptions {
+  container: string;
+  aliases: string[];
+  ipv4Address: string | null;
+  ipv6Address: string | null;
+}
+
+/** The `NetworkConnect` body, shaped as the Docker CLI's `network connect` builds it. */
+export function connectBody(opts: ConnectOptions): Record<string, unknown> {
+  const ipam: Record<string, string> = {};
+  if (opts.ipv4Address) ipam.IPv4Address = opts.ipv4Address;
+  if (opts.ipv6Address) ipam.IPv6Address = opts.ipv6Address;
+  return {
+    Container: opts.container,
+    EndpointConfig: {
+      ...(Object.keys(ipam).length ? { IPAMConfig: ipam } : {}),
+      ...(opts.aliases.length ? { Aliases: opts.aliases } : {}),
+    },
+  };
+}
+
+/** `POST /networks/{id}/connect`. */
+export async function connectContainer(api: EngineApi, networkId: string, opts: ConnectOptions): Promise<void> {
+  await api.request<unknown>({ method: 'POST', path: `/networks/${encodeURIComponent(networkId)}/connect`, body: connectBody(opts) });
+}
+
+/** `POST /networks/{id}/disconnect` (`docker network disconnect [--force]`). */
+export async function disconnectContainer(api: EngineApi, networkId: string, container: string, force: boolean): Promise<void> {
+  await api.request<unknown>({ method: 'POST', path: `/networks/${encodeURIComponent(networkId)}/disconnect`, body: { Container: container, Force: force } });
+}

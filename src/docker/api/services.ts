@@ -1,0 +1,84 @@
+// Thin Engine API calls about swarm services (`docker service ...`). Each takes anything
+// that sends Engine requests: a cluster's client (with manager failover) or an endpoint.
+import type { EngineService } from '../engine-json.ts';
+import type { EngineApi } from './swarm.ts';
+
+/** `docker service ls` with running/desired task counts (`status=true`, API 1.41). */
+export function listServices(api: EngineApi): Promise<EngineService[]> {
+  return api.request<EngineService[]>({ method: 'GET', path: '/services', query: { status: true } });
+}
+
+/** `docker service inspect` (by ID or name; the Engine resolves both). */
+export function inspectService(api: EngineApi, ref: string): Promise<EngineService> {
+  return api.request<EngineService>({ method: 'GET', path: `/services/${encodeURIComponent(ref)}`, query: { insertDefaults: false } });
+}
+
+export interface ServiceCreateResponse {
+  ID: string;
+  Warnings?: string[] | null;
+}
+
+/** `POST /services/create` with a body built by src/docker/mapping/service-spec.ts. */
+export function createService(api: EngineApi, spec: unknown): Promise<ServiceCreateResponse> {
+  return api.request<ServiceCreateResponse>({ method: 'POST', path: '/services/create', body: spec });
+}
+
+export interface ServiceUpdateResponse {
+  Warnings?: string[] | null;
+}
+
+/**
+ * `POST /services/{id}/update?version=V` with a whole spec (the Engine replaces it).
+ * `rollback: 'previous'` makes the Engine restore PreviousSpec, as `docker service
+ * rollback` asks it to (the body is then the current spec, unchanged).
+ */
+export async function updateService(
+  api: EngineApi,
+  id: string,
+  version: number,
+  spec: unknown,
+  opts: { rollback?: 'previous' } = {},
+): Promise<ServiceUpdateResponse> {
+  const result = await api.request<ServiceUpdateResponse | Buffer>({
+    method: 'POST',
+    path: `/services/${encodeURIComponent(id)}/update`,
+    query: { version, rollback: opts.rollback },
+    body: spec,
+  });
+  return Buffer.isBuffer(result) ? {} : result;
+}
+
+/** `docker service rm`. */
+export async function removeService(api: EngineApi, id: string): Promise<void> {
+  await api.request<unknown>({ method: 'DELETE', path: `/services/${encodeURIComponent(id)}` });
+}
+
+export interface ServiceLogsOptions {
+  /** Lines per task from the end. */
+  tail: number;
+  /** Only lines after this instant (RFC 3339). */
+  since?: string | null;
+}
+
+/**
+ * `GET /services/{id}/logs` as `docker service logs --tail N --timestamps --details`
+ * sends it: the raw body (a multiplexed stream, see src/docker/service-logs.ts).
+ */
+export async function serviceLogs(api: EngineApi, id: string, opts: ServiceLogsOptions): Promise<Buffer> {
+  const body = await api.request<unknown>({
+    method: 'GET',
+    path: `/services/${encodeURIComponent(id)}/logs`,
+    query: { stdout: 1, stderr: 1, tail: opts.tail, timestamps: 1, details: 1, since: opts.since ? unixSeconds(opts.since) : undefined },
+  });
+  if (Buffer.isBuffer(body)) return body;
+  // docker-modem parses a body that happens to be valid JSON; give it back as text.
+  return Buffer.from(typeof body === 'string' ? body : JSON.stringify(body), 'utf8');
+}
+
+/** The Engine's `since`: Unix seconds with a fraction, as the CLI's GetTimestamp makes it. */
+export function unixSeconds(rfc3339: string): string {
+  const ms = Date.parse(rfc3339);
+  const seconds = Math.floor(ms / 1000);
+  const nanos = (ms - seconds * 1000) * 1_000_000;
+  return `${seconds}.${String(nanos).padStart(9, '0')}`;
+}

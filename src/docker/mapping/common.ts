@@ -1,0 +1,43 @@
+// Small pieces shared by the mapping functions.
+import { userError, type UserErrorCode, type UserErrorInit } from '../../errors/codes.ts';
+import { UserInputError } from '../../errors/gateway-error.ts';
+import type { KeyValueLike, PortConfigLike } from '../../validate/index.ts';
+import type { PortConfigBody, StringMap } from './engine-types.ts';
+
+/** Throws the errors as a UserInputError (the mutation wrapper turns it into `userErrors`). */
+export function throwIfInvalid(errors: readonly UserErrorInit[]): void {
+  if (errors.length > 0) throw new UserInputError([...errors]);
+}
+
+/** Throws one user error: for a change the object's current state does not allow. */
+export function reject(field: string[], code: UserErrorCode, message: string): never {
+  throw new UserInputError([userError(field, code, message)]);
+}
+
+/**
+ * `[{key, value}]` -> `{key: value}`; a missing value is "" (as `--label k` gives). Built with
+ * fromEntries so that a key such as "__proto__" stays an ordinary key.
+ */
+export function toStringMap(pairs: readonly KeyValueLike[] | null | undefined): StringMap {
+  return Object.fromEntries((pairs ?? []).map(({ key, value }) => [key, value ?? '']));
+}
+
+/** A parsed port in the Engine's shape; an unset published port is left out, as the CLI does. */
+export function toPortConfigBody(port: PortConfigLike): PortConfigBody {
+  return {
+    Protocol: port.protocol.toLowerCase() as PortConfigBody['Protocol'],
+    TargetPort: port.targetPort,
+    ...(port.publishedPort !== null ? { PublishedPort: port.publishedPort } : {}),
+    PublishMode: port.publishMode.toLowerCase() as PortConfigBody['PublishMode'],
+  };
+}
+
+/** The Engine's port back in the parsed shape (for checks on a spec read from the engine). */
+export function fromPortConfigBody(port: PortConfigBody): PortConfigLike {
+  return {
+    targetPort: port.TargetPort,
+    publishedPort: port.PublishedPort ? port.PublishedPort : null,
+    protocol: (port.Protocol ?? 'tcp').toUpperCase() as PortConfigLike['protocol'],
+    publishMode: (port.PublishMode ?? 'ingress').toUpperCase() as PortConfigLike['publishMode'],
+  };
+}

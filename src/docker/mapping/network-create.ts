@@ -1,0 +1,88 @@
+// networkCreate -> `POST /networks/create`, as `docker network create` (cli/command/network/
+// create.go) builds it: every field present, IPAM driver "default", `--opt encrypted` as
+// the option `encrypted: ""`, the MTU as `com.docker.network.driver.mtu`.
+import type { IpamConfigInput, NetworkCreateInput } from '../../generated/graphql.ts';
+import type { UserErrorInit } from '../../errors/codes.ts';
+import { userError } from '../../errors/codes.ts';
+import { at, validateDriverOptions, validateIpam, validateLabels, validateNetworkName, type KeyValueLike } from '../../validate/index.ts';
+import { throwIfInvalid, toStringMap } from './common.ts';
+import type { IpamConfigBody, NetworkCreateBody } from './engine-types.ts';
+
+export const MTU_OPTION = 'com.docker.network.driver.mtu';
+export const ENCRYPTED_OPTION = 'encrypted';
+const MTU_MIN = 68;
+const MTU_MAX = 65535;
+
+/** An MTU given as a number (`mtu`) or as the option's text; `field` names where it came from. */
+export function validateMtu(mtu: number | string, field: string[]): UserErrorInit[] {
+  const n = typeof mtu === 'number' ? mtu : /^[0-9]+$/.test(mtu) ? Number(mtu) : NaN;
+  if (Number.isInteger(n) && n >= MTU_MIN && n <= MTU_MAX) return [];
+  return [userError(field, 'INVALID_VALUE', `The MTU ${JSON.stringify(String(mtu))} is not valid; give a whole number from ${MTU_MIN} to ${MTU_MAX}.`)];
+}
+
+/** `mtu` and an MTU driver option must agree when both are given. */
+export function validateMtuOptions(mtu: number | null | undefined, options: readonly KeyValueLike[], field: string[]): UserErrorInit[] {
+  const errors: UserErrorInit[] = [];
+  if (mtu != null) errors.push(...validateMtu(mtu, at(field, 'mtu')));
+  options.forEach((o, i) => {
+    if (o.key !== MTU_OPTION) return;
+    const optionErrors = validateMtu(o.value ?? '', at(field, 'options', i, 'value'));
+    errors.push(...optionErrors);
+    if (optionErrors.length === 0 && mtu != null && Number(o.value) !== mtu) {
+      errors.push(userError(at(field, 'mtu'), 'INVALID_VALUE', `The MTU ${mtu} disagrees with the option ${MTU_OPTION}=${o.value ?? ''}; give the MTU once.`));
+    }
+  });
+  return errors;
+}
+
+/** Everything about a networkCreate input that can be checked without the engine. */
+export function validateNetworkCreateInput(input: NetworkCreateInput): UserErrorInit[] {
+  const field = ['input'];
+  const driver = input.driver ?? 'overlay';
+  const errors = [...validateNetworkName(input.name, at(field, 'name'), 'swarm')];
+  if (driver !== 'overlay') {
+    errors.push(userError(at(field, 'driver'), 'INVALID_VALUE', `The driver ${JSON.stringify(driver)} cannot be used here; networks created through the swarm's managers use the overlay driver.`));
+  }
+  if (input.ingress && input.attachable) {
+    errors.push(userError(at(field, 'attachable'), 'INVALID_VALUE', 'An ingress network cannot be attachable; leave out attachable or ingress.'));
+  }
+  errors.push(...validateIpam(input.ipam ?? [], at(field, 'ipam')));
+  errors.push(...validateDriverOptions(input.options ?? [], at(field, 'options')));
+  errors.push(...validateMtuOptions(input.mtu, input.options ?? [], field));
+  errors.push(...validateLabels(input.labels ?? [], at(field, 'labels')));
+  return errors;
+}
+
+/** One IPAM configuration as the CLI sends it: unset fields left out. */
+export function toIpamConfigBody(config: IpamConfigInput): IpamConfigBody {
+  const aux = config.auxAddresses ?? [];
+  return {
+    Subnet: config.subnet,
+    ...(config.ipRange != null ? { IPRange: config.ipRange } : {}),
+    ...(config.gateway != null ? { Gateway: config.gateway } : {}),
+    ...(aux.length > 0 ? { AuxiliaryAddresses: toStringMap(aux) } : {}),
+  };
+}
+
+/** The `POST /networks/create` body; throws UserInputError when the input is invalid. */
+export function toNetworkCreateBody(input: NetworkCreateInput): NetworkCreateBody {
+  throwIfInvalid(validateNetworkCreateInput(input));
+  const options = toStringMap(input.options);
+  if (input.encrypted && !(ENCRYPTED_OPTION in options)) options[ENCRYPTED_OPTION] = '';
+  if (input.mtu != null) options[MTU_OPTION] = String(input.mtu);
+  return {
+    Name: input.name,
+    CheckDuplicate: true,
+    Driver: input.driver ?? 'overlay',
+    Scope: '',
+    EnableIPv6: input.ipv6 ?? false,
+    IPAM: { Driver: 'default', Options: {}, Config: (input.ipam ?? []).map(toIpamConfigBody) },
+    Internal: input.internal ?? false,
+    Attachable: input.attachable ?? false,
+    Ingress: input.ingress ?? false,
+    ConfigOnly: false,
+    ConfigFrom: null,
+    Options: options,
+    Labels: toStringMap(input.labels),
+  };
+}

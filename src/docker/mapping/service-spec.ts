@@ -1,0 +1,240 @@
+// serviceCreate -> `POST /services/create`, as `docker service create` (cli/command/service/
+// opts.go, ToService) builds the ServiceSpec. Checked against the 20.10 CLI's requests:
+// - always sent: Labels {}, ContainerSpec.Init false and DNSConfig {}, Resources with empty
+//   Limits/Reservations, Placement {}, ForceUpdate 0, EndpointSpec.Mode;
+// - left out unless given: Command, Args, Env, container Labels, Hostname, Dir, User,
+//   Networks, Ports, UpdateConfig, RollbackConfig (then filled from swarmkit's defaults),
+//   RestartPolicy; Mode.Replicated.Replicas (the engine stores 1);
+// - not sent at all: Isolation "default" and Runtime "container" (the engine adds them);
+// - network targets are resolved IDs, sorted by ID.
+import type { PortConfigInput, ServiceCreateInput, ServiceNetworkInput, UpdatePolicyInput } from '../../generated/graphql.ts';
+import { userError, type UserErrorInit } from '../../errors/codes.ts';
+import { UserInputError } from '../../errors/gateway-error.ts';
+import {
+  at,
+  envKey,
+  hasUpdatePolicy,
+  parsePublishSpec,
+  parseResources,
+  parseUpdatePolicy,
+  portConfigFromInput,
+  validateConstraints,
+  validateEnv,
+  validateImageRef,
+  validateLabels,
+  validatePortConfig,
+  validateServiceName,
+  validateServicePorts,
+  type FieldPath,
+  type ParsedResources,
+  type PortConfigLike,
+} from '../../validate/index.ts';
+import { throwIfInvalid, toPortConfigBody, toStringMap } from './common.ts';
+import type { NetworkAttachmentConfig, ResourceRequirements, ServiceMode, ServiceSpec, UpdateConfig } from './engine-types.ts';
+
+/** swarmkit's defaults for UpdateConfig and RollbackConfig (api/defaults), as the CLI fills them in. */
+const DEFAULT_POLICY = { parallelism: 1, delayNanos: 0, failureAction: 'pause', monitorNanos: 5_000_000_000, maxFailureRatio: 0, order: 'stop-first' } as const;
+
+const BLANK = /\s/;
+const ABSOLUTE_PATH = /^(\/|[A-Za-z]:[\\/])/;
+
+/**
+ * The ports of `publish` (Docker's strings) and then `ports` (structured), parsed.
+ * `field` is the input's path (`['input']`).
+ */
+export function servicePortsFromInput(
+  publish: readonly string[] | null | undefined,
+  ports: readonly PortConfigInput[] | null | undefined,
+  field: FieldPath = ['input'],
+): { ports: PortConfigLike[] } | { errors: UserErrorInit[] } {
+  const result: PortConfigLike[] = [];
+  const errors: UserErrorInit[] = [];
+  (publish ?? []).forEach((spec, i) => {
+    const parsed = parsePublishSpec(spec, at(field, 'publish', i));
+    if ('errors' in parsed) errors.push(...parsed.errors);
+    else result.push(...parsed.ports);
+  });
+  (ports ?? []).forEach((port, i) => {
+    const portErrors = validatePortConfig(port, at(field, 'ports', i));
+    if (portErrors.length > 0) errors.push(...portErrors);
+    else result.push(portConfigFromInput(port));
+  });
+  return errors.length > 0 ? { errors } : { ports: result };
+}
+
+/** Network attachments: a target each, aliases without blanks, no network twice. */
+export function validateServiceNetworks(networks: readonly ServiceNetworkInput[], field: FieldPath): UserErrorInit[] {
+  const errors: UserErrorInit[] = [];
+  const seen = new Set<string>();
+  networks.forEach((n, i) => {
+    if (n.target === '') errors.push(userError(at(field, i, 'target'), 'INVALID_VALUE', 'A network ID or name is required.'));
+    else if (seen.has(n.target)) errors.push(userError(at(field, i, 'target'), 'INVALID_VALUE', `The network ${JSON.stringify(n.target)} is given twice; attach each network once.`));
+    seen.add(n.target);
+    (n.aliases ?? []).forEach((alias, j) => {
+      if (alias === '' || BLANK.test(alias)) {
+        errors.push(userError(at(field, i, 'aliases', j), 'INVALID_VALUE', `The alias ${JSON.stringify(alias)} is not valid; an alias is a name without blanks.`));
+      }
+    });
+  });
+  return errors;
+}
+
+function policyErrors(policy: UpdatePolicyInput | null | undefined, kind: 'update' | 'rollback', field: string[]): UserErrorInit[] {
+  if (!hasUpdatePolicy(policy)) return [];
+  const parsed = parseUpdatePolicy(policy, kind, field);
+  return 'errors' in parsed ? parsed.errors : [];
+}
+
+/** Everything about a serviceCreate input that can be checked without the engine. */
+export function validateServiceCreateInput(input: ServiceCreateInput): UserErrorInit[] {
+  const field = ['input'];
+  const errors = [...validateServiceName(input.name, at(field, 'name')), ...validateImageRef(input.image, at(field, 'image'))];
+  if (input.replicas != null) {
+    if (!Number.isInteger(input.replicas) || input.replicas < 0) {
+      errors.push(userError(at(field, 'replicas'), 'INVALID_VALUE', `${input.replicas} replicas is not valid; give 0 or more.`));
+    } else if (input.mode === 'GLOBAL') {
+      errors.push(userError(at(field, 'replicas'), 'INVALID_VALUE', 'Replicas can only be given for replicated services; a global service runs one task on every eligible node.'));
+    }
+  }
+  errors.push(...validateServiceNetworks(input.networks ?? [], at(field, 'networks')));
+  const ports = servicePortsFromInput(input.publish, input.ports, field);
+  if ('errors' in ports) errors.push(...ports.errors);
+  else errors.push(...validateServicePorts(ports.ports, input.endpointMode ?? 'VIP', at(field, input.publish?.length ? 'publish' : 'ports')));
+  errors.push(...validateEnv(input.env ?? [], at(field, 'env')));
+  errors.push(...validateLabels(input.labels ?? [], at(field, 'labels')));
+  errors.push(...validateLabels(input.containerLabels ?? [], at(field, 'containerLabels')));
+  errors.push(...validateConstraints(input.constraints ?? [], at(field, 'constraints')));
+  if (input.resources) {
+    const resources = parseResources(input.resources, at(field, 'resources'));
+    if ('errors' in resources) errors.push(...resources.errors);
+  }
+  errors.push(...policyErrors(input.updateConfig, 'update', at(field, 'updateConfig')));
+  errors.push(...policyErrors(input.rollbackConfig, 'rollback', at(field, 'rollbackConfig')));
+  if (input.workdir != null && input.workdir !== '' && !ABSOLUTE_PATH.test(input.workdir)) {
+    errors.push(userError(at(field, 'workdir'), 'INVALID_VALUE', `The working directory ${JSON.stringify(input.workdir)} is not an absolute path; start it with "/".`));
+  }
+  return errors;
+}
+
+/**
+ * `--env` as ToService merges it: a later entry for a key replaces an earlier one and moves
+ * to the end. (An identical repeat is kept twice, as the CLI keeps it.)
+ */
+export function mergeEnvLikeCli(entries: readonly string[]): string[] {
+  let current: string[] = [];
+  for (const entry of entries) {
+    const key = envKey(entry);
+    current = current.filter((c) => c === entry || envKey(c) !== key);
+    current.push(entry);
+  }
+  return current;
+}
+
+/** An update or rollback policy: swarmkit's defaults with the given fields over them. */
+export function toUpdateConfig(policy: UpdatePolicyInput | null | undefined, kind: 'update' | 'rollback', field: FieldPath = []): UpdateConfig | undefined {
+  if (!hasUpdatePolicy(policy)) return undefined;
+  const parsed = parseUpdatePolicy(policy, kind, field);
+  if ('errors' in parsed) throw new UserInputError(parsed.errors);
+  const p = { ...DEFAULT_POLICY, ...parsed.policy };
+  // Delay and Monitor are `omitempty`: a zero duration is left out, as the CLI's JSON does.
+  return {
+    Parallelism: p.parallelism,
+    ...(p.delayNanos !== 0 ? { Delay: p.delayNanos } : {}),
+    FailureAction: p.failureAction,
+    ...(p.monitorNanos !== 0 ? { Monitor: p.monitorNanos } : {}),
+    MaxFailureRatio: p.maxFailureRatio,
+    Order: p.order,
+  };
+}
+
+function parsedPorts(input: ServiceCreateInput): PortConfigLike[] {
+  const parsed = servicePortsFromInput(input.publish, input.ports);
+  throwIfInvalid('errors' in parsed ? parsed.errors : []);
+  return 'ports' in parsed ? parsed.ports : [];
+}
+
+function toResources(r: ParsedResources | null): ResourceRequirements {
+  return {
+    Limits: { ...(r?.limitNanoCpus ? { NanoCPUs: r.limitNanoCpus } : {}), ...(r?.limitMemoryBytes ? { MemoryBytes: r.limitMemoryBytes } : {}) },
+    Reservations: { ...(r?.reserveNanoCpus ? { NanoCPUs: r.reserveNanoCpus } : {}), ...(r?.reserveMemoryBytes ? { MemoryBytes: r.reserveMemoryBytes } : {}) },
+  };
+}
+
+function toMode(input: ServiceCreateInput): ServiceMode {
+  if (input.mode === 'GLOBAL') return { Global: {} };
+  return { Replicated: input.replicas != null ? { Replicas: input.replicas } : {} };
+}
+
+/**
+ * Network attachments with targets resolved through `networkIds` (name-or-ID as given ->
+ * network ID), sorted by ID as the CLI sorts them. Throws UserInputError for a target the
+ * caller could not resolve, or two targets that are the same network.
+ */
+export function toNetworkAttachments(networks: readonly ServiceNetworkInput[], networkIds: ReadonlyMap<string, string>, field: FieldPath): NetworkAttachmentConfig[] {
+  const errors: UserErrorInit[] = [];
+  const byId = new Map<string, number>();
+  const attachments: NetworkAttachmentConfig[] = [];
+  networks.forEach((n, i) => {
+    const id = networkIds.get(n.target);
+    if (id === undefined) {
+      errors.push(userError(at(field, i, 'target'), 'REFERENCE_NOT_FOUND', `The network ${JSON.stringify(n.target)} does not exist.`));
+      return;
+    }
+    const earlier = byId.get(id);
+    if (earlier !== undefined) {
+      errors.push(userError(at(field, i, 'target'), 'INVALID_VALUE', `The network ${JSON.stringify(n.target)} is the same network as ${JSON.stringify(networks[earlier]!.target)}; attach each network once.`));
+      return;
+    }
+    byId.set(id, i);
+    const aliases = n.aliases ?? [];
+    attachments.push({ Target: id, ...(aliases.length > 0 ? { Aliases: [...aliases] } : {}) });
+  });
+  throwIfInvalid(errors);
+  return attachments.sort((a, b) => (a.Target < b.Target ? -1 : a.Target > b.Target ? 1 : 0));
+}
+
+/**
+ * The ServiceSpec for `POST /services/create`. `networkIds` maps each `networks[].target`
+ * (name or ID, as given) to the network's ID; `ports` are the parsed `publish` + `ports`
+ * (default: parsed here from the input). Throws UserInputError when the input is invalid.
+ */
+export function toServiceSpec(input: ServiceCreateInput, networkIds: ReadonlyMap<string, string>, ports?: readonly PortConfigLike[]): ServiceSpec {
+  throwIfInvalid(validateServiceCreateInput(input));
+  const portList = ports ?? parsedPorts(input);
+  throwIfInvalid(validateServicePorts(portList, input.endpointMode ?? 'VIP', ['input', 'ports']));
+  const networks = toNetworkAttachments(input.networks ?? [], networkIds, ['input', 'networks']);
+  const resources = input.resources ? parseResources(input.resources, []) : null;
+  const env = mergeEnvLikeCli(input.env ?? []);
+  const containerLabels = toStringMap(input.containerLabels);
+  const updateConfig = toUpdateConfig(input.updateConfig, 'update', ['input', 'updateConfig']);
+  const rollbackConfig = toUpdateConfig(input.rollbackConfig, 'rollback', ['input', 'rollbackConfig']);
+  return {
+    Name: input.name,
+    Labels: toStringMap(input.labels),
+    TaskTemplate: {
+      ContainerSpec: {
+        Image: input.image,
+        ...(Object.keys(containerLabels).length > 0 ? { Labels: containerLabels } : {}),
+        ...(input.command?.length ? { Command: [...input.command] } : {}),
+        ...(input.args?.length ? { Args: [...input.args] } : {}),
+        ...(input.hostname ? { Hostname: input.hostname } : {}),
+        ...(env.length > 0 ? { Env: env } : {}),
+        ...(input.workdir ? { Dir: input.workdir } : {}),
+        ...(input.user ? { User: input.user } : {}),
+        Init: false,
+        DNSConfig: {},
+      },
+      Resources: toResources(resources && 'resources' in resources ? resources.resources : null),
+      Placement: input.constraints?.length ? { Constraints: [...input.constraints] } : {},
+      ...(networks.length > 0 ? { Networks: networks } : {}),
+      ForceUpdate: 0,
+    },
+    Mode: toMode(input),
+    ...(updateConfig ? { UpdateConfig: updateConfig } : {}),
+    ...(rollbackConfig ? { RollbackConfig: rollbackConfig } : {}),
+    EndpointSpec: {
+      Mode: input.endpointMode === 'DNSRR' ? 'dnsrr' : 'vip',
+      ...(portList.length > 0 ? { Ports: portList.map(toPortConfigBody) } : {}),
+    },
+  };
+}

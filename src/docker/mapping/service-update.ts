@@ -1,0 +1,207 @@
+// serviceUpdate / serviceScale -> the new ServiceSpec for `POST /services/{id}/update`, as
+// `docker service update` (cli/command/service/update.go) changes the spec it read. Checked
+// against the 20.10 CLI's requests:
+// - `--label-rm` applies before `--label-add`, `--env-rm` before `--env-add` (so adding and
+//   removing one key in one call keeps the added value);
+// - `--env-add` replaces a key's entry in place and appends new keys (the CLI rebuilds the
+//   list from a Go map, so its order is random; ours is stable);
+// - `--network-rm` drops the attachments of the resolved IDs (absent ones are ignored),
+//   `--network-add` refuses a network that is still attached, then attachments are sorted by ID;
+// - `--publish-rm` drops matching ports, `--publish-add` adds ports not yet published, then
+//   ports are sorted by "published:target/protocol/mode" text;
+// - `--force` increments TaskTemplate.ForceUpdate; `--replicas` needs a replicated service.
+// Deliberate differences: `--publish-rm 80` here matches port 80 in either publish mode (the
+// CLI's short form only matches ingress ports), and a port removed and added back in one call
+// stays (the CLI would drop it).
+import type { ServiceNetworkInput, ServiceUpdateInput } from '../../generated/graphql.ts';
+import { userError, type UserErrorInit } from '../../errors/codes.ts';
+import {
+  at,
+  envKey,
+  parsePortRemoveSpec,
+  parsePublishSpec,
+  validateEnv,
+  validateEnvKeys,
+  validateImageRef,
+  validateLabelKeys,
+  validateLabels,
+  validateServicePorts,
+  type PortConfigLike,
+  type PortRemoveSpec,
+} from '../../validate/index.ts';
+import { fromPortConfigBody, reject, throwIfInvalid, toPortConfigBody, toStringMap } from './common.ts';
+import type { ContainerSpec, NetworkAttachmentConfig, PortConfigBody, ServiceSpec } from './engine-types.ts';
+import { validateServiceNetworks } from './service-spec.ts';
+
+/** The `publishAdd` and `publishRemove` of an update, parsed. */
+export function publishChangesFromInput(input: ServiceUpdateInput): { add: PortConfigLike[]; remove: PortRemoveSpec[] } | { errors: UserErrorInit[] } {
+  const errors: UserErrorInit[] = [];
+  const add: PortConfigLike[] = [];
+  const remove: PortRemoveSpec[] = [];
+  (input.publishAdd ?? []).forEach((spec, i) => {
+    const parsed = parsePublishSpec(spec, ['input', 'publishAdd', String(i)]);
+    if ('errors' in parsed) errors.push(...parsed.errors);
+    else add.push(...parsed.ports);
+  });
+  (input.publishRemove ?? []).forEach((spec, i) => {
+    const parsed = parsePortRemoveSpec(spec, ['input', 'publishRemove', String(i)]);
+    if ('errors' in parsed) errors.push(...parsed.errors);
+    else remove.push(parsed.port);
+  });
+  return errors.length > 0 ? { errors } : { add, remove };
+}
+
+/** Everything about a serviceUpdate input that can be checked without the engine. */
+export function validateServiceUpdateInput(input: ServiceUpdateInput): UserErrorInit[] {
+  const field = ['input'];
+  const errors: UserErrorInit[] = [];
+  if (input.image != null) errors.push(...validateImageRef(input.image, at(field, 'image')));
+  if (input.replicas != null) errors.push(...replicaErrors(input.replicas, at(field, 'replicas')));
+  errors.push(...validateServiceNetworks(input.networkAdd ?? [], at(field, 'networkAdd')));
+  (input.networkRemove ?? []).forEach((ref, i) => {
+    if (ref === '') errors.push(userError(at(field, 'networkRemove', i), 'INVALID_VALUE', 'A network ID or name is required.'));
+  });
+  const publish = publishChangesFromInput(input);
+  if ('errors' in publish) errors.push(...publish.errors);
+  errors.push(...validateEnv(input.envAdd ?? [], at(field, 'envAdd')));
+  errors.push(...validateEnvKeys(input.envRemove ?? [], at(field, 'envRemove')));
+  errors.push(...validateLabels(input.labels?.add ?? [], at(field, 'labels', 'add')));
+  errors.push(...validateLabelKeys(input.labels?.remove ?? [], at(field, 'labels', 'remove')));
+  return errors;
+}
+
+function replicaErrors(replicas: number, field: string[]): UserErrorInit[] {
+  if (Number.isInteger(replicas) && replicas >= 0) return [];
+  return [userError(field, 'INVALID_VALUE', `${replicas} replicas is not valid; give 0 or more.`)];
+}
+
+function setReplicas(spec: ServiceSpec, replicas: number, field: string[]): void {
+  const replicated = spec.Mode?.Replicated;
+  if (!replicated) {
+    const mode = spec.Mode?.Global ? 'global' : 'not replicated';
+    reject(field, 'INVALID_STATE', `The service ${spec.Name} is ${mode}, so its replicas cannot be set; only replicated services have a replica count.`);
+  }
+  spec.Mode.Replicated = { ...replicated, Replicas: replicas };
+}
+
+function containerSpecOf(spec: ServiceSpec, field: string[]): ContainerSpec {
+  return spec.TaskTemplate.ContainerSpec ?? reject(field, 'INVALID_STATE', `The service ${spec.Name} does not run containers, so this cannot be changed.`);
+}
+
+// ------------------------------------------------------------------------------ networks
+
+function updateNetworks(spec: ServiceSpec, add: readonly ServiceNetworkInput[], remove: readonly string[], networkIds: ReadonlyMap<string, string>): void {
+  const errors: UserErrorInit[] = [];
+  const resolve = (ref: string, field: string[]): string | undefined => {
+    const id = networkIds.get(ref);
+    if (id === undefined) errors.push(userError(field, 'REFERENCE_NOT_FOUND', `The network ${JSON.stringify(ref)} does not exist.`));
+    return id;
+  };
+  const removeIds = new Set(remove.map((ref, i) => resolve(ref, ['input', 'networkRemove', String(i)])).filter((id) => id !== undefined));
+  // TaskTemplate.Networks takes precedence over the deprecated spec.Networks, which moves there.
+  const current = spec.TaskTemplate.Networks?.length ? spec.TaskTemplate.Networks : (spec.Networks ?? []);
+  const next: NetworkAttachmentConfig[] = current.filter((n) => !removeIds.has(n.Target));
+  const attached = new Set(next.map((n) => n.Target));
+  add.forEach((n, i) => {
+    const field = ['input', 'networkAdd', String(i), 'target'];
+    const id = resolve(n.target, field);
+    if (id === undefined) return;
+    if (attached.has(id)) {
+      errors.push(userError(field, 'INVALID_STATE', `The service ${spec.Name} is already attached to the network ${JSON.stringify(n.target)}.`));
+      return;
+    }
+    attached.add(id);
+    next.push({ Target: id, ...(n.aliases?.length ? { Aliases: [...n.aliases] } : {}) });
+  });
+  throwIfInvalid(errors);
+  next.sort((a, b) => compareText(a.Target, b.Target));
+  delete spec.Networks;
+  if (next.length > 0) spec.TaskTemplate.Networks = next;
+  else delete spec.TaskTemplate.Networks;
+}
+
+// ------------------------------------------------------------------------------ ports
+
+/** The CLI's portConfigToString: the identity and sort key of a published port. */
+function portKey(p: PortConfigBody): string {
+  return `${p.PublishedPort ?? 0}:${p.TargetPort}/${p.Protocol || 'tcp'}/${p.PublishMode || 'ingress'}`;
+}
+
+function matchesRemoval(p: PortConfigBody, r: PortRemoveSpec): boolean {
+  const port = fromPortConfigBody(p);
+  return port.targetPort === r.targetPort && port.protocol === r.protocol && (r.publishMode === null || port.publishMode === r.publishMode);
+}
+
+function updatePorts(spec: ServiceSpec, add: readonly PortConfigLike[], remove: readonly PortRemoveSpec[]): void {
+  const endpoint = (spec.EndpointSpec ??= {});
+  const next = new Map<string, PortConfigBody>();
+  for (const p of endpoint.Ports ?? []) if (!next.has(portKey(p))) next.set(portKey(p), p);
+  for (const [key, p] of next) if (remove.some((r) => matchesRemoval(p, r))) next.delete(key);
+  for (const p of add.map(toPortConfigBody)) if (!next.has(portKey(p))) next.set(portKey(p), p);
+  const ports = [...next.entries()].sort(([a], [b]) => compareText(a, b)).map(([, p]) => p);
+  const mode = endpoint.Mode === 'dnsrr' ? 'DNSRR' : 'VIP';
+  throwIfInvalid(validateServicePorts(ports.map(fromPortConfigBody), mode, ['input', 'publishAdd']));
+  if (ports.length > 0) endpoint.Ports = ports;
+  else delete endpoint.Ports;
+}
+
+// ------------------------------------------------------------------------------ env and labels
+
+function updateEnv(container: ContainerSpec, add: readonly string[], remove: readonly string[]): void {
+  const removeKeys = new Set(remove);
+  let env = (container.Env ?? []).filter((e) => !removeKeys.has(envKey(e)));
+  if (add.length > 0) {
+    const byKey = new Map<string, string>();
+    for (const e of [...env, ...add]) byKey.set(envKey(e), e);
+    env = [...byKey.values()];
+  }
+  if (env.length > 0) container.Env = env;
+  else delete container.Env;
+}
+
+function updateLabels(spec: ServiceSpec, input: ServiceUpdateInput): void {
+  const labels = { ...(spec.Labels ?? {}) };
+  for (const key of input.labels?.remove ?? []) delete labels[key];
+  spec.Labels = { ...labels, ...toStringMap(input.labels?.add) };
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The new spec: a deep copy of `current` with the input's changes. `networkIds` maps every
+ * `networkAdd[].target` and `networkRemove[]` (name or ID, as given) to a network ID;
+ * `addPorts`/`removePorts` default to the parsed `publishAdd`/`publishRemove`. Throws
+ * UserInputError for invalid input or a change the service's state does not allow.
+ */
+export function applyServiceUpdate(
+  current: ServiceSpec,
+  input: ServiceUpdateInput,
+  networkIds: ReadonlyMap<string, string>,
+  addPorts?: readonly PortConfigLike[],
+  removePorts?: readonly PortRemoveSpec[],
+): ServiceSpec {
+  throwIfInvalid(validateServiceUpdateInput(input));
+  const spec = structuredClone(current);
+  const publish = publishChangesFromInput(input);
+  const add = addPorts ?? ('add' in publish ? publish.add : []);
+  const remove = removePorts ?? ('remove' in publish ? publish.remove : []);
+
+  if (input.image != null) containerSpecOf(spec, ['input', 'image']).Image = input.image;
+  if (input.replicas != null) setReplicas(spec, input.replicas, ['input', 'replicas']);
+  if (input.networkAdd?.length || input.networkRemove?.length) updateNetworks(spec, input.networkAdd ?? [], input.networkRemove ?? [], networkIds);
+  if (add.length > 0 || remove.length > 0) updatePorts(spec, add, remove);
+  if (input.envAdd?.length || input.envRemove?.length) updateEnv(containerSpecOf(spec, ['input', 'envAdd']), input.envAdd ?? [], input.envRemove ?? []);
+  if (input.labels?.add?.length || input.labels?.remove?.length) updateLabels(spec, input);
+  if (input.force) spec.TaskTemplate.ForceUpdate = (spec.TaskTemplate.ForceUpdate ?? 0) + 1;
+  return spec;
+}
+
+/** serviceScale (`docker service scale NAME=N`): the new spec with `replicas` set. */
+export function applyServiceScale(current: ServiceSpec, replicas: number): ServiceSpec {
+  throwIfInvalid(replicaErrors(replicas, ['input', 'replicas']));
+  const spec = structuredClone(current);
+  setReplicas(spec, replicas, ['input', 'replicas']);
+  return spec;
+}

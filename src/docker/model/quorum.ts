@@ -1,0 +1,46 @@
+// Raft quorum arithmetic, as the overlay guide's table puts it: a swarm of N managers needs
+// a majority of floor(N/2)+1 to change anything, and so survives floor((N-1)/2) failures.
+// An even N adds a manager to feed without adding fault tolerance.
+import type { Quorum } from '../../generated/graphql.ts';
+import type { EngineNode } from '../engine-json.ts';
+
+export const majorityOf = (managers: number): number => Math.floor(managers / 2) + 1;
+
+export const faultToleranceOf = (managers: number): number => Math.max(0, Math.floor((managers - 1) / 2));
+
+/** The quorum of `managers` managers of which `reachable` answer. */
+export function computeQuorum(managers: number, reachable: number): Quorum {
+  const majority = majorityOf(managers);
+  const faultTolerance = faultToleranceOf(managers);
+  const hasQuorum = managers > 0 && reachable >= majority;
+  const warnings: string[] = [];
+  if (managers > 0 && managers % 2 === 0) {
+    warnings.push(
+      `${managers} managers is an even number: it tolerates no more failures than ${managers - 1} (fault tolerance ${faultTolerance}); ` +
+        `run an odd number of managers (add or demote one)`,
+    );
+  }
+  if (managers > 0 && !hasQuorum) {
+    warnings.push(
+      `quorum lost: ${reachable} of ${managers} managers are reachable and a majority needs ${majority}; ` +
+        `the swarm cannot be changed until managers come back (or a manager runs \`docker swarm init --force-new-cluster\`)`,
+    );
+  } else if (managers > 0 && reachable === majority) {
+    warnings.push(
+      reachable === managers
+        ? `quorum at risk: all ${managers} manager(s) are needed for the majority of ${majority}, so losing any manager loses quorum; run 3 or 5 managers to tolerate failures`
+        : `quorum at risk: ${reachable} of ${managers} managers are reachable, exactly the majority of ${majority}; losing one more manager loses quorum`,
+    );
+  }
+  return { managers, reachableManagers: reachable, majority, faultTolerance, hasQuorum, warnings };
+}
+
+/**
+ * The quorum of a swarm, from its nodes list. Raft members are the nodes with a
+ * `ManagerStatus` (a node being promoted has the manager role before it joins Raft).
+ */
+export function quorumFromNodes(nodes: readonly EngineNode[]): Quorum {
+  const managers = nodes.filter((n) => n.ManagerStatus);
+  const reachable = managers.filter((n) => n.ManagerStatus?.Reachability === 'reachable').length;
+  return computeQuorum(managers.length, reachable);
+}

@@ -1,0 +1,46 @@
+// Engine swarm JSON (`GET /swarm`, `docker swarm inspect`) as the GraphQL Swarm model.
+// Durations come from the Engine in nanoseconds; the schema speaks seconds.
+import type { EngineSwarm } from '../engine-json.ts';
+import { labelsToKeyValues } from './node.ts';
+import type { SwarmModel } from './types.ts';
+
+const NS_PER_SECOND = 1e9;
+
+/** Docker's defaults, for fields an Engine leaves out. */
+export const DEFAULT_DATA_PATH_PORT = 4789;
+export const DEFAULT_SUBNET_SIZE = 24;
+export const DEFAULT_ADDR_POOL = ['10.0.0.0/8'];
+
+export function toSwarmModel(cluster: string, swarm: EngineSwarm): SwarmModel {
+  const spec = swarm.Spec ?? {};
+  const raft = spec.Raft ?? {};
+  return {
+    cluster,
+    id: swarm.ID,
+    version: swarm.Version?.Index ?? 0,
+    createdAt: swarm.CreatedAt,
+    updatedAt: swarm.UpdatedAt,
+    spec: {
+      name: spec.Name ?? 'default',
+      labels: labelsToKeyValues(spec.Labels),
+      raft: {
+        snapshotInterval: raft.SnapshotInterval ?? 0,
+        keepOldSnapshots: raft.KeepOldSnapshots ?? 0,
+        logEntriesForSlowFollowers: raft.LogEntriesForSlowFollowers ?? 0,
+        electionTick: raft.ElectionTick ?? 0,
+        heartbeatTick: raft.HeartbeatTick ?? 0,
+      },
+      dispatcher: { heartbeatPeriodSeconds: (spec.Dispatcher?.HeartbeatPeriod ?? 0) / NS_PER_SECOND },
+      caConfig: {
+        nodeCertExpirySeconds: (spec.CAConfig?.NodeCertExpiry ?? 0) / NS_PER_SECOND,
+        externalCaUrls: (spec.CAConfig?.ExternalCAs ?? []).map((ca) => ca.URL),
+      },
+      taskHistoryRetentionLimit: spec.Orchestration?.TaskHistoryRetentionLimit ?? 0,
+      autolockManagers: spec.EncryptionConfig?.AutoLockManagers === true,
+    },
+    defaultAddrPool: swarm.DefaultAddrPool?.length ? [...swarm.DefaultAddrPool] : [...DEFAULT_ADDR_POOL],
+    subnetSize: swarm.SubnetSize || DEFAULT_SUBNET_SIZE,
+    dataPathPort: swarm.DataPathPort || DEFAULT_DATA_PATH_PORT,
+    rootRotationInProgress: swarm.RootRotationInProgress === true,
+  };
+}

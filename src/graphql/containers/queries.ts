@@ -1,0 +1,61 @@
+// Reads of containers on one engine (`docker ps`, `docker inspect`): the cluster's
+// manager endpoint by default, or a configured engine.
+import type { ContainerResolvers, QueryResolvers } from '../../generated/graphql.ts';
+import { inspectContainer, listContainers } from '../../docker/api/containers.ts';
+import type { EngineContainer } from '../../docker/engine-json.ts';
+import { containerFromInspect, containerFromSummary, isSummaryModel } from '../../docker/model/container.ts';
+import { GatewayError, notFound } from '../../errors/gateway-error.ts';
+import type { GatewayContext } from '../context.ts';
+import { nameKey, paginate } from '../pagination.ts';
+import { containerHost } from './container-host.ts';
+
+export const containerQueries: Pick<QueryResolvers, 'containers' | 'container'> = {
+  async containers(_root, { cluster, engine, filter, first, after }, ctx) {
+    const host = containerHost(ctx, cluster, engine);
+    const summaries = await listContainers(host.api, {
+      all: filter?.all ?? false,
+      filters: {
+        name: filter?.name ? [filter.name] : [],
+        label: filter?.label ?? [],
+        network: filter?.network ? [filter.network] : [],
+      },
+    });
+    const standaloneOnly = filter?.standaloneOnly ?? true;
+    const models = summaries.map((s) => containerFromSummary(s, host)).filter((c) => !standaloneOnly || c.taskId === null);
+    return paginate(models, (c) => nameKey(c.name, c.id), { first, after });
+  },
+
+  async container(_root, { cluster, engine, id }, ctx) {
+    const host = containerHost(ctx, cluster, engine);
+    try {
+      return containerFromInspect(await inspectContainer(host.api, id), host);
+    } catch (err) {
+      if (err instanceof GatewayError && err.code === 'NOT_FOUND') throw notFound('container', id);
+      throw err;
+    }
+  },
+};
+
+/** Inspects per request and container, so a field asked twice costs one call. */
+const inspections = new WeakMap<GatewayContext, Map<string, Promise<EngineContainer>>>();
+
+function inspectOnce(ctx: GatewayContext, cluster: string, engine: string | null, id: string): Promise<EngineContainer> {
+  let cache = inspections.get(ctx);
+  if (!cache) inspections.set(ctx, (cache = new Map()));
+  const key = `${engine ?? `cluster:${cluster}`}/${id}`;
+  let p = cache.get(key);
+  if (!p) {
+    p = inspectContainer(containerHost(ctx, cluster, engine).api, id);
+    cache.set(key, p);
+  }
+  return p;
+}
+
+export const containerFields: ContainerResolvers = {
+  /** The list leaves out aliases; a listed container is inspected when its networks are asked for. */
+  async networks(parent, _args, ctx) {
+    if (!isSummaryModel(parent)) return parent.networks;
+    const json = await inspectOnce(ctx, parent.cluster, parent.engine, parent.id);
+    return containerFromInspect(json, { cluster: parent.cluster, engine: parent.engine }).networks;
+  },
+};

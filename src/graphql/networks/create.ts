@@ -1,0 +1,57 @@
+// `networkCreate` (`docker network create -d overlay ...`) through the cluster's managers.
+// The input is validated and turned into the CLI's request body by the mapping layer;
+// a second ingress network and a taken name are refused here before the engine is
+// called (swarmkit would refuse the first, but Docker may allow duplicate names), and
+// the engine's own refusals are mapped to the same codes in case of a race.
+import type { MutationResolvers } from '../../generated/graphql.ts';
+import { createNetwork, inspectNetwork } from '../../docker/api/networks.ts';
+import { toNetworkCreateBody } from '../../docker/mapping/network-create.ts';
+import { toNetworkModel } from '../../docker/model/network.ts';
+import type { NetworkModel } from '../../docker/model/types.ts';
+import { userError, type UserErrorInit } from '../../errors/codes.ts';
+import { UserInputError } from '../../errors/gateway-error.ts';
+import { userErrorFromEngine } from '../engine-user-errors.ts';
+import { rejectIfAny, runMutation } from '../run-mutation.ts';
+import { clusterNetworks } from './lookup.ts';
+
+type CreatePayload = { network: NetworkModel | null; userErrors: UserErrorInit[] };
+
+/** Where an engine refusal belongs in the input. */
+const FIELD_OF_CODE: Partial<Record<UserErrorInit['code'], string[]>> = {
+  NAME_CONFLICT: ['input', 'name'],
+  INGRESS_EXISTS: ['input', 'ingress'],
+};
+
+export const networkCreate: MutationResolvers['networkCreate'] = async (_root, { input }, ctx) =>
+  runMutation<CreatePayload>(ctx, { operation: 'networkCreate', cluster: input.cluster, target: input.name, input }, { network: null }, async () => {
+    const body = toNetworkCreateBody(input);
+    const loaders = ctx.loaders(input.cluster);
+    const networks = await clusterNetworks(loaders);
+    const errors: UserErrorInit[] = [];
+    const ingress = networks.find((n) => n.Ingress);
+    if (input.ingress && ingress) {
+      errors.push(
+        userError(
+          ['input', 'ingress'],
+          'INGRESS_EXISTS',
+          `The swarm already has an ingress network, "${ingress.Name}"; only one can exist. Remove it first (no service may publish ports through the routing mesh meanwhile).`,
+        ),
+      );
+    }
+    const sameName = networks.find((n) => n.Name === input.name);
+    if (sameName) {
+      errors.push(userError(['input', 'name'], 'NAME_CONFLICT', `A network named "${input.name}" already exists (${sameName.Scope} ${sameName.Driver} network ${sameName.Id.slice(0, 12)}).`));
+    }
+    rejectIfAny(errors);
+
+    let created: { Id: string };
+    try {
+      created = await createNetwork(loaders.client, body);
+    } catch (err) {
+      const engineError = userErrorFromEngine(err);
+      if (engineError && FIELD_OF_CODE[engineError.code]) throw new UserInputError([{ ...engineError, field: FIELD_OF_CODE[engineError.code]! }]);
+      throw err;
+    }
+    const fresh = await inspectNetwork(loaders.client, created.Id);
+    return { payload: { network: toNetworkModel(fresh, loaders.client.name, true) }, objectIds: [created.Id] };
+  });

@@ -1,0 +1,61 @@
+// Reads of networks: the list with `docker network ls` filters, one network, and the
+// fields that need more than the list (containers and peers from an inspect, services).
+import type { NetworkResolvers, NetworkServiceResolvers, QueryResolvers } from '../../generated/graphql.ts';
+import { servicesOnNetwork, toNetworkModel, PREDEFINED_NETWORKS } from '../../docker/model/network.ts';
+import { toServiceModel } from '../../docker/model/service.ts';
+import type { NetworkModel } from '../../docker/model/types.ts';
+import type { GatewayContext } from '../context.ts';
+import { notFound } from '../../errors/gateway-error.ts';
+import { nameKey, paginate } from '../pagination.ts';
+import { clusterNetworks, findNetwork } from './lookup.ts';
+import { matchesNetworkFilter } from './network-filter.ts';
+import { isInUse, networkUsers } from './usage.ts';
+
+export const networkQueries: Pick<QueryResolvers, 'networks' | 'network'> = {
+  async networks(_root, { cluster, filter, first, after }, ctx) {
+    const loaders = ctx.loaders(cluster);
+    let networks = (await clusterNetworks(loaders)).filter((n) => matchesNetworkFilter(n, filter));
+    if (filter?.dangling !== null && filter?.dangling !== undefined) {
+      const users = await networkUsers(loaders, networks.filter((n) => !PREDEFINED_NETWORKS.has(n.Name)));
+      // As Docker does, the pre-defined networks are never dangling.
+      const dangling = (id: string) => users.has(id) && !isInUse(users.get(id)!);
+      networks = networks.filter((n) => dangling(n.Id) === filter.dangling);
+    }
+    const models = networks.map((n) => toNetworkModel(n, loaders.client.name, false));
+    return paginate(models, (n) => nameKey(n.name, n.id), { first, after });
+  },
+
+  async network(_root, { cluster, id }, ctx) {
+    const loaders = ctx.loaders(cluster);
+    return toNetworkModel(await findNetwork(loaders, id), loaders.client.name, false);
+  },
+};
+
+/** The model with containers and peers, inspecting (verbose, batched, once per request) when the model came from the list. */
+async function inspected(parent: NetworkModel, ctx: GatewayContext): Promise<NetworkModel> {
+  if (parent.peers !== null) return parent;
+  const json = await ctx.loaders(parent.cluster).verboseNetwork(parent.id);
+  return toNetworkModel(json, parent.cluster, true);
+}
+
+export const networkFields: NetworkResolvers = {
+  async containers(parent, _args, ctx) {
+    return (await inspected(parent, ctx)).containers;
+  },
+  async peers(parent, _args, ctx) {
+    return (await inspected(parent, ctx)).peers ?? [];
+  },
+  /** From the one service list of the request: no call per network. */
+  async services(parent, _args, ctx) {
+    const services = await ctx.loaders(parent.cluster).services();
+    return servicesOnNetwork({ Id: parent.id, Name: parent.name }, services, parent.cluster);
+  },
+};
+
+export const networkServiceFields: NetworkServiceResolvers = {
+  async service(parent, _args, ctx) {
+    const service = await ctx.loaders(parent.cluster).service(parent.serviceId);
+    if (!service) throw notFound('service', parent.serviceId);
+    return toServiceModel(parent.cluster, service);
+  },
+};

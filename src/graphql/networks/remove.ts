@@ -1,0 +1,56 @@
+// `networkRemove` (`docker network rm NET...`), all or nothing: every network must exist,
+// be removable and be unused before the first one is removed. Ingress is refused while
+// any service publishes ports through the routing mesh, naming those services.
+import type { MutationResolvers, NetworkRemovePayload } from '../../generated/graphql.ts';
+import { removeNetwork } from '../../docker/api/networks.ts';
+import type { EngineNetwork } from '../../docker/engine-json.ts';
+import { PREDEFINED_NETWORKS } from '../../docker/model/network.ts';
+import { userError, type UserErrorInit } from '../../errors/codes.ts';
+import { UserInputError } from '../../errors/gateway-error.ts';
+import { userErrorFromEngine } from '../engine-user-errors.ts';
+import { rejectIfAny, runMutation } from '../run-mutation.ts';
+import { lookupNetwork } from './lookup.ts';
+import { describeUsers, isInUse, networkUsers } from './usage.ts';
+
+/** The position in `ids` an error is about (errors about the whole list first). */
+const fieldIndex = (e: UserErrorInit) => Number(e.field?.[2] ?? -1);
+
+export const networkRemove: MutationResolvers['networkRemove'] = async (_root, { input }, ctx) =>
+  runMutation<NetworkRemovePayload>(ctx, { operation: 'networkRemove', cluster: input.cluster, target: input.ids.join(','), input }, { removedIds: [] }, async () => {
+    const loaders = ctx.loaders(input.cluster);
+    const errors: UserErrorInit[] = [];
+    if (input.ids.length === 0) errors.push(userError(['input', 'ids'], 'INVALID_VALUE', 'Give at least one network ID or name.'));
+
+    const targets = new Map<string, { network: EngineNetwork; field: string[] }>();
+    for (const [i, ref] of input.ids.entries()) {
+      const field = ['input', 'ids', String(i)];
+      const network = await lookupNetwork(loaders, ref);
+      if (!network) errors.push(userError(field, 'REFERENCE_NOT_FOUND', `Network "${ref}" does not exist.`));
+      else if (PREDEFINED_NETWORKS.has(network.Name)) errors.push(userError(field, 'INVALID_VALUE', `"${network.Name}" is a pre-defined network and cannot be removed.`));
+      else if (!targets.has(network.Id)) targets.set(network.Id, { network, field });
+    }
+
+    const users = await networkUsers(loaders, [...targets.values()].map((t) => t.network));
+    for (const { network, field } of targets.values()) {
+      const u = users.get(network.Id)!;
+      if (!isInUse(u)) continue;
+      const hint = network.Ingress ? 'remove those services or publish their ports in host mode first.' : 'disconnect or remove them first.';
+      errors.push(userError(field, 'IN_USE', `Network "${network.Name}" is in use by ${describeUsers(u)}; ${hint}`));
+    }
+    rejectIfAny(errors.sort((a, b) => fieldIndex(a) - fieldIndex(b)));
+
+    const removedIds: string[] = [];
+    for (const { network, field } of targets.values()) {
+      try {
+        await removeNetwork(loaders.client, network.Id);
+      } catch (err) {
+        // Something started using it after the check: say what was already removed.
+        const engineError = userErrorFromEngine(err, field);
+        if (!engineError) throw err;
+        const done = removedIds.length ? ` (already removed: ${removedIds.join(', ')})` : '';
+        throw new UserInputError([{ ...engineError, message: `Network "${network.Name}": ${engineError.message}${done}` }]);
+      }
+      removedIds.push(network.Id);
+    }
+    return { payload: { removedIds }, objectIds: removedIds };
+  });

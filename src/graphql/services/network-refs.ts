@@ -1,0 +1,14 @@
+// Network references of a service input (`--network`, `--network-add`, `--network-rm`),
+// resolved to IDs from the request's one network list, as the CLI resolves them before it
+// sends a spec. References that match nothing are left out of the map; the mapping then
+// reports each as REFERENCE_NOT_FOUND at its own field.
+import type { ClusterLoaders } from '../../docker/loaders.ts';
+
+export async function resolveNetworkIds(loaders: ClusterLoaders, refs: readonly string[]): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const ref of refs) {
+    const network = await loaders.network(ref);
+    if (network) ids.set(ref, network.Id);
+  }
+  return ids;
+}

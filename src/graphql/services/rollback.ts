@@ -1,0 +1,25 @@
+// serviceRollback: `docker service rollback`. As the CLI does, the current spec is sent
+// back unchanged with `rollback=previous`; the Engine then restores PreviousSpec.
+import type { MutationResolvers } from '../../generated/graphql.ts';
+import { inspectService, updateService } from '../../docker/api/services.ts';
+import { toServiceModel } from '../../docker/model/service.ts';
+import { userError } from '../../errors/codes.ts';
+import { UserInputError } from '../../errors/gateway-error.ts';
+import { runMutation } from '../run-mutation.ts';
+import { findService } from './lookup.ts';
+import { EMPTY_SERVICE_PAYLOAD, type ServicePayloadModel } from './payloads.ts';
+import { versionConflictAsUserError } from './version-conflict.ts';
+
+export const serviceRollback: MutationResolvers['serviceRollback'] = (_root, { input }, ctx) =>
+  runMutation<ServicePayloadModel>(ctx, { operation: 'serviceRollback', cluster: input.cluster, target: input.id, input }, EMPTY_SERVICE_PAYLOAD, async () => {
+    const loaders = ctx.loaders(input.cluster);
+    const current = await inspectService(loaders.client, (await findService(loaders, input.id)).ID);
+    if (!current.PreviousSpec) {
+      throw new UserInputError([userError(['input', 'id'], 'INVALID_STATE', `service "${current.Spec.Name}" has no previous spec to roll back to`)]);
+    }
+    const result = await versionConflictAsUserError(() =>
+      updateService(loaders.client, current.ID, current.Version.Index, current.Spec, { rollback: 'previous' }),
+    );
+    const fresh = await inspectService(loaders.client, current.ID);
+    return { payload: { service: toServiceModel(loaders.client.name, fresh), warnings: result.Warnings ?? [] }, objectIds: [current.ID] };
+  });

@@ -1,0 +1,19 @@
+// Join tokens and unlock keys are secrets: the read is authorized and written to the
+// audit log before the value is returned, and a read that cannot be audited is refused.
+import type { GatewayContext } from '../context.ts';
+import { GatewayError } from '../../errors/gateway-error.ts';
+
+export async function authorizeSensitiveRead(ctx: GatewayContext, operation: string, cluster: string): Promise<void> {
+  await ctx.authorizer.authorize(ctx.principal, { operation, cluster });
+}
+
+/** Records the read; the value itself never goes to the audit log or the process log. */
+export async function auditSensitiveRead(ctx: GatewayContext, operation: string, cluster: string): Promise<void> {
+  try {
+    await ctx.audit.sensitiveRead({ requestId: ctx.requestId, principal: ctx.principal, userAgent: ctx.userAgent, cluster, operation, target: undefined, input: { cluster } });
+  } catch (err) {
+    if (err instanceof GatewayError) throw err;
+    ctx.logger.error({ err, operation }, 'sensitive read could not be audited');
+    throw new GatewayError('AUDIT_UNAVAILABLE', 'the audit log cannot record this read, so the secret was not returned');
+  }
+}

@@ -1,0 +1,36 @@
+// `swarmUpdate` (`docker swarm update`): read the spec, change what was given
+// (src/docker/mapping/swarm-update.ts), send it with the version it was read at. A
+// version given by the caller that is no longer current is a VERSION_CONFLICT, so a
+// change made by someone else since is never overwritten.
+import type { MutationResolvers } from '../../generated/graphql.ts';
+import { inspectSwarm, updateSwarm } from '../../docker/api/swarm.ts';
+import type { SwarmSpec } from '../../docker/mapping/engine-types.ts';
+import { applySwarmUpdate, validateSwarmUpdateInput } from '../../docker/mapping/swarm-update.ts';
+import { toSwarmModel } from '../../docker/model/swarm.ts';
+import type { SwarmModel } from '../../docker/model/types.ts';
+import type { UserErrorInit } from '../../errors/codes.ts';
+import { UserInputError } from '../../errors/gateway-error.ts';
+import { rejectIfAny, runMutation } from '../run-mutation.ts';
+
+type Payload = { swarm: SwarmModel | null; userErrors: UserErrorInit[] };
+
+export const swarmUpdate: NonNullable<MutationResolvers['swarmUpdate']> = (_root, { input }, ctx) =>
+  runMutation<Payload>(ctx, { operation: 'swarmUpdate', cluster: input.cluster ?? null, input }, { swarm: null }, async () => {
+    rejectIfAny(validateSwarmUpdateInput(input));
+    const client = ctx.registry.cluster(input.cluster);
+    const current = await inspectSwarm(client);
+    if (input.version != null && input.version !== current.Version.Index) {
+      throw new UserInputError([
+        {
+          field: ['input', 'version'],
+          code: 'VERSION_CONFLICT',
+          message: `The swarm changed since version ${input.version} (it is at version ${current.Version.Index} now); read it again and retry.`,
+        },
+      ]);
+    }
+    // The Engine returns every part of the spec; the mapping's type says so.
+    const spec = applySwarmUpdate(current.Spec as unknown as SwarmSpec, input);
+    await updateSwarm(client, current.Version.Index, spec);
+    const updated = await inspectSwarm(client);
+    return { payload: { swarm: toSwarmModel(client.name, updated) }, objectIds: [updated.ID] };
+  });

@@ -1,0 +1,40 @@
+// Pure input validation, run before the engine sees anything. Validators take the GraphQL
+// field path of what they check and return `UserErrorInit[]` (empty: valid); parsers return
+// `{ <value> }` or `{ errors }`.
+export { at, type FieldPath } from './field.ts';
+export { validateNetworkName, validateServiceName, validateContainerRef } from './names.ts';
+export { validateLabels, validateLabelKeys, validateDriverOptions, type KeyValueLike } from './labels.ts';
+export {
+  parseCidr,
+  parseIpAddress,
+  networkAddress,
+  canonicalCidr,
+  cidrContainsAddress,
+  cidrContainsCidr,
+  cidrsOverlap,
+  validateIpAddress,
+  validateCidr,
+  validateIpamConfig,
+  validateIpam,
+  type Cidr,
+  type IpAddress,
+  type IpamConfigLike,
+} from './cidr.ts';
+export {
+  parsePublishSpec,
+  parsePortRemoveSpec,
+  validatePortConfig,
+  portConfigFromInput,
+  validateServicePorts,
+  type PortConfigLike,
+  type PortRemoveSpec,
+} from './ports.ts';
+export { parseGoDuration } from './duration.ts';
+export { parseMemoryBytes } from './memory.ts';
+export { parseNanoCpus } from './cpus.ts';
+export { parseResources, type ParsedResources } from './resources.ts';
+export { validateEnv, validateEnvKeys, envKey } from './env.ts';
+export { validateConstraints } from './constraints.ts';
+export { parseUpdatePolicy, hasUpdatePolicy, type ParsedUpdatePolicy } from './update-policy.ts';
+export { validateImageRef } from './image.ts';
+export { validateNodeAddress, validateDataPathAddress } from './addresses.ts';
