@@ -15,7 +15,7 @@ export const serviceRollback: MutationResolvers['serviceRollback'] = (_root, { i
     const loaders = ctx.loaders(input.cluster);
     const current = await inspectService(loaders.client, (await findService(loaders, input.id)).ID);
     if (!current.PreviousSpec) {
-      throw new UserInputError([userError(['input', 'id'], 'INVALID_STATE', `service "${current.Spec.Name}" has no previous spec to roll back to`)]);
+      throw new UserInputError([userError(['input', 'id'], 'INVALID_STATE', `The service ${JSON.stringify(current.Spec.Name)} has no previous spec to roll back to: it has not been updated since it was created.`)]);
     }
     const result = await versionConflictAsUserError(() =>
       updateService(loaders.client, current.ID, current.Version.Index, current.Spec, { rollback: 'previous' }),
