@@ -17,6 +17,11 @@ export interface EngineRequest {
   timeoutMs?: number;
 }
 
+/** Anything that sends Engine requests: one endpoint, or a cluster's client with failover. */
+export interface EngineApi {
+  request<T>(req: EngineRequest): Promise<T>;
+}
+
 type DialCallback = (err: unknown, data: unknown) => void;
 interface Modem {
   dial(options: Record<string, unknown>, cb: DialCallback): void;

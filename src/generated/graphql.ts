@@ -286,7 +286,7 @@ export type IpamConfig = {
 
 /** One IPAM configuration in `networkCreate`. */
 export type IpamConfigInput = {
-  /** Reserved addresses inside the subnet (`--aux-address name=ip`). */
+  /** Reserved addresses inside the subnet (`--aux-address name=ip`); one outside the subnet is INVALID_VALUE. */
   auxAddresses?: InputMaybe<Array<KeyValueInput>>;
   /** Gateway inside the subnet (`--gateway`). */
   gateway?: InputMaybe<Scalars['String']['input']>;
@@ -614,7 +614,7 @@ export type NetworkCreateInput = {
   attachable?: InputMaybe<Scalars['Boolean']['input']>;
   /** The cluster. */
   cluster?: InputMaybe<Scalars['String']['input']>;
-  /** Driver (`--driver`); only `overlay` is created through the cluster's managers. */
+  /** Driver (`--driver`). Only `overlay` can be created through a cluster; any other value is refused with INVALID_VALUE (local bridges: `networkCreateGatewayBridge`). */
   driver?: InputMaybe<Scalars['String']['input']>;
   /** Encrypt the data plane (`--opt encrypted`). */
   encrypted?: InputMaybe<Scalars['Boolean']['input']>;
@@ -630,7 +630,7 @@ export type NetworkCreateInput = {
   labels?: InputMaybe<Array<KeyValueInput>>;
   /** MTU, shorthand for `--opt com.docker.network.driver.mtu=N` (68-65535). */
   mtu?: InputMaybe<Scalars['Int']['input']>;
-  /** Network name: letters, digits, `_`, `.`, `-`; starts with a letter or digit. */
+  /** Network name: letters, digits, `_`, `-`, starting with a letter or digit, not ending in `_` or `-`, up to 63 characters (swarmkit's rule for overlay names). */
   name: Scalars['String']['input'];
   /** Driver options (`--opt k=v`). */
   options?: InputMaybe<Array<KeyValueInput>>;
@@ -1267,7 +1267,7 @@ export type ServiceCreateInput = {
   labels?: InputMaybe<Array<KeyValueInput>>;
   /** Replicated or global (`--mode`). */
   mode?: InputMaybe<ServiceMode>;
-  /** Service name: letters, digits, `-`; up to 63 characters. */
+  /** Service name: letters, digits, `-` and `_`, starting and ending with a letter or digit; up to 63 characters. */
   name: Scalars['String']['input'];
   /** Networks with aliases (`--network`). */
   networks?: InputMaybe<Array<ServiceNetworkInput>>;
@@ -1422,7 +1422,7 @@ export type ServiceUpdateInput = {
   networkRemove?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Ports to publish, Docker's string forms (`--publish-add`). */
   publishAdd?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** Ports to unpublish: `80`, `80/udp` (target port, `--publish-rm`). */
+  /** Ports to unpublish by target port (`--publish-rm`): `80` or `80/udp` match the port in either publish mode; the long form `target=80,protocol=udp,mode=host` matches that mode only. */
   publishRemove?: InputMaybe<Array<Scalars['String']['input']>>;
   /** New replica count (`--replicas`). */
   replicas?: InputMaybe<Scalars['Int']['input']>;
@@ -1492,7 +1492,7 @@ export type SwarmInitInput = {
   forceNewCluster?: InputMaybe<Scalars['Boolean']['input']>;
   /** Address the swarm listens on (`--listen-addr`, default `0.0.0.0:2377`). */
   listenAddr?: InputMaybe<Scalars['String']['input']>;
-  /** Prefix length of each allocated subnet (`--default-addr-pool-mask-length`, default 24). */
+  /** Prefix length of each allocated subnet, 1-29 (`--default-addr-pool-mask-length`, default 24). */
   subnetSize?: InputMaybe<Scalars['Int']['input']>;
   /** Old tasks kept per slot (`--task-history-limit`). */
   taskHistoryLimit?: InputMaybe<Scalars['Int']['input']>;

@@ -4,15 +4,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { configFor, expectData, startGateway, waitFor, type TestGateway } from '../support/gateway.ts';
-import { dockerCli, startNode, stopNode, swarmDown, swarmUp, type SwarmNode, type SwarmState } from '../support/swarm.ts';
+import { dockerOk, startNode, stopNode, swarmDown, swarmUp, type SwarmNode, type SwarmState } from '../support/swarm.ts';
 
 const A = 'sgw-cl-a';
 const B = 'sgw-cl-b';
 
 async function cli(node: SwarmNode, args: string[]): Promise<string> {
-  const r = await dockerCli(node, args);
-  assert.equal(r.code, 0, `docker ${args.join(' ')}: ${r.stderr}`);
-  return r.stdout.trim();
+  return (await dockerOk(node, args)).trim();
 }
 const swarmIdOf = (node: SwarmNode) => cli(node, ['info', '--format', '{{.Swarm.Cluster.ID}}']);
 

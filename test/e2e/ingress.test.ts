@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { configFor, expectData, startGateway, waitFor, type TestGateway } from '../support/gateway.ts';
-import { dockerCli, swarmDown, swarmUp, type SwarmNode, type SwarmState } from '../support/swarm.ts';
+import { dockerCli, dockerOk, swarmDown, swarmUp, type SwarmNode, type SwarmState } from '../support/swarm.ts';
 
 const SWARM = 'nw-ingr';
 
@@ -31,11 +31,7 @@ describe('the ingress network', () => {
   let gw: TestGateway;
   let manager: SwarmNode;
 
-  const docker = async (...args: string[]) => {
-    const r = await dockerCli(manager, args);
-    assert.equal(r.code, 0, `docker ${args.join(' ')}: ${r.stderr}`);
-    return r.stdout;
-  };
+  const docker = (...args: string[]) => dockerOk(manager, args);
   const inspect = async (ref: string): Promise<EngineNetworkJson> => JSON.parse(await docker('network', 'inspect', ref))[0];
   /** The swarm's networks, by ID (the manager may still list its stale copy of a removed ingress, see model/network.ts). */
   const networkIds = async () => (await docker('network', 'ls', '-q', '--no-trunc')).trim().split('\n').sort();

@@ -4,15 +4,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { configFor, expectData, startGateway, waitFor, type TestGateway } from '../support/gateway.ts';
-import { dockerCli, engineUp, swarmDown, swarmUp, type SwarmNode, type SwarmState } from '../support/swarm.ts';
+import { dockerOk, engineUp, swarmDown, swarmUp, type SwarmNode, type SwarmState } from '../support/swarm.ts';
 
 const SWARM = 'sgw-join';
 const ENGINE = 'sgw-join-eng';
 
 async function cli(node: SwarmNode, args: string[]): Promise<string> {
-  const r = await dockerCli(node, args);
-  assert.equal(r.code, 0, `docker ${args.join(' ')}: ${r.stderr}`);
-  return r.stdout.trim();
+  return (await dockerOk(node, args)).trim();
 }
 
 const GWBRIDGE = `mutation($input: GatewayBridgeCreateInput!) { networkCreateGatewayBridge(input: $input) {

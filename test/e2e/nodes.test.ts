@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { configFor, expectData, startGateway, waitFor, type TestGateway } from '../support/gateway.ts';
-import { dockerCli, stopNode, swarmDown, swarmUp, type SwarmNode, type SwarmState } from '../support/swarm.ts';
+import { dockerOk, stopNode, swarmDown, swarmUp, type SwarmNode, type SwarmState } from '../support/swarm.ts';
 
 const SWARM = 'sgw-nodes';
 
@@ -19,9 +19,7 @@ describe('nodes', () => {
   let gw: TestGateway;
 
   async function cli(args: string[]): Promise<string> {
-    const r = await dockerCli(manager, args);
-    assert.equal(r.code, 0, `docker ${args.join(' ')}: ${r.stderr}`);
-    return r.stdout.trim();
+    return (await dockerOk(manager, args)).trim();
   }
   const inspectNode = async (ref: string) => JSON.parse(await cli(['node', 'inspect', ref]))[0];
 

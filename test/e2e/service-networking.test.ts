@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { configFor, expectData, startGateway, waitFor, type TestGateway } from '../support/gateway.ts';
-import { dockerCli, swarmDown, swarmUp, type SwarmNode, type SwarmState } from '../support/swarm.ts';
+import { dockerCli, dockerOk, swarmDown, swarmUp, type SwarmNode, type SwarmState } from '../support/swarm.ts';
 
 const SWARM = 'svc-net-e2e';
 const IMAGE = 'sg-busybox:latest';
@@ -21,10 +21,8 @@ describe('service networking', () => {
   let gw: TestGateway;
   let nodeIds: Map<string, string>;
 
-  async function docker(...args: string[]): Promise<string> {
-    const r = await dockerCli(manager, args);
-    assert.equal(r.code, 0, `docker ${args.join(' ')}: ${r.stderr}`);
-    return r.stdout;
+  function docker(...args: string[]): Promise<string> {
+    return dockerOk(manager, args);
   }
   const inspectJson = async (...args: string[]): Promise<Json[]> => JSON.parse(await docker(...args)) as Json[];
   const networkId = async (name: string) => (await docker('network', 'inspect', '--format', '{{.Id}}', name)).trim();

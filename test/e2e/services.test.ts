@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { configFor, expectData, startGateway, waitFor, type TestGateway } from '../support/gateway.ts';
-import { dockerCli, startNode, stopNode, swarmDown, swarmUp, type SwarmNode, type SwarmState } from '../support/swarm.ts';
+import { dockerOk, startNode, stopNode, swarmDown, swarmUp, type SwarmNode, type SwarmState } from '../support/swarm.ts';
 
 const SWARM = 'svc-e2e';
 const IMAGE = 'sg-busybox:latest';
@@ -21,10 +21,8 @@ describe('services', () => {
   let manager: SwarmNode;
   let gw: TestGateway;
 
-  async function docker(...args: string[]): Promise<string> {
-    const r = await dockerCli(manager, args);
-    assert.equal(r.code, 0, `docker ${args.join(' ')}: ${r.stderr}`);
-    return r.stdout;
+  function docker(...args: string[]): Promise<string> {
+    return dockerOk(manager, args);
   }
   const inspect = async (name: string): Promise<Json> => (JSON.parse(await docker('service', 'inspect', name)) as Json[])[0]!;
   const serviceIds = async () => (await docker('service', 'ls', '-q')).split('\n').filter(Boolean).sort();

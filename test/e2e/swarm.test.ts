@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { configFor, expectData, startGateway, waitFor, type TestGateway } from '../support/gateway.ts';
-import { addNode, dockerCli, engineUp, swarmDown, swarmUp, type SwarmNode, type SwarmState } from '../support/swarm.ts';
+import { addNode, dockerOk, engineUp, swarmDown, swarmUp, type SwarmNode, type SwarmState } from '../support/swarm.ts';
 
 const SWARM = 'sgw-swarm';
 const ENGINE = 'sgw-swarm-eng';
@@ -21,15 +21,11 @@ const SWARM_FIELDS = `
   quorum { managers reachableManagers majority faultTolerance hasQuorum warnings }`;
 
 async function cliJson<T = any>(node: SwarmNode, args: string[]): Promise<T> {
-  const r = await dockerCli(node, args);
-  assert.equal(r.code, 0, `docker ${args.join(' ')}: ${r.stderr}`);
-  return JSON.parse(r.stdout) as T;
+  return JSON.parse(await dockerOk(node, args)) as T;
 }
 
 async function cli(node: SwarmNode, args: string[]): Promise<string> {
-  const r = await dockerCli(node, args);
-  assert.equal(r.code, 0, `docker ${args.join(' ')}: ${r.stderr}`);
-  return r.stdout.trim();
+  return (await dockerOk(node, args)).trim();
 }
 
 /** What `docker swarm inspect` would show, if the CLI had it: `docker info`'s Swarm.Cluster (GET /swarm without the tokens). */

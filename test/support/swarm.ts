@@ -185,6 +185,13 @@ export function dockerCli(
   });
 }
 
+/** Runs the docker CLI against one node and returns its stdout; throws with stderr when it fails. */
+export async function dockerOk(node: Pick<SwarmNode, 'host'>, args: string[]): Promise<string> {
+  const r = await dockerCli(node, args);
+  if (r.code !== 0) throw new Error(`docker ${args.join(' ')} exited ${r.code}: ${r.stderr.trim()}`);
+  return r.stdout;
+}
+
 /**
  * Runs a short command inside a node's network namespace (`ip netns exec`), e.g. curl or nc
  * against the node's published ports. Never rejects on a non-zero exit: check `code`.

@@ -2,7 +2,7 @@
 // manager endpoint (a ClusterClient) or one configured engine (an EngineEndpoint),
 // because a standalone container lives on one engine, not in the swarm.
 import type { EngineContainer, EngineContainerSummary } from '../engine-json.ts';
-import type { EngineApi } from './swarm.ts';
+import type { EngineApi } from '../endpoint.ts';
 
 /** Engine filters for `GET /containers/json` (`docker ps --filter`). */
 export interface ContainerListFilters {

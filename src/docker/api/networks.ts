@@ -1,16 +1,11 @@
 // Thin Engine calls for networks. Swarm-scoped networks are created and removed through
 // the cluster's managers; connect/disconnect go to the engine that runs the container.
 import type { EngineNetwork } from '../engine-json.ts';
-import type { EngineApi } from './swarm.ts';
+import type { EngineApi } from '../endpoint.ts';
 
 /** `docker network inspect NET` (`verbose` adds peers and per-service task lists for overlays). */
 export function inspectNetwork(api: EngineApi, ref: string, verbose = false): Promise<EngineNetwork> {
   return api.request<EngineNetwork>({ method: 'GET', path: `/networks/${encodeURIComponent(ref)}`, query: verbose ? { verbose: true } : undefined });
-}
-
-/** `docker network ls` on one engine (the cluster's list is read through the loaders). */
-export function listNetworks(api: EngineApi): Promise<EngineNetwork[]> {
-  return api.request<EngineNetwork[]>({ method: 'GET', path: '/networks' });
 }
 
 /** `POST /networks/create` with a body built by src/docker/mapping/network-create.ts. */

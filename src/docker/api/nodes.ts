@@ -1,6 +1,6 @@
 // Thin Engine API calls about swarm nodes (`docker node ...`).
 import type { EngineNode } from '../engine-json.ts';
-import type { EngineApi } from './swarm.ts';
+import type { EngineApi } from '../endpoint.ts';
 
 export const listNodes = (api: EngineApi): Promise<EngineNode[]> => api.request<EngineNode[]>({ method: 'GET', path: '/nodes' });
 

@@ -1,12 +1,7 @@
 // Thin Engine API calls about swarm services (`docker service ...`). Each takes anything
 // that sends Engine requests: a cluster's client (with manager failover) or an endpoint.
 import type { EngineService } from '../engine-json.ts';
-import type { EngineApi } from './swarm.ts';
-
-/** `docker service ls` with running/desired task counts (`status=true`, API 1.41). */
-export function listServices(api: EngineApi): Promise<EngineService[]> {
-  return api.request<EngineService[]>({ method: 'GET', path: '/services', query: { status: true } });
-}
+import type { EngineApi } from '../endpoint.ts';
 
 /** `docker service inspect` (by ID or name; the Engine resolves both). */
 export function inspectService(api: EngineApi, ref: string): Promise<EngineService> {

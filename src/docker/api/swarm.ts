@@ -1,11 +1,7 @@
 // Thin Engine API calls about the swarm itself. Each takes anything that sends Engine
 // requests: a cluster's client (with manager failover) or one engine's endpoint.
-import type { EngineRequest } from '../endpoint.ts';
+import type { EngineApi } from '../endpoint.ts';
 import type { EngineInfo, EngineSwarm } from '../engine-json.ts';
-
-export interface EngineApi {
-  request<T>(req: EngineRequest): Promise<T>;
-}
 
 /** Joining and leaving wait for Raft and the CA; they take longer than a read. */
 const MEMBERSHIP_TIMEOUT_MS = 90_000;

@@ -79,6 +79,11 @@ export function validateServiceNetworks(networks: readonly ServiceNetworkInput[]
   return errors;
 }
 
+/** Where problems of the ports taken together are reported: the list the caller used. */
+function portsField(input: ServiceCreateInput): string[] {
+  return ['input', input.publish?.length ? 'publish' : 'ports'];
+}
+
 function policyErrors(policy: UpdatePolicyInput | null | undefined, kind: 'update' | 'rollback', field: string[]): UserErrorInit[] {
   if (!hasUpdatePolicy(policy)) return [];
   const parsed = parseUpdatePolicy(policy, kind, field);
@@ -99,7 +104,7 @@ export function validateServiceCreateInput(input: ServiceCreateInput): UserError
   errors.push(...validateServiceNetworks(input.networks ?? [], at(field, 'networks')));
   const ports = servicePortsFromInput(input.publish, input.ports, field);
   if ('errors' in ports) errors.push(...ports.errors);
-  else errors.push(...validateServicePorts(ports.ports, input.endpointMode ?? 'VIP', at(field, input.publish?.length ? 'publish' : 'ports')));
+  else errors.push(...validateServicePorts(ports.ports, input.endpointMode ?? 'VIP', portsField(input)));
   errors.push(...validateEnv(input.env ?? [], at(field, 'env')));
   errors.push(...validateLabels(input.labels ?? [], at(field, 'labels')));
   errors.push(...validateLabels(input.containerLabels ?? [], at(field, 'containerLabels')));
@@ -201,7 +206,7 @@ export function toNetworkAttachments(networks: readonly ServiceNetworkInput[], n
 export function toServiceSpec(input: ServiceCreateInput, networkIds: ReadonlyMap<string, string>, ports?: readonly PortConfigLike[]): ServiceSpec {
   throwIfInvalid(validateServiceCreateInput(input));
   const portList = ports ?? parsedPorts(input);
-  throwIfInvalid(validateServicePorts(portList, input.endpointMode ?? 'VIP', ['input', 'ports']));
+  throwIfInvalid(validateServicePorts(portList, input.endpointMode ?? 'VIP', portsField(input)));
   const networks = toNetworkAttachments(input.networks ?? [], networkIds, ['input', 'networks']);
   const resources = input.resources ? parseResources(input.resources, []) : null;
   const env = mergeEnvLikeCli(input.env ?? []);

@@ -1,6 +1,6 @@
 // Where a container lives: a configured engine (`engine` argument) or, by default, the
 // cluster's manager endpoint. Containers are per engine, so this picks one engine's API.
-import type { EngineApi } from '../../docker/api/swarm.ts';
+import type { EngineApi } from '../../docker/endpoint.ts';
 import type { ContainerSource } from '../../docker/model/container.ts';
 import type { GatewayContext } from '../context.ts';
 

@@ -1,6 +1,6 @@
 // What a configured engine says about its own swarm membership (`GET /info`), used to
 // refuse init/join/gwbridge on an engine already in a swarm before anything is sent.
-import type { EngineApi } from '../../docker/api/swarm.ts';
+import type { EngineApi } from '../../docker/endpoint.ts';
 import { engineInfo } from '../../docker/api/swarm.ts';
 import type { EngineInfo } from '../../docker/engine-json.ts';
 import { UserInputError } from '../../errors/gateway-error.ts';

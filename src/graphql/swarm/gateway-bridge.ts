@@ -4,7 +4,7 @@
 // is one that already has a docker_gwbridge.
 import type { MutationResolvers } from '../../generated/graphql.ts';
 import { createNetwork, inspectNetwork } from '../../docker/api/networks.ts';
-import type { EngineApi } from '../../docker/api/swarm.ts';
+import type { EngineApi } from '../../docker/endpoint.ts';
 import type { EngineNetwork } from '../../docker/engine-json.ts';
 import { GATEWAY_BRIDGE_NETWORK, toGatewayBridgeCreateBody } from '../../docker/mapping/gateway-bridge-create.ts';
 import { toNetworkModel } from '../../docker/model/network.ts';

@@ -2,7 +2,7 @@
 // manager endpoint. A Swarm model read from an engine remembers the engine, so that its
 // nested fields (quorum) read from the same engine rather than from a cluster.
 import type { GatewayContext } from '../context.ts';
-import type { EngineApi } from '../../docker/api/swarm.ts';
+import type { EngineApi } from '../../docker/endpoint.ts';
 import type { SwarmModel } from '../../docker/model/types.ts';
 import { UserInputError } from '../../errors/gateway-error.ts';
 
