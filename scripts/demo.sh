@@ -33,4 +33,13 @@ stop() {
 }
 trap stop EXIT
 echo "demo swarm up; gateway config in .data/demo-config.json" >&2
-GATEWAY_CONFIG=.data/demo-config.json node --import tsx src/main.ts
+# The gateway runs as a child we can signal: a SIGINT/SIGTERM sent to this script alone
+# (not to the whole terminal group) still stops it gracefully before the swarm goes.
+GATEWAY_CONFIG=.data/demo-config.json node --import tsx src/main.ts &
+gateway=$!
+trap 'kill -TERM "$gateway" 2>/dev/null || true' INT TERM
+status=0
+wait "$gateway" || status=$?
+# A trapped signal interrupts the first wait; wait again for the gateway to finish.
+if kill -0 "$gateway" 2>/dev/null; then wait "$gateway" || status=$?; fi
+exit "$status"
