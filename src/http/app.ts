@@ -19,6 +19,7 @@ import { createContext, type GatewayContext } from '../graphql/context.ts';
 import { resolvers } from '../graphql/resolvers.ts';
 import { formatError } from './format-error.ts';
 import { healthRoutes } from './health.ts';
+import { logIfUnexpected, logUnexpectedErrors } from './log-errors.ts';
 
 const SCHEMA_PATH = new URL('../../schema.graphql', import.meta.url);
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
@@ -62,9 +63,15 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
           userAgent: ctx.extra.request.headers['user-agent'],
         }),
       // The same masking as for HTTP: our codes, no internals.
-      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        'errors' in result && result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) } : result,
+      onError: (_ctx, _id, _payload, errors) => {
+        logIfUnexpected(logger, errors);
+        return errors.map((e) => formatError(e.toJSON(), e));
+      },
+      onNext: (_ctx, _id, _payload, _args, result) => {
+        if (!('errors' in result) || !result.errors) return result;
+        logIfUnexpected(logger, result.errors);
+        return { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) };
+      },
     },
     wsServer,
   );
@@ -79,6 +86,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     formatError,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      logUnexpectedErrors(logger),
       { serverWillStart: async () => ({ drainServer: async () => { await wsCleanup.dispose(); } }) },
     ],
     logger: { debug: () => {}, info: () => {}, warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
