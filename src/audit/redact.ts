@@ -1,0 +1,111 @@
+// Secrets never reach the audit log: a mutation's input is copied with every secret
+// replaced by REDACTED before it is stored (and hashed). Over-redaction is the safe error,
+// so the rules are broad; what they keep is what an auditor needs (names, env keys,
+// label keys, references).
+import { normalizeJson, setOwn, type JsonValue } from './record.ts';
+
+export const REDACTED = '[redacted]';
+
+/**
+ * Environment variable names whose values are secret: a name matches when any pattern
+ * matches any part of it (DB_PASSWORD, GITHUB_TOKEN, AWS_SECRET_ACCESS_KEY, BASIC_AUTH).
+ */
+export const DEFAULT_SECRET_NAME_PATTERNS: readonly RegExp[] = [
+  /PASSWORD/i,
+  /PASSWD/i,
+  /TOKEN/i,
+  /SECRET/i,
+  /KEY/i,
+  /CREDENTIAL/i,
+  /PRIVATE/i,
+  /AUTH/i,
+];
+
+export interface RedactOptions {
+  /** Patterns for env variable names and `{key, value}` pair keys; default DEFAULT_SECRET_NAME_PATTERNS. */
+  secretNamePatterns?: readonly RegExp[];
+}
+
+/** Swarm join tokens (`SWMTKN-1-<hash>-<secret>`) and unlock keys (`SWMKEY-1-<key>`), anywhere in a string. */
+const SWARM_TOKEN = /SWMTKN-[A-Za-z0-9-]+/g;
+const SWARM_UNLOCK_KEY = /SWMKEY-[A-Za-z0-9+/=_-]+/g;
+
+/** Words that make a field secret wherever it appears in a field name (`joinToken`, `registryAuth`). */
+const SECRET_WORDS = new Set([
+  'token', 'tokens', 'password', 'passwords', 'passwd', 'passphrase', 'secret', 'credential', 'credentials',
+  'apikey', 'auth', 'authorization', 'cookie', 'private', 'privatekey', 'unlockkey',
+]);
+/** Last words that make a name refer to a secret rather than hold it (`secretName`, `tokenId`). */
+const REFERENCE_WORDS = new Set(['name', 'names', 'id', 'ids', 'ref', 'refs', 'file', 'path', 'target']);
+/** Arrays of `KEY=VALUE` environment entries. */
+const ENV_FIELDS = new Set(['env', 'envadd', 'environment']);
+/** Secret and config payloads (`Data` in the Engine API). */
+const DATA_FIELDS = new Set(['data']);
+
+/**
+ * A deep copy of `input`, normalized to storable JSON (see normalizeJson), with:
+ * - every `SWMTKN-...` join token and `SWMKEY-...` unlock key in any string replaced;
+ * - the whole value of any field whose name is secret replaced: a name containing one of
+ *   the SECRET_WORDS as a word (camelCase, snake_case, kebab-case or dotted), or ending in
+ *   the word `key` after another word (`unlockKey`, `apiKey`, `signingCAKey`; a field
+ *   named just `key`, as in label pairs, is kept), unless its last word says it refers
+ *   to a secret rather than holds it (`secretName`, `tokenId`, `passwordFile`);
+ * - the value of any field named `data` (secret and config contents) replaced;
+ * - in arrays named `env`, `envAdd` or `environment`, the value of each `NAME=VALUE`
+ *   entry whose NAME matches a secret name pattern replaced, keeping the name;
+ * - in `{ key, value }` pairs (labels, driver options) whose key matches a secret name
+ *   pattern, the value replaced.
+ * A null secret stays null: there is nothing to hide and the absence is worth recording.
+ */
+export function redactInput(input: unknown, opts: RedactOptions = {}): JsonValue | null {
+  // Stateless copies: a /g pattern's lastIndex would make test() alternate.
+  const patterns = (opts.secretNamePatterns ?? DEFAULT_SECRET_NAME_PATTERNS).map((p) => new RegExp(p.source, p.flags.replace(/[gy]/g, '')));
+  const isSecretName = (name: string) => patterns.some((p) => p.test(name));
+  const normalized = normalizeJson(input);
+  return normalized === null ? null : walk(normalized, undefined, isSecretName);
+}
+
+function walk(value: JsonValue, field: string | undefined, isSecretName: (name: string) => boolean): JsonValue {
+  if (field !== undefined && value !== null && (isSecretField(field) || DATA_FIELDS.has(field.toLowerCase()))) return REDACTED;
+  if (typeof value === 'string') return scrubTokens(value);
+  if (Array.isArray(value)) {
+    if (field !== undefined && ENV_FIELDS.has(field.toLowerCase())) {
+      return value.map((entry) => (typeof entry === 'string' ? redactEnvEntry(entry, isSecretName) : walk(entry, undefined, isSecretName)));
+    }
+    return value.map((entry) => walk(entry, undefined, isSecretName));
+  }
+  if (value === null || typeof value !== 'object') return value;
+  const out: { [key: string]: JsonValue } = {};
+  for (const [key, member] of Object.entries(value)) setOwn(out, key, walk(member, key, isSecretName));
+  if (typeof value['key'] === 'string' && 'value' in value && value['value'] !== null && isSecretName(value['key'])) {
+    setOwn(out, 'value', REDACTED);
+  }
+  return out;
+}
+
+/** Whether a field name says its value is secret (see redactInput). */
+export function isSecretField(name: string): boolean {
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[\s_.-]+/)
+    .filter((w) => w !== '');
+  const last = words.at(-1) ?? '';
+  if (words.length > 1 && REFERENCE_WORDS.has(last)) return false;
+  if (words.some((w) => SECRET_WORDS.has(w))) return true;
+  return words.length > 1 && (last === 'key' || last === 'keys');
+}
+
+/** `NAME=VALUE` with a secret NAME becomes `NAME=[redacted]`; other entries lose only tokens. */
+export function redactEnvEntry(entry: string, isSecretName: (name: string) => boolean): string {
+  const eq = entry.indexOf('=');
+  if (eq < 0) return scrubTokens(entry);
+  const name = entry.slice(0, eq);
+  return isSecretName(name) ? `${name}=${REDACTED}` : `${name}=${scrubTokens(entry.slice(eq + 1))}`;
+}
+
+/** Replaces join tokens and unlock keys inside a string. */
+export function scrubTokens(text: string): string {
+  return text.replace(SWARM_TOKEN, REDACTED).replace(SWARM_UNLOCK_KEY, REDACTED);
+}
