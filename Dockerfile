@@ -4,7 +4,9 @@ FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
-COPY tsconfig.json tsconfig.build.json codegen.ts schema.graphql ./
+COPY tsconfig.json tsconfig.build.json codegen.ts schema.graphql prisma.config.ts ./
+COPY prisma ./prisma
+COPY scripts/prisma-generate.sh ./scripts/
 COPY src ./src
 RUN npm run build
 
@@ -14,6 +16,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev && npm cache clean --force
 COPY schema.graphql ./
+COPY prisma/migrations ./prisma/migrations
 COPY --from=build /app/dist ./dist
 EXPOSE 4000
 # The socket of the host's engine is root-owned; the process runs as root in the

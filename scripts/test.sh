@@ -14,7 +14,10 @@ fi
 # Test swarms live apart from a demo swarm, so cleaning up never touches the user's.
 export SG_STATE_DIR="${SG_STATE_DIR:-/run/sg-test}"
 export SG_DATA_DIR="${SG_DATA_DIR:-/var/lib/sg-test}"
-cleanup() { bash scripts/swarm.sh down-all >/dev/null 2>&1 || true; }
+cleanup() {
+  bash scripts/swarm.sh down-all >/dev/null 2>&1 || true
+  bash scripts/postgres.sh stop-all >/dev/null 2>&1 || true
+}
 trap cleanup EXIT
 
 bash scripts/swarm.sh install

@@ -1,0 +1,37 @@
+// Test support: a throwaway PostgreSQL 15 cluster from scripts/postgres.sh (root needed).
+// Names are made unique per process so parallel test files never share a cluster.
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const SCRIPT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../scripts/postgres.sh');
+
+export interface PostgresCluster {
+  /** postgresql://postgres@127.0.0.1:PORT/postgres (trust auth, loopback only). */
+  url: string;
+  /** Stops the cluster and deletes its files; safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export async function postgresUp(name: string): Promise<PostgresCluster> {
+  const unique = `${name}-${process.pid}`;
+  let out: { stdout: string };
+  try {
+    out = await run('bash', [SCRIPT, 'up', unique], { timeout: 5 * 60_000 });
+  } catch (err) {
+    const e = err as { stderr?: string; message: string };
+    throw new Error(`postgres.sh up ${unique} failed: ${e.stderr?.trim() || e.message}`);
+  }
+  const url = out.stdout.trim();
+  let stopped = false;
+  return {
+    url,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await run('bash', [SCRIPT, 'stop', unique], { timeout: 60_000 });
+    },
+  };
+}
