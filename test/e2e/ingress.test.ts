@@ -5,15 +5,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { configFor, expectData, startGateway, waitFor, type TestGateway } from '../support/gateway.ts';
+import type { UserErrorData } from '../support/user-errors.ts';
 import { dockerCli, dockerOk, swarmDown, swarmUp, type SwarmNode, type SwarmState } from '../support/swarm.ts';
 
 const SWARM = 'nw-ingr';
-
-interface UserErrorData {
-  field: string[] | null;
-  code: string;
-  message: string;
-}
 
 interface EngineNetworkJson {
   Id: string;

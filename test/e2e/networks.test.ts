@@ -6,16 +6,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { configFor, expectData, startGateway, waitFor, type TestGateway } from '../support/gateway.ts';
+import type { UserErrorData } from '../support/user-errors.ts';
 import { dockerOk, swarmDown, swarmUp, type SwarmNode, type SwarmState } from '../support/swarm.ts';
 
 const SWARM = 'nw-net';
 const VXLAN = 'com.docker.network.driver.overlay.vxlanid_list';
-
-interface UserErrorData {
-  field: string[] | null;
-  code: string;
-  message: string;
-}
 
 interface EngineNetworkJson {
   Id: string;

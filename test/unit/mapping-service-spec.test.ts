@@ -1,9 +1,9 @@
 // Expected bodies are what the Docker 20.10 CLI sent for the same flags (recorded through a
 // logging proxy in front of a real 20.10 engine; network IDs are those of that engine).
+import { userErrorsOf } from '../support/user-errors.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mergeEnvLikeCli, servicePortsFromInput, toServiceSpec, validateServiceCreateInput } from '../../src/docker/mapping/service-spec.ts';
-import { UserInputError } from '../../src/errors/gateway-error.ts';
 import type { ServiceCreateInput } from '../../src/generated/graphql.ts';
 
 const NGINX_NET = 'j5rcdglk11aqn6t2pej6cfdpz';
@@ -15,15 +15,6 @@ const networkIds = new Map([
 ]);
 const codes = (errors: { code: string; field: string[] | null }[]) => errors.map((e) => [e.code, e.field]);
 
-function userErrorsOf(fn: () => unknown): [string, string[] | null][] {
-  try {
-    fn();
-  } catch (err) {
-    assert.ok(err instanceof UserInputError, String(err));
-    return err.userErrors.map((e) => [e.code, e.field]);
-  }
-  assert.fail('expected a UserInputError');
-}
 
 test('docker service create --name my-nginx --publish target=80,published=80 --replicas=5 --network nginx-net nginx', () => {
   const input: ServiceCreateInput = { name: 'my-nginx', image: 'nginx', publish: ['target=80,published=80'], replicas: 5, networks: [{ target: 'nginx-net' }] };

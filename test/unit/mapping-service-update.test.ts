@@ -1,10 +1,10 @@
 // `current` specs are what the 20.10 engine returned on inspect; expected specs are what the
 // 20.10 CLI then sent (recorded through a logging proxy).
+import { userErrorsOf } from '../support/user-errors.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyServiceScale, applyServiceUpdate, validateServiceUpdateInput } from '../../src/docker/mapping/service-update.ts';
 import type { PortConfigBody, ServiceSpec } from '../../src/docker/mapping/engine-types.ts';
-import { UserInputError } from '../../src/errors/gateway-error.ts';
 
 const NGINX_NET = 'j5rcdglk11aqn6t2pej6cfdpz';
 const NGINX_NET_2 = 'fkspdv6jz2ih0vd8no3d9hbpe';
@@ -15,15 +15,6 @@ const networkIds = new Map([
   ['my-attachable-overlay', ATTACHABLE],
 ]);
 
-function userErrorsOf(fn: () => unknown): [string, string[] | null][] {
-  try {
-    fn();
-  } catch (err) {
-    assert.ok(err instanceof UserInputError, String(err));
-    return err.userErrors.map((e) => [e.code, e.field]);
-  }
-  assert.fail('expected a UserInputError');
-}
 
 const tcp = (target: number, published: number, mode: 'ingress' | 'host' = 'ingress'): PortConfigBody => ({ Protocol: 'tcp', TargetPort: target, PublishedPort: published, PublishMode: mode });
 const udp = (target: number, published: number): PortConfigBody => ({ Protocol: 'udp', TargetPort: target, PublishedPort: published, PublishMode: 'ingress' });
