@@ -9,8 +9,13 @@ import { userErrorFromEngine } from './engine-user-errors.ts';
 export interface MutationSpec {
   /** The root field name, e.g. `networkCreate`. */
   operation: string;
-  /** The cluster argument as given (null: default cluster; undefined: not cluster-scoped). */
+  /** The cluster argument as given; omitted or null means the default cluster. */
   cluster?: string | null | undefined;
+  /**
+   * Set for operations on one configured engine rather than a cluster (swarmInit or
+   * swarmLeave on an engine, networkCreateGatewayBridge): then no cluster is recorded.
+   */
+  engine?: string | null | undefined;
   /** The object acted on (ID or name), if any. */
   target?: string | undefined;
   input: unknown;
@@ -35,7 +40,7 @@ export async function runMutation<P extends Payload>(
   empty: Omit<P, 'userErrors'>,
   change: () => Promise<MutationResult<Omit<P, 'userErrors'>>>,
 ): Promise<P> {
-  const cluster = spec.cluster === undefined ? undefined : ctx.registry.cluster(spec.cluster).name;
+  const cluster = spec.engine != null ? undefined : ctx.registry.cluster(spec.cluster).name;
   const request = { operation: spec.operation, cluster, target: spec.target };
   await ctx.authorizer.authorize(ctx.principal, request);
   const started = performance.now();

@@ -8,14 +8,14 @@ import { changeNode } from './change-node.ts';
 type Payload = { node: NodeModel | null; userErrors: UserErrorInit[] };
 
 export const nodeUpdate: NonNullable<MutationResolvers['nodeUpdate']> = (_root, { input }, ctx) =>
-  runMutation<Payload>(ctx, { operation: 'nodeUpdate', cluster: input.cluster ?? null, target: input.id, input }, { node: null }, () => changeNode(ctx, input));
+  runMutation<Payload>(ctx, { operation: 'nodeUpdate', cluster: input.cluster, target: input.id, input }, { node: null }, () => changeNode(ctx, input));
 
 export const nodePromote: NonNullable<MutationResolvers['nodePromote']> = (_root, { input }, ctx) =>
-  runMutation<Payload>(ctx, { operation: 'nodePromote', cluster: input.cluster ?? null, target: input.id, input }, { node: null }, () =>
+  runMutation<Payload>(ctx, { operation: 'nodePromote', cluster: input.cluster, target: input.id, input }, { node: null }, () =>
     changeNode(ctx, { cluster: input.cluster, id: input.id, role: 'MANAGER' }),
   );
 
 export const nodeDemote: NonNullable<MutationResolvers['nodeDemote']> = (_root, { input }, ctx) =>
-  runMutation<Payload>(ctx, { operation: 'nodeDemote', cluster: input.cluster ?? null, target: input.id, input }, { node: null }, () =>
+  runMutation<Payload>(ctx, { operation: 'nodeDemote', cluster: input.cluster, target: input.id, input }, { node: null }, () =>
     changeNode(ctx, { cluster: input.cluster, id: input.id, role: 'WORKER' }),
   );

@@ -11,7 +11,7 @@ import { findNode } from './lookup.ts';
 type Payload = { removedId: string | null; userErrors: UserErrorInit[] };
 
 export const nodeRemove: NonNullable<MutationResolvers['nodeRemove']> = (_root, { input }, ctx) =>
-  runMutation<Payload>(ctx, { operation: 'nodeRemove', cluster: input.cluster ?? null, target: input.id, input }, { removedId: null }, async () => {
+  runMutation<Payload>(ctx, { operation: 'nodeRemove', cluster: input.cluster, target: input.id, input }, { removedId: null }, async () => {
     const loaders = ctx.loaders(input.cluster);
     const node = await findNode(loaders, input.id);
     const name = node.Description?.Hostname || node.ID;

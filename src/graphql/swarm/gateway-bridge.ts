@@ -18,7 +18,7 @@ import { swarmTarget } from './swarm-target.ts';
 type Payload = { network: NetworkModel | null; userErrors: UserErrorInit[] };
 
 export const networkCreateGatewayBridge: NonNullable<MutationResolvers['networkCreateGatewayBridge']> = (_root, { input }, ctx) =>
-  runMutation<Payload>(ctx, { operation: 'networkCreateGatewayBridge', target: input.engine, input }, { network: null }, async () => {
+  runMutation<Payload>(ctx, { operation: 'networkCreateGatewayBridge', engine: input.engine, target: input.engine, input }, { network: null }, async () => {
     const body = toGatewayBridgeCreateBody(input);
     const target = swarmTarget(ctx, { engine: input.engine });
     const who = `engine "${input.engine}"`;

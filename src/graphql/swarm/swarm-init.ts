@@ -17,7 +17,7 @@ type Payload = { nodeId: string | null; swarm: SwarmModel | null; userErrors: Us
 export const swarmInit: NonNullable<MutationResolvers['swarmInit']> = (_root, { input }, ctx) =>
   runMutation<Payload>(
     ctx,
-    { operation: 'swarmInit', cluster: input.engine != null ? undefined : (input.cluster ?? null), target: input.engine ?? undefined, input },
+    { operation: 'swarmInit', cluster: input.cluster, engine: input.engine, target: input.engine ?? undefined, input },
     { nodeId: null, swarm: null },
     async () => {
       const body = toSwarmInitBody(input);

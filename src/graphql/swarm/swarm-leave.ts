@@ -13,7 +13,7 @@ type Payload = { left: boolean; userErrors: UserErrorInit[] };
 export const swarmLeave: NonNullable<MutationResolvers['swarmLeave']> = (_root, { input }, ctx) =>
   runMutation<Payload>(
     ctx,
-    { operation: 'swarmLeave', cluster: input.engine != null ? undefined : (input.cluster ?? null), target: input.engine ?? undefined, input },
+    { operation: 'swarmLeave', cluster: input.cluster, engine: input.engine, target: input.engine ?? undefined, input },
     { left: false },
     async () => {
       const target = swarmTarget(ctx, input);

@@ -15,7 +15,7 @@ import { rejectIfAny, runMutation } from '../run-mutation.ts';
 type Payload = { swarm: SwarmModel | null; userErrors: UserErrorInit[] };
 
 export const swarmUpdate: NonNullable<MutationResolvers['swarmUpdate']> = (_root, { input }, ctx) =>
-  runMutation<Payload>(ctx, { operation: 'swarmUpdate', cluster: input.cluster ?? null, input }, { swarm: null }, async () => {
+  runMutation<Payload>(ctx, { operation: 'swarmUpdate', cluster: input.cluster, input }, { swarm: null }, async () => {
     rejectIfAny(validateSwarmUpdateInput(input));
     const client = ctx.registry.cluster(input.cluster);
     const current = await inspectSwarm(client);
