@@ -5,6 +5,8 @@
 #   postgres.sh up NAME     initdb a fresh cluster in $SG_PG_ROOT/NAME, trust auth for
 #                           127.0.0.1 only, a free port; start it and print its DATABASE_URL
 #   postgres.sh stop NAME   stop it (by the pid in its postmaster.pid) and delete its files
+#   postgres.sh pause NAME  stop its server but keep its files (tests of a database outage)
+#   postgres.sh start NAME  start a paused cluster again, same data dir and port
 #   postgres.sh stop-all    stop and delete every cluster under $SG_PG_ROOT
 #   postgres.sh install     install PostgreSQL 15 from Debian if missing
 #
@@ -79,10 +81,9 @@ CONF
   echo "postgresql://postgres@127.0.0.1:$port/postgres"
 }
 
-cmd_stop() {
-  need_root; need_name "${1:-}"
+# Stops NAME's server (fast shutdown) if it runs; the files stay.
+stop_server() {
   local dir="$ROOT/$1" pidfile="$ROOT/$1/data/postmaster.pid" pid
-  [ -d "$dir" ] || { log "no cluster named $1"; return 0; }
   if [ -f "$pidfile" ]; then
     pid=$(head -n1 "$pidfile")
     # Only signal the process if it is a postgres whose data dir is ours.
@@ -92,8 +93,31 @@ cmd_stop() {
       if [ -e "/proc/$pid" ]; then kill -QUIT "$pid" 2>/dev/null || true; sleep 1; fi
     fi
   fi
+}
+
+cmd_stop() {
+  need_root; need_name "${1:-}"
+  local dir="$ROOT/$1"
+  [ -d "$dir" ] || { log "no cluster named $1"; return 0; }
+  stop_server "$1"
   rm -rf "$dir"
   log "cluster $1 stopped and removed"
+}
+
+cmd_pause() {
+  need_root; need_name "${1:-}"
+  [ -d "$ROOT/$1/data" ] || die "no cluster named $1"
+  stop_server "$1"
+  log "cluster $1 paused (files kept)"
+}
+
+cmd_start() {
+  need_root; need_name "${1:-}"
+  local dir="$ROOT/$1"
+  [ -d "$dir/data" ] || die "no cluster named $1"
+  runuser -u postgres -- "$BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null 2>&1 ||
+    { tail -n 20 "$dir/server.log" >&2; die "cluster $1 did not start"; }
+  log "cluster $1 started again"
 }
 
 cmd_stop_all() {
@@ -107,7 +131,9 @@ cmd_stop_all() {
 case "${1:-}" in
   up) shift; cmd_up "$@" ;;
   stop) shift; cmd_stop "$@" ;;
+  pause) shift; cmd_pause "$@" ;;
+  start) shift; cmd_start "$@" ;;
   stop-all) cmd_stop_all ;;
   install) cmd_install ;;
-  *) sed -n '2,13p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,15p' "$0" >&2; exit 2 ;;
 esac

@@ -1,6 +1,11 @@
-// The gateway process: read config, build the app, listen, stop gracefully on SIGTERM/SIGINT.
+// The gateway process: read config, open and migrate the audit database, write what the
+// audit spool kept and reconcile abandoned intents, build the app, listen, stop gracefully
+// on SIGTERM/SIGINT.
 import pino from 'pino';
+import { startAuditLog } from './audit/audit-log.ts';
+import { openMigratedDatabase } from './audit/open-database.ts';
 import { ConfigError, loadConfig } from './config/config.ts';
+import { EngineRegistry } from './docker/registry.ts';
 import { createGateway } from './http/app.ts';
 
 async function main(): Promise<void> {
@@ -15,15 +20,21 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = pino({ level: config.logLevel, redact: ['req.headers.authorization'] });
-  const gateway = await createGateway(config, { logger });
-  await new Promise<void>((resolve, reject) => {
-    gateway.httpServer.once('error', reject);
-    gateway.httpServer.listen(config.http.port, config.http.host, resolve);
+  const database = await openMigratedDatabase(config.database, logger);
+  // TEST-ONLY (comma-separated operations): hang them between the engine call and the
+  // outcome write, so a test can kill the process in that window. Never set in production.
+  const pauseAfterEngine = process.env.GATEWAY_TEST_PAUSE_AFTER_ENGINE?.split(',').map((o) => o.trim()).filter((o) => o !== '');
+  if (pauseAfterEngine?.length) logger.warn({ operations: pauseAfterEngine }, 'GATEWAY_TEST_PAUSE_AFTER_ENGINE is set: a TEST-ONLY hook that hangs these operations before their audit outcome');
+  const auditLog = await startAuditLog({
+    database,
+    registry: new EngineRegistry(config),
+    settings: config.audit,
+    dataDir: config.database.dataDir,
+    logger,
+    testPauseAfterEngine: pauseAfterEngine,
   });
-  const address = gateway.httpServer.address();
-  const port = typeof address === 'object' && address ? address.port : config.http.port;
-  logger.info({ port, clusters: gateway.registry.clusterNames(), production: config.production }, `swarm gateway listening on http://${config.http.host}:${port}/graphql`);
-
+  const gateway = await createGateway(config, { logger, database, audit: auditLog.writer });
+  // Handlers before listening: a client may signal as soon as it sees the listening line.
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -34,16 +45,27 @@ async function main(): Promise<void> {
       process.exit(1);
     }, 25_000);
     force.unref();
-    gateway.stop().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        logger.error({ err }, 'error while stopping');
-        process.exit(1);
-      },
-    );
+    gateway
+      .stop()
+      .then(() => auditLog.stop())
+      .then(() => database.close())
+      .then(
+        () => process.exit(0),
+        (err: unknown) => {
+          logger.error({ err }, 'error while stopping');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  await new Promise<void>((resolve, reject) => {
+    gateway.httpServer.once('error', reject);
+    gateway.httpServer.listen(config.http.port, config.http.host, resolve);
+  });
+  const address = gateway.httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.http.port;
+  logger.info({ port, clusters: gateway.registry.clusterNames(), production: config.production }, `swarm gateway listening on http://${config.http.host}:${port}/graphql`);
 }
 
 main().catch((err: unknown) => {

@@ -33,6 +33,42 @@ export const engineSchema = z
   .object({ name: nameSchema, endpoint: endpointSchema, cluster: nameSchema.optional() })
   .strict();
 
+/** A regular expression source, compiled case-insensitively. */
+const patternSource = z.string().min(1).refine((source) => {
+  try {
+    new RegExp(source, 'i');
+    return true;
+  } catch {
+    return false;
+  }
+}, { message: 'must be a valid regular expression' });
+
+/** Where the audit log lives: PostgreSQL when `url` is set, else embedded PGlite in `<dataDir>/pglite`. */
+export const databaseSchema = z
+  .object({
+    url: z.string().regex(/^postgres(ql)?:\/\//, { message: 'must be a postgresql:// URL' }).optional(),
+    /** The gateway's local state: the PGlite database and the audit spool. Created on first start. */
+    dataDir: z.string().min(1).default('.data'),
+  })
+  .strict();
+
+export const auditSchema = z
+  .object({
+    /** The append-only file for outcomes the database could not take; default `<dataDir>/audit-spool.ndjson`. One per process. */
+    spoolPath: z.string().min(1).optional(),
+    /** Env variable names whose values are redacted (regex sources, case-insensitive); default PASSWORD, TOKEN, SECRET, KEY, ... */
+    secretEnvNamePatterns: z.array(patternSource).min(1).optional(),
+    /** Keep records this many days; unset keeps everything. */
+    retentionDays: z.number().int().min(1).optional(),
+    /** An intent without outcome younger than this may still be in flight in another process: reconcile only older ones. */
+    reconcileGraceMs: z.number().int().min(0).max(86_400_000).default(120_000),
+    /** How long an audit write may take before the change is refused (AUDIT_UNAVAILABLE). */
+    writeTimeoutMs: z.number().int().min(100).max(600_000).default(10_000),
+    /** How often spooled outcomes are retried, and open intents looked for, while the gateway runs. */
+    maintenanceIntervalMs: z.number().int().min(100).max(3_600_000).default(5_000),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     clusters: z.array(clusterSchema).min(1),
@@ -52,6 +88,8 @@ export const configSchema = z
       })
       .strict()
       .default({ timeoutMs: 10_000 }),
+    database: databaseSchema.default({ dataDir: '.data' }),
+    audit: auditSchema.default({ reconcileGraceMs: 120_000, writeTimeoutMs: 10_000, maintenanceIntervalMs: 5_000 }),
     production: z.boolean().default(false),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
@@ -79,6 +117,8 @@ export type GatewayConfig = z.infer<typeof configSchema> & { defaultCluster: str
 export type EndpointConfig = z.infer<typeof endpointSchema>;
 export type ClusterConfig = z.infer<typeof clusterSchema>;
 export type EngineConfig = z.infer<typeof engineSchema>;
+export type DatabaseSettings = z.infer<typeof databaseSchema>;
+export type AuditSettings = z.infer<typeof auditSchema>;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -100,7 +140,10 @@ export function parseConfig(raw: unknown): GatewayConfig {
  * - GATEWAY_CONFIG: path to a JSON file with the full shape above (clusters, engines...);
  * - otherwise one cluster named `default` at DOCKER_HOST (default unix:///var/run/docker.sock),
  *   with TLS files from DOCKER_CERT_PATH when DOCKER_TLS_VERIFY is set, as the Docker CLI does.
- * PORT, HOST, NODE_ENV=production, LOG_LEVEL and ENGINE_TIMEOUT_MS override the file.
+ * PORT, HOST, NODE_ENV=production, LOG_LEVEL and ENGINE_TIMEOUT_MS override the file, and so do
+ * the audit log's settings: DATABASE_URL (PostgreSQL; unset: embedded PGlite), GATEWAY_DATA_DIR
+ * (default .data), AUDIT_SPOOL_PATH, AUDIT_SECRET_ENV_PATTERNS (comma-separated regexes),
+ * AUDIT_RETENTION_DAYS and AUDIT_RECONCILE_GRACE_MS.
  */
 export function rawConfigFromEnv(env: NodeJS.ProcessEnv): Record<string, unknown> {
   let raw: Record<string, unknown>;
@@ -131,6 +174,16 @@ export function rawConfigFromEnv(env: NodeJS.ProcessEnv): Record<string, unknown
   if (env.NODE_ENV === 'production') raw.production = true;
   if (env.LOG_LEVEL) raw.logLevel = env.LOG_LEVEL;
   if (env.ENGINE_TIMEOUT_MS) raw.engine = { ...(raw.engine as object | undefined), timeoutMs: Number(env.ENGINE_TIMEOUT_MS) };
+  const database = { ...(raw.database as object | undefined) } as Record<string, unknown>;
+  if (env.DATABASE_URL?.trim()) database.url = env.DATABASE_URL.trim();
+  if (env.GATEWAY_DATA_DIR) database.dataDir = env.GATEWAY_DATA_DIR;
+  if (Object.keys(database).length) raw.database = database;
+  const audit = { ...(raw.audit as object | undefined) } as Record<string, unknown>;
+  if (env.AUDIT_SPOOL_PATH) audit.spoolPath = env.AUDIT_SPOOL_PATH;
+  if (env.AUDIT_SECRET_ENV_PATTERNS) audit.secretEnvNamePatterns = env.AUDIT_SECRET_ENV_PATTERNS.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  if (env.AUDIT_RETENTION_DAYS) audit.retentionDays = Number(env.AUDIT_RETENTION_DAYS);
+  if (env.AUDIT_RECONCILE_GRACE_MS) audit.reconcileGraceMs = Number(env.AUDIT_RECONCILE_GRACE_MS);
+  if (Object.keys(audit).length) raw.audit = audit;
   return raw;
 }
 

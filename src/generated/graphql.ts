@@ -16,6 +16,138 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+/** How a mutation ended. */
+export type AuditOutcome =
+  /** The change was refused or failed; `errorCode` says why. */
+  | 'FAILED'
+  /** The engine made the change. */
+  | 'SUCCEEDED'
+  /** The gateway stopped before recording the outcome, and the engine's state could not tell. */
+  | 'UNKNOWN';
+
+/** One record of the audit log. Records are append-only and form one SHA-256 hash chain. */
+export type AuditRecord = {
+  __typename?: 'AuditRecord';
+  /** The client's address. */
+  clientAddress: Maybe<Scalars['String']['output']>;
+  /** The cluster acted on. */
+  cluster: Maybe<Scalars['String']['output']>;
+  /** The access decision and the grant that made it, as JSON text. */
+  decision: Maybe<Scalars['String']['output']>;
+  /** For an OUTCOME: milliseconds between intent and outcome. */
+  durationMs: Maybe<Scalars['Int']['output']>;
+  /** For a failed OUTCOME, a DENIED or an AUTH_FAILED record: the error code. */
+  errorCode: Maybe<Scalars['String']['output']>;
+  /** This record's hash: SHA-256 over its canonical encoding (see README). */
+  hash: Scalars['String']['output'];
+  /** The record's ID (a UUID). */
+  id: Scalars['ID']['output'];
+  /** The input as JSON text, with secrets redacted (join tokens, unlock keys, secret-looking environment values). */
+  input: Maybe<Scalars['String']['output']>;
+  /** For an OUTCOME: the ID of its INTENT. */
+  intentId: Maybe<Scalars['String']['output']>;
+  /** What the record records. */
+  kind: AuditRecordKind;
+  /** IDs of the objects created or changed. */
+  objectIds: Array<Scalars['String']['output']>;
+  /** The GraphQL field, e.g. `networkCreate`. */
+  operation: Scalars['String']['output'];
+  /** For an OUTCOME: how it ended. */
+  outcome: Maybe<AuditOutcome>;
+  /** The previous record's hash (64 zeros for the first record and for an anchor). */
+  prevHash: Scalars['String']['output'];
+  /** Who: `anonymous`, `token:<id>`, `oidc:<subject>`. */
+  principal: Scalars['String']['output'];
+  /** When it was recorded. */
+  recordedAt: Scalars['DateTime']['output'];
+  /** The HTTP request's ID (`x-request-id`). */
+  requestId: Maybe<Scalars['String']['output']>;
+  /** Position in the chain (1, 2, 3...), as a decimal string. */
+  seq: Scalars['String']['output'];
+  /** The object acted on (ID or name), when there is one. */
+  target: Maybe<Scalars['String']['output']>;
+  /** The client's User-Agent. */
+  userAgent: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of audit records, newest first. */
+export type AuditRecordConnection = {
+  __typename?: 'AuditRecordConnection';
+  /** The records of this page with their cursors. */
+  edges: Array<AuditRecordEdge>;
+  /** The records of this page. */
+  nodes: Array<AuditRecord>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many records match the filter, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An audit record with its cursor. */
+export type AuditRecordEdge = {
+  __typename?: 'AuditRecordEdge';
+  /** Opaque cursor. */
+  cursor: Scalars['String']['output'];
+  /** The record. */
+  node: AuditRecord;
+};
+
+/** Filters for `auditRecords` and the export; all given filters must match. */
+export type AuditRecordFilter = {
+  /** Exactly this cluster. */
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  /** Only records of this kind. */
+  kind?: InputMaybe<AuditRecordKind>;
+  /** Exactly this operation (GraphQL field). */
+  operation?: InputMaybe<Scalars['String']['input']>;
+  /** Only OUTCOME records that ended this way. */
+  outcome?: InputMaybe<AuditOutcome>;
+  /** Exactly this principal. */
+  principal?: InputMaybe<Scalars['String']['input']>;
+  /** Records at or after this instant. */
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Exactly this target (ID or name as recorded). */
+  target?: InputMaybe<Scalars['String']['input']>;
+  /** Records before this instant. */
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** What an audit record records. */
+export type AuditRecordKind =
+  /** The first record after retention pruning: it carries the hash of the last pruned record, so the rest of the chain still verifies. */
+  | 'ANCHOR'
+  /** A request whose credentials were refused. */
+  | 'AUTH_FAILED'
+  /** A request refused by access control. */
+  | 'DENIED'
+  /** A mutation about to call the engine (written before the call; the mutation is refused if it cannot be written). */
+  | 'INTENT'
+  /** How a mutation ended; refers to its intent. */
+  | 'OUTCOME'
+  /** A read of a join token or an unlock key. */
+  | 'SENSITIVE_READ';
+
+/** The result of checking the audit log's hash chain. */
+export type AuditVerification = {
+  __typename?: 'AuditVerification';
+  /** How many records were checked. */
+  checkedRecords: Scalars['Int']['output'];
+  /** The first record that failed: its ID. */
+  failedRecordId: Maybe<Scalars['String']['output']>;
+  /** The first record that failed: its seq. */
+  failedSeq: Maybe<Scalars['String']['output']>;
+  /** The first checked record's seq. */
+  firstSeq: Maybe<Scalars['String']['output']>;
+  /** The last checked record's seq. */
+  lastSeq: Maybe<Scalars['String']['output']>;
+  /** A sentence for a person. */
+  message: Maybe<Scalars['String']['output']>;
+  /** Whether every checked record is unchanged and the chain is unbroken. */
+  ok: Scalars['Boolean']['output'];
+  /** Why it failed: `hash_mismatch` (the record was changed), `prev_hash_mismatch` (a record was removed, inserted or reordered), `seq_gap`, `bad_anchor`, `malformed`. */
+  reason: Maybe<Scalars['String']['output']>;
+};
+
 /** Certificate authority settings (`SwarmSpec.CAConfig`). */
 export type CaSpec = {
   __typename?: 'CaSpec';
@@ -950,6 +1082,10 @@ export type PublishMode =
 /** Everything that can be read. */
 export type Query = {
   __typename?: 'Query';
+  /** The audit log, newest first. Also exported as NDJSON or CSV at `/audit/export` with the same filters. */
+  auditRecords: AuditRecordConnection;
+  /** Checks the audit log's hash chain, whole or for a time range, and names the first record that fails. */
+  auditVerify: AuditVerification;
   /** The clusters this gateway fronts. */
   clusters: Array<Cluster>;
   /** One container by ID or name. */
@@ -982,6 +1118,21 @@ export type Query = {
   task: Task;
   /** Tasks (`docker service ps`, `docker node ps`). */
   tasks: TaskConnection;
+};
+
+
+/** Everything that can be read. */
+export type QueryAuditRecordsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditRecordFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Everything that can be read. */
+export type QueryAuditVerifyArgs = {
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  until?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -1898,6 +2049,13 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AuditOutcome: ResolverTypeWrapper<Partial<AuditOutcome>>;
+  AuditRecord: ResolverTypeWrapper<Partial<AuditRecord>>;
+  AuditRecordConnection: ResolverTypeWrapper<Partial<AuditRecordConnection>>;
+  AuditRecordEdge: ResolverTypeWrapper<Partial<AuditRecordEdge>>;
+  AuditRecordFilter: ResolverTypeWrapper<Partial<AuditRecordFilter>>;
+  AuditRecordKind: ResolverTypeWrapper<Partial<AuditRecordKind>>;
+  AuditVerification: ResolverTypeWrapper<Partial<AuditVerification>>;
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
   CaSpec: ResolverTypeWrapper<Partial<CaSpec>>;
   CheckStatus: ResolverTypeWrapper<Partial<CheckStatus>>;
@@ -2012,6 +2170,11 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AuditRecord: Partial<AuditRecord>;
+  AuditRecordConnection: Partial<AuditRecordConnection>;
+  AuditRecordEdge: Partial<AuditRecordEdge>;
+  AuditRecordFilter: Partial<AuditRecordFilter>;
+  AuditVerification: Partial<AuditVerification>;
   Boolean: Partial<Scalars['Boolean']['output']>;
   CaSpec: Partial<CaSpec>;
   Cluster: Partial<Cluster>;
@@ -2111,6 +2274,52 @@ export type ResolversParentTypes = {
   UpdatePolicyInput: Partial<UpdatePolicyInput>;
   UpdateStatus: Partial<UpdateStatus>;
   UserError: Partial<UserError>;
+};
+
+export type AuditRecordResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditRecord'] = ResolversParentTypes['AuditRecord']> = {
+  clientAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  cluster?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  decision?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  durationMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  errorCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  input?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  intentId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AuditRecordKind'], ParentType, ContextType>;
+  objectIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['AuditOutcome']>, ParentType, ContextType>;
+  prevHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  principal?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  target?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userAgent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AuditRecordConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditRecordConnection'] = ResolversParentTypes['AuditRecordConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AuditRecordEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AuditRecordEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditRecordEdge'] = ResolversParentTypes['AuditRecordEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditRecord'], ParentType, ContextType>;
+};
+
+export type AuditVerificationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditVerification'] = ResolversParentTypes['AuditVerification']> = {
+  checkedRecords?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failedRecordId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  failedSeq?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  firstSeq?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastSeq?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type CaSpecResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CaSpec'] = ResolversParentTypes['CaSpec']> = {
@@ -2384,6 +2593,8 @@ export type PortConfigResolvers<ContextType = GatewayContext, ParentType extends
 };
 
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  auditRecords?: Resolver<ResolversTypes['AuditRecordConnection'], ParentType, ContextType, RequireFields<QueryAuditRecordsArgs, 'first'>>;
+  auditVerify?: Resolver<ResolversTypes['AuditVerification'], ParentType, ContextType, Partial<QueryAuditVerifyArgs>>;
   clusters?: Resolver<Array<ResolversTypes['Cluster']>, ParentType, ContextType>;
   container?: Resolver<ResolversTypes['Container'], ParentType, ContextType, RequireFields<QueryContainerArgs, 'id'>>;
   containers?: Resolver<ResolversTypes['ContainerConnection'], ParentType, ContextType, RequireFields<QueryContainersArgs, 'first'>>;
@@ -2618,6 +2829,10 @@ export type UserErrorResolvers<ContextType = GatewayContext, ParentType extends 
 };
 
 export type Resolvers<ContextType = GatewayContext> = {
+  AuditRecord?: AuditRecordResolvers<ContextType>;
+  AuditRecordConnection?: AuditRecordConnectionResolvers<ContextType>;
+  AuditRecordEdge?: AuditRecordEdgeResolvers<ContextType>;
+  AuditVerification?: AuditVerificationResolvers<ContextType>;
   CaSpec?: CaSpecResolvers<ContextType>;
   Cluster?: ClusterResolvers<ContextType>;
   ConfiguredEngine?: ConfiguredEngineResolvers<ContextType>;

@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import type { AuditWriter } from '../audit/audit-writer.ts';
 import type { Authorizer, Principal } from '../auth/principal.ts';
+import type { Database } from '../db/client.ts';
 import { ClusterLoaders } from '../docker/loaders.ts';
 import type { EngineRegistry } from '../docker/registry.ts';
 
@@ -11,6 +12,8 @@ export interface GatewayContext {
   principal: Principal;
   authorizer: Authorizer;
   audit: AuditWriter;
+  /** The audit log's database; null when the gateway runs without one (tests of the API alone). */
+  database: Database | null;
   logger: Logger;
   userAgent: string | undefined;
   /** Per-request loaders of a cluster (the default one when `cluster` is null). */
@@ -21,6 +24,7 @@ export interface ContextDeps {
   registry: EngineRegistry;
   authorizer: Authorizer;
   audit: AuditWriter;
+  database: Database | null;
   logger: Logger;
 }
 

@@ -1,5 +1,6 @@
 // All resolvers, one module per resource, merged into the map Apollo executes.
 import type { Resolvers } from '../generated/graphql.ts';
+import { auditResolvers } from './audit/index.ts';
 import { clusterResolvers } from './clusters.ts';
 import { containersResolvers } from './containers/index.ts';
 import { dateTimeScalar } from './date-time.ts';
@@ -22,6 +23,7 @@ const modules: Resolvers[] = [
   containersResolvers,
   diagnosticsResolvers,
   eventsResolvers,
+  auditResolvers,
 ];
 
 /** Merges per-type resolver maps; a field defined twice is a programming error. */

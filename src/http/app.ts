@@ -14,9 +14,11 @@ import type { Logger } from 'pino';
 import { logAuditWriter, type AuditWriter } from '../audit/audit-writer.ts';
 import { allowAll, anonymousPrincipal, type Authorizer } from '../auth/principal.ts';
 import type { GatewayConfig } from '../config/config.ts';
+import type { Database } from '../db/client.ts';
 import { EngineRegistry } from '../docker/registry.ts';
 import { createContext, type GatewayContext } from '../graphql/context.ts';
 import { resolvers } from '../graphql/resolvers.ts';
+import { auditExportRoutes } from './audit-export.ts';
 import { formatError } from './format-error.ts';
 import { healthRoutes } from './health.ts';
 import { logIfUnexpected, logUnexpectedErrors } from './log-errors.ts';
@@ -26,6 +28,8 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
 export interface GatewayOptions {
   logger: Logger;
+  /** The audit log's database (reads of the log); the writer comes in `audit`. */
+  database?: Database;
   audit?: AuditWriter;
   authorizer?: Authorizer;
 }
@@ -49,7 +53,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const httpServer = http.createServer(app);
 
   const schema = makeExecutableSchema({ typeDefs: readFileSync(SCHEMA_PATH, 'utf8'), resolvers: resolvers as never });
-  const contextDeps = { registry, authorizer, audit, logger };
+  const contextDeps = { registry, authorizer, audit, logger, database: options.database ?? null };
 
   // Subscriptions: graphql-ws on the same path as queries.
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
@@ -83,6 +87,9 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     // request carries none; GET must work for plain GraphQL-over-HTTP clients.
     csrfPrevention: false,
     allowBatchedHttpRequests: false,
+    // main.ts owns SIGTERM/SIGINT (it closes the audit database after the server). Apollo's
+    // own handler would race it: its stop() never releases a second, concurrent stop().
+    stopOnTerminationSignals: false,
     formatError,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -101,6 +108,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     next();
   });
   app.use(healthRoutes(registry));
+  app.use(auditExportRoutes({ database: contextDeps.database, logger }));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

@@ -11,6 +11,10 @@ const SCRIPT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..
 export interface PostgresCluster {
   /** postgresql://postgres@127.0.0.1:PORT/postgres (trust auth, loopback only). */
   url: string;
+  /** Stops the server but keeps its files (a database outage); `start` brings it back. */
+  pause(): Promise<void>;
+  /** Starts a paused cluster again on the same data dir and port. */
+  start(): Promise<void>;
   /** Stops the cluster and deletes its files; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -28,6 +32,12 @@ export async function postgresUp(name: string): Promise<PostgresCluster> {
   let stopped = false;
   return {
     url,
+    async pause() {
+      await run('bash', [SCRIPT, 'pause', unique], { timeout: 60_000 });
+    },
+    async start() {
+      await run('bash', [SCRIPT, 'start', unique], { timeout: 90_000 });
+    },
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -3,12 +3,21 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { test } from 'node:test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, test } from 'node:test';
 
 const MAIN = new URL('../../src/main.ts', import.meta.url).pathname;
 
+// The gateway's embedded audit database goes to a directory of this test's own.
+const dataDir = mkdtempSync(path.join(tmpdir(), 'sg-lifecycle-'));
+after(() => rmSync(dataDir, { recursive: true, force: true }));
+
 function startProcess(env: Record<string, string>) {
-  return spawn(process.execPath, ['--import', 'tsx', MAIN], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, GATEWAY_DATA_DIR: dataDir, ...env };
+  delete childEnv.DATABASE_URL;
+  return spawn(process.execPath, ['--import', 'tsx', MAIN], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 test('a bad configuration stops the process with exit code 2 and names the setting', async () => {

@@ -1,0 +1,121 @@
+// The audit log's life in the gateway process: at start-up, write what the spool kept
+// from a previous run (in order), then reconcile intents left without outcome; while
+// running, retry the spool and look for newly abandoned intents (another process that
+// died) at a fixed interval; at stop, one last drain.
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { AuditSettings, DatabaseSettings } from '../config/config.ts';
+import type { Database } from '../db/client.ts';
+import type { EngineRegistry } from '../docker/registry.ts';
+import { DbAuditWriter } from './db-audit-writer.ts';
+import { engineStateReader } from './engine-state-reader.ts';
+import { findOpenIntents, reconcileOpen, type StoredOpenIntent } from './open-intents.ts';
+import { PruneRefusedError, pruneAuditLog } from './prune.ts';
+
+export interface AuditLog {
+  writer: DbAuditWriter;
+  /** One maintenance round now: drain the spool, then (if it is empty) reconcile. */
+  maintain(): Promise<void>;
+  /** Stops the timer and tries a last drain. */
+  stop(): Promise<void>;
+}
+
+export interface AuditLogOptions {
+  database: Database;
+  registry: EngineRegistry;
+  settings: AuditSettings;
+  dataDir: DatabaseSettings['dataDir'];
+  logger: Logger;
+  /** The clock retention is measured against (tests move it forward). */
+  now?: () => Date;
+  /** TEST-ONLY, see DbAuditWriterOptions.testPauseAfterEngine. */
+  testPauseAfterEngine?: readonly string[] | undefined;
+}
+
+/** The spool file: configured, or `<dataDir>/audit-spool.ndjson`. */
+export function spoolPathOf(settings: AuditSettings, dataDir: string): string {
+  return settings.spoolPath ?? path.join(dataDir, 'audit-spool.ndjson');
+}
+
+export async function startAuditLog(opts: AuditLogOptions): Promise<AuditLog> {
+  const { database, settings, logger } = opts;
+  const spoolPath = spoolPathOf(settings, opts.dataDir);
+  const writer = new DbAuditWriter({
+    database,
+    logger,
+    spoolPath,
+    secretNamePatterns: settings.secretEnvNamePatterns?.map((p) => new RegExp(p, 'i')),
+    writeTimeoutMs: settings.writeTimeoutMs,
+    testPauseAfterEngine: opts.testPauseAfterEngine,
+  });
+  await writer.init();
+  const engine = engineStateReader(opts.registry);
+  const clusters = opts.registry.clusterNames();
+  const startedAt = new Date();
+  /** Engine unreadable last time: tried again each round. */
+  let deferred: StoredOpenIntent[] = [];
+
+  const reconcile = async (since: Date | undefined) => {
+    const before = new Date(Date.now() - settings.reconcileGraceMs);
+    const found = await findOpenIntents(database.prisma, { before, since });
+    const known = new Set(found.map((i) => i.id));
+    const todo = [...deferred.filter((i) => !known.has(i.id)), ...found];
+    if (todo.length === 0) return;
+    const result = await reconcileOpen(todo, { prisma: database.prisma, engine, clusters, logger, skip: writer.inFlight() });
+    deferred = result.deferred;
+  };
+
+  // Start-up: the spool first (its outcomes close intents), then what is still open.
+  const drained = await writer.drain();
+  // Not fatal: the rest stays spooled (later outcomes queue behind it) and is retried.
+  if (drained.error) logger.error({ err: drained.error, spoolPath, remaining: drained.remaining }, 'the audit spool could not be written to the database at start-up');
+  if (drained.written > 0) logger.info({ written: drained.written, spoolPath }, 'audit spool drained at start-up');
+  await reconcile(undefined);
+
+  // Retention (audit.retentionDays): prune at most once an hour, through the same chain
+  // lock as appends, leaving an anchor so the rest still verifies. A broken chain is never
+  // pruned: that is evidence, and it is logged loudly instead.
+  const now = opts.now ?? (() => new Date());
+  let lastPrune = 0;
+  const applyRetention = async () => {
+    if (!settings.retentionDays || now().getTime() - lastPrune < 3_600_000) return;
+    lastPrune = now().getTime();
+    try {
+      const result = await pruneAuditLog(database.prisma, { before: new Date(lastPrune - settings.retentionDays * 86_400_000), now: now() });
+      if ('lastPrunedSeq' in result) logger.info({ pruned: result.pruned, lastPrunedSeq: String(result.lastPrunedSeq) }, 'audit retention: oldest records pruned, anchor written');
+    } catch (err) {
+      if (err instanceof PruneRefusedError) logger.error({ verification: err.verification }, 'audit retention: the chain is broken, so nothing was pruned');
+      else throw err;
+    }
+  };
+
+  const maintain = async () => {
+    if (writer.hasSpooled) {
+      const r = await writer.drain();
+      if (r.remaining > 0) return;
+    }
+    // Only intents recent enough to have been young at start-up, or new since, and the deferred.
+    await reconcile(new Date(startedAt.getTime() - settings.reconcileGraceMs));
+    await applyRetention();
+  };
+  let running: Promise<void> | null = null;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = maintain()
+      .catch((err: unknown) => logger.warn({ err }, 'audit maintenance round failed; retrying later'))
+      .finally(() => {
+        running = null;
+      });
+  }, settings.maintenanceIntervalMs);
+  timer.unref();
+
+  return {
+    writer,
+    maintain,
+    async stop() {
+      clearInterval(timer);
+      if (running) await running;
+      if (writer.hasSpooled) await writer.drain().catch(() => undefined);
+    },
+  };
+}

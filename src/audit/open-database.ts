@@ -1,0 +1,44 @@
+// Opens the audit log's database for the gateway: PostgreSQL at the configured URL, or the
+// embedded PGlite database in `<dataDir>/pglite` (created on first start, so a fresh
+// machine needs no database server), and brings its schema up to date before anything
+// is written.
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { DatabaseSettings } from '../config/config.ts';
+import { createDatabase, type Database } from '../db/client.ts';
+import { migrate } from '../db/migrate.ts';
+
+/** Where the embedded database lives for a data dir (as `npm run db:migrate` has it). */
+export function pgliteDirOf(dataDir: string): string {
+  return path.join(dataDir, 'pglite');
+}
+
+/** A URL fit for a log line: the password, if any, is dropped. */
+export function redactedUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgresql://(unparseable URL)';
+  }
+}
+
+export async function openMigratedDatabase(settings: DatabaseSettings, logger: Logger): Promise<Database> {
+  const database = await createDatabase({ url: settings.url, dataDir: pgliteDirOf(settings.dataDir) });
+  try {
+    const sql = await database.openSql();
+    try {
+      const { applied } = await migrate(sql);
+      if (applied.length > 0) logger.info({ applied }, 'database migrations applied');
+    } finally {
+      await sql.close();
+    }
+  } catch (err) {
+    await database.close().catch(() => undefined);
+    throw err;
+  }
+  if (database.kind === 'postgres') logger.info({ database: 'postgresql', url: redactedUrl(settings.url!) }, 'audit log database: PostgreSQL (DATABASE_URL)');
+  else logger.info({ database: 'pglite', dataDir: pgliteDirOf(settings.dataDir) }, `audit log database: embedded PGlite in ${pgliteDirOf(settings.dataDir)}`);
+  return database;
+}

@@ -1,0 +1,82 @@
+// `npm run audit:verify [-- --since T] [--until T]`: checks the audit log's hash chain,
+// whole or for a time range, prints the result and exits 1 when a record fails (2 when the
+// command itself cannot run).
+// `npm run audit:prune -- --before T | --older-than DAYS`: retention; deletes the records
+// recorded before the cut-off (keeping the newest), anchors the rest, verifies the result.
+// The database comes from the environment as for the gateway: DATABASE_URL, else the
+// embedded PGlite in $GATEWAY_DATA_DIR/pglite (which only one process can open: with an
+// embedded database, stop the gateway first or use the `auditVerify` query).
+import { parseArgs } from 'node:util';
+import { createDatabase, databaseConfigFromEnv, type Database } from '../db/client.ts';
+import { pruneAuditLog, PruneRefusedError } from './prune.ts';
+import { describeVerification, verifyAuditLog } from './verify-db.ts';
+
+const USAGE = `usage: verify-cli.ts verify [--since <RFC 3339>] [--until <RFC 3339>]
+       verify-cli.ts prune (--before <RFC 3339> | --older-than <days>)`;
+
+class UsageError extends Error {}
+
+function instant(name: string, text: string | undefined): Date | undefined {
+  if (text === undefined) return undefined;
+  const date = new Date(text);
+  if (Number.isNaN(date.getTime())) throw new UsageError(`--${name} must be an instant such as 2026-01-31T12:00:00Z, got "${text}"`);
+  return date;
+}
+
+async function verify(db: Database, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { since: { type: 'string' }, until: { type: 'string' } }, strict: true });
+  const result = await verifyAuditLog(db.prisma, { since: instant('since', values.since), until: instant('until', values.until) });
+  if (result.ok) {
+    console.log(`audit:verify: OK: ${describeVerification(result)}`);
+    return 0;
+  }
+  console.error(`audit:verify: FAILED at record ${result.failedId} (seq ${result.failedSeq}): ${result.reason}`);
+  console.error(`  ${result.message}`);
+  console.error(`  ${result.count} records before it verified`);
+  return 1;
+}
+
+async function prune(db: Database, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { before: { type: 'string' }, 'older-than': { type: 'string' } }, strict: true });
+  let before = instant('before', values.before);
+  const days = values['older-than'];
+  if ((before === undefined) === (days === undefined)) throw new UsageError('give exactly one of --before and --older-than');
+  if (days !== undefined) {
+    if (!/^[0-9]+$/.test(days)) throw new UsageError(`--older-than takes a whole number of days, got "${days}"`);
+    before = new Date(Date.now() - Number(days) * 86_400_000);
+  }
+  let result;
+  try {
+    result = await pruneAuditLog(db.prisma, { before: before!, principal: 'system:audit-prune-cli' });
+  } catch (err) {
+    if (!(err instanceof PruneRefusedError)) throw err;
+    console.error(`audit:prune: ${err.message}`);
+    return 1;
+  }
+  if ('reason' in result) console.log(`audit:prune: nothing pruned: ${result.reason}`);
+  else console.log(`audit:prune: pruned ${result.pruned} records (seq ${result.firstPrunedSeq} to ${result.lastPrunedSeq}); anchor ${result.anchorId}`);
+  const check = await verifyAuditLog(db.prisma);
+  console.log(`audit:prune: the chain ${check.ok ? 'verifies' : 'FAILS'}: ${describeVerification(check)}`);
+  return check.ok ? 0 : 1;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  const run = command === 'verify' ? verify : command === 'prune' ? prune : undefined;
+  if (!run) throw new UsageError(`unknown command "${command ?? ''}"`);
+  const config = databaseConfigFromEnv();
+  const db = await createDatabase(config);
+  try {
+    return await run(db, args);
+  } finally {
+    await db.close();
+  }
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (err) {
+  const usage = err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+  console.error(`audit: ${usage ? `${(err as Error).message}\n${USAGE}` : (err as Error).stack}`);
+  process.exitCode = 2;
+}
