@@ -48,6 +48,7 @@ const noAudit: AuditWriter = {
   intent: async () => 'none',
   outcome: async () => {},
   sensitiveRead: async () => {},
+  refusal: async () => {},
 };
 
 function percentile(sorted: number[], p: number): number {

@@ -24,12 +24,23 @@ export interface AuditOutcome {
   durationMs: number;
 }
 
+/** A request refused before anything was done: by access control, or for its credentials. */
+export interface AuditRefusal {
+  kind: 'denied' | 'auth_failed';
+  /** FORBIDDEN, UNAUTHENTICATED, ... */
+  errorCode: string;
+  /** The decision and the grant (or rule) that made it, when access control gives one. */
+  decision?: unknown;
+}
+
 export interface AuditWriter {
   /** Records an intent; resolves with its record ID. Throws when it cannot be recorded. */
   intent(intent: AuditIntent): Promise<string>;
   outcome(intentId: string, outcome: AuditOutcome): Promise<void>;
   /** Records a sensitive read (join tokens, unlock key). */
   sensitiveRead(intent: AuditIntent): Promise<void>;
+  /** Records a refused request. The request is refused whether or not this succeeds. */
+  refusal(intent: AuditIntent, refusal: AuditRefusal): Promise<void>;
 }
 
 /** Writes audit events to the process log; no storage, no hash chain. */
@@ -43,6 +54,9 @@ export function logAuditWriter(logger: Logger): AuditWriter {
     },
     async outcome(id, outcome) {
       logger.info({ audit: 'outcome', id, ...outcome }, 'audit outcome');
+    },
+    async refusal(intent, refusal) {
+      logger.info({ audit: refusal.kind, requestId: intent.requestId, principal: intent.principal.id, cluster: intent.cluster, operation: intent.operation, errorCode: refusal.errorCode }, 'audit refusal');
     },
     async sensitiveRead(intent) {
       logger.info({ audit: 'sensitive-read', requestId: intent.requestId, principal: intent.principal.id, cluster: intent.cluster, operation: intent.operation }, 'audit sensitive read');

@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Database } from '../db/client.ts';
-import type { AuditIntent, AuditOutcome, AuditWriter } from './audit-writer.ts';
+import type { AuditIntent, AuditOutcome, AuditRefusal, AuditWriter } from './audit-writer.ts';
 import { appendRecord } from './chain-append.ts';
 import { normalizeJson, type RecordFields } from './record.ts';
 import { redactInput } from './redact.ts';
@@ -121,6 +121,16 @@ export class DbAuditWriter implements AuditWriter {
   async sensitiveRead(intent: AuditIntent): Promise<void> {
     const summary = this.summary(intent);
     await this.append({ ...this.base(randomUUID(), 'sensitive_read', summary), input: this.redact(intent.input) });
+  }
+
+  async refusal(intent: AuditIntent, refusal: AuditRefusal): Promise<void> {
+    const summary = this.summary(intent);
+    await this.append({
+      ...this.base(randomUUID(), refusal.kind, summary),
+      input: this.redact(intent.input),
+      errorCode: refusal.errorCode,
+      decision: refusal.decision === undefined ? null : normalizeJson(refusal.decision),
+    });
   }
 
   /**

@@ -42,7 +42,18 @@ export async function runMutation<P extends Payload>(
 ): Promise<P> {
   const cluster = spec.engine != null ? undefined : ctx.registry.cluster(spec.cluster).name;
   const request = { operation: spec.operation, cluster, target: spec.target };
-  await ctx.authorizer.authorize(ctx.principal, request);
+  try {
+    await ctx.authorizer.authorize(ctx.principal, request);
+  } catch (err) {
+    if (err instanceof GatewayError && (err.code === 'FORBIDDEN' || err.code === 'UNAUTHENTICATED')) {
+      const kind = err.code === 'FORBIDDEN' ? 'denied' : 'auth_failed';
+      // Refused either way; a refusal that cannot be recorded is logged instead.
+      await ctx.audit
+        .refusal({ requestId: ctx.requestId, principal: ctx.principal, userAgent: ctx.userAgent, input: spec.input, ...request }, { kind, errorCode: err.code, decision: err.extensions.decision })
+        .catch((auditErr: unknown) => ctx.logger.error({ err: auditErr, operation: spec.operation }, 'audit refusal could not be written'));
+    }
+    throw err;
+  }
   const started = performance.now();
   let intentId: string;
   try {

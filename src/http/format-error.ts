@@ -18,9 +18,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   return { message: 'internal error; the gateway log has the details', path: formatted.path, extensions: { code: 'INTERNAL' } };
 }
 
-/** Extensions meant for callers; internal hints (like `sent`) stay in the process. */
+/**
+ * Extensions meant for callers. Internal hints stay in the process: `sent` (whether a
+ * failed request reached the engine) and `decision` (the access rule, for the audit log).
+ */
 function publicExtensions(ext: Record<string, unknown>): Record<string, unknown> {
-  const { sent: _sent, ...rest } = ext;
+  const { sent: _sent, decision: _decision, ...rest } = ext;
   return rest;
 }
 

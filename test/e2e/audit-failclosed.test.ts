@@ -73,6 +73,7 @@ describe('fail-closed audit log', () => {
         const audit: AuditWriter = {
           intent: (i) => writer.intent(i),
           sensitiveRead: (i) => writer.sensitiveRead(i),
+          refusal: (i, r) => writer.refusal(i, r),
           async outcome(id, o) {
             if (stopBeforeNextOutcome) {
               stopBeforeNextOutcome = false;
