@@ -13,11 +13,13 @@ import type { AuditRecordData } from '../../src/audit/record.ts';
 import { EngineRegistry } from '../../src/docker/registry.ts';
 import type { GatewayConfig } from '../../src/config/config.ts';
 import { BACKENDS, openAuditDb, type AuditDb } from '../support/audit-db.ts';
-import { configFor, expectData, startGateway, type TestGateway } from '../support/gateway.ts';
-import { dockerOk, engineUp, swarmDown, swarmUp, type SwarmNode, type SwarmState } from '../support/swarm.ts';
+import { configFor, expectData, startGateway, waitFor, type TestGateway } from '../support/gateway.ts';
+import { dockerCli, dockerOk, engineUp, swarmDown, swarmUp, type SwarmNode, type SwarmState } from '../support/swarm.ts';
 
 const SWARM = 'aw-swarm';
 const ENGINE = 'aw-eng';
+/** A plain engine outside any swarm: networkCreateGatewayBridge, then swarmInit, on it. */
+const LONE = 'aw-lone';
 
 /** The one intent and one outcome a mutation must leave, checked together. */
 function pairOf(call: { records: AuditRecordData[]; elapsedMs: number }, operation: string): { intent: AuditRecordData; outcome: AuditRecordData } {
@@ -41,19 +43,24 @@ function pairOf(call: { records: AuditRecordData[]; elapsedMs: number }, operati
 describe('audit records written by mutations', () => {
   let swarm: SwarmState;
   let plain: SwarmState;
+  let lone: SwarmState;
   let manager: SwarmNode;
+  let worker: SwarmNode;
   let config: GatewayConfig;
   const docker = (...args: string[]) => dockerOk(manager, args);
 
   before(async () => {
-    swarm = await swarmUp(SWARM);
-    manager = swarm.nodes[0]!;
+    swarm = await swarmUp(SWARM, { workers: 1 });
+    manager = swarm.nodes.find((n) => n.role === 'manager')!;
+    worker = swarm.nodes.find((n) => n.role === 'worker')!;
     plain = await engineUp(ENGINE, { attachTo: SWARM });
-    const base = configFor([swarm], { engines: [plain] });
+    lone = await engineUp(LONE);
+    const base = configFor([swarm], { engines: [plain, lone] });
     config = { ...base, audit: { ...base.audit, maintenanceIntervalMs: 500 } };
   });
 
   after(async () => {
+    await swarmDown(LONE).catch(() => {});
     await swarmDown(ENGINE).catch(() => {});
     await swarmDown(SWARM);
   });
@@ -155,6 +162,19 @@ describe('audit records written by mutations', () => {
         assert.equal(JSON.parse(await docker('service', 'inspect', serviceId))[0].Spec.Mode.Replicated.Replicas, 2);
       });
 
+      test('serviceRollback: back to the previous spec', async () => {
+        const before = JSON.parse(await docker('service', 'inspect', serviceId))[0];
+        assert.equal(before.PreviousSpec.Mode.Replicated.Replicas, 1);
+        const rb = await recorded('mutation($i: ServiceRefInput!) { serviceRollback(input: $i) { service { id } userErrors { code message } } }', { i: { id: `aw-svc-${kind}` } });
+        assert.deepEqual(rb.res.serviceRollback.userErrors, []);
+        const r = pairOf(rb, 'serviceRollback');
+        assert.equal(r.intent.target, `aw-svc-${kind}`);
+        assert.equal(r.outcome.outcome, 'succeeded');
+        assert.equal(r.outcome.errorCode, null);
+        assert.deepEqual(r.outcome.objectIds, [serviceId]);
+        assert.equal(JSON.parse(await docker('service', 'inspect', serviceId))[0].Spec.Mode.Replicated.Replicas, 1);
+      });
+
       test('nodeUpdate and swarmUpdate', async () => {
         const node = await recorded('mutation($i: NodeUpdateInput!) { nodeUpdate(input: $i) { node { id } userErrors { code } } }', {
           i: { id: manager.hostname, labels: { add: [{ key: 'audited', value: kind }] } },
@@ -170,6 +190,45 @@ describe('audit records written by mutations', () => {
         const w = pairOf(sw, 'swarmUpdate');
         assert.equal(w.outcome.outcome, 'succeeded');
         assert.equal(JSON.parse(await docker('swarm', 'join-token', '-q', 'worker').then(() => docker('info', '--format', '{{json .Swarm.Cluster.Spec}}'))).Orchestration.TaskHistoryRetentionLimit, limit);
+      });
+
+      test('nodePromote and nodeDemote of a worker', async () => {
+        const NODE = (op: string) => `mutation($i: NodeRoleChangeInput!) { ${op}(input: $i) { node { id } userErrors { code message } } }`;
+        const nodeOf = async () => JSON.parse(await docker('node', 'inspect', worker.hostname))[0];
+        const workerId = (await nodeOf()).ID as string;
+        const promote = await recorded(NODE('nodePromote'), { i: { id: worker.hostname } });
+        assert.deepEqual(promote.res.nodePromote.userErrors, []);
+        const p = pairOf(promote, 'nodePromote');
+        assert.equal(p.intent.target, worker.hostname);
+        assert.equal(p.outcome.outcome, 'succeeded');
+        assert.deepEqual(p.outcome.objectIds, [workerId]);
+        assert.equal((await nodeOf()).Spec.Role, 'manager');
+        await waitFor('the promoted node to be a reachable manager', async () => (await nodeOf()).ManagerStatus?.Reachability === 'reachable');
+
+        const demote = await recorded(NODE('nodeDemote'), { i: { id: workerId } });
+        assert.deepEqual(demote.res.nodeDemote.userErrors, []);
+        const d = pairOf(demote, 'nodeDemote');
+        assert.equal(d.intent.target, workerId);
+        assert.equal(d.outcome.outcome, 'succeeded');
+        assert.deepEqual(d.outcome.objectIds, [workerId]);
+        assert.equal((await nodeOf()).Spec.Role, 'worker');
+        await waitFor('the demoted node to leave the managers', async () => !(await nodeOf()).ManagerStatus);
+      });
+
+      test('swarmRotateJoinToken', async () => {
+        const tokenOf = async () => (await docker('swarm', 'join-token', '-q', 'worker')).trim();
+        const old = await tokenOf();
+        const swarmId = (await docker('info', '--format', '{{.Swarm.Cluster.ID}}')).trim();
+        const rot = await recorded('mutation { swarmRotateJoinToken(input: { role: WORKER }) { swarm { id } userErrors { code } } }');
+        assert.deepEqual(rot.res.swarmRotateJoinToken.userErrors, []);
+        const r = pairOf(rot, 'swarmRotateJoinToken');
+        assert.equal(r.intent.target, 'WORKER');
+        assert.equal(r.intent.cluster, SWARM);
+        assert.equal(r.outcome.outcome, 'succeeded');
+        assert.deepEqual(r.outcome.objectIds, [swarmId]);
+        const fresh = await tokenOf();
+        assert.notEqual(fresh, old);
+        secrets.push(old, fresh);
       });
 
       test('sensitive reads are recorded and their values never stored: join tokens, unlock key', async () => {
@@ -203,6 +262,97 @@ describe('audit records written by mutations', () => {
         const leave = await recorded('mutation($e: String!) { swarmLeave(input: { engine: $e }) { left userErrors { code } } }', { e: engine.hostname });
         assert.equal(pairOf(leave, 'swarmLeave').outcome.outcome, 'succeeded');
         assert.equal((await dockerOk(engine, ['info', '--format', '{{.Swarm.LocalNodeState}}'])).trim(), 'inactive');
+
+        // The node it left behind goes once the managers see it down.
+        const nodeId = j.outcome.objectIds[0]!;
+        await waitFor('the node that left to be down', async () => JSON.parse(await docker('node', 'inspect', nodeId))[0].Status.State === 'down');
+        const rm = await recorded('mutation($i: NodeRemoveInput!) { nodeRemove(input: $i) { removedId userErrors { code message } } }', { i: { id: nodeId } });
+        assert.deepEqual(rm.res.nodeRemove.userErrors, []);
+        const r = pairOf(rm, 'nodeRemove');
+        assert.equal(r.intent.target, nodeId);
+        assert.equal(r.outcome.outcome, 'succeeded');
+        assert.deepEqual(r.outcome.objectIds, [nodeId]);
+        assert.notEqual((await dockerCli(manager, ['node', 'inspect', nodeId])).code, 0, 'the node is gone');
+      });
+
+      test('networkConnect, networkDisconnect and networkPrune', async () => {
+        const net = `aw-br-${kind}`;
+        const box = `aw-box-${kind}`;
+        const netId = (await docker('network', 'create', net)).trim();
+        const boxId = (await docker('run', '-d', '--name', box, 'sg-busybox:latest', 'sleep', '600')).trim();
+        try {
+          const networksOf = async () => Object.keys(JSON.parse(await docker('container', 'inspect', box))[0].NetworkSettings.Networks);
+          const conn = await recorded('mutation($i: NetworkConnectInput!) { networkConnect(input: $i) { container { id } userErrors { code message } } }', {
+            i: { network: net, container: box, aliases: ['audited'] },
+          });
+          assert.deepEqual(conn.res.networkConnect.userErrors, []);
+          const c = pairOf(conn, 'networkConnect');
+          assert.equal(c.intent.target, `${net}/${box}`);
+          assert.equal(c.outcome.outcome, 'succeeded');
+          assert.deepEqual(c.outcome.objectIds, [netId, boxId]);
+          assert.ok((await networksOf()).includes(net));
+
+          const disc = await recorded('mutation($i: NetworkDisconnectInput!) { networkDisconnect(input: $i) { container { id } userErrors { code message } } }', {
+            i: { network: net, container: box },
+          });
+          assert.deepEqual(disc.res.networkDisconnect.userErrors, []);
+          const d = pairOf(disc, 'networkDisconnect');
+          assert.equal(d.intent.target, `${net}/${box}`);
+          assert.equal(d.outcome.outcome, 'succeeded');
+          assert.deepEqual(d.outcome.objectIds, [netId, boxId]);
+          assert.ok(!(await networksOf()).includes(net));
+        } finally {
+          await docker('rm', '-f', box);
+          await dockerCli(manager, ['network', 'rm', net]);
+        }
+
+        const unused = `aw-prune-${kind}`;
+        await docker('network', 'create', '--label', `aw-prune=${kind}`, unused);
+        const prune = await recorded('mutation($i: NetworkPruneInput!) { networkPrune(input: $i) { removedNames userErrors { code } } }', { i: { label: [`aw-prune=${kind}`] } });
+        assert.deepEqual(prune.res.networkPrune.removedNames, [unused]);
+        const p = pairOf(prune, 'networkPrune');
+        assert.equal(p.intent.target, null);
+        assert.equal(p.intent.cluster, SWARM);
+        assert.equal(p.outcome.outcome, 'succeeded');
+        assert.deepEqual(p.outcome.objectIds, [unused]);
+        assert.equal((await docker('network', 'ls', '-q', '--filter', `name=^${unused}$`)).trim(), '');
+      });
+
+      test('networkCreateGatewayBridge and swarmInit on a plain engine: no cluster recorded', async () => {
+        const engine = lone.nodes[0]!;
+        const onEngine = (...args: string[]) => dockerOk(engine, args);
+        try {
+          const gwb = await recorded('mutation($i: GatewayBridgeCreateInput!) { networkCreateGatewayBridge(input: $i) { network { id } userErrors { code message } } }', {
+            i: { engine: engine.hostname, subnet: '10.211.0.0/16', gateway: '10.211.0.1' },
+          });
+          assert.deepEqual(gwb.res.networkCreateGatewayBridge.userErrors, []);
+          const g = pairOf(gwb, 'networkCreateGatewayBridge');
+          assert.equal(g.intent.target, engine.hostname);
+          assert.equal(g.intent.cluster, null);
+          assert.equal(g.outcome.outcome, 'succeeded');
+          const bridge = JSON.parse(await onEngine('network', 'inspect', 'docker_gwbridge'))[0];
+          assert.deepEqual(g.outcome.objectIds, [bridge.Id]);
+          assert.equal(bridge.IPAM.Config[0].Subnet, '10.211.0.0/16');
+
+          const init = await recorded('mutation($i: SwarmInitInput!) { swarmInit(input: $i) { nodeId swarm { id } userErrors { code message } } }', {
+            i: { engine: engine.hostname, advertiseAddr: engine.addr },
+          });
+          assert.deepEqual(init.res.swarmInit.userErrors, []);
+          const s = pairOf(init, 'swarmInit');
+          assert.equal(s.intent.target, engine.hostname);
+          assert.equal(s.intent.cluster, null);
+          assert.equal(s.outcome.outcome, 'succeeded');
+          const info = JSON.parse(await onEngine('info', '--format', '{{json .Swarm}}'));
+          assert.equal(info.LocalNodeState, 'active');
+          assert.deepEqual(s.outcome.objectIds, [info.NodeID, info.Cluster.ID]);
+        } finally {
+          // Back to a plain engine without docker_gwbridge, for the next backend.
+          await dockerCli(engine, ['swarm', 'leave', '--force']);
+          await waitFor('docker_gwbridge to be removable', async () => {
+            const r = await dockerCli(engine, ['network', 'rm', 'docker_gwbridge']);
+            return r.code === 0 || /not found|No such network/i.test(r.stderr);
+          });
+        }
       });
 
       test('networkRemove and serviceRemove', async () => {
@@ -223,7 +373,7 @@ describe('audit records written by mutations', () => {
 
       test('every record of a cluster-scoped operation names the cluster, also when the input omits it', async () => {
         const records = await db.records();
-        const engineScoped = new Set(['swarmLeave']);
+        const engineScoped = new Set(['swarmLeave', 'swarmInit', 'networkCreateGatewayBridge']);
         const wrong = records.filter((r) => !engineScoped.has(r.operation) && r.cluster !== SWARM).map((r) => `${r.kind}:${r.operation}`);
         assert.deepEqual([...new Set(wrong)], []);
       });
