@@ -13,7 +13,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../db/client.ts';
 import type { AuditIntent, AuditOutcome, AuditRefusal, AuditWriter } from './audit-writer.ts';
 import { appendRecord } from './chain-append.ts';
-import { normalizeJson, type RecordFields } from './record.ts';
+import { blankRecordFields, normalizeJson, type RecordFields } from './record.ts';
 import { redactInput } from './redact.ts';
 import { appendToSpool, drainSpool, readSpool, type DrainResult } from './spool.ts';
 
@@ -202,19 +202,7 @@ export class DbAuditWriter implements AuditWriter {
   }
 
   private base(id: string, kind: RecordFields['kind'], summary: IntentSummary): RecordFields {
-    return {
-      id,
-      kind,
-      recordedAt: new Date(),
-      ...summary,
-      input: null,
-      intentId: null,
-      outcome: null,
-      errorCode: null,
-      objectIds: [],
-      durationMs: null,
-      decision: null,
-    };
+    return blankRecordFields({ id, kind, recordedAt: new Date(), ...summary });
   }
 
   private redact(input: unknown) {

@@ -12,7 +12,7 @@ import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import { recordFromRow, streamAuditRecords } from './audit-query.ts';
 import { lockAuditChain } from './chain-lock.ts';
 import { anchorInputOf, chainHead, makeAnchor, verifyChain, type ChainVerification } from './hash-chain.ts';
-import type { AuditRecordData } from './record.ts';
+import { blankRecordFields, type AuditRecordData } from './record.ts';
 
 export interface PruneOptions {
   /** Records recorded before this instant may go. */
@@ -59,25 +59,14 @@ export async function pruneAuditLog(prisma: PrismaClient, opts: PruneOptions): P
       const firstSeq = oldest.kind === 'anchor' ? BigInt(anchorInputOf(recordFromRow(oldest).input)!.firstPrunedSeq) : oldest.seq;
       const anchor = makeAnchor(
         { firstSeq, last: chainHead(last) },
-        {
+        blankRecordFields({
           id: randomUUID(),
           kind: 'anchor',
           recordedAt: opts.now ?? new Date(),
           requestId: opts.requestId ?? null,
           principal: opts.principal ?? 'system:retention',
-          clientAddress: null,
-          userAgent: null,
-          cluster: null,
           operation: 'auditPrune',
-          target: null,
-          input: null,
-          intentId: null,
-          outcome: null,
-          errorCode: null,
-          objectIds: [],
-          durationMs: null,
-          decision: null,
-        },
+        }),
       );
       const { count } = await tx.auditRecord.deleteMany({ where: { seq: { lte: lastPruned } } });
       await tx.auditRecord.create({ data: auditRecordCreateData(anchor) });

@@ -39,6 +39,28 @@ export type UnhashedRecord = Omit<AuditRecordData, 'hash'>;
 /** What a writer supplies; the chain assigns seq, prevHash and hash. */
 export type RecordFields = Omit<AuditRecordData, 'seq' | 'prevHash' | 'hash'>;
 
+/** The fields every record must name; the rest default to null (objectIds to []). */
+type RequiredFields = Pick<RecordFields, 'id' | 'kind' | 'recordedAt' | 'principal' | 'operation'>;
+
+/** A record's fields with everything not given null, so each writer names only what it records. */
+export function blankRecordFields(given: RequiredFields & Partial<RecordFields>): RecordFields {
+  return {
+    requestId: null,
+    clientAddress: null,
+    userAgent: null,
+    cluster: null,
+    target: null,
+    input: null,
+    intentId: null,
+    outcome: null,
+    errorCode: null,
+    objectIds: [],
+    durationMs: null,
+    decision: null,
+    ...given,
+  };
+}
+
 /** Version tag, the first element of every encoding: a change of format changes it. */
 export const ENCODING_VERSION = 'sg-audit/1';
 
