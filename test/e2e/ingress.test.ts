@@ -28,8 +28,13 @@ describe('the ingress network', () => {
 
   const docker = (...args: string[]) => dockerOk(manager, args);
   const inspect = async (ref: string): Promise<EngineNetworkJson> => JSON.parse(await docker('network', 'inspect', ref))[0];
-  /** The swarm's networks, by ID (the manager may still list its stale copy of a removed ingress, see model/network.ts). */
-  const networkIds = async () => (await docker('network', 'ls', '-q', '--no-trunc')).trim().split('\n').sort();
+  /**
+   * The swarm's networks, by ID (the manager may still list its stale copy of a removed
+   * ingress, see model/network.ts). Swarm-scoped only: the gateway creates nothing else,
+   * while Docker itself adds local networks (docker_gwbridge when a node's first task
+   * starts) at moments of its own.
+   */
+  const networkIds = async () => (await docker('network', 'ls', '-q', '--no-trunc', '--filter', 'scope=swarm')).trim().split('\n').sort();
   const remove = (ids: string[]) =>
     gw.gql<{ networkRemove: { removedIds: string[]; userErrors: UserErrorData[] } }>(
       'mutation($ids: [String!]!) { networkRemove(input: { ids: $ids }) { removedIds userErrors { field code message } } }',

@@ -56,7 +56,9 @@ describe('networks', () => {
 
   const docker = (...args: string[]) => dockerOk(manager, args);
   const inspect = async (ref: string): Promise<EngineNetworkJson> => JSON.parse(await docker('network', 'inspect', ref))[0];
-  const networkIds = async () => (await docker('network', 'ls', '-q', '--no-trunc')).trim().split('\n').sort();
+  // Swarm-scoped only: the gateway creates nothing else, while Docker itself adds local
+  // networks (docker_gwbridge when a node's first task starts) at moments of its own.
+  const networkIds = async () => (await docker('network', 'ls', '-q', '--no-trunc', '--filter', 'scope=swarm')).trim().split('\n').sort();
   const networkNames = async (...filters: string[]) =>
     (await docker('network', 'ls', ...filters.flatMap((f) => ['--filter', f]), '--format', '{{.Name}}')).trim().split('\n').filter(Boolean).sort();
   const create = async (input: Record<string, unknown>) =>

@@ -8,6 +8,25 @@ export function inspectNetwork(api: EngineApi, ref: string, verbose = false): Pr
   return api.request<EngineNetwork>({ method: 'GET', path: `/networks/${encodeURIComponent(ref)}`, query: verbose ? { verbose: true } : undefined });
 }
 
+/** How long a new swarm network may take to be allocated before it is returned as it is. */
+const ALLOCATION_WAIT_MS = 5_000;
+const ALLOCATION_POLL_MS = 100;
+
+/**
+ * Inspects a swarm network just created, once the swarm's allocator has given it its driver
+ * state: until then the manager answers with `Options: null` (no VXLAN IDs, and none of the
+ * options it was created with, such as `encrypted` or the MTU), which would make the
+ * network look different from what was asked. Returns the last answer after the wait.
+ */
+export async function inspectAllocatedNetwork(api: EngineApi, id: string): Promise<EngineNetwork> {
+  const deadline = Date.now() + ALLOCATION_WAIT_MS;
+  for (;;) {
+    const network = await inspectNetwork(api, id);
+    if (network.Scope !== 'swarm' || network.Options != null || Date.now() > deadline) return network;
+    await new Promise((resolve) => setTimeout(resolve, ALLOCATION_POLL_MS));
+  }
+}
+
 /** `POST /networks/create` with a body built by src/docker/mapping/network-create.ts. */
 export function createNetwork(api: EngineApi, body: unknown): Promise<{ Id: string; Warning?: string }> {
   return api.request<{ Id: string; Warning?: string }>({ method: 'POST', path: '/networks/create', body });

@@ -4,7 +4,7 @@
 // called (swarmkit would refuse the first, but Docker may allow duplicate names), and
 // the engine's own refusals are mapped to the same codes in case of a race.
 import type { MutationResolvers } from '../../generated/graphql.ts';
-import { createNetwork, inspectNetwork } from '../../docker/api/networks.ts';
+import { createNetwork, inspectAllocatedNetwork } from '../../docker/api/networks.ts';
 import { toNetworkCreateBody } from '../../docker/mapping/network-create.ts';
 import { toNetworkModel } from '../../docker/model/network.ts';
 import type { NetworkModel } from '../../docker/model/types.ts';
@@ -52,6 +52,6 @@ export const networkCreate: MutationResolvers['networkCreate'] = async (_root, {
       if (engineError && FIELD_OF_CODE[engineError.code]) throw new UserInputError([{ ...engineError, field: FIELD_OF_CODE[engineError.code]! }]);
       throw err;
     }
-    const fresh = await inspectNetwork(loaders.client, created.Id);
+    const fresh = await inspectAllocatedNetwork(loaders.client, created.Id);
     return { payload: { network: toNetworkModel(fresh, loaders.client.name, true) }, objectIds: [created.Id] };
   });
