@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe } from 'node:test';
 import { appendRecord } from '../../src/audit/chain-append.ts';
-import type { AuditRecordData, JsonValue, RecordFields } from '../../src/audit/record.ts';
+import { blankRecordFields, type AuditRecordData, type JsonValue, type RecordFields } from '../../src/audit/record.ts';
 import { parseConfig } from '../../src/config/config.ts';
 import { createDatabase, type Database } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
@@ -105,7 +105,7 @@ let serial = 0;
 /** A record's fields; `i` picks its time. */
 export function fields(i: number, over: Partial<RecordFields> = {}): RecordFields {
   serial++;
-  return {
+  return blankRecordFields({
     id: `00000000-0000-4000-8000-${String(serial).padStart(12, '0')}`,
     kind: 'intent',
     recordedAt: minute(i),
@@ -117,14 +117,8 @@ export function fields(i: number, over: Partial<RecordFields> = {}): RecordField
     operation: 'networkCreate',
     target: `net-${i}`,
     input: { name: `net-${i}` } as JsonValue,
-    intentId: null,
-    outcome: null,
-    errorCode: null,
-    objectIds: [],
-    durationMs: null,
-    decision: null,
     ...over,
-  };
+  });
 }
 
 /** Appends through the chain writer (advisory lock, head read, next record), in order. */

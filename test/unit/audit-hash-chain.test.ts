@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, test } from 'node:test';
-import { canonicalEncoding, canonicalJson, normalizeJson, type AuditRecordData, type RecordFields } from '../../src/audit/record.ts';
+import { blankRecordFields, canonicalEncoding, canonicalJson, normalizeJson, type AuditRecordData, type RecordFields } from '../../src/audit/record.ts';
 import { GENESIS_HASH, chainHead, hashRecord, makeAnchor, nextRecord, verifyChain } from '../../src/audit/hash-chain.ts';
 
 let n = 0;
 function fields(over: Partial<RecordFields> = {}): RecordFields {
   n++;
-  return {
+  return blankRecordFields({
     id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
     kind: 'intent',
     recordedAt: new Date(Date.UTC(2025, 0, 1, 12, 0, 0, n)),
@@ -19,14 +19,8 @@ function fields(over: Partial<RecordFields> = {}): RecordFields {
     operation: 'networkCreate',
     target: `net-${n}`,
     input: { name: `net-${n}`, driver: 'overlay', attachable: true, labels: [{ key: 'a', value: 'b' }] },
-    intentId: null,
-    outcome: null,
-    errorCode: null,
-    objectIds: [],
-    durationMs: null,
-    decision: null,
     ...over,
-  };
+  });
 }
 
 function chain(length: number): AuditRecordData[] {
