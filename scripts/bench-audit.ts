@@ -24,7 +24,8 @@ import { openMigratedDatabase } from '../src/audit/open-database.ts';
 import { EngineRegistry } from '../src/docker/registry.ts';
 import { createGateway, type Gateway } from '../src/http/app.ts';
 import { postgresUp, type PostgresCluster } from '../test/support/postgres.ts';
-import { configFor } from '../test/support/gateway.ts';
+import { configFor, withTestIdentity } from '../test/support/gateway.ts';
+import { tokenFor } from '../test/support/identity.ts';
 import { dockerOk, swarmDown, swarmUp } from '../test/support/swarm.ts';
 
 const { values: args } = parseArgs({
@@ -62,10 +63,13 @@ async function listen(gw: Gateway): Promise<string> {
 }
 
 /** One serviceUpdate setting the label `bench=<value>` (a spec change each time); resolves with its latency. */
+// Both gateways trust the test identity provider; every call is an admin's.
+const AUTHORIZATION = `Bearer ${await tokenFor(['admin'], { subject: 'bench', expiresIn: 6 * 3600 })}`;
+
 async function update(url: string, id: string, value: number): Promise<number> {
   const started = performance.now();
   const variables = { i: { id, labels: { add: [{ key: 'bench', value: String(value) }] } } };
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: UPDATE, variables }) });
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: AUTHORIZATION }, body: JSON.stringify({ query: UPDATE, variables }) });
   const body = (await res.json()) as { data?: { serviceUpdate: { userErrors: unknown[] } }; errors?: unknown[] };
   const elapsed = performance.now() - started;
   if (body.errors || body.data?.serviceUpdate.userErrors.length) throw new Error(`serviceUpdate failed: ${JSON.stringify(body)}`);
@@ -85,7 +89,7 @@ async function main(): Promise<void> {
     const swarm = await swarmUp(SWARM);
     const manager = swarm.nodes[0]!;
     if (args.db === 'postgres') pg = await postgresUp('bench-audit');
-    const config = configFor([swarm]);
+    const config = withTestIdentity(configFor([swarm]));
     const database = await openMigratedDatabase({ url: pg?.url, dataDir }, logger);
     closeDb = () => database.close();
     const log = await startAuditLog({ database, registry: new EngineRegistry(config), settings: config.audit, dataDir, logger });
@@ -136,7 +140,7 @@ async function main(): Promise<void> {
     console.log(`  ${(TOTAL / seconds).toFixed(1)} mutations/s, ${written} audit records in ${seconds.toFixed(2)} s = ${(written / seconds).toFixed(1)} records/s`);
 
     // The writer alone: intent + outcome pairs, C at a time, no engine and no HTTP.
-    const principal = { id: 'bench', kind: 'anonymous' as const, clientAddress: '127.0.0.1' };
+    const principal = { id: 'bench', kind: 'anonymous' as const, grants: [], clientAddress: '127.0.0.1' };
     let pairs = 0;
     const writerStarted = performance.now();
     await Promise.all(

@@ -14,6 +14,8 @@ export interface AuditIntent {
   /** The mutation's input; the writer redacts secrets before storing it. */
   input: unknown;
   userAgent: string | undefined;
+  /** The access decision that allowed it and the grant that decided (intents, sensitive reads). */
+  decision?: unknown;
 }
 
 export interface AuditOutcome {

@@ -78,7 +78,7 @@ export class DbAuditWriter implements AuditWriter {
     const summary = this.summary(intent);
     this.open.set(id, summary);
     try {
-      await this.append({ ...this.base(id, 'intent', summary), input: this.redact(intent.input) });
+      await this.append({ ...this.base(id, 'intent', summary), input: this.redact(intent.input), decision: decisionJson(intent.decision) });
     } catch (err) {
       this.open.delete(id);
       throw err;
@@ -120,7 +120,7 @@ export class DbAuditWriter implements AuditWriter {
 
   async sensitiveRead(intent: AuditIntent): Promise<void> {
     const summary = this.summary(intent);
-    await this.append({ ...this.base(randomUUID(), 'sensitive_read', summary), input: this.redact(intent.input) });
+    await this.append({ ...this.base(randomUUID(), 'sensitive_read', summary), input: this.redact(intent.input), decision: decisionJson(intent.decision) });
   }
 
   async refusal(intent: AuditIntent, refusal: AuditRefusal): Promise<void> {
@@ -129,7 +129,7 @@ export class DbAuditWriter implements AuditWriter {
       ...this.base(randomUUID(), refusal.kind, summary),
       input: this.redact(intent.input),
       errorCode: refusal.errorCode,
-      decision: refusal.decision === undefined ? null : normalizeJson(refusal.decision),
+      decision: decisionJson(refusal.decision),
     });
   }
 
@@ -209,4 +209,8 @@ export class DbAuditWriter implements AuditWriter {
     const patterns = this.opts.secretNamePatterns;
     return normalizeJson(redactInput(input, patterns ? { secretNamePatterns: patterns } : {}));
   }
+}
+
+function decisionJson(decision: unknown) {
+  return decision === undefined ? null : normalizeJson(decision);
 }

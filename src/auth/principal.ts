@@ -1,19 +1,24 @@
-// Who is making a request. Until access control lands every caller is the anonymous
-// principal, identified by its address; the access-control issue replaces
-// `resolvePrincipal` and `authorize` without touching resolvers.
+// Who is making a request, and what it holds. Built by authenticate.ts from an API token,
+// an OIDC bearer token, or (only when configured) the anonymous read grants.
+import type { Grant } from './grant.ts';
+
 export interface Principal {
   /** Stable identifier recorded in the audit log: `anonymous`, `token:<id>`, `oidc:<sub>`. */
   id: string;
   kind: 'anonymous' | 'token' | 'oidc';
+  /** A human name: the token's name, the OIDC subject's name or email, when known. */
+  name?: string | undefined;
+  grants: readonly Grant[];
   /** Where the request came from. */
   clientAddress: string | undefined;
 }
 
-export function anonymousPrincipal(clientAddress: string | undefined): Principal {
-  return { id: 'anonymous', kind: 'anonymous', clientAddress };
+/** A caller without credentials; it holds only the configured anonymous grants (none by default). */
+export function anonymousPrincipal(clientAddress: string | undefined, grants: readonly Grant[] = []): Principal {
+  return { id: 'anonymous', kind: 'anonymous', grants, clientAddress };
 }
 
-/** What a resolver is about to do, for the access decision and the audit record. */
+/** What a resolver is about to do, for the audit record. */
 export interface AccessRequest {
   /** The GraphQL root field, e.g. `networkCreate`. */
   operation: string;
@@ -21,12 +26,3 @@ export interface AccessRequest {
   /** The object acted on: an ID or name, when there is one. */
   target?: string | undefined;
 }
-
-/** Decides whether a principal may perform an operation. Allow-all until the access issue. */
-export interface Authorizer {
-  authorize(principal: Principal, request: AccessRequest): Promise<void>;
-}
-
-export const allowAll: Authorizer = {
-  async authorize() {},
-};

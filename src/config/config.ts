@@ -2,6 +2,7 @@
 // start-up; a bad value stops the process with a message naming the setting.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { authSchema, guardrailsSchema, limitsSchema } from './access-config.ts';
 
 const endpointUrl = z
   .string()
@@ -90,6 +91,10 @@ export const configSchema = z
       .default({ timeoutMs: 10_000 }),
     database: databaseSchema.default({ dataDir: '.data' }),
     audit: auditSchema.default({ reconcileGraceMs: 120_000, writeTimeoutMs: 10_000, maintenanceIntervalMs: 5_000 }),
+    // prefault: an absent section is parsed as {}, so its own defaults apply.
+    auth: authSchema.prefault({}),
+    guardrails: guardrailsSchema.prefault({}),
+    limits: limitsSchema.prefault({}),
     production: z.boolean().default(false),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
@@ -184,6 +189,17 @@ export function rawConfigFromEnv(env: NodeJS.ProcessEnv): Record<string, unknown
   if (env.AUDIT_RETENTION_DAYS) audit.retentionDays = Number(env.AUDIT_RETENTION_DAYS);
   if (env.AUDIT_RECONCILE_GRACE_MS) audit.reconcileGraceMs = Number(env.AUDIT_RECONCILE_GRACE_MS);
   if (Object.keys(audit).length) raw.audit = audit;
+  const auth = { ...(raw.auth as object | undefined) } as Record<string, unknown>;
+  if (env.ANONYMOUS_GRANTS) auth.anonymousGrants = env.ANONYMOUS_GRANTS.split(';').map((g) => g.trim()).filter((g) => g !== '');
+  if (env.OIDC_ISSUER) {
+    const oidc = { ...(auth.oidc as object | undefined) } as Record<string, unknown>;
+    oidc.issuer = env.OIDC_ISSUER;
+    if (env.OIDC_AUDIENCE) oidc.audience = env.OIDC_AUDIENCE;
+    if (env.OIDC_JWKS_URL) oidc.jwksUrl = env.OIDC_JWKS_URL;
+    if (env.OIDC_JWKS_FILE) oidc.jwksFile = env.OIDC_JWKS_FILE;
+    auth.oidc = oidc;
+  }
+  if (Object.keys(auth).length) raw.auth = auth;
   return raw;
 }
 

@@ -8,6 +8,13 @@ import type { ClusterClient } from './cluster-client.ts';
 import type { EngineNetwork, EngineNode, EngineService, EngineSwarm, EngineTask } from './engine-json.ts';
 import { isStaleSwarmCopy } from './model/network.ts';
 
+/**
+ * Which labelled objects this request may see (access control's read scope): a service
+ * or network is visible when `visible(labels)` holds; a task when its service is.
+ * Without one, everything is.
+ */
+export type Visibility = (labels: Record<string, string> | null | undefined) => boolean;
+
 export class ClusterLoaders {
   readonly client: ClusterClient;
   /** Counts Engine calls made through these loaders (tests check batching with it). */
@@ -17,8 +24,11 @@ export class ClusterLoaders {
   private tasksByNodeLoader!: DataLoader<string, EngineTask[]>;
   private verboseNetworkLoader!: DataLoader<string, EngineNetwork>;
 
-  constructor(client: ClusterClient) {
+  private readonly visible: Visibility | null;
+
+  constructor(client: ClusterClient, visible: Visibility | null = null) {
     this.client = client;
+    this.visible = visible;
     this.reset();
   }
 
@@ -61,12 +71,17 @@ export class ClusterLoaders {
   }
 
   services(): Promise<EngineService[]> {
-    return this.once('services', () => this.get<EngineService[]>('/services', { status: true }));
+    return this.once('services', async () => {
+      const all = await this.get<EngineService[]>('/services', { status: true });
+      return this.visible ? all.filter((s) => this.visible!(s.Spec.Labels)) : all;
+    });
   }
 
   /** The manager's networks, without its stale local copies of removed swarm networks. */
   networks(): Promise<EngineNetwork[]> {
-    return this.once('networks', async () => (await this.get<EngineNetwork[]>('/networks')).filter((n) => !isStaleSwarmCopy(n)));
+    return this.once('networks', async () =>
+      (await this.get<EngineNetwork[]>('/networks')).filter((n) => !isStaleSwarmCopy(n) && (!this.visible || this.visible(n.Labels))),
+    );
   }
 
   /** A node by ID or hostname, or null. */
@@ -104,7 +119,12 @@ export class ClusterLoaders {
   /** Tasks matching Engine filters, in one call. */
   tasks(filters: Record<string, string[]>): Promise<EngineTask[]> {
     const key = `tasks:${JSON.stringify(filters)}`;
-    return this.once(key, () => this.get<EngineTask[]>('/tasks', { filters: JSON.stringify(filters) }));
+    return this.once(key, async () => {
+      const tasks = await this.get<EngineTask[]>('/tasks', { filters: JSON.stringify(filters) });
+      if (!this.visible) return tasks;
+      const services = new Set((await this.services()).map((s) => s.ID));
+      return tasks.filter((t) => services.has(t.ServiceID));
+    });
   }
 
   private async tasksGroupedBy(filter: 'service' | 'node', ids: readonly string[], keyOf: (t: EngineTask) => string): Promise<EngineTask[][]> {

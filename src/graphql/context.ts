@@ -1,7 +1,9 @@
 // What every resolver receives. Built once per request by the HTTP layer.
 import type { Logger } from 'pino';
 import type { AuditWriter } from '../audit/audit-writer.ts';
-import type { Authorizer, Principal } from '../auth/principal.ts';
+import type { GuardrailSettings } from '../config/access-config.ts';
+import { inScope, readScope } from '../auth/access-decision.ts';
+import type { Principal } from '../auth/principal.ts';
 import type { Database } from '../db/client.ts';
 import { ClusterLoaders } from '../docker/loaders.ts';
 import type { EngineRegistry } from '../docker/registry.ts';
@@ -10,19 +12,24 @@ export interface GatewayContext {
   requestId: string;
   registry: EngineRegistry;
   principal: Principal;
-  authorizer: Authorizer;
   audit: AuditWriter;
   /** The audit log's database; null when the gateway runs without one (tests of the API alone). */
   database: Database | null;
   logger: Logger;
   userAgent: string | undefined;
-  /** Per-request loaders of a cluster (the default one when `cluster` is null). */
+  /** The guardrails on service specs from non-admins (config `guardrails`). */
+  guardrails: GuardrailSettings;
+  /**
+   * Per-request loaders of a cluster (the default one when `cluster` is null). They show
+   * only what the principal may read there: label-scoped grants filter services,
+   * networks and tasks here, so lists and lookups agree (out of scope = NOT_FOUND).
+   */
   loaders(cluster?: string | null): ClusterLoaders;
 }
 
 export interface ContextDeps {
   registry: EngineRegistry;
-  authorizer: Authorizer;
+  guardrails: GuardrailSettings;
   audit: AuditWriter;
   database: Database | null;
   logger: Logger;
@@ -38,7 +45,8 @@ export function createContext(deps: ContextDeps, request: { requestId: string; p
       const client = deps.registry.cluster(cluster);
       let loaders = perCluster.get(client.name);
       if (!loaders) {
-        loaders = new ClusterLoaders(client);
+        const scope = readScope(request.principal, client.name);
+        loaders = new ClusterLoaders(client, scope.all ? null : (labels) => inScope(scope, labels));
         perCluster.set(client.name, loaders);
       }
       return loaders;

@@ -1,8 +1,10 @@
-// Every mutation runs through here: access decision, audit intent before the engine is
-// touched, the change itself, audit outcome after. Input problems come back as
+// Every mutation runs through here (after the field guard allowed it): audit intent, with
+// the grant that allowed it, before the engine is touched, the change itself, audit outcome after. Input problems come back as
 // `userErrors` with nothing changed; other failures are top-level errors.
 import type { GatewayContext } from './context.ts';
+import { decisionRecord } from '../auth/access-decision.ts';
 import type { UserErrorInit } from '../errors/codes.ts';
+import { currentDecision } from './access/current-decision.ts';
 import { GatewayError, UserInputError } from '../errors/gateway-error.ts';
 import { userErrorFromEngine } from './engine-user-errors.ts';
 
@@ -42,22 +44,12 @@ export async function runMutation<P extends Payload>(
 ): Promise<P> {
   const cluster = spec.engine != null ? undefined : ctx.registry.cluster(spec.cluster).name;
   const request = { operation: spec.operation, cluster, target: spec.target };
-  try {
-    await ctx.authorizer.authorize(ctx.principal, request);
-  } catch (err) {
-    if (err instanceof GatewayError && (err.code === 'FORBIDDEN' || err.code === 'UNAUTHENTICATED')) {
-      const kind = err.code === 'FORBIDDEN' ? 'denied' : 'auth_failed';
-      // Refused either way; a refusal that cannot be recorded is logged instead.
-      await ctx.audit
-        .refusal({ requestId: ctx.requestId, principal: ctx.principal, userAgent: ctx.userAgent, input: spec.input, ...request }, { kind, errorCode: err.code, decision: err.extensions.decision })
-        .catch((auditErr: unknown) => ctx.logger.error({ err: auditErr, operation: spec.operation }, 'audit refusal could not be written'));
-    }
-    throw err;
-  }
+  // The field guard has already checked the caller's grants; the intent names the grant.
+  const decision = decisionRecord(currentDecision());
   const started = performance.now();
   let intentId: string;
   try {
-    intentId = await ctx.audit.intent({ requestId: ctx.requestId, principal: ctx.principal, userAgent: ctx.userAgent, input: spec.input, ...request });
+    intentId = await ctx.audit.intent({ requestId: ctx.requestId, principal: ctx.principal, userAgent: ctx.userAgent, input: spec.input, decision, ...request });
   } catch (err) {
     if (err instanceof GatewayError) throw err;
     ctx.logger.error({ err }, 'audit intent could not be written');

@@ -12,13 +12,18 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
 import { logAuditWriter, type AuditWriter } from '../audit/audit-writer.ts';
-import { allowAll, anonymousPrincipal, type Authorizer } from '../auth/principal.ts';
+import { createAuthenticator, type Authenticator, type CredentialVerifier } from '../auth/authenticate.ts';
+import { AuthenticationError } from '../auth/authentication-error.ts';
+import { createOidcVerifier } from '../auth/oidc.ts';
+import type { Principal } from '../auth/principal.ts';
 import type { GatewayConfig } from '../config/config.ts';
 import type { Database } from '../db/client.ts';
 import { EngineRegistry } from '../docker/registry.ts';
 import { createContext, type GatewayContext } from '../graphql/context.ts';
+import { guardRootFields } from '../graphql/access/guard-root-fields.ts';
 import { resolvers } from '../graphql/resolvers.ts';
 import { auditExportRoutes } from './audit-export.ts';
+import { auditAuthFailure, authenticateRequests } from './authenticate-request.ts';
 import { formatError } from './format-error.ts';
 import { healthRoutes } from './health.ts';
 import { logIfUnexpected, logUnexpectedErrors } from './log-errors.ts';
@@ -31,7 +36,8 @@ export interface GatewayOptions {
   /** The audit log's database (reads of the log); the writer comes in `audit`. */
   database?: Database;
   audit?: AuditWriter;
-  authorizer?: Authorizer;
+  /** Verifies API tokens (`sgw_...`); without one (no database) only OIDC tokens work. */
+  apiTokens?: CredentialVerifier | null;
 }
 
 export interface Gateway {
@@ -46,24 +52,51 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const { logger } = options;
   const registry = new EngineRegistry(config);
   const audit = options.audit ?? logAuditWriter(logger);
-  const authorizer = options.authorizer ?? allowAll;
+  const authenticator: Authenticator = createAuthenticator({
+    apiTokens: options.apiTokens ?? null,
+    oidc: config.auth.oidc ? createOidcVerifier(config.auth.oidc) : null,
+    anonymousGrants: config.auth.anonymousGrants,
+  });
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   const httpServer = http.createServer(app);
 
-  const schema = makeExecutableSchema({ typeDefs: readFileSync(SCHEMA_PATH, 'utf8'), resolvers: resolvers as never });
-  const contextDeps = { registry, authorizer, audit, logger, database: options.database ?? null };
+  // Every root field is checked against the permission table before its resolver runs.
+  const schema = guardRootFields(makeExecutableSchema({ typeDefs: readFileSync(SCHEMA_PATH, 'utf8'), resolvers: resolvers as never }));
+  const contextDeps = { registry, audit, logger, database: options.database ?? null, guardrails: config.guardrails };
+  const wsPrincipals = new WeakMap<object, Principal>();
 
   // Subscriptions: graphql-ws on the same path as queries.
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const wsCleanup = useServer(
     {
       schema,
+      // The credential comes in the connection_init payload (`{ authorization: 'Bearer ...' }`,
+      // browsers cannot set headers on a WebSocket) or the upgrade request's header. A
+      // refused connection is closed with 4403 and audited.
+      onConnect: async (ctx) => {
+        const request = ctx.extra.request;
+        const given = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+        const authorization = typeof given === 'string' ? given : request.headers.authorization;
+        try {
+          wsPrincipals.set(ctx, await authenticator.authenticate(authorization, request.socket.remoteAddress));
+          return true;
+        } catch (err) {
+          if (!(err instanceof AuthenticationError)) throw err;
+          await auditAuthFailure({ audit, logger }, err, {
+            requestId: randomUUID(),
+            clientAddress: request.socket.remoteAddress,
+            userAgent: request.headers['user-agent'],
+            operation: '(subscription connection)',
+          });
+          return false;
+        }
+      },
       context: (ctx) =>
         createContext(contextDeps, {
           requestId: randomUUID(),
-          principal: anonymousPrincipal(ctx.extra.request.socket.remoteAddress),
+          principal: wsPrincipals.get(ctx)!,
           userAgent: ctx.extra.request.headers['user-agent'],
         }),
       // The same masking as for HTTP: our codes, no internals.
@@ -108,16 +141,15 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     next();
   });
   app.use(healthRoutes(registry));
-  app.use(auditExportRoutes({ database: contextDeps.database, logger }));
+  const authenticate = authenticateRequests({ authenticator, audit, logger });
+  app.use('/audit', authenticate, auditExportRoutes({ database: contextDeps.database, logger, audit }));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    authenticate,
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>
-        createContext(
-          contextDeps,
-          { requestId: String(res.locals.requestId), principal: anonymousPrincipal(req.socket.remoteAddress), userAgent: req.get('user-agent') },
-        ),
+        createContext(contextDeps, { requestId: String(res.locals.requestId), principal: res.locals.principal as Principal, userAgent: req.get('user-agent') }),
     }),
   );
   app.use((_req, res) => {

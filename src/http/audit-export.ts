@@ -8,6 +8,9 @@ import { pipeline } from 'node:stream/promises';
 import type { Request, Response, Router } from 'express';
 import express from 'express';
 import type { Logger } from 'pino';
+import { decide, decisionRecord } from '../auth/access-decision.ts';
+import type { Principal } from '../auth/principal.ts';
+import type { AuditWriter } from '../audit/audit-writer.ts';
 import { AUDIT_KINDS, AUDIT_OUTCOMES, type AuditRecordQuery } from '../audit/audit-query.ts';
 import { EXPORT_CONTENT_TYPES, exportAuditRecords, type ExportFormat } from '../audit/export.ts';
 import type { Database } from '../db/client.ts';
@@ -72,9 +75,22 @@ export function parseExportQuery(query: Record<string, unknown>): ExportRequest 
   return { format: format as ExportFormat, filter };
 }
 
-export function auditExportRoutes(deps: { database: Database | null; logger: Logger }): Router {
+export function auditExportRoutes(deps: { database: Database | null; logger: Logger; audit: AuditWriter }): Router {
   const router = express.Router();
-  router.get('/audit/export', async (req: Request, res: Response) => {
+  router.get('/export', async (req: Request, res: Response) => {
+    // The authentication middleware in front of this route has set the principal.
+    const principal = res.locals.principal as Principal;
+    const decision = decide(principal, 'Capability.auditExport', undefined);
+    if (!decision.allowed) {
+      await deps.audit
+        .refusal(
+          { requestId: String(res.locals.requestId), principal, userAgent: req.get('user-agent'), cluster: undefined, operation: 'auditExport', target: undefined, input: req.query },
+          { kind: 'denied', errorCode: 'FORBIDDEN', decision: decisionRecord(decision) },
+        )
+        .catch((err: unknown) => deps.logger.error({ err }, 'audit refusal could not be written'));
+      res.status(403).json({ code: 'FORBIDDEN', error: `audit export: not allowed (${decision.reason})` });
+      return;
+    }
     let request: ExportRequest;
     try {
       request = parseExportQuery(req.query as Record<string, unknown>);

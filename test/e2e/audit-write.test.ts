@@ -33,7 +33,9 @@ function pairOf(call: { records: AuditRecordData[]; elapsedMs: number }, operati
   assert.equal(outcome.intentId, intent.id);
   assert.equal(outcome.target, intent.target);
   assert.equal(outcome.cluster, intent.cluster);
-  assert.equal(intent.principal, 'anonymous');
+  // The test gateway's default caller: an OIDC admin; the intent names the grant that allowed it.
+  assert.equal(intent.principal, 'oidc:test-admin');
+  assert.deepEqual(intent.decision, { allowed: true, permission: `Mutation.${operation}`, grant: 'admin' });
   assert.ok(intent.requestId);
   assert.ok(Number.isInteger(outcome.durationMs) && outcome.durationMs! >= 0, `durationMs ${outcome.durationMs}`);
   assert.ok(outcome.durationMs! <= call.elapsedMs + 1, `the duration (${outcome.durationMs} ms) fits in the request as the client saw it (${call.elapsedMs} ms)`);

@@ -20,7 +20,7 @@ describe('events subscription', () => {
     gw = await startGateway(configFor([swarm]));
     await new Promise<void>((resolve) => gw.gateway.httpServer.listen(0, '127.0.0.1', resolve));
     const { port } = gw.gateway.httpServer.address() as AddressInfo;
-    client = createClient({ url: `ws://127.0.0.1:${port}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
+    client = createClient({ url: `ws://127.0.0.1:${port}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: gw.adminAuthorization } });
   });
 
   after(async () => {

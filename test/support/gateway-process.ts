@@ -8,6 +8,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { GatewayConfig } from '../../src/config/config.ts';
+import { withTestIdentity } from './gateway.ts';
+import { tokenFor } from './identity.ts';
 
 const MAIN = new URL('../../src/main.ts', import.meta.url).pathname;
 
@@ -28,7 +30,9 @@ export interface GatewayProcess {
 export async function spawnGateway(config: GatewayConfig, env: Record<string, string>, opts: { startTimeoutMs?: number } = {}): Promise<GatewayProcess> {
   const dir = mkdtempSync(path.join(tmpdir(), 'sg-gw-'));
   const configPath = path.join(dir, 'config.json');
-  writeFileSync(configPath, JSON.stringify({ ...config, logLevel: 'info' }));
+  // The test identity provider is trusted and every request is an admin's.
+  writeFileSync(configPath, JSON.stringify({ ...withTestIdentity(config), logLevel: 'info' }));
+  const adminAuthorization = `Bearer ${await tokenFor(['admin'], { subject: 'test-admin', expiresIn: 6 * 3600 })}`;
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
     env: { ...process.env, GATEWAY_CONFIG: configPath, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -87,7 +91,7 @@ export async function spawnGateway(config: GatewayConfig, env: Record<string, st
     logs,
     waitForLog,
     async gql(query, variables) {
-      const res = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+      const res = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: adminAuthorization }, body: JSON.stringify({ query, variables }) });
       return (await res.json()) as never;
     },
     async kill() {

@@ -2,8 +2,10 @@
 // GraphQL over HTTP with supertest, as a client would.
 import pino from 'pino';
 import supertest from 'supertest';
+import { oidcSchema } from '../../src/config/access-config.ts';
 import { parseConfig, type GatewayConfig } from '../../src/config/config.ts';
 import { createGateway, type Gateway, type GatewayOptions } from '../../src/http/app.ts';
+import { testOidcConfig, tokenFor } from './identity.ts';
 import type { SwarmState } from './swarm.ts';
 
 export interface GqlResponse<T = Record<string, any>> {
@@ -12,13 +14,31 @@ export interface GqlResponse<T = Record<string, any>> {
   errors?: { message: string; path?: string[]; extensions?: { code?: string } }[];
 }
 
+export interface GqlOptions {
+  /** A bearer token to send instead of the default admin one; null sends no credentials. */
+  token?: string | null;
+}
+
 export interface TestGateway {
   gateway: Gateway;
   config: GatewayConfig;
-  http: ReturnType<typeof supertest>;
-  /** POSTs a GraphQL operation and returns the parsed body with the HTTP status. */
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>>;
+  /** Supertest agent; every request carries the admin token unless a test sets another Authorization. */
+  http: ReturnType<typeof supertest.agent>;
+  /** `Bearer <token>` of an unscoped admin, valid for the whole test run. */
+  adminAuthorization: string;
+  /** POSTs a GraphQL operation (as the admin, or with `options.token`) and returns the parsed body with the HTTP status. */
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: GqlOptions): Promise<GqlResponse<T>>;
   stop(): Promise<void>;
+}
+
+/**
+ * The config with the test identity provider trusted (unless the test configured OIDC
+ * itself), so tokens from test/support/identity.ts authenticate.
+ */
+export function withTestIdentity(config: GatewayConfig): GatewayConfig {
+  if (config.auth.oidc) return config;
+  const oidc = oidcSchema.parse(testOidcConfig(config.clusters.map((c) => c.name)));
+  return { ...config, auth: { ...config.auth, oidc } };
 }
 
 /** One cluster entry per swarm (its managers in order); every node also as a named engine `<hostname>`. */
@@ -33,16 +53,23 @@ export function configFor(swarms: SwarmState[], extra: { engines?: SwarmState[];
   return parseConfig({ clusters, engines, engine: { timeoutMs: extra.timeoutMs ?? 15_000 }, logLevel: 'silent' });
 }
 
-export async function startGateway(config: GatewayConfig, options: Partial<GatewayOptions> = {}): Promise<TestGateway> {
+export async function startGateway(given: GatewayConfig, options: Partial<GatewayOptions> = {}): Promise<TestGateway> {
+  const config = withTestIdentity(given);
   const logger = pino({ level: process.env.GATEWAY_TEST_LOG ?? 'silent' });
   const gateway = await createGateway(config, { logger, ...options });
-  const http = supertest(gateway.app);
+  const adminAuthorization = `Bearer ${await tokenFor(['admin'], { subject: 'test-admin', expiresIn: 6 * 3600 })}`;
+  const http = supertest.agent(gateway.app).set('authorization', adminAuthorization);
+  const plain = supertest(gateway.app);
   return {
     gateway,
     config,
     http,
-    async gql(query, variables) {
-      const res = await http.post('/graphql').set('content-type', 'application/json').send({ query, variables });
+    adminAuthorization,
+    async gql(query, variables, opts = {}) {
+      let req = plain.post('/graphql').set('content-type', 'application/json');
+      const token = opts.token === undefined ? adminAuthorization : opts.token === null ? null : `Bearer ${opts.token}`;
+      if (token) req = req.set('authorization', token);
+      const res = await req.send({ query, variables });
       return { status: res.status, data: res.body.data, errors: res.body.errors };
     },
     stop: () => gateway.stop(),

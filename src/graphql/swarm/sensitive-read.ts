@@ -1,16 +1,15 @@
-// Join tokens and unlock keys are secrets: the read is authorized and written to the
-// audit log before the value is returned, and a read that cannot be audited is refused.
+// Join tokens and unlock keys are secrets: the read (allowed by the field guard) is
+// written to the audit log, with the grant that allowed it, before the value is returned;
+// a read that cannot be audited is refused.
+import { decisionRecord } from '../../auth/access-decision.ts';
 import type { GatewayContext } from '../context.ts';
 import { GatewayError } from '../../errors/gateway-error.ts';
-
-export async function authorizeSensitiveRead(ctx: GatewayContext, operation: string, cluster: string): Promise<void> {
-  await ctx.authorizer.authorize(ctx.principal, { operation, cluster });
-}
+import { currentDecision } from '../access/current-decision.ts';
 
 /** Records the read; the value itself never goes to the audit log or the process log. */
 export async function auditSensitiveRead(ctx: GatewayContext, operation: string, cluster: string): Promise<void> {
   try {
-    await ctx.audit.sensitiveRead({ requestId: ctx.requestId, principal: ctx.principal, userAgent: ctx.userAgent, cluster, operation, target: undefined, input: { cluster } });
+    await ctx.audit.sensitiveRead({ requestId: ctx.requestId, principal: ctx.principal, userAgent: ctx.userAgent, cluster, operation, target: undefined, input: { cluster }, decision: decisionRecord(currentDecision()) });
   } catch (err) {
     if (err instanceof GatewayError) throw err;
     ctx.logger.error({ err, operation }, 'sensitive read could not be audited');

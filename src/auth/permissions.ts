@@ -1,0 +1,85 @@
+// THE permission table: the only place that says who may do what. Every root field of
+// schema.graphql (Query, Mutation, Subscription) has a rule here; a field without one is
+// refused to everybody (deny by default) and fails the access-matrix test. Rules named
+// `Capability.*` are finer permissions checked inside an operation. README's role table
+// is generated from this table (`npm run docs:roles`) and a test keeps the two equal.
+import type { Role } from './roles.ts';
+
+/**
+ * How a label-scoped grant (e.g. deployer with `team=payments`) applies:
+ * - `objects`: allowed, limited to services/networks/tasks/containers whose labels match
+ *   (lists are filtered, out-of-scope lookups are NOT_FOUND, creations get the label);
+ * - `refused`: the field concerns the whole cluster, so only an unscoped grant allows it;
+ * - `unaffected`: the field touches no labelled object; the selector changes nothing.
+ */
+export type ScopeRule = 'objects' | 'refused' | 'unaffected';
+
+export interface PermissionRule {
+  roles: readonly Role[];
+  scoped: ScopeRule;
+  /** One line for the README's role table. */
+  summary: string;
+}
+
+const READERS = ['viewer', 'operator', 'deployer', 'admin'] as const;
+const OPERATORS = ['operator', 'deployer', 'admin'] as const;
+const DEPLOYERS = ['deployer', 'admin'] as const;
+const ADMIN = ['admin'] as const;
+const AUDITORS = ['auditor', 'admin'] as const;
+const EVERYONE = ['viewer', 'operator', 'deployer', 'admin', 'auditor'] as const;
+
+export const PERMISSIONS = {
+  'Query.whoami': { roles: EVERYONE, scoped: 'unaffected', summary: 'who the caller is and what it holds' },
+  'Query.clusters': { roles: EVERYONE, scoped: 'unaffected', summary: 'the clusters the caller\'s grants cover' },
+  'Query.engines': { roles: READERS, scoped: 'refused', summary: 'configured engines' },
+  'Query.swarm': { roles: READERS, scoped: 'refused', summary: 'swarm inspect, quorum' },
+  'Query.swarmJoinTokens': { roles: ADMIN, scoped: 'refused', summary: 'join tokens (audited)' },
+  'Query.swarmUnlockKey': { roles: ADMIN, scoped: 'refused', summary: 'unlock key (audited)' },
+  'Query.nodes': { roles: READERS, scoped: 'refused', summary: 'list nodes' },
+  'Query.node': { roles: READERS, scoped: 'refused', summary: 'inspect a node' },
+  'Query.networks': { roles: READERS, scoped: 'objects', summary: 'list networks' },
+  'Query.network': { roles: READERS, scoped: 'objects', summary: 'inspect a network' },
+  'Query.services': { roles: READERS, scoped: 'objects', summary: 'list services' },
+  'Query.service': { roles: READERS, scoped: 'objects', summary: 'inspect a service, its logs' },
+  'Query.tasks': { roles: READERS, scoped: 'objects', summary: 'list tasks' },
+  'Query.task': { roles: READERS, scoped: 'objects', summary: 'inspect a task' },
+  'Query.containers': { roles: READERS, scoped: 'objects', summary: 'list containers\' network attachments' },
+  'Query.container': { roles: READERS, scoped: 'objects', summary: 'inspect a container\'s attachments' },
+  'Query.diagnostics': { roles: READERS, scoped: 'refused', summary: 'cluster diagnostics' },
+  'Query.auditRecords': { roles: AUDITORS, scoped: 'refused', summary: 'read the audit log (and /audit/export)' },
+  'Query.auditVerify': { roles: AUDITORS, scoped: 'refused', summary: 'verify the audit hash chain' },
+  'Query.apiTokens': { roles: ADMIN, scoped: 'unaffected', summary: 'list API tokens within the caller\'s own grants' },
+  'Mutation.swarmInit': { roles: ADMIN, scoped: 'refused', summary: 'swarm init' },
+  'Mutation.swarmJoin': { roles: ADMIN, scoped: 'refused', summary: 'swarm join' },
+  'Mutation.swarmLeave': { roles: ADMIN, scoped: 'refused', summary: 'swarm leave' },
+  'Mutation.swarmUpdate': { roles: ADMIN, scoped: 'refused', summary: 'swarm update' },
+  'Mutation.swarmRotateJoinToken': { roles: ADMIN, scoped: 'refused', summary: 'rotate join tokens' },
+  'Mutation.nodeUpdate': { roles: ADMIN, scoped: 'refused', summary: 'node availability, labels' },
+  'Mutation.nodePromote': { roles: ADMIN, scoped: 'refused', summary: 'promote a node' },
+  'Mutation.nodeDemote': { roles: ADMIN, scoped: 'refused', summary: 'demote a node' },
+  'Mutation.nodeRemove': { roles: ADMIN, scoped: 'refused', summary: 'remove a node' },
+  'Mutation.networkCreate': { roles: DEPLOYERS, scoped: 'objects', summary: 'create an overlay network (ingress: admin only)' },
+  'Mutation.networkCreateGatewayBridge': { roles: ADMIN, scoped: 'refused', summary: 'create docker_gwbridge on an engine' },
+  'Mutation.networkRemove': { roles: DEPLOYERS, scoped: 'objects', summary: 'remove networks' },
+  'Mutation.networkConnect': { roles: OPERATORS, scoped: 'objects', summary: 'connect a container to a network' },
+  'Mutation.networkDisconnect': { roles: OPERATORS, scoped: 'objects', summary: 'disconnect a container from a network' },
+  'Mutation.networkPrune': { roles: DEPLOYERS, scoped: 'refused', summary: 'remove unused networks' },
+  'Mutation.serviceCreate': { roles: DEPLOYERS, scoped: 'objects', summary: 'create a service (guardrails unless admin)' },
+  'Mutation.serviceUpdate': { roles: OPERATORS, scoped: 'objects', summary: 'update a service (operator: image, env, force only)' },
+  'Mutation.serviceScale': { roles: OPERATORS, scoped: 'objects', summary: 'scale a service' },
+  'Mutation.serviceRollback': { roles: OPERATORS, scoped: 'objects', summary: 'roll a service back' },
+  'Mutation.serviceRemove': { roles: DEPLOYERS, scoped: 'objects', summary: 'remove a service' },
+  'Mutation.apiTokenCreate': { roles: ADMIN, scoped: 'unaffected', summary: 'create an API token within the caller\'s own grants' },
+  'Mutation.apiTokenRevoke': { roles: ADMIN, scoped: 'unaffected', summary: 'revoke an API token within the caller\'s own grants' },
+  'Subscription.events': { roles: READERS, scoped: 'refused', summary: 'stream swarm events' },
+  'Capability.ingress': { roles: ADMIN, scoped: 'refused', summary: 'create or remove the ingress network' },
+  'Capability.serviceSpec': { roles: DEPLOYERS, scoped: 'objects', summary: 'serviceUpdate beyond image, env and force (ports, networks, labels, ...)' },
+  'Capability.unguarded': { roles: ADMIN, scoped: 'objects', summary: 'service specs skip the guardrails' },
+  'Capability.auditExport': { roles: AUDITORS, scoped: 'refused', summary: 'GET /audit/export' },
+} as const satisfies Record<string, PermissionRule>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function ruleFor(permission: string): PermissionRule | undefined {
+  return (PERMISSIONS as Record<string, PermissionRule>)[permission];
+}

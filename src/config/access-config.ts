@@ -1,0 +1,92 @@
+// The access-control part of the configuration: how callers authenticate (API tokens are
+// always on; OIDC when configured; anonymous read only when configured), the guardrails
+// on service specs from non-admins, and the request limits.
+import { z } from 'zod';
+import { makeGrant, parseGrant, type Grant } from '../auth/grant.ts';
+import { isRole } from '../auth/roles.ts';
+
+/** A grant in its text form (`deployer@prod:team=payments`), or as the object it parses to. */
+export const grantText = z.union([z.string(), z.object({ role: z.string(), clusters: z.array(z.string()).nullable(), selector: z.array(z.tuple([z.string(), z.string()])).nullable() })]).transform((value, ctx): Grant => {
+  try {
+    if (typeof value === 'string') return parseGrant(value);
+    if (!isRole(value.role)) throw new Error(`"${value.role}" is not a role`);
+    return makeGrant(value.role, value.clusters, value.selector);
+  } catch (e) {
+    ctx.addIssue({ code: 'custom', message: (e as Error).message });
+    return z.NEVER;
+  }
+});
+
+/** Grants given to a verified OIDC token whose claim holds a value (`groups` contains `payments-devs`). */
+export const claimMappingSchema = z
+  .object({
+    /** Claim name; a dotted path reaches into objects (`realm_access.roles`). */
+    claim: z.string().min(1),
+    /** The claim equals this value, or (an array claim) contains it. */
+    value: z.string().min(1),
+    grants: z.array(grantText).min(1),
+  })
+  .strict();
+
+export const oidcSchema = z
+  .object({
+    issuer: z.string().min(1),
+    audience: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
+    /** Where the signing keys are: an https URL (fetched and cached by jose) or a JWKS file. */
+    jwksUrl: z.string().url().optional(),
+    jwksFile: z.string().min(1).optional(),
+    /** Accepted signature algorithms; never `none`, never HMAC (the keys are public). */
+    algorithms: z
+      .array(z.enum(['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA']))
+      .min(1)
+      .default(['RS256', 'ES256']),
+    /** Allowed clock difference for exp/nbf/iat, in seconds. */
+    clockToleranceSeconds: z.number().int().min(0).max(300).default(30),
+    /** The claim shown as the person's name in the audit log (the ID is always `oidc:<sub>`). */
+    nameClaim: z.string().min(1).default('email'),
+    claimMappings: z.array(claimMappingSchema).default([]),
+  })
+  .strict()
+  .refine((o) => (o.jwksUrl === undefined) !== (o.jwksFile === undefined), { message: 'set exactly one of jwksUrl and jwksFile' });
+
+export const authSchema = z
+  .object({
+    /** Grants of callers without credentials; only viewer grants are accepted. Unset: every request needs a token. */
+    anonymousGrants: z.array(grantText).default([]).refine((gs) => gs.every((g) => g.role === 'viewer'), { message: 'anonymous access may only be given viewer grants' }),
+    oidc: oidcSchema.optional(),
+    /** Longest lifetime of an API token, in days; tokens without expiry are refused when set. */
+    maxTokenDays: z.number().int().min(1).max(3650).optional(),
+  })
+  .strict();
+
+export const guardrailsSchema = z
+  .object({
+    /** Host paths (prefixes) that non-admins may bind-mount; the Docker socket never. */
+    allowedBindPrefixes: z.array(z.string().regex(/^\//, { message: 'must be an absolute path' })).default([]),
+    /** Capabilities non-admins may add (e.g. NET_ADMIN). */
+    allowedCapabilities: z.array(z.string().regex(/^(CAP_)?[A-Z_]+$/)).default([]),
+    /** Let non-admins attach services to the host network. */
+    allowHostNetwork: z.boolean().default(false),
+    /** Let non-admins place services on manager nodes. */
+    allowManagerPlacement: z.boolean().default(false),
+  })
+  .strict();
+
+export const limitsSchema = z
+  .object({
+    /** Deepest selection set accepted. */
+    maxDepth: z.number().int().min(2).max(100).default(12),
+    /** Most aliases in one operation. */
+    maxAliases: z.number().int().min(1).max(1000).default(30),
+    /** Highest estimated cost (objects a query may return) in one operation. */
+    maxCost: z.number().int().min(1).default(20_000),
+    /** Requests per principal per window; 0 turns rate limiting off. */
+    rateLimitRequests: z.number().int().min(0).default(600),
+    rateLimitWindowSeconds: z.number().int().min(1).max(3600).default(60),
+  })
+  .strict();
+
+export type AuthSettings = z.infer<typeof authSchema>;
+export type OidcSettings = z.infer<typeof oidcSchema>;
+export type GuardrailSettings = z.infer<typeof guardrailsSchema>;
+export type LimitSettings = z.infer<typeof limitsSchema>;

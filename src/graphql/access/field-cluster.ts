@@ -1,0 +1,26 @@
+// The cluster a root field acts on, for the access decision: its `cluster` argument (or
+// `input.cluster`), the default cluster when omitted, or the cluster of the named engine
+// it targets. Undefined for an engine outside any cluster: only an all-clusters grant
+// covers that. An unknown name is returned as given (no grant covers it; the resolver
+// then answers NOT_FOUND for those who may ask).
+import type { EngineRegistry } from '../../docker/registry.ts';
+
+type Args = Record<string, unknown> & { input?: Record<string, unknown> | null };
+
+export function clusterOfField(args: Args, registry: EngineRegistry): string | undefined {
+  const input = args.input && typeof args.input === 'object' ? args.input : {};
+  const cluster = (args.cluster ?? input.cluster) as string | null | undefined;
+  const engine = (args.engine ?? input.engine) as string | null | undefined;
+  if (engine != null && cluster == null) {
+    try {
+      return registry.engine(engine).cluster;
+    } catch {
+      return undefined;
+    }
+  }
+  try {
+    return registry.cluster(cluster).name;
+  } catch {
+    return cluster ?? undefined;
+  }
+}

@@ -1,0 +1,48 @@
+// Enforcement on every root field: before a Query, Mutation or Subscription field's
+// resolver runs, the caller's grants are checked against the permission table. A field
+// without a rule is refused to everybody. Refusals are audited (`denied`, with the
+// reason) and answered FORBIDDEN; the decision that allowed a field travels with it
+// (current-decision.ts), so the audit intent can name the grant.
+import { defaultFieldResolver, type GraphQLFieldConfig, type GraphQLSchema } from 'graphql';
+import { mapSchema, MapperKind } from '@graphql-tools/utils';
+import { decide, decisionRecord } from '../../auth/access-decision.ts';
+import { GatewayError } from '../../errors/gateway-error.ts';
+import type { GatewayContext } from '../context.ts';
+import { runWithDecision } from './current-decision.ts';
+import { clusterOfField } from './field-cluster.ts';
+
+type Resolver = NonNullable<GraphQLFieldConfig<unknown, GatewayContext>['resolve']>;
+
+export function guardRootFields(schema: GraphQLSchema): GraphQLSchema {
+  return mapSchema(schema, {
+    [MapperKind.ROOT_OBJECT]: (type) => type,
+    [MapperKind.QUERY_ROOT_FIELD]: (field, name) => ({ ...field, resolve: guarded(`Query.${name}`, field.resolve ?? defaultFieldResolver) }),
+    [MapperKind.MUTATION_ROOT_FIELD]: (field, name) => ({ ...field, resolve: guarded(`Mutation.${name}`, field.resolve ?? defaultFieldResolver) }),
+    [MapperKind.SUBSCRIPTION_ROOT_FIELD]: (field, name) =>
+      field.subscribe ? { ...field, subscribe: guarded(`Subscription.${name}`, field.subscribe) } : { ...field, resolve: guarded(`Subscription.${name}`, field.resolve ?? defaultFieldResolver) },
+  });
+}
+
+function guarded(permission: string, resolve: Resolver): Resolver {
+  const operation = permission.slice(permission.indexOf('.') + 1);
+  return async (source, args, ctx, info) => {
+    const cluster = clusterOfField(args, ctx.registry);
+    const decision = decide(ctx.principal, permission, cluster);
+    if (!decision.allowed) {
+      await ctx.audit
+        .refusal(
+          { requestId: ctx.requestId, principal: ctx.principal, userAgent: ctx.userAgent, input: args.input ?? args, operation, cluster, target: targetOf(args) },
+          { kind: 'denied', errorCode: 'FORBIDDEN', decision: decisionRecord(decision) },
+        )
+        .catch((err: unknown) => ctx.logger.error({ err, operation }, 'audit refusal could not be written'));
+      throw new GatewayError('FORBIDDEN', `${operation}: not allowed (${decision.reason})`, { decision: decisionRecord(decision) });
+    }
+    return runWithDecision(decision, () => resolve(source, args, ctx, info));
+  };
+}
+
+function targetOf(args: Record<string, unknown>): string | undefined {
+  const input = (args.input ?? {}) as Record<string, unknown>;
+  const id = args.id ?? input.id ?? input.name;
+  return typeof id === 'string' ? id : undefined;
+}

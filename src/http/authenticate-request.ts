@@ -1,0 +1,77 @@
+// Authentication for HTTP routes that need a caller (/graphql, /audit/export): the
+// Authorization header becomes `res.locals.principal`, or the request is answered 401
+// UNAUTHENTICATED with a WWW-Authenticate header (RFC 6750) and an `auth_failed` record
+// in the audit log saying why (expired, wrong issuer, unknown key, ...).
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { parse, type OperationDefinitionNode } from 'graphql';
+import type { Logger } from 'pino';
+import type { AuditWriter } from '../audit/audit-writer.ts';
+import type { Authenticator } from '../auth/authenticate.ts';
+import { AuthenticationError } from '../auth/authentication-error.ts';
+import type { Principal } from '../auth/principal.ts';
+
+export const REALM = 'swarm-gateway';
+
+export function authenticateRequests(deps: { authenticator: Authenticator; audit: AuditWriter; logger: Logger }): RequestHandler {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const clientAddress = req.socket.remoteAddress;
+    try {
+      res.locals.principal = await deps.authenticator.authenticate(req.get('authorization'), clientAddress);
+    } catch (err) {
+      if (!(err instanceof AuthenticationError)) {
+        next(err);
+        return;
+      }
+      await auditAuthFailure(deps, err, {
+        requestId: String(res.locals.requestId),
+        clientAddress,
+        userAgent: req.get('user-agent'),
+        operation: operationOf(req),
+      });
+      res
+        .status(401)
+        .set('WWW-Authenticate', wwwAuthenticate(err))
+        .json({ errors: [{ message: err.message, extensions: { code: 'UNAUTHENTICATED', reason: err.reason } }] });
+      return;
+    }
+    next();
+  };
+}
+
+/** RFC 6750: no error attribute when no credentials were sent. */
+export function wwwAuthenticate(err: AuthenticationError): string {
+  if (err.reason === 'missing_credentials') return `Bearer realm="${REALM}"`;
+  const code = err.reason === 'malformed_header' ? 'invalid_request' : 'invalid_token';
+  // RFC 6750 allows printable ASCII but `"` and `\` in error_description; anything else would break the header.
+  const description = err.message.replace(/["\\]/g, "'").replace(/[^\x20-\x7E]/g, '');
+  return `Bearer realm="${REALM}", error="${code}", error_description="${description}"`;
+}
+
+export async function auditAuthFailure(
+  deps: { audit: AuditWriter; logger: Logger },
+  err: AuthenticationError,
+  request: { requestId: string; clientAddress: string | undefined; userAgent: string | undefined; operation: string },
+): Promise<void> {
+  const principal: Principal = { id: 'unauthenticated', kind: 'anonymous', grants: [], clientAddress: request.clientAddress };
+  await deps.audit
+    .refusal(
+      { requestId: request.requestId, principal, userAgent: request.userAgent, cluster: undefined, operation: request.operation, target: undefined, input: null },
+      { kind: 'auth_failed', errorCode: 'UNAUTHENTICATED', decision: { allowed: false, reason: err.reason, ...err.hints } },
+    )
+    .catch((auditErr: unknown) => deps.logger.error({ err: auditErr }, 'audit of a failed authentication could not be written'));
+}
+
+/** The root fields a GraphQL request asks for (`services,networks`), for the audit record; or the route. */
+function operationOf(req: Request): string {
+  if (!req.path.startsWith('/graphql') && req.baseUrl !== '/graphql') return req.path;
+  const source = typeof req.body?.query === 'string' ? req.body.query : typeof req.query.query === 'string' ? req.query.query : undefined;
+  if (!source || source.length > 100_000) return '(graphql)';
+  try {
+    const doc = parse(source, { maxTokens: 10_000 });
+    const op = doc.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
+    const fields = op?.selectionSet.selections.flatMap((s) => (s.kind === 'Field' ? [s.name.value] : [])) ?? [];
+    return fields.length > 0 ? fields.slice(0, 5).join(',') : '(graphql)';
+  } catch {
+    return '(graphql)';
+  }
+}
