@@ -20,8 +20,8 @@ export function inScope(scope: Scope, labels: Record<string, string> | null | un
 }
 
 export type AccessDecision =
-  | { allowed: true; permission: string; cluster: string | undefined; grant: string; scope: Scope }
-  | { allowed: false; permission: string; cluster: string | undefined; reason: string };
+  | { allowed: true; permission: string; cluster: string | undefined | null; grant: string; scope: Scope }
+  | { allowed: false; permission: string; cluster: string | undefined | null; reason: string };
 
 /** What the audit log keeps of a decision. */
 export function decisionRecord(decision: AccessDecision): Record<string, string | boolean | null> {
@@ -30,12 +30,17 @@ export function decisionRecord(decision: AccessDecision): Record<string, string 
     : { allowed: false, permission: decision.permission, reason: decision.reason };
 }
 
-export function decide(principal: Principal, permission: string, cluster: string | undefined): AccessDecision {
+/**
+ * `cluster`: the cluster acted on; undefined for an engine outside any cluster (needs an
+ * all-clusters grant); null for a gateway-wide field (whoami, the audit log, API tokens),
+ * which any grant of the right role covers, whatever its clusters.
+ */
+export function decide(principal: Principal, permission: string, cluster: string | undefined | null): AccessDecision {
   const rule = ruleFor(permission);
   if (!rule) return { allowed: false, permission, cluster, reason: 'no rule for this operation (denied by default)' };
   const byRole = principal.grants.filter((g) => rule.roles.includes(g.role));
   if (byRole.length === 0) return { allowed: false, permission, cluster, reason: `needs role ${rule.roles.join(' or ')}` };
-  const onCluster = byRole.filter((g) => grantCoversCluster(g, cluster));
+  const onCluster = cluster === null ? byRole : byRole.filter((g) => grantCoversCluster(g, cluster));
   if (onCluster.length === 0) return { allowed: false, permission, cluster, reason: `no grant covers cluster ${cluster ?? '(engine outside any cluster)'}` };
   const usable = onCluster.filter((g) => g.selector === null || rule.scoped !== 'refused');
   if (usable.length === 0) return { allowed: false, permission, cluster, reason: 'needs a grant without a label selector' };

@@ -9,7 +9,7 @@ import { decide, decisionRecord } from '../../auth/access-decision.ts';
 import { GatewayError } from '../../errors/gateway-error.ts';
 import type { GatewayContext } from '../context.ts';
 import { runWithDecision } from './current-decision.ts';
-import { clusterOfField } from './field-cluster.ts';
+import { clusterOfField, isClusterBound } from './field-cluster.ts';
 
 type Resolver = NonNullable<GraphQLFieldConfig<unknown, GatewayContext>['resolve']>;
 
@@ -26,12 +26,13 @@ export function guardRootFields(schema: GraphQLSchema): GraphQLSchema {
 function guarded(permission: string, resolve: Resolver): Resolver {
   const operation = permission.slice(permission.indexOf('.') + 1);
   return async (source, args, ctx, info) => {
-    const cluster = clusterOfField(args, ctx.registry);
+    const field = info.parentType.getFields()[info.fieldName]!;
+    const cluster = isClusterBound(field) ? clusterOfField(args, ctx.registry) : null;
     const decision = decide(ctx.principal, permission, cluster);
     if (!decision.allowed) {
       await ctx.audit
         .refusal(
-          { requestId: ctx.requestId, principal: ctx.principal, userAgent: ctx.userAgent, input: args.input ?? args, operation, cluster, target: targetOf(args) },
+          { requestId: ctx.requestId, principal: ctx.principal, userAgent: ctx.userAgent, input: args.input ?? args, operation, cluster: cluster ?? undefined, target: targetOf(args) },
           { kind: 'denied', errorCode: 'FORBIDDEN', decision: decisionRecord(decision) },
         )
         .catch((err: unknown) => ctx.logger.error({ err, operation }, 'audit refusal could not be written'));

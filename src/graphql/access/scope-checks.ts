@@ -1,0 +1,138 @@
+// Label scoping inside the resolvers. The field guard has decided that the caller may run
+// the operation; a label-scoped decision (`scope.all` false, e.g. `deployer:team=payments`)
+// also limits WHICH objects it reaches:
+// - a target is looked up through the read-filtered loaders AND must be inside the
+//   operation's own scope: a principal may read everything through an unscoped viewer
+//   grant and change only `team=payments` objects through a scoped operator grant.
+//   Anything else answers exactly as a missing object does (NOT_FOUND, or
+//   REFERENCE_NOT_FOUND for a reference inside an input), so nothing tells the two apart;
+// - what it creates carries the scope's labels (stamped when omitted; a clash is refused);
+// - an update or rollback may not remove or change a scope label (SCOPE_LABEL);
+// - an operator's serviceUpdate changes image, env, replicas and force only; any other
+//   field needs `Capability.serviceSpec` covering the service (NOT_PERMITTED).
+// Every function here reads the current root field's decision (currentDecision()).
+import { decide, inScope, labelsToStamp, type Scope } from '../../auth/access-decision.ts';
+import { formatSelector, selectorMatches } from '../../auth/label-selector.ts';
+import type { EngineNetwork, EngineService } from '../../docker/engine-json.ts';
+import type { ServiceUpdateInput } from '../../generated/graphql.ts';
+import { userError, type UserErrorInit } from '../../errors/codes.ts';
+import { UserInputError } from '../../errors/gateway-error.ts';
+import type { GatewayContext } from '../context.ts';
+import { currentDecision } from './current-decision.ts';
+
+type Labels = Record<string, string> | null | undefined;
+
+/** The objects the current operation reaches. */
+export function operationScope(): Scope {
+  return currentDecision().scope;
+}
+
+/** Whether an object with these labels is inside the current operation's scope. */
+export function inOperationScope(labels: Labels): boolean {
+  return inScope(operationScope(), labels);
+}
+
+/** The service if the current operation reaches it, else null (then treated as missing). */
+export function serviceInOperationScope(service: EngineService | null): EngineService | null {
+  return service && inOperationScope(service.Spec.Labels) ? service : null;
+}
+
+/** The network if the current operation reaches it, else null (then treated as missing). */
+export function networkInOperationScope(network: EngineNetwork | null): EngineNetwork | null {
+  return network && inOperationScope(network.Labels) ? network : null;
+}
+
+/**
+ * The labels a new object gets under the current operation: the given ones plus the
+ * scope's (`team=payments` when omitted). A clash with the scope, or a scope of several
+ * selectors none of which the labels pick, is a SCOPE_LABEL userError at `field`.
+ */
+export function stampScopeLabels(given: Labels, field: string[]): Record<string, string> {
+  const result = labelsToStamp(operationScope(), given ?? {});
+  if ('error' in result) throw new UserInputError([userError(field, 'SCOPE_LABEL', `${capitalize(result.error)}.`)]);
+  return result.labels;
+}
+
+/**
+ * SCOPE_LABEL errors for going from `before` to `after` labels: every scope selector the
+ * object matches now must still match, key by key. `fieldOf(key)` places each error.
+ */
+export function scopeLabelErrors(before: Labels, after: Labels, fieldOf: (key: string) => string[], what: string): UserErrorInit[] {
+  const scope = operationScope();
+  if (scope.all) return [];
+  const errors: UserErrorInit[] = [];
+  const seen = new Set<string>();
+  for (const selector of scope.selectors.filter((s) => selectorMatches(s, before))) {
+    for (const [key, value] of selector) {
+      if (after?.[key] === value || seen.has(key)) continue;
+      seen.add(key);
+      const change = after?.[key] === undefined ? 'remove' : `change it to ${key}=${after[key]}`;
+      errors.push(
+        userError(fieldOf(key), 'SCOPE_LABEL', `${what} would ${change}; label ${key}=${value} must stay, because your grant is scoped to ${formatSelector(selector)}.`),
+      );
+    }
+  }
+  return errors;
+}
+
+/** The serviceUpdate fields an operator may change; the rest need Capability.serviceSpec. */
+const OPERATOR_FIELDS = new Set(['cluster', 'id', 'version', 'image', 'replicas', 'envAdd', 'envRemove', 'force']);
+
+/**
+ * What serviceUpdate may not do under the caller's grants, besides the guard's decision:
+ * fields beyond an operator's need `Capability.serviceSpec` covering the service
+ * (NOT_PERMITTED at each such field); label changes may not touch a scope label
+ * (SCOPE_LABEL at `labels.add.N` / `labels.remove.N`).
+ */
+export function serviceUpdateScopeErrors(ctx: GatewayContext, cluster: string, input: ServiceUpdateInput, current: EngineService): UserErrorInit[] {
+  const beyond = Object.entries(input).filter(([key, value]) => !OPERATOR_FIELDS.has(key) && isChange(value)).map(([key]) => key);
+  if (beyond.length > 0) {
+    const decision = decide(ctx.principal, 'Capability.serviceSpec', cluster);
+    if (!decision.allowed || !inScope(decision.scope, current.Spec.Labels)) {
+      const why = decision.allowed ? `your grants allowing it (${decision.grant}) do not reach this service's labels` : decision.reason;
+      return beyond.map((key) =>
+        userError(['input', key], 'NOT_PERMITTED', `Changing ${key} needs a grant that allows any service update (deployer or admin, Capability.serviceSpec) covering this service: ${why}. Operators change image, env, replicas and force only.`),
+      );
+    }
+  }
+  const labels = input.labels;
+  if (!labels) return [];
+  const after: Record<string, string> = { ...(current.Spec.Labels ?? {}) };
+  for (const key of labels.remove ?? []) delete after[key];
+  for (const { key, value } of labels.add ?? []) after[key] = value ?? '';
+  const fieldOf = (key: string): string[] => {
+    const added = (labels.add ?? []).findIndex((kv) => kv.key === key);
+    return added >= 0 ? ['input', 'labels', 'add', String(added)] : ['input', 'labels', 'remove', String((labels.remove ?? []).indexOf(key))];
+  };
+  return scopeLabelErrors(current.Spec.Labels, after, fieldOf, 'This update');
+}
+
+/** A rollback restores the previous spec's labels, so it may not drop a scope label either. */
+export function rollbackScopeErrors(current: EngineService): UserErrorInit[] {
+  if (!current.PreviousSpec) return [];
+  return scopeLabelErrors(current.Spec.Labels, current.PreviousSpec.Labels, () => ['input', 'id'], 'Rolling back to the previous spec');
+}
+
+/** Whether the caller may create or remove the ingress network (admin, unscoped). */
+export function mayManageIngress(ctx: GatewayContext, cluster: string): boolean {
+  return decide(ctx.principal, 'Capability.ingress', cluster).allowed;
+}
+
+/** NOT_PERMITTED at `field` unless the caller may create or remove the ingress network. */
+export function ingressPermissionErrors(ctx: GatewayContext, cluster: string, field: string[]): UserErrorInit[] {
+  const decision = decide(ctx.principal, 'Capability.ingress', cluster);
+  if (decision.allowed) return [];
+  return [userError(field, 'NOT_PERMITTED', `Only an admin grant without a label selector may create or remove the ingress network (${decision.reason}).`)];
+}
+
+/** Whether an input value asks for a change: not null, not an empty list, not an object of only such values. */
+function isChange(value: unknown): boolean {
+  if (value === null || value === undefined) return false;
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === 'object') return Object.values(value).some(isChange);
+  return true;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
