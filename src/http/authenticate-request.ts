@@ -63,7 +63,8 @@ export async function auditAuthFailure(
 
 /** The root fields a GraphQL request asks for (`services,networks`), for the audit record; or the route. */
 function operationOf(req: Request): string {
-  if (!req.path.startsWith('/graphql') && req.baseUrl !== '/graphql') return req.path;
+  // Mounted routers see their path without the mount point (`/export` under `/audit`).
+  if (!req.path.startsWith('/graphql') && req.baseUrl !== '/graphql') return `${req.baseUrl}${req.path}`;
   const source = typeof req.body?.query === 'string' ? req.body.query : typeof req.query.query === 'string' ? req.query.query : undefined;
   if (!source || source.length > 100_000) return '(graphql)';
   try {
