@@ -6,6 +6,7 @@ import { startAuditLog } from './audit/audit-log.ts';
 import { openMigratedDatabase } from './audit/open-database.ts';
 import { ConfigError, loadConfig } from './config/config.ts';
 import { EngineRegistry } from './docker/registry.ts';
+import { createApiTokenVerifier } from './auth/tokens/index.ts';
 import { createGateway } from './http/app.ts';
 
 async function main(): Promise<void> {
@@ -33,7 +34,15 @@ async function main(): Promise<void> {
     logger,
     testPauseAfterEngine: pauseAfterEngine,
   });
-  const gateway = await createGateway(config, { logger, database, audit: auditLog.writer });
+  const gateway = await createGateway(config, {
+    logger,
+    database,
+    audit: auditLog.writer,
+    apiTokens: createApiTokenVerifier(database, {
+      maxTokenDays: config.auth.maxTokenDays,
+      onTouchError: (err, tokenId) => logger.warn({ err, tokenId }, "an API token's last use could not be recorded"),
+    }),
+  });
   // Handlers before listening: a client may signal as soon as it sees the listening line.
   let stopping = false;
   const stop = (signal: string) => {

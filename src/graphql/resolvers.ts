@@ -11,6 +11,7 @@ import { nodesResolvers } from './nodes/index.ts';
 import { servicesResolvers } from './services/index.ts';
 import { swarmResolvers } from './swarm/index.ts';
 import { tasksResolvers } from './tasks/index.ts';
+import { tokensResolvers } from './tokens/index.ts';
 
 const modules: Resolvers[] = [
   { DateTime: dateTimeScalar },
@@ -24,6 +25,7 @@ const modules: Resolvers[] = [
   diagnosticsResolvers,
   eventsResolvers,
   auditResolvers,
+  tokensResolvers,
 ];
 
 /** Merges per-type resolver maps; a field defined twice is a programming error. */

@@ -18,6 +18,8 @@ export interface MutationSpec {
    * swarmLeave on an engine, networkCreateGatewayBridge): then no cluster is recorded.
    */
   engine?: string | null | undefined;
+  /** Set for operations on the gateway itself (API tokens): no cluster is recorded. */
+  gatewayWide?: boolean;
   /** The object acted on (ID or name), if any. */
   target?: string | undefined;
   input: unknown;
@@ -42,7 +44,7 @@ export async function runMutation<P extends Payload>(
   empty: Omit<P, 'userErrors'>,
   change: () => Promise<MutationResult<Omit<P, 'userErrors'>>>,
 ): Promise<P> {
-  const cluster = spec.engine != null ? undefined : ctx.registry.cluster(spec.cluster).name;
+  const cluster = spec.engine != null || spec.gatewayWide ? undefined : ctx.registry.cluster(spec.cluster).name;
   const request = { operation: spec.operation, cluster, target: spec.target };
   // The field guard has already checked the caller's grants; the intent names the grant.
   const decision = decisionRecord(currentDecision());

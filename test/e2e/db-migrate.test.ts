@@ -21,6 +21,9 @@ import { postgresUp, type PostgresCluster } from '../support/postgres.ts';
 const run = promisify(execFile);
 const ROOT = path.resolve(DEFAULT_MIGRATIONS_DIR, '../..');
 const INIT = readMigrations()[0]!.name;
+/** Every migration in the folder, in the order they apply, with the checksum Prisma records. */
+const ALL = readMigrations().map((m) => m.name);
+const checksumOf = (name: string) => createHash('sha256').update(readFileSync(path.join(DEFAULT_MIGRATIONS_DIR, name, 'migration.sql'))).digest('hex');
 /** Computed here from the file, independently of the runner. */
 const INIT_CHECKSUM = createHash('sha256').update(readFileSync(path.join(DEFAULT_MIGRATIONS_DIR, INIT, 'migration.sql'))).digest('hex');
 
@@ -47,11 +50,11 @@ function migrationsCopy(): string {
 
 /** The same sequence on each backend, on one fresh database, in order. */
 function migrationContract(open: () => SqlExecutor) {
-  test('a fresh database gets the init migration, recorded as Prisma records it', async () => {
+  test('a fresh database gets every migration, the init one first, recorded as Prisma records it', async () => {
     const sql = open();
-    assert.deepEqual(await migrate(sql), { applied: [INIT] });
+    assert.deepEqual(await migrate(sql), { applied: ALL });
     const rows = await history(sql);
-    assert.equal(rows.length, 1);
+    assert.deepEqual(rows.map((r) => [r.migration_name, r.checksum, r.applied_steps_count]), ALL.map((name) => [name, checksumOf(name), 1]));
     const row = rows[0]!;
     assert.equal(row.migration_name, INIT);
     assert.equal(row.checksum, INIT_CHECKSUM);
@@ -103,7 +106,7 @@ function migrationContract(open: () => SqlExecutor) {
         assert.match(err.message, new RegExp(`recorded checksum ${INIT_CHECKSUM}`));
         return true;
       });
-      assert.equal((await history(sql)).length, 1);
+      assert.equal((await history(sql)).length, ALL.length);
       assert.deepEqual(await actualSchema(sql), await expectedSchema());
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -121,7 +124,7 @@ function migrationContract(open: () => SqlExecutor) {
       );
       await assert.rejects(migrate(sql, dir), /migration 29991231000000_broken failed and was rolled back: .*no_such_function/);
       assert.equal(await tableExists(sql, 'half_done'), false);
-      assert.deepEqual((await history(sql)).map((r) => r.migration_name), [INIT]);
+      assert.deepEqual((await history(sql)).map((r) => r.migration_name), ALL);
       // The session is usable afterwards (the transaction really ended).
       assert.deepEqual(await migrate(sql), { applied: [] });
     } finally {
@@ -184,15 +187,15 @@ describe('migrations on PostgreSQL 15', () => {
     assert.equal(settled, false);
     assert.equal(await tableExists(holder, '_prisma_migrations'), false);
     await holder.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
-    assert.deepEqual(await running, { applied: [INIT] });
+    assert.deepEqual(await running, { applied: ALL });
   });
 
   test('two runners on two connections at once: one applies, the other finds it done', async () => {
     const url = await freshDatabase();
     const [a, b] = [await session(url), await session(url)];
     const results = await Promise.all([migrate(a), migrate(b)]);
-    assert.deepEqual(results.map((r) => r.applied).sort((x, y) => x.length - y.length), [[], [INIT]]);
-    assert.deepEqual((await history(a)).map((r) => [r.migration_name, r.checksum]), [[INIT, INIT_CHECKSUM]]);
+    assert.deepEqual(results.map((r) => r.applied).sort((x, y) => x.length - y.length), [[], ALL]);
+    assert.deepEqual((await history(a)).map((r) => [r.migration_name, r.checksum]), ALL.map((name) => [name, checksumOf(name)]));
     assert.deepEqual(await actualSchema(a), await expectedSchema());
   });
 
@@ -207,11 +210,11 @@ describe('migrations on PostgreSQL 15', () => {
     const outputs = (await Promise.all([cli(), cli()])).map((o) => o.stdout.trim()).sort();
     assert.deepEqual(outputs, [
       `db:migrate: PostgreSQL (DATABASE_URL) is up to date`,
-      `db:migrate: applied to PostgreSQL (DATABASE_URL): ${INIT}`,
+      `db:migrate: applied to PostgreSQL (DATABASE_URL): ${ALL.join(', ')}`,
     ].sort());
     const sql = await session(url);
     const rows = await history(sql);
-    assert.deepEqual(rows.map((r) => [r.migration_name, r.checksum, r.applied_steps_count]), [[INIT, INIT_CHECKSUM, 1]]);
+    assert.deepEqual(rows.map((r) => [r.migration_name, r.checksum, r.applied_steps_count]), ALL.map((name) => [name, checksumOf(name), 1]));
     // The table works: a row goes in and comes back.
     await sql.exec(`INSERT INTO "audit_records" (seq, id, kind, recorded_at, principal, operation, prev_hash, hash)
                     VALUES (1, '${randomUUID()}', 'intent', now(), 'anonymous', 'networkCreate', repeat('0', 64), repeat('a', 64))`);
@@ -241,7 +244,7 @@ describe('migrations on PGlite (a temp data dir)', () => {
           timeout: 120_000,
         });
       const where = path.join(dir, 'pglite');
-      assert.equal((await cli()).stdout.trim(), `db:migrate: applied to PGlite in ${where}: ${INIT}`);
+      assert.equal((await cli()).stdout.trim(), `db:migrate: applied to PGlite in ${where}: ${ALL.join(', ')}`);
       assert.equal((await cli()).stdout.trim(), `db:migrate: PGlite in ${where} is up to date`);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -20,11 +20,14 @@ describe('databaseConfigFromEnv', () => {
 });
 
 describe('readMigrations', () => {
-  test('the project has its init migration, checksummed as sha256 of the bytes', () => {
-    const [init, ...rest] = readMigrations();
-    assert.match(init!.name, /^\d{14}_init$/);
-    assert.equal(rest.length, 0);
-    assert.equal(init!.checksum, createHash('sha256').update(Buffer.from(init!.sql, 'utf8')).digest('hex'));
+  test('the project has its migrations, init first, each checksummed as sha256 of its bytes', () => {
+    const migrations = readMigrations();
+    assert.match(migrations[0]!.name, /^\d{14}_init$/);
+    assert.ok(migrations.some((m) => m.name === '20261122120000_api_tokens'));
+    for (const m of migrations) {
+      assert.match(m.name, /^\d{14}_[a-z0-9_]+$/);
+      assert.equal(m.checksum, createHash('sha256').update(Buffer.from(m.sql, 'utf8')).digest('hex'));
+    }
   });
   test('folders apply in name order; folders without migration.sql are ignored', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'sg-mig-'));

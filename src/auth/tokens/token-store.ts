@@ -1,0 +1,98 @@
+// API tokens in the gateway's database (table api_tokens). The store never sees a secret
+// it could keep: `create` generates the token, stores its hash and hands the text back once.
+// The database is read through its holder on every call, so a reopened database is used.
+import { randomUUID } from 'node:crypto';
+import type { Database } from '../../db/client.ts';
+import { Prisma, type ApiToken } from '../../generated/prisma/client.ts';
+import { formatGrant, type Grant } from '../grant.ts';
+import { generateToken, isTokenPrefix } from './token-format.ts';
+
+export type ApiTokenRow = ApiToken;
+
+/** `last_used_at` is written at most this often per token, not on every request. */
+export const TOUCH_INTERVAL_MS = 60_000;
+
+export interface NewToken {
+  name: string;
+  /** The principal ID of the creator, or `cli`. */
+  owner: string;
+  grants: readonly Grant[];
+  expiresAt: Date | null;
+}
+
+export class ApiTokenStore {
+  constructor(
+    private readonly database: Pick<Database, 'prisma'>,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Creates a token; `token` is the only copy of the secret there will ever be. */
+  async create(spec: NewToken): Promise<{ token: string; row: ApiTokenRow }> {
+    // A prefix collision (1 in 2e14 per pair) only costs a retry.
+    for (let attempt = 1; ; attempt++) {
+      const { token, prefix, hash } = generateToken();
+      try {
+        const row = await this.database.prisma.apiToken.create({
+          data: {
+            id: randomUUID(),
+            name: spec.name.trim(),
+            owner: spec.owner,
+            prefix,
+            hash,
+            grants: spec.grants.map(formatGrant),
+            createdAt: this.now(),
+            expiresAt: spec.expiresAt,
+          },
+        });
+        return { token, row };
+      } catch (err) {
+        const duplicate = err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
+        if (!duplicate || attempt >= 3) throw err;
+      }
+    }
+  }
+
+  /** Every token, oldest first; revoked ones only when asked. */
+  list(opts: { includeRevoked: boolean }): Promise<ApiTokenRow[]> {
+    return this.database.prisma.apiToken.findMany({
+      where: opts.includeRevoked ? {} : { revokedAt: null },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    });
+  }
+
+  findByPrefix(prefix: string): Promise<ApiTokenRow | null> {
+    return this.database.prisma.apiToken.findUnique({ where: { prefix } });
+  }
+
+  /** A token by its ID (a UUID) or its prefix. */
+  async find(ref: string): Promise<ApiTokenRow | null> {
+    const id = ref.trim().toLowerCase();
+    if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) {
+      return this.database.prisma.apiToken.findUnique({ where: { id } });
+    }
+    const prefix = ref.trim().replace(/^sgw_/, '');
+    return isTokenPrefix(prefix) ? this.findByPrefix(prefix) : null;
+  }
+
+  /** Revokes a token; null when it was revoked already (by this call's competitor, too). */
+  async revoke(id: string, by: string): Promise<ApiTokenRow | null> {
+    const { count } = await this.database.prisma.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: this.now(), revokedBy: by } });
+    return count === 1 ? this.database.prisma.apiToken.findUnique({ where: { id } }) : null;
+  }
+
+  /**
+   * Records a use of the token, unless one was recorded less than TOUCH_INTERVAL_MS ago: a
+   * busy bot would otherwise cost a write per request. The condition is in the UPDATE too,
+   * so concurrent requests write once.
+   */
+  async touch(row: Pick<ApiTokenRow, 'id' | 'lastUsedAt'>): Promise<boolean> {
+    const now = this.now();
+    const since = new Date(now.getTime() - TOUCH_INTERVAL_MS);
+    if (row.lastUsedAt && row.lastUsedAt.getTime() > since.getTime()) return false;
+    const { count } = await this.database.prisma.apiToken.updateMany({
+      where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: since } }] },
+      data: { lastUsedAt: now },
+    });
+    return count === 1;
+  }
+}

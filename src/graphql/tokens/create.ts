@@ -1,0 +1,61 @@
+// `apiTokenCreate`: a token for a bot, within the caller's own grants (no escalation: a
+// grant none of the caller's covers is refused, named). The secret is generated here and
+// returned once; the audit record gets the input (name, grants, expiry), which holds none.
+import { formatGrant, uncoveredGrants, type Grant } from '../../auth/grant.ts';
+import { resolveExpiry, tokenNameProblem, unknownClustersProblem } from '../../auth/tokens/index.ts';
+import { userError, type UserErrorInit } from '../../errors/codes.ts';
+import type { ApiTokenCreateInput, ApiTokenCreatePayload, MutationResolvers } from '../../generated/graphql.ts';
+import type { GatewayContext } from '../context.ts';
+import { rejectIfAny, runMutation } from '../run-mutation.ts';
+import { apiTokenToGraphQL } from './api-token-graphql.ts';
+import { grantFromInput } from './grant-graphql.ts';
+import { maxTokenDaysOf, tokenStore, usingTokenDatabase } from './token-database.ts';
+
+export const apiTokenCreate: MutationResolvers['apiTokenCreate'] = async (_root, { input }, ctx) => {
+  const store = tokenStore(ctx);
+  return runMutation<ApiTokenCreatePayload>(ctx, { operation: 'apiTokenCreate', gatewayWide: true, target: input.name, input }, { token: null, apiToken: null }, async () => {
+    const { grants, errors } = checkGrants(input, ctx);
+    const nameProblem = tokenNameProblem(input.name);
+    if (nameProblem) errors.unshift(userError(['input', 'name'], 'INVALID_VALUE', nameProblem));
+    const expiry = resolveExpiry(
+      { expiresAt: input.expiresAt == null ? null : new Date(input.expiresAt), expiresInDays: input.expiresInDays },
+      { now: new Date(), maxTokenDays: maxTokenDaysOf(ctx) },
+    );
+    if ('error' in expiry) errors.push(userError(['input', expiry.field], 'INVALID_VALUE', expiry.error));
+    rejectIfAny(errors);
+    const { token, row } = await usingTokenDatabase(ctx, () =>
+      store.create({ name: input.name, owner: ctx.principal.id, grants, expiresAt: 'expiresAt' in expiry ? expiry.expiresAt : null }),
+    );
+    return { payload: { token, apiToken: apiTokenToGraphQL(row) }, objectIds: [row.id] };
+  });
+};
+
+/** The grants asked for, and what is wrong with them: form, unknown clusters, escalation. */
+function checkGrants(input: ApiTokenCreateInput, ctx: GatewayContext): { grants: Grant[]; errors: UserErrorInit[] } {
+  const errors: UserErrorInit[] = [];
+  const grants: Grant[] = [];
+  if (input.grants.length === 0) errors.push(userError(['input', 'grants'], 'INVALID_VALUE', 'Give the token at least one grant.'));
+  const known = ctx.registry.clusterNames();
+  for (const [i, given] of input.grants.entries()) {
+    const field = ['input', 'grants', String(i)];
+    let grant: Grant;
+    try {
+      grant = grantFromInput(given);
+    } catch (err) {
+      errors.push(userError(field, 'INVALID_VALUE', `Grant ${i + 1}: ${(err as Error).message}.`));
+      continue;
+    }
+    const unknown = unknownClustersProblem(grant, known);
+    if (unknown) {
+      errors.push(userError([...field, 'clusters'], 'REFERENCE_NOT_FOUND', unknown));
+      continue;
+    }
+    if (uncoveredGrants(ctx.principal.grants, [grant]).length > 0) {
+      const held = ctx.principal.grants.map(formatGrant).join(', ') || 'none';
+      errors.push(userError(field, 'ESCALATION', `Grant ${formatGrant(grant)} goes beyond your own grants (${held}): a token can only be given what you hold.`));
+      continue;
+    }
+    grants.push(grant);
+  }
+  return { grants, errors };
+}

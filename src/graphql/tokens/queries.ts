@@ -1,0 +1,21 @@
+// `whoami` (the caller and its grants) and `apiTokens` (the tokens within the caller's
+// grants, by name; tokens are few, so the page is cut from the whole visible list).
+import type { PrincipalKind, QueryResolvers } from '../../generated/graphql.ts';
+import { nameKey, paginate } from '../pagination.ts';
+import { apiTokenToGraphQL, tokenVisibleTo } from './api-token-graphql.ts';
+import { grantToGraphQL } from './grant-graphql.ts';
+import { tokenStore, usingTokenDatabase } from './token-database.ts';
+
+export const whoami: QueryResolvers['whoami'] = (_root, _args, ctx) => ({
+  id: ctx.principal.id,
+  kind: ctx.principal.kind.toUpperCase() as PrincipalKind,
+  name: ctx.principal.name ?? null,
+  grants: ctx.principal.grants.map(grantToGraphQL),
+});
+
+export const apiTokens: QueryResolvers['apiTokens'] = async (_root, { first, after, includeRevoked }, ctx) => {
+  const store = tokenStore(ctx);
+  const rows = await usingTokenDatabase(ctx, () => store.list({ includeRevoked: includeRevoked ?? false }));
+  const visible = rows.filter((row) => tokenVisibleTo(ctx.principal, row));
+  return paginate(visible.map(apiTokenToGraphQL), (t) => nameKey(t.name, t.id), { first, after });
+};

@@ -1,0 +1,27 @@
+// `apiTokenRevoke`: by ID or prefix, only a token within the caller's grants (any other is
+// NOT_FOUND, as if it did not exist). Revoking twice is INVALID_STATE, naming who did first.
+import { notFound, UserInputError } from '../../errors/gateway-error.ts';
+import { userError } from '../../errors/codes.ts';
+import type { ApiTokenRow } from '../../auth/tokens/index.ts';
+import type { ApiTokenRevokePayload, MutationResolvers } from '../../generated/graphql.ts';
+import { runMutation } from '../run-mutation.ts';
+import { apiTokenToGraphQL, tokenVisibleTo } from './api-token-graphql.ts';
+import { tokenStore, usingTokenDatabase } from './token-database.ts';
+
+export const apiTokenRevoke: MutationResolvers['apiTokenRevoke'] = async (_root, { input }, ctx) => {
+  const store = tokenStore(ctx);
+  return runMutation<ApiTokenRevokePayload>(ctx, { operation: 'apiTokenRevoke', gatewayWide: true, target: input.id, input }, { apiToken: null }, async () => {
+    const row = await usingTokenDatabase(ctx, () => store.find(input.id));
+    if (!row || !tokenVisibleTo(ctx.principal, row)) throw notFound('API token', input.id);
+    if (row.revokedAt) throw alreadyRevoked(row);
+    const revoked = await usingTokenDatabase(ctx, () => store.revoke(row.id, ctx.principal.id));
+    if (!revoked) throw alreadyRevoked((await store.find(row.id)) ?? row);
+    return { payload: { apiToken: apiTokenToGraphQL(revoked) }, objectIds: [row.id] };
+  });
+};
+
+function alreadyRevoked(row: ApiTokenRow): UserInputError {
+  const when = row.revokedAt ? ` at ${row.revokedAt.toISOString()}` : '';
+  const by = row.revokedBy ? ` by ${row.revokedBy}` : '';
+  return new UserInputError([userError(['input', 'id'], 'INVALID_STATE', `API token ${row.prefix} (${row.name}) was already revoked${when}${by}.`)]);
+}
