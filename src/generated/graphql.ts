@@ -16,6 +16,98 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+/**
+ * An API token for a bot or a script. The token itself (`sgw_<prefix>_<secret>`) is shown once,
+ * by `apiTokenCreate`; the gateway keeps only its prefix and a SHA-256 of it.
+ */
+export type ApiToken = {
+  __typename?: 'ApiToken';
+  /** When it was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When it stops working; null: never. */
+  expiresAt: Maybe<Scalars['DateTime']['output']>;
+  /** What the token may do. */
+  grants: Array<Grant>;
+  /** The token's ID (a UUID); its principal is `token:<id>`. */
+  id: Scalars['ID']['output'];
+  /** When it last authenticated a request (updated at most once a minute); null: never used. */
+  lastUsedAt: Maybe<Scalars['DateTime']['output']>;
+  /** What the token is for. */
+  name: Scalars['String']['output'];
+  /** Who created it: a principal ID, or `cli` for `npm run token:create`. */
+  owner: Scalars['String']['output'];
+  /** The visible part of the token, after `sgw_`, to recognise it. */
+  prefix: Scalars['String']['output'];
+  /** When it was revoked; null: not revoked. */
+  revokedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Who revoked it (a principal ID, or `cli`). */
+  revokedBy: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of API tokens, by name. */
+export type ApiTokenConnection = {
+  __typename?: 'ApiTokenConnection';
+  /** The tokens of this page with their cursors. */
+  edges: Array<ApiTokenEdge>;
+  /** The tokens of this page. */
+  nodes: Array<ApiToken>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many tokens the caller can see, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/**
+ * Input of `apiTokenCreate`. The grants must be within the caller's own grants (no
+ * escalation: a grant beyond them is ESCALATION). Give at most one of `expiresAt` and
+ * `expiresInDays`; with `auth.maxTokenDays` configured, one of them is required.
+ */
+export type ApiTokenCreateInput = {
+  /** When the token stops working; must be in the future. */
+  expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Days from now until the token stops working (1 to `auth.maxTokenDays`, or 3650). */
+  expiresInDays?: InputMaybe<Scalars['Int']['input']>;
+  /** What the token may do; at least one grant. */
+  grants: Array<GrantInput>;
+  /** What the token is for (`chatops-bot`): 1-100 characters. */
+  name: Scalars['String']['input'];
+};
+
+/** Result of `apiTokenCreate`. */
+export type ApiTokenCreatePayload = {
+  __typename?: 'ApiTokenCreatePayload';
+  /** The created token's record. */
+  apiToken: Maybe<ApiToken>;
+  /** The token to give the bot: `sgw_<prefix>_<secret>`. Shown this once; the gateway cannot show it again. */
+  token: Maybe<Scalars['String']['output']>;
+  /** Problems with the input; nothing changed when present. */
+  userErrors: Array<UserError>;
+};
+
+/** An API token with its cursor. */
+export type ApiTokenEdge = {
+  __typename?: 'ApiTokenEdge';
+  /** Opaque cursor. */
+  cursor: Scalars['String']['output'];
+  /** The token. */
+  node: ApiToken;
+};
+
+/** Input of `apiTokenRevoke`. */
+export type ApiTokenRevokeInput = {
+  /** The token's ID, or its prefix. */
+  id: Scalars['String']['input'];
+};
+
+/** Result of `apiTokenRevoke`. */
+export type ApiTokenRevokePayload = {
+  __typename?: 'ApiTokenRevokePayload';
+  /** The revoked token. */
+  apiToken: Maybe<ApiToken>;
+  /** Problems with the input; nothing changed when present. */
+  userErrors: Array<UserError>;
+};
+
 /** How a mutation ended. */
 export type AuditOutcome =
   /** The change was refused or failed; `errorCode` says why. */
@@ -327,7 +419,9 @@ export type ErrorCode =
   | 'NOT_A_SWARM_MANAGER'
   /** The object does not exist (or is outside the caller's scope). */
   | 'NOT_FOUND'
-  /** Too many requests; retry after the time given in `extensions.retryAfter`. */
+  /** The operation is over a configured limit (depth, aliases or cost); `extensions.limit` names it, `extensions.max` and `extensions.found` give the numbers. HTTP 400. */
+  | 'QUERY_TOO_COMPLEX'
+  /** Too many requests from this principal; retry after `extensions.retryAfterSeconds` (also the `Retry-After` header, HTTP 429). */
   | 'RATE_LIMITED'
   /** No valid credentials were presented. */
   | 'UNAUTHENTICATED';
@@ -401,6 +495,33 @@ export type GatewayBridgeCreatePayload = {
   network: Maybe<Network>;
   /** Problems with the input; nothing changed when present. */
   userErrors: Array<UserError>;
+};
+
+/**
+ * What a principal may do: a role, on some clusters or all, on every object or only on those
+ * carrying some labels. Written as text `role[@cluster,...][:key=value,...]`, e.g.
+ * `deployer@prod:team=payments`.
+ */
+export type Grant = {
+  __typename?: 'Grant';
+  /** The clusters the grant covers; null: every cluster (and engines outside any cluster). */
+  clusters: Maybe<Array<Scalars['String']['output']>>;
+  /** The labels an object must carry for the grant to reach it (`team=payments`); empty: every object. */
+  labels: Array<KeyValue>;
+  /** The role. */
+  role: Role;
+  /** The grant's text form, as in the configuration, the audit log and `npm run token:create -- --grant`. */
+  text: Scalars['String']['output'];
+};
+
+/** A grant in an input. */
+export type GrantInput = {
+  /** The clusters it covers, by name; omit (or null) for every cluster. An unknown cluster is REFERENCE_NOT_FOUND. */
+  clusters?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Labels an object must carry for the grant to reach it (`team=payments`); omit for every object. */
+  labels?: InputMaybe<Array<KeyValueInput>>;
+  /** The role. */
+  role: Role;
 };
 
 /** One IPAM configuration of a network (`--subnet`, `--gateway`, `--ip-range`). */
@@ -477,9 +598,38 @@ export type LogLine = {
   timestamp: Maybe<Scalars['DateTime']['output']>;
 };
 
+/** A mount of a service's containers, as `--mount type=...,source=...,target=...` sets it. */
+export type MountInput = {
+  /** Mount read-only (`readonly`); not for an anonymous volume. */
+  readOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  /** BIND: an absolute host path (guardrail: non-admins only under the allowed prefixes, never the Docker socket). VOLUME: the volume's name; omitted, an anonymous volume. TMPFS: not allowed. */
+  source?: InputMaybe<Scalars['String']['input']>;
+  /** Absolute path inside the container, not `/`; each target once. */
+  target: Scalars['String']['input'];
+  /** Bind, volume or tmpfs. */
+  type: MountType;
+  /** VOLUME only: the volume driver (`volume-driver=`), default `local`. */
+  volumeDriver?: InputMaybe<Scalars['String']['input']>;
+  /** VOLUME only: driver options (`volume-opt=`). Guardrail: for non-admins, `o=bind` makes `device` a host path under the bind mount rules. */
+  volumeOptions?: InputMaybe<Array<KeyValueInput>>;
+};
+
+/** Kind of a service mount (`type=` of `--mount`). */
+export type MountType =
+  /** A host path (`type=bind`). Guardrail: non-admins only under the configured allowed prefixes, never the Docker socket. */
+  | 'BIND'
+  /** A tmpfs in the task's memory (`type=tmpfs`). */
+  | 'TMPFS'
+  /** A named volume, or an anonymous one without a source (`type=volume`). */
+  | 'VOLUME';
+
 /** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Create an API token for a bot or a script, within the caller's own grants; the token is in the payload, once. */
+  apiTokenCreate: ApiTokenCreatePayload;
+  /** Revoke an API token (one within the caller's own grants; others are NOT_FOUND). It is refused from then on. */
+  apiTokenRevoke: ApiTokenRevokePayload;
   /** Connect a standalone container to a network (`docker network connect`). */
   networkConnect: NetworkConnectPayload;
   /** Create a network (`docker network create`). */
@@ -520,6 +670,18 @@ export type Mutation = {
   swarmRotateJoinToken: SwarmRotateJoinTokenPayload;
   /** Change the swarm's settings (`docker swarm update`). */
   swarmUpdate: SwarmUpdatePayload;
+};
+
+
+/** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
+export type MutationApiTokenCreateArgs = {
+  input: ApiTokenCreateInput;
+};
+
+
+/** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
+export type MutationApiTokenRevokeArgs = {
+  input: ApiTokenRevokeInput;
 };
 
 
@@ -1072,6 +1234,28 @@ export type PortProtocol =
   /** UDP. */
   | 'UDP';
 
+/** Who is making a request, and what it holds. */
+export type Principal = {
+  __typename?: 'Principal';
+  /** Its grants. */
+  grants: Array<Grant>;
+  /** The ID recorded in the audit log: `anonymous`, `token:<id>`, `oidc:<subject>`. */
+  id: Scalars['String']['output'];
+  /** How it authenticated. */
+  kind: PrincipalKind;
+  /** A human name: the token's name, the person's name or email, when known. */
+  name: Maybe<Scalars['String']['output']>;
+};
+
+/** How a principal authenticated. */
+export type PrincipalKind =
+  /** No credentials; holds only the configured anonymous grants. */
+  | 'ANONYMOUS'
+  /** An OIDC/JWT bearer token. */
+  | 'OIDC'
+  /** An API token (`sgw_...`). */
+  | 'TOKEN';
+
 /** Where a published port listens (`mode=` of `--publish`). */
 export type PublishMode =
   /** Directly on the node running the task. */
@@ -1082,11 +1266,13 @@ export type PublishMode =
 /** Everything that can be read. */
 export type Query = {
   __typename?: 'Query';
+  /** API tokens whose grants are within the caller's own, by name. Tokens live in the gateway's database: without one this is AUDIT_UNAVAILABLE. */
+  apiTokens: ApiTokenConnection;
   /** The audit log, newest first. Also exported as NDJSON or CSV at `/audit/export` with the same filters. */
   auditRecords: AuditRecordConnection;
   /** Checks the audit log's hash chain, whole or for a time range, and names the first record that fails. */
   auditVerify: AuditVerification;
-  /** The clusters this gateway fronts. */
+  /** The clusters this gateway fronts that the caller's grants cover. */
   clusters: Array<Cluster>;
   /** One container by ID or name. */
   container: Container;
@@ -1118,6 +1304,16 @@ export type Query = {
   task: Task;
   /** Tasks (`docker service ps`, `docker node ps`). */
   tasks: TaskConnection;
+  /** Who the caller is, and its grants. */
+  whoami: Principal;
+};
+
+
+/** Everything that can be read. */
+export type QueryApiTokensArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeRevoked?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1309,6 +1505,22 @@ export type ResourcesInput = {
   reserveMemory?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * A role: what a grant allows. Least to most powerful; `AUDITOR` stands apart. The README's
+ * role table lists every operation of each.
+ */
+export type Role =
+  /** Everything: swarm, nodes, join tokens, ingress, gateway bridges, API tokens, the audit log; no guardrails. */
+  | 'ADMIN'
+  /** Reads, exports and verifies the audit log. */
+  | 'AUDITOR'
+  /** Operator, plus create and remove services and networks, any service update. */
+  | 'DEPLOYER'
+  /** Viewer, plus scale, update image/env, force redeploy, rollback, connect and disconnect containers. */
+  | 'OPERATOR'
+  /** Reads swarms, nodes, networks, services, tasks and containers; no join tokens or unlock key. */
+  | 'VIEWER';
+
 /** A swarm service (`docker service inspect`). */
 export type Service = {
   __typename?: 'Service';
@@ -1316,6 +1528,10 @@ export type Service = {
   args: Array<Scalars['String']['output']>;
   /** Whether a previous spec exists to roll back to. */
   canRollback: Scalars['Boolean']['output'];
+  /** Capabilities added to the default set (`--cap-add`), as the engine stores them (`CAP_NET_ADMIN`, or `ALL`). */
+  capabilityAdd: Array<Scalars['String']['output']>;
+  /** Capabilities dropped from the default set (`--cap-drop`). */
+  capabilityDrop: Array<Scalars['String']['output']>;
   /** Command (`ENTRYPOINT` override), if set. */
   command: Array<Scalars['String']['output']>;
   /** Placement constraints (`--constraint`). */
@@ -1342,6 +1558,8 @@ export type Service = {
   logs: Array<LogLine>;
   /** Replicated or global. */
   mode: ServiceMode;
+  /** Mounts (`--mount`), in the spec's order. */
+  mounts: Array<ServiceMount>;
   /** The service's name. */
   name: Scalars['String']['output'];
   /** Networks with aliases and virtual IPs. */
@@ -1398,11 +1616,15 @@ export type ServiceConnection = {
 export type ServiceCreateInput = {
   /** Arguments (`docker service create IMAGE ARG...`). */
   args?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Capabilities to add, `NET_ADMIN` or `CAP_NET_ADMIN` (`--cap-add`). Guardrail: non-admins only those the configuration allows. */
+  capabilityAdd?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Capabilities to drop (`--cap-drop`); one that is also added is not dropped, as the CLI does. */
+  capabilityDrop?: InputMaybe<Array<Scalars['String']['input']>>;
   /** The cluster. */
   cluster?: InputMaybe<Scalars['String']['input']>;
   /** Command, overriding the image's entrypoint (`--entrypoint`-like; as `docker service create IMAGE CMD` sets Args, see `args`). */
   command?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** Placement constraints, e.g. `node.role==worker` (`--constraint`). */
+  /** Placement constraints, e.g. `node.role==worker` (`--constraint`). Guardrail: non-admins cannot place on managers (`node.role==manager`, a manager's `node.id` or `node.hostname`, or constraints only managers meet). */
   constraints?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Container labels (`--container-label`). */
   containerLabels?: InputMaybe<Array<KeyValueInput>>;
@@ -1418,9 +1640,11 @@ export type ServiceCreateInput = {
   labels?: InputMaybe<Array<KeyValueInput>>;
   /** Replicated or global (`--mode`). */
   mode?: InputMaybe<ServiceMode>;
+  /** Mounts (`--mount`). Guardrail: non-admins cannot bind-mount host paths outside the allowed prefixes, and nobody but an admin mounts the Docker socket. */
+  mounts?: InputMaybe<Array<MountInput>>;
   /** Service name: letters, digits, `-` and `_`, starting and ending with a letter or digit; up to 63 characters. */
   name: Scalars['String']['input'];
-  /** Networks with aliases (`--network`). */
+  /** Networks with aliases (`--network`). Guardrail: non-admins cannot attach to the `host` network. */
   networks?: InputMaybe<Array<ServiceNetworkInput>>;
   /** Published ports, structured. */
   ports?: InputMaybe<Array<PortConfigInput>>;
@@ -1490,6 +1714,23 @@ export type ServiceMode =
   /** A fixed number of replicas. */
   | 'REPLICATED';
 
+/** A mount of a service's containers (`--mount`). */
+export type ServiceMount = {
+  __typename?: 'ServiceMount';
+  /** Mounted read-only. */
+  readOnly: Scalars['Boolean']['output'];
+  /** Host path (BIND) or volume name (VOLUME); null for tmpfs and anonymous volumes. */
+  source: Maybe<Scalars['String']['output']>;
+  /** Path inside the container. */
+  target: Scalars['String']['output'];
+  /** Bind, volume or tmpfs (a Windows named pipe shows as BIND). */
+  type: MountType;
+  /** Volume driver (`volume-driver=`), when set. */
+  volumeDriver: Maybe<Scalars['String']['output']>;
+  /** Volume driver options (`volume-opt=`), sorted by key. */
+  volumeOptions: Array<KeyValue>;
+};
+
 /** A network a service is attached to. */
 export type ServiceNetworkAttachment = {
   __typename?: 'ServiceNetworkAttachment';
@@ -1551,7 +1792,11 @@ export type ServiceScaleInput = {
   version?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** Input of `serviceUpdate` (`docker service update`). Omitted fields keep their value. */
+/**
+ * Input of `serviceUpdate` (`docker service update`). Omitted fields keep their value.
+ * Guardrail: a non-admin cannot update a service whose current spec breaks a guardrail (an
+ * admin made it so); the error is at `id` and names the rule.
+ */
 export type ServiceUpdateInput = {
   /** The cluster. */
   cluster?: InputMaybe<Scalars['String']['input']>;
@@ -1567,7 +1812,7 @@ export type ServiceUpdateInput = {
   image?: InputMaybe<Scalars['String']['input']>;
   /** Label changes (`--label-add`, `--label-rm`). */
   labels?: InputMaybe<LabelChangesInput>;
-  /** Networks to attach (`--network-add`). */
+  /** Networks to attach (`--network-add`). Guardrail: non-admins cannot attach to the `host` network. */
   networkAdd?: InputMaybe<Array<ServiceNetworkInput>>;
   /** Networks to detach, ID or name (`--network-rm`). */
   networkRemove?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -1945,8 +2190,12 @@ export type UserErrorCode =
   | 'ALREADY_IN_SWARM'
   /** The engine refused the request for a reason given in the message. */
   | 'ENGINE_REJECTED'
+  /** The request would give more than the caller holds (a token grant beyond the caller's own grants); the message names the grant. */
+  | 'ESCALATION'
   /** The gateway address is not inside its subnet. */
   | 'GATEWAY_OUTSIDE_SUBNET'
+  /** A guardrail on service specs refused the input (only admins are exempt); the message names the rule, e.g. `no-docker-socket`. */
+  | 'GUARDRAIL'
   /** Only one ingress network can exist in a swarm. */
   | 'INGRESS_EXISTS'
   /** A subnet, gateway, IP range or address is not a valid IP/CIDR. */
@@ -1969,8 +2218,12 @@ export type UserErrorCode =
   | 'NOT_ATTACHABLE'
   /** The engine is not part of a swarm. */
   | 'NOT_IN_SWARM'
+  /** The caller may run the operation but not change this field (an operator's serviceUpdate beyond image, env, replicas and force; ingress without admin); the message names what is needed. */
+  | 'NOT_PERMITTED'
   /** A referenced object (network, node, container, engine) does not exist. */
   | 'REFERENCE_NOT_FOUND'
+  /** The change would remove or change a label that the caller's label-scoped grant requires (e.g. `team`), or a new object's labels clash with it; the message names the label. */
+  | 'SCOPE_LABEL'
   /** Two subnets of the request overlap. */
   | 'SUBNET_OVERLAP'
   /** The object changed since the version given (or read); re-read it and retry. */
@@ -2049,6 +2302,13 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  ApiToken: ResolverTypeWrapper<Partial<ApiToken>>;
+  ApiTokenConnection: ResolverTypeWrapper<Partial<ApiTokenConnection>>;
+  ApiTokenCreateInput: ResolverTypeWrapper<Partial<ApiTokenCreateInput>>;
+  ApiTokenCreatePayload: ResolverTypeWrapper<Partial<ApiTokenCreatePayload>>;
+  ApiTokenEdge: ResolverTypeWrapper<Partial<ApiTokenEdge>>;
+  ApiTokenRevokeInput: ResolverTypeWrapper<Partial<ApiTokenRevokeInput>>;
+  ApiTokenRevokePayload: ResolverTypeWrapper<Partial<ApiTokenRevokePayload>>;
   AuditOutcome: ResolverTypeWrapper<Partial<AuditOutcome>>;
   AuditRecord: ResolverTypeWrapper<Partial<AuditRecord>>;
   AuditRecordConnection: ResolverTypeWrapper<Partial<AuditRecordConnection>>;
@@ -2078,6 +2338,8 @@ export type ResolversTypes = {
   Float: ResolverTypeWrapper<Partial<Scalars['Float']['output']>>;
   GatewayBridgeCreateInput: ResolverTypeWrapper<Partial<GatewayBridgeCreateInput>>;
   GatewayBridgeCreatePayload: ResolverTypeWrapper<Partial<Omit<GatewayBridgeCreatePayload, 'network'> & { network?: Maybe<ResolversTypes['Network']> }>>;
+  Grant: ResolverTypeWrapper<Partial<Grant>>;
+  GrantInput: ResolverTypeWrapper<Partial<GrantInput>>;
   ID: ResolverTypeWrapper<Partial<Scalars['ID']['output']>>;
   Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
   IpamConfig: ResolverTypeWrapper<Partial<IpamConfig>>;
@@ -2087,6 +2349,8 @@ export type ResolversTypes = {
   KeyValueInput: ResolverTypeWrapper<Partial<KeyValueInput>>;
   LabelChangesInput: ResolverTypeWrapper<Partial<LabelChangesInput>>;
   LogLine: ResolverTypeWrapper<Partial<LogLine>>;
+  MountInput: ResolverTypeWrapper<Partial<MountInput>>;
+  MountType: ResolverTypeWrapper<Partial<MountType>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Network: ResolverTypeWrapper<NetworkModel>;
   NetworkConnectInput: ResolverTypeWrapper<Partial<NetworkConnectInput>>;
@@ -2119,6 +2383,8 @@ export type ResolversTypes = {
   PortConfig: ResolverTypeWrapper<Partial<PortConfig>>;
   PortConfigInput: ResolverTypeWrapper<Partial<PortConfigInput>>;
   PortProtocol: ResolverTypeWrapper<Partial<PortProtocol>>;
+  Principal: ResolverTypeWrapper<Partial<Principal>>;
+  PrincipalKind: ResolverTypeWrapper<Partial<PrincipalKind>>;
   PublishMode: ResolverTypeWrapper<Partial<PublishMode>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Quorum: ResolverTypeWrapper<Partial<Quorum>>;
@@ -2126,6 +2392,7 @@ export type ResolversTypes = {
   RequiredPort: ResolverTypeWrapper<Partial<RequiredPort>>;
   Resources: ResolverTypeWrapper<Partial<Resources>>;
   ResourcesInput: ResolverTypeWrapper<Partial<ResourcesInput>>;
+  Role: ResolverTypeWrapper<Partial<Role>>;
   Service: ResolverTypeWrapper<ServiceModel>;
   ServiceConnection: ResolverTypeWrapper<Partial<Omit<ServiceConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ServiceEdge']>, nodes: Array<ResolversTypes['Service']> }>>;
   ServiceCreateInput: ResolverTypeWrapper<Partial<ServiceCreateInput>>;
@@ -2134,6 +2401,7 @@ export type ResolversTypes = {
   ServiceEdge: ResolverTypeWrapper<Partial<Omit<ServiceEdge, 'node'> & { node: ResolversTypes['Service'] }>>;
   ServiceFilter: ResolverTypeWrapper<Partial<ServiceFilter>>;
   ServiceMode: ResolverTypeWrapper<Partial<ServiceMode>>;
+  ServiceMount: ResolverTypeWrapper<Partial<ServiceMount>>;
   ServiceNetworkAttachment: ResolverTypeWrapper<ServiceNetworkAttachmentModel>;
   ServiceNetworkInput: ResolverTypeWrapper<Partial<ServiceNetworkInput>>;
   ServicePayload: ResolverTypeWrapper<Partial<Omit<ServicePayload, 'service'> & { service?: Maybe<ResolversTypes['Service']> }>>;
@@ -2170,6 +2438,13 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  ApiToken: Partial<ApiToken>;
+  ApiTokenConnection: Partial<ApiTokenConnection>;
+  ApiTokenCreateInput: Partial<ApiTokenCreateInput>;
+  ApiTokenCreatePayload: Partial<ApiTokenCreatePayload>;
+  ApiTokenEdge: Partial<ApiTokenEdge>;
+  ApiTokenRevokeInput: Partial<ApiTokenRevokeInput>;
+  ApiTokenRevokePayload: Partial<ApiTokenRevokePayload>;
   AuditRecord: Partial<AuditRecord>;
   AuditRecordConnection: Partial<AuditRecordConnection>;
   AuditRecordEdge: Partial<AuditRecordEdge>;
@@ -2193,6 +2468,8 @@ export type ResolversParentTypes = {
   Float: Partial<Scalars['Float']['output']>;
   GatewayBridgeCreateInput: Partial<GatewayBridgeCreateInput>;
   GatewayBridgeCreatePayload: Partial<Omit<GatewayBridgeCreatePayload, 'network'> & { network?: Maybe<ResolversParentTypes['Network']> }>;
+  Grant: Partial<Grant>;
+  GrantInput: Partial<GrantInput>;
   ID: Partial<Scalars['ID']['output']>;
   Int: Partial<Scalars['Int']['output']>;
   IpamConfig: Partial<IpamConfig>;
@@ -2202,6 +2479,7 @@ export type ResolversParentTypes = {
   KeyValueInput: Partial<KeyValueInput>;
   LabelChangesInput: Partial<LabelChangesInput>;
   LogLine: Partial<LogLine>;
+  MountInput: Partial<MountInput>;
   Mutation: Record<PropertyKey, never>;
   Network: NetworkModel;
   NetworkConnectInput: Partial<NetworkConnectInput>;
@@ -2231,6 +2509,7 @@ export type ResolversParentTypes = {
   PageInfo: Partial<PageInfo>;
   PortConfig: Partial<PortConfig>;
   PortConfigInput: Partial<PortConfigInput>;
+  Principal: Partial<Principal>;
   Query: Record<PropertyKey, never>;
   Quorum: Partial<Quorum>;
   RaftSpec: Partial<RaftSpec>;
@@ -2244,6 +2523,7 @@ export type ResolversParentTypes = {
   ServiceDnsName: Partial<ServiceDnsName>;
   ServiceEdge: Partial<Omit<ServiceEdge, 'node'> & { node: ResolversParentTypes['Service'] }>;
   ServiceFilter: Partial<ServiceFilter>;
+  ServiceMount: Partial<ServiceMount>;
   ServiceNetworkAttachment: ServiceNetworkAttachmentModel;
   ServiceNetworkInput: Partial<ServiceNetworkInput>;
   ServicePayload: Partial<Omit<ServicePayload, 'service'> & { service?: Maybe<ResolversParentTypes['Service']> }>;
@@ -2274,6 +2554,42 @@ export type ResolversParentTypes = {
   UpdatePolicyInput: Partial<UpdatePolicyInput>;
   UpdateStatus: Partial<UpdateStatus>;
   UserError: Partial<UserError>;
+};
+
+export type ApiTokenResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ApiToken'] = ResolversParentTypes['ApiToken']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  grants?: Resolver<Array<ResolversTypes['Grant']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  revokedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ApiTokenConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ApiTokenConnection'] = ResolversParentTypes['ApiTokenConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ApiTokenEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ApiToken']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ApiTokenCreatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ApiTokenCreatePayload'] = ResolversParentTypes['ApiTokenCreatePayload']> = {
+  apiToken?: Resolver<Maybe<ResolversTypes['ApiToken']>, ParentType, ContextType>;
+  token?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ApiTokenEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ApiTokenEdge'] = ResolversParentTypes['ApiTokenEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ApiToken'], ParentType, ContextType>;
+};
+
+export type ApiTokenRevokePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ApiTokenRevokePayload'] = ResolversParentTypes['ApiTokenRevokePayload']> = {
+  apiToken?: Resolver<Maybe<ResolversTypes['ApiToken']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type AuditRecordResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditRecord'] = ResolversParentTypes['AuditRecord']> = {
@@ -2410,6 +2726,13 @@ export type GatewayBridgeCreatePayloadResolvers<ContextType = GatewayContext, Pa
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type GrantResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Grant'] = ResolversParentTypes['Grant']> = {
+  clusters?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  labels?: Resolver<Array<ResolversTypes['KeyValue']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type IpamConfigResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['IpamConfig'] = ResolversParentTypes['IpamConfig']> = {
   auxAddresses?: Resolver<Array<ResolversTypes['KeyValue']>, ParentType, ContextType>;
   gateway?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2436,6 +2759,8 @@ export type LogLineResolvers<ContextType = GatewayContext, ParentType extends Re
 };
 
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  apiTokenCreate?: Resolver<ResolversTypes['ApiTokenCreatePayload'], ParentType, ContextType, RequireFields<MutationApiTokenCreateArgs, 'input'>>;
+  apiTokenRevoke?: Resolver<ResolversTypes['ApiTokenRevokePayload'], ParentType, ContextType, RequireFields<MutationApiTokenRevokeArgs, 'input'>>;
   networkConnect?: Resolver<ResolversTypes['NetworkConnectPayload'], ParentType, ContextType, RequireFields<MutationNetworkConnectArgs, 'input'>>;
   networkCreate?: Resolver<ResolversTypes['NetworkCreatePayload'], ParentType, ContextType, RequireFields<MutationNetworkCreateArgs, 'input'>>;
   networkCreateGatewayBridge?: Resolver<ResolversTypes['GatewayBridgeCreatePayload'], ParentType, ContextType, RequireFields<MutationNetworkCreateGatewayBridgeArgs, 'input'>>;
@@ -2592,7 +2917,15 @@ export type PortConfigResolvers<ContextType = GatewayContext, ParentType extends
   targetPort?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type PrincipalResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Principal'] = ResolversParentTypes['Principal']> = {
+  grants?: Resolver<Array<ResolversTypes['Grant']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PrincipalKind'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  apiTokens?: Resolver<ResolversTypes['ApiTokenConnection'], ParentType, ContextType, RequireFields<QueryApiTokensArgs, 'first' | 'includeRevoked'>>;
   auditRecords?: Resolver<ResolversTypes['AuditRecordConnection'], ParentType, ContextType, RequireFields<QueryAuditRecordsArgs, 'first'>>;
   auditVerify?: Resolver<ResolversTypes['AuditVerification'], ParentType, ContextType, Partial<QueryAuditVerifyArgs>>;
   clusters?: Resolver<Array<ResolversTypes['Cluster']>, ParentType, ContextType>;
@@ -2611,6 +2944,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   swarmUnlockKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<QuerySwarmUnlockKeyArgs>>;
   task?: Resolver<ResolversTypes['Task'], ParentType, ContextType, RequireFields<QueryTaskArgs, 'id'>>;
   tasks?: Resolver<ResolversTypes['TaskConnection'], ParentType, ContextType, RequireFields<QueryTasksArgs, 'first'>>;
+  whoami?: Resolver<ResolversTypes['Principal'], ParentType, ContextType>;
 };
 
 export type QuorumResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Quorum'] = ResolversParentTypes['Quorum']> = {
@@ -2646,6 +2980,8 @@ export type ResourcesResolvers<ContextType = GatewayContext, ParentType extends 
 export type ServiceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Service'] = ResolversParentTypes['Service']> = {
   args?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   canRollback?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  capabilityAdd?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  capabilityDrop?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   command?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   constraints?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   containerLabels?: Resolver<Array<ResolversTypes['KeyValue']>, ParentType, ContextType>;
@@ -2659,6 +2995,7 @@ export type ServiceResolvers<ContextType = GatewayContext, ParentType extends Re
   labels?: Resolver<Array<ResolversTypes['KeyValue']>, ParentType, ContextType>;
   logs?: Resolver<Array<ResolversTypes['LogLine']>, ParentType, ContextType, RequireFields<ServiceLogsArgs, 'tail'>>;
   mode?: Resolver<ResolversTypes['ServiceMode'], ParentType, ContextType>;
+  mounts?: Resolver<Array<ResolversTypes['ServiceMount']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   networks?: Resolver<Array<ResolversTypes['ServiceNetworkAttachment']>, ParentType, ContextType>;
   ports?: Resolver<Array<ResolversTypes['PortConfig']>, ParentType, ContextType>;
@@ -2696,6 +3033,15 @@ export type ServiceDnsNameResolvers<ContextType = GatewayContext, ParentType ext
 export type ServiceEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ServiceEdge'] = ResolversParentTypes['ServiceEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+};
+
+export type ServiceMountResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ServiceMount'] = ResolversParentTypes['ServiceMount']> = {
+  readOnly?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['MountType'], ParentType, ContextType>;
+  volumeDriver?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  volumeOptions?: Resolver<Array<ResolversTypes['KeyValue']>, ParentType, ContextType>;
 };
 
 export type ServiceNetworkAttachmentResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ServiceNetworkAttachment'] = ResolversParentTypes['ServiceNetworkAttachment']> = {
@@ -2829,6 +3175,11 @@ export type UserErrorResolvers<ContextType = GatewayContext, ParentType extends 
 };
 
 export type Resolvers<ContextType = GatewayContext> = {
+  ApiToken?: ApiTokenResolvers<ContextType>;
+  ApiTokenConnection?: ApiTokenConnectionResolvers<ContextType>;
+  ApiTokenCreatePayload?: ApiTokenCreatePayloadResolvers<ContextType>;
+  ApiTokenEdge?: ApiTokenEdgeResolvers<ContextType>;
+  ApiTokenRevokePayload?: ApiTokenRevokePayloadResolvers<ContextType>;
   AuditRecord?: AuditRecordResolvers<ContextType>;
   AuditRecordConnection?: AuditRecordConnectionResolvers<ContextType>;
   AuditRecordEdge?: AuditRecordEdgeResolvers<ContextType>;
@@ -2846,6 +3197,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   DispatcherSpec?: DispatcherSpecResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
   GatewayBridgeCreatePayload?: GatewayBridgeCreatePayloadResolvers<ContextType>;
+  Grant?: GrantResolvers<ContextType>;
   IpamConfig?: IpamConfigResolvers<ContextType>;
   JoinTokens?: JoinTokensResolvers<ContextType>;
   KeyValue?: KeyValueResolvers<ContextType>;
@@ -2868,6 +3220,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   NodeRemovePayload?: NodeRemovePayloadResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PortConfig?: PortConfigResolvers<ContextType>;
+  Principal?: PrincipalResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Quorum?: QuorumResolvers<ContextType>;
   RaftSpec?: RaftSpecResolvers<ContextType>;
@@ -2878,6 +3231,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   ServiceCreatePayload?: ServiceCreatePayloadResolvers<ContextType>;
   ServiceDnsName?: ServiceDnsNameResolvers<ContextType>;
   ServiceEdge?: ServiceEdgeResolvers<ContextType>;
+  ServiceMount?: ServiceMountResolvers<ContextType>;
   ServiceNetworkAttachment?: ServiceNetworkAttachmentResolvers<ContextType>;
   ServicePayload?: ServicePayloadResolvers<ContextType>;
   ServiceRemovePayload?: ServiceRemovePayloadResolvers<ContextType>;

@@ -1,7 +1,7 @@
 // What every resolver receives. Built once per request by the HTTP layer.
 import type { Logger } from 'pino';
 import type { AuditWriter } from '../audit/audit-writer.ts';
-import type { GuardrailSettings } from '../config/access-config.ts';
+import type { AuthSettings, GuardrailSettings } from '../config/access-config.ts';
 import { inScope, readScope } from '../auth/access-decision.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Database } from '../db/client.ts';
@@ -19,6 +19,8 @@ export interface GatewayContext {
   userAgent: string | undefined;
   /** The guardrails on service specs from non-admins (config `guardrails`). */
   guardrails: GuardrailSettings;
+  /** Authentication settings (config `auth`): the API-token lifetime cap. */
+  auth: AuthSettings;
   /**
    * Per-request loaders of a cluster (the default one when `cluster` is null). They show
    * only what the principal may read there: label-scoped grants filter services,
@@ -30,6 +32,7 @@ export interface GatewayContext {
 export interface ContextDeps {
   registry: EngineRegistry;
   guardrails: GuardrailSettings;
+  auth: AuthSettings;
   audit: AuditWriter;
   database: Database | null;
   logger: Logger;

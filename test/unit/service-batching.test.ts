@@ -11,6 +11,7 @@ import type { EngineRequest } from '../../src/docker/endpoint.ts';
 import type { EngineTask } from '../../src/docker/engine-json.ts';
 import { ClusterLoaders } from '../../src/docker/loaders.ts';
 import type { GatewayContext } from '../../src/graphql/context.ts';
+import { parseGrant } from '../../src/auth/grant.ts';
 import { resolvers } from '../../src/graphql/resolvers.ts';
 
 const read = (name: string) => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')) as unknown;
@@ -47,7 +48,7 @@ const schema = makeExecutableSchema({ typeDefs: readFileSync(new URL('../../sche
 async function run(query: string) {
   const calls: string[] = [];
   const loaders = new ClusterLoaders(stubClient(calls));
-  const contextValue = { loaders: () => loaders } as unknown as GatewayContext;
+  const contextValue = { loaders: () => loaders, principal: { id: 'test', kind: 'token', grants: [parseGrant('admin')], clientAddress: undefined } } as unknown as GatewayContext;
   const result = await execute({ schema, document: parse(query), contextValue });
   assert.equal(result.errors, undefined, JSON.stringify(result.errors));
   // Plain objects (GraphQL results have null prototypes) so deepEqual compares values only.

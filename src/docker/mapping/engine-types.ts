@@ -73,6 +73,15 @@ export interface DnsConfig {
   Options?: string[];
 }
 
+/** `mount.Mount` (`--mount`). */
+export interface MountBody {
+  Type: 'bind' | 'volume' | 'tmpfs';
+  Source?: string;
+  Target: string;
+  ReadOnly?: boolean;
+  VolumeOptions?: { NoCopy?: boolean; Labels?: StringMap; DriverConfig?: { Name?: string; Options?: StringMap } };
+}
+
 /** `swarm.ContainerSpec` (the fields the gateway sets or reads; others are carried along). */
 export interface ContainerSpec {
   Image: string;
@@ -94,6 +103,10 @@ export interface ContainerSpec {
   Hosts?: string[];
   DNSConfig?: DnsConfig;
   Isolation?: string;
+  Mounts?: MountBody[];
+  /** Normalized (`CAP_NET_ADMIN`, `ALL`), sorted. */
+  CapabilityAdd?: string[];
+  CapabilityDrop?: string[];
 }
 
 export interface ResourceValues {

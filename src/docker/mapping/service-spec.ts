@@ -4,7 +4,8 @@
 //   Limits/Reservations, Placement {}, ForceUpdate 0, EndpointSpec.Mode;
 // - left out unless given: Command, Args, Env, container Labels, Hostname, Dir, User,
 //   Networks, Ports, UpdateConfig, RollbackConfig (then filled from swarmkit's defaults),
-//   RestartPolicy; Mode.Replicated.Replicas (the engine stores 1);
+//   RestartPolicy; Mode.Replicated.Replicas (the engine stores 1); Mounts, CapabilityAdd and
+//   CapabilityDrop (built in service-mounts.ts);
 // - not sent at all: Isolation "default" and Runtime "container" (the engine adds them);
 // - network targets are resolved IDs, sorted by ID.
 import type { PortConfigInput, ServiceCreateInput, ServiceNetworkInput, UpdatePolicyInput } from '../../generated/graphql.ts';
@@ -30,6 +31,7 @@ import {
   type PortConfigLike,
 } from '../../validate/index.ts';
 import { throwIfInvalid, toPortConfigBody, toStringMap } from './common.ts';
+import { effectiveCapabilities, toMountBody, validateCapabilities, validateMounts } from './service-mounts.ts';
 import type { NetworkAttachmentConfig, ResourceRequirements, ServiceMode, ServiceSpec, UpdateConfig } from './engine-types.ts';
 
 /** swarmkit's defaults for UpdateConfig and RollbackConfig (api/defaults), as the CLI fills them in. */
@@ -109,6 +111,9 @@ export function validateServiceCreateInput(input: ServiceCreateInput): UserError
   errors.push(...validateLabels(input.labels ?? [], at(field, 'labels')));
   errors.push(...validateLabels(input.containerLabels ?? [], at(field, 'containerLabels')));
   errors.push(...validateConstraints(input.constraints ?? [], at(field, 'constraints')));
+  errors.push(...validateMounts(input.mounts ?? [], at(field, 'mounts')));
+  errors.push(...validateCapabilities(input.capabilityAdd ?? [], at(field, 'capabilityAdd')));
+  errors.push(...validateCapabilities(input.capabilityDrop ?? [], at(field, 'capabilityDrop')));
   if (input.resources) {
     const resources = parseResources(input.resources, at(field, 'resources'));
     if ('errors' in resources) errors.push(...resources.errors);
@@ -213,6 +218,8 @@ export function toServiceSpec(input: ServiceCreateInput, networkIds: ReadonlyMap
   const containerLabels = toStringMap(input.containerLabels);
   const updateConfig = toUpdateConfig(input.updateConfig, 'update', ['input', 'updateConfig']);
   const rollbackConfig = toUpdateConfig(input.rollbackConfig, 'rollback', ['input', 'rollbackConfig']);
+  const mounts = (input.mounts ?? []).map(toMountBody);
+  const caps = effectiveCapabilities(input.capabilityAdd ?? [], input.capabilityDrop ?? []);
   return {
     Name: input.name,
     Labels: toStringMap(input.labels),
@@ -227,7 +234,10 @@ export function toServiceSpec(input: ServiceCreateInput, networkIds: ReadonlyMap
         ...(input.workdir ? { Dir: input.workdir } : {}),
         ...(input.user ? { User: input.user } : {}),
         Init: false,
+        ...(mounts.length > 0 ? { Mounts: mounts } : {}),
         DNSConfig: {},
+        ...(caps.add.length > 0 ? { CapabilityAdd: caps.add } : {}),
+        ...(caps.drop.length > 0 ? { CapabilityDrop: caps.drop } : {}),
       },
       Resources: toResources(resources && 'resources' in resources ? resources.resources : null),
       Placement: input.constraints?.length ? { Constraints: [...input.constraints] } : {},

@@ -30,6 +30,9 @@ export function toServiceModel(cluster: string, s: EngineService): ServiceModel 
     labels: keyValues(spec.Labels),
     containerLabels: keyValues(container.Labels),
     constraints: spec.TaskTemplate?.Placement?.Constraints ?? [],
+    mounts: serviceMounts(container.Mounts),
+    capabilityAdd: stringList(container.CapabilityAdd),
+    capabilityDrop: stringList(container.CapabilityDrop),
     resources: {
       limitCpus: positive(resources?.Limits?.NanoCPUs, NANO),
       limitMemoryBytes: positive(resources?.Limits?.MemoryBytes, 1),
@@ -50,6 +53,35 @@ export function toServiceModel(cluster: string, s: EngineService): ServiceModel 
     createdAt: s.CreatedAt,
     updatedAt: s.UpdatedAt,
   };
+}
+
+/** `ContainerSpec.Mounts[]` as the engine returns it (`mount.Mount`). */
+interface EngineMount {
+  Type?: string;
+  Source?: string;
+  Target?: string;
+  ReadOnly?: boolean;
+  VolumeOptions?: { DriverConfig?: { Name?: string; Options?: Record<string, string> | null } | null } | null;
+}
+
+/** The spec's mounts; an `npipe` (Windows) shows as BIND, the host object it is. */
+function serviceMounts(raw: unknown): G.ServiceMount[] {
+  if (!Array.isArray(raw)) return [];
+  return (raw as EngineMount[]).map((m) => {
+    const driver = m.VolumeOptions?.DriverConfig;
+    return {
+      type: m.Type === 'volume' ? 'VOLUME' : m.Type === 'tmpfs' ? 'TMPFS' : 'BIND',
+      source: m.Source || null,
+      target: m.Target ?? '',
+      readOnly: m.ReadOnly === true,
+      volumeDriver: driver?.Name || null,
+      volumeOptions: keyValues(driver?.Options ?? undefined),
+    };
+  });
+}
+
+function stringList(raw: unknown): string[] {
+  return Array.isArray(raw) ? raw.filter((x): x is string => typeof x === 'string') : [];
 }
 
 /** Job modes (API 1.41) are shown as the mode they extend. */

@@ -1,13 +1,16 @@
 // Reads of containers on one engine (`docker ps`, `docker inspect`): the cluster's
-// manager endpoint by default, or a configured engine.
+// manager endpoint by default, or a configured engine. A label-scoped caller sees only the
+// containers in its scope (container-scope.ts); others are answered as missing.
 import type { ContainerResolvers, QueryResolvers } from '../../generated/graphql.ts';
 import { inspectContainer, listContainers } from '../../docker/api/containers.ts';
 import type { EngineContainer } from '../../docker/engine-json.ts';
 import { containerFromInspect, containerFromSummary, isSummaryModel } from '../../docker/model/container.ts';
 import { GatewayError, notFound } from '../../errors/gateway-error.ts';
 import type { GatewayContext } from '../context.ts';
+import { currentDecision } from '../access/current-decision.ts';
 import { nameKey, paginate } from '../pagination.ts';
 import { containerHost } from './container-host.ts';
+import { containerInScope, containersInScope, maskNetworkNames } from './container-scope.ts';
 
 export const containerQueries: Pick<QueryResolvers, 'containers' | 'container'> = {
   async containers(_root, { cluster, engine, filter, first, after }, ctx) {
@@ -21,18 +24,23 @@ export const containerQueries: Pick<QueryResolvers, 'containers' | 'container'> 
       },
     });
     const standaloneOnly = filter?.standaloneOnly ?? true;
-    const models = summaries.map((s) => containerFromSummary(s, host)).filter((c) => !standaloneOnly || c.taskId === null);
+    const reachable = await containersInScope(summaries, (s) => s.Labels, currentDecision().scope, () => ctx.loaders(host.cluster));
+    const models = reachable.map((s) => containerFromSummary(s, host)).filter((c) => !standaloneOnly || c.taskId === null);
     return paginate(models, (c) => nameKey(c.name, c.id), { first, after });
   },
 
   async container(_root, { cluster, engine, id }, ctx) {
     const host = containerHost(ctx, cluster, engine);
+    let json: EngineContainer;
     try {
-      return containerFromInspect(await inspectContainer(host.api, id), host);
+      json = await inspectContainer(host.api, id);
     } catch (err) {
       if (err instanceof GatewayError && err.code === 'NOT_FOUND') throw notFound('container', id);
       throw err;
     }
+    // Out of the caller's label scope: answered as a missing one.
+    if (!(await containerInScope(json.Config?.Labels, currentDecision().scope, () => ctx.loaders(host.cluster)))) throw notFound('container', id);
+    return containerFromInspect(json, host);
   },
 };
 
@@ -54,8 +62,8 @@ function inspectOnce(ctx: GatewayContext, cluster: string, engine: string | null
 export const containerFields: ContainerResolvers = {
   /** The list leaves out aliases; a listed container is inspected when its networks are asked for. */
   async networks(parent, _args, ctx) {
-    if (!isSummaryModel(parent)) return parent.networks;
+    if (!isSummaryModel(parent)) return maskNetworkNames(ctx, parent.cluster, parent.networks);
     const json = await inspectOnce(ctx, parent.cluster, parent.engine, parent.id);
-    return containerFromInspect(json, { cluster: parent.cluster, engine: parent.engine }).networks;
+    return maskNetworkNames(ctx, parent.cluster, containerFromInspect(json, { cluster: parent.cluster, engine: parent.engine }).networks);
   },
 };

@@ -10,7 +10,9 @@ import type { ContainerModel } from '../../docker/model/types.ts';
 import { userError, type UserErrorInit } from '../../errors/codes.ts';
 import { GatewayError, UserInputError } from '../../errors/gateway-error.ts';
 import type { GatewayContext } from '../context.ts';
+import { networkInOperationScope, operationScope } from '../access/scope-checks.ts';
 import { containerHost, type ContainerHost } from '../containers/container-host.ts';
+import { containerInScope } from '../containers/container-scope.ts';
 import { rejectIfAny, runMutation } from '../run-mutation.ts';
 import { validateContainerRef } from '../../validate/names.ts';
 import { clusterNetworks, lookupNetwork } from './lookup.ts';
@@ -51,9 +53,12 @@ async function resolveTarget(
   // another engine (a bridge on a worker) only that engine knows.
   let network = await lookupNetwork(loaders, input.network);
   if (!network && input.engine) network = await inspectNetwork(host.api, input.network).catch((err: unknown) => (isNotFound(err) ? null : Promise.reject(err)));
+  // Outside the operation's label scope, network and container are answered as missing.
+  network = networkInOperationScope(network);
   const errors: UserErrorInit[] = [];
   if (!network) errors.push(userError(['input', 'network'], 'REFERENCE_NOT_FOUND', `Network "${input.network}" does not exist.`));
-  const container = await inspectContainer(host.api, input.container).catch((err: unknown) => (isNotFound(err) ? null : Promise.reject(err)));
+  let container = await inspectContainer(host.api, input.container).catch((err: unknown) => (isNotFound(err) ? null : Promise.reject(err)));
+  if (container && !(await containerInScope(container.Config?.Labels, operationScope(), () => loaders))) container = null;
   if (!container) {
     const where = host.engine ? `engine "${host.engine}"` : `the manager endpoint of cluster "${host.cluster}"`;
     errors.push(userError(['input', 'container'], 'REFERENCE_NOT_FOUND', `Container "${input.container}" does not exist on ${where}.`));

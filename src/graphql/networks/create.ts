@@ -11,6 +11,7 @@ import type { NetworkModel } from '../../docker/model/types.ts';
 import { userError, type UserErrorInit } from '../../errors/codes.ts';
 import { UserInputError } from '../../errors/gateway-error.ts';
 import { userErrorFromEngine } from '../engine-user-errors.ts';
+import { ingressPermissionErrors, stampScopeLabels } from '../access/scope-checks.ts';
 import { rejectIfAny, runMutation } from '../run-mutation.ts';
 import { clusterNetworks } from './lookup.ts';
 
@@ -26,6 +27,8 @@ export const networkCreate: MutationResolvers['networkCreate'] = async (_root, {
   runMutation<CreatePayload>(ctx, { operation: 'networkCreate', cluster: input.cluster, target: input.name, input }, { network: null }, async () => {
     const body = toNetworkCreateBody(input);
     const loaders = ctx.loaders(input.cluster);
+    if (input.ingress) rejectIfAny(ingressPermissionErrors(ctx, loaders.client.name, ['input', 'ingress']));
+    body.Labels = stampScopeLabels(body.Labels, ['input', 'labels']);
     const networks = await clusterNetworks(loaders);
     const errors: UserErrorInit[] = [];
     const ingress = networks.find((n) => n.Ingress);

@@ -5,18 +5,19 @@ import { servicesOnNetwork, toNetworkModel, PREDEFINED_NETWORKS } from '../../do
 import { toServiceModel } from '../../docker/model/service.ts';
 import type { NetworkModel } from '../../docker/model/types.ts';
 import type { GatewayContext } from '../context.ts';
+import { networkContainersInScope } from '../containers/container-scope.ts';
 import { notFound } from '../../errors/gateway-error.ts';
 import { nameKey, paginate } from '../pagination.ts';
 import { clusterNetworks, findNetwork } from './lookup.ts';
 import { matchesNetworkFilter } from './network-filter.ts';
-import { isInUse, networkUsers } from './usage.ts';
+import { isInUse, networkUsersInWholeSwarm } from './usage.ts';
 
 export const networkQueries: Pick<QueryResolvers, 'networks' | 'network'> = {
   async networks(_root, { cluster, filter, first, after }, ctx) {
     const loaders = ctx.loaders(cluster);
     let networks = (await clusterNetworks(loaders)).filter((n) => matchesNetworkFilter(n, filter));
     if (filter?.dangling !== null && filter?.dangling !== undefined) {
-      const users = await networkUsers(loaders, networks.filter((n) => !PREDEFINED_NETWORKS.has(n.Name)));
+      const users = await networkUsersInWholeSwarm(ctx, loaders, networks.filter((n) => !PREDEFINED_NETWORKS.has(n.Name)));
       // As Docker does, the pre-defined networks are never dangling.
       const dangling = (id: string) => users.has(id) && !isInUse(users.get(id)!);
       networks = networks.filter((n) => dangling(n.Id) === filter.dangling);
@@ -39,8 +40,9 @@ async function inspected(parent: NetworkModel, ctx: GatewayContext): Promise<Net
 }
 
 export const networkFields: NetworkResolvers = {
+  /** To a label-scoped reader, only the containers in its scope (and the network's own endpoints). */
   async containers(parent, _args, ctx) {
-    return (await inspected(parent, ctx)).containers;
+    return networkContainersInScope(ctx, parent.cluster, (await inspected(parent, ctx)).containers);
   },
   async peers(parent, _args, ctx) {
     return (await inspected(parent, ctx)).peers ?? [];

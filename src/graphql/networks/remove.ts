@@ -8,9 +8,10 @@ import { PREDEFINED_NETWORKS } from '../../docker/model/network.ts';
 import { userError, type UserErrorInit } from '../../errors/codes.ts';
 import { UserInputError } from '../../errors/gateway-error.ts';
 import { userErrorFromEngine } from '../engine-user-errors.ts';
+import { ingressPermissionErrors, mayManageIngress, networkInOperationScope } from '../access/scope-checks.ts';
 import { rejectIfAny, runMutation } from '../run-mutation.ts';
 import { lookupNetwork } from './lookup.ts';
-import { describeUsers, isInUse, networkUsers } from './usage.ts';
+import { describeUsers, isInUse, networkUsersInWholeSwarm } from './usage.ts';
 
 /** The position in `ids` an error is about (errors about the whole list first). */
 const fieldIndex = (e: UserErrorInit) => Number(e.field?.[2] ?? -1);
@@ -24,13 +25,14 @@ export const networkRemove: MutationResolvers['networkRemove'] = async (_root, {
     const targets = new Map<string, { network: EngineNetwork; field: string[] }>();
     for (const [i, ref] of input.ids.entries()) {
       const field = ['input', 'ids', String(i)];
-      const network = await lookupNetwork(loaders, ref);
+      const network = networkInOperationScope(await lookupNetwork(loaders, ref));
       if (!network) errors.push(userError(field, 'REFERENCE_NOT_FOUND', `Network "${ref}" does not exist.`));
       else if (PREDEFINED_NETWORKS.has(network.Name)) errors.push(userError(field, 'INVALID_VALUE', `"${network.Name}" is a pre-defined network and cannot be removed.`));
+      else if (network.Ingress && !mayManageIngress(ctx, loaders.client.name)) errors.push(...ingressPermissionErrors(ctx, loaders.client.name, field));
       else if (!targets.has(network.Id)) targets.set(network.Id, { network, field });
     }
 
-    const users = await networkUsers(loaders, [...targets.values()].map((t) => t.network));
+    const users = await networkUsersInWholeSwarm(ctx, loaders, [...targets.values()].map((t) => t.network));
     for (const { network, field } of targets.values()) {
       const u = users.get(network.Id)!;
       if (!isInUse(u)) continue;

@@ -3,9 +3,11 @@
 // for the manager endpoint's local networks, its containers. Used to refuse removing a
 // network in use before the engine is asked, with a message that names the users, and
 // to compute the `dangling` filter (the Engine's own `dangling` filter ignores services).
-import type { ClusterLoaders } from '../../docker/loaders.ts';
+import { readScope } from '../../auth/access-decision.ts';
+import { ClusterLoaders } from '../../docker/loaders.ts';
 import type { EngineNetwork, EngineNode, EngineService, EngineTask } from '../../docker/engine-json.ts';
 import { PREDEFINED_NETWORKS, publishesIngressPorts, specNetworksOf } from '../../docker/model/network.ts';
+import type { GatewayContext } from '../context.ts';
 
 export interface NetworkUsers {
   /** Names of services attached to the network. */
@@ -14,13 +16,15 @@ export interface NetworkUsers {
   ingressPublishers: string[];
   /** Containers attached, described for a person (`alpine1`, `1a2b3c4d5e6f on node worker-1`). */
   containers: string[];
+  /** Services attached that the caller may not read (counted, not named; see networkUsersInWholeSwarm). */
+  servicesOutOfScope?: number;
 }
 
 /** The Engine endpoint's own plumbing, not a user of the network. */
 const SYSTEM_ENDPOINT = /^(lb-|ingress-sbox$|gateway_)/;
 
 export function isInUse(users: NetworkUsers): boolean {
-  return users.services.length + users.ingressPublishers.length + users.containers.length > 0;
+  return users.services.length + users.ingressPublishers.length + users.containers.length + (users.servicesOutOfScope ?? 0) > 0;
 }
 
 /** A sentence naming the users, e.g. `used by service(s) web, api and container(s) alpine1`. */
@@ -30,6 +34,7 @@ export function describeUsers(users: NetworkUsers): string {
   const others = users.services.filter((s) => !users.ingressPublishers.includes(s));
   if (others.length) parts.push(`service(s) ${others.join(', ')}`);
   if (users.containers.length) parts.push(`container(s) ${users.containers.join(', ')}`);
+  if (users.servicesOutOfScope) parts.push(`${users.servicesOutOfScope} service(s) outside your grants' label scope`);
   return parts.join('; ');
 }
 
@@ -52,6 +57,24 @@ export async function networkUsers(loaders: ClusterLoaders, networks: EngineNetw
     }),
   );
   return result;
+}
+
+/**
+ * Users of each network over the whole swarm, whatever the caller may read: to a
+ * label-scoped caller, a network that only services outside its scope use is still in use
+ * (the engine would refuse to remove it, naming them). Those services are counted, not named.
+ */
+export async function networkUsersInWholeSwarm(ctx: GatewayContext, loaders: ClusterLoaders, networks: EngineNetwork[]): Promise<Map<string, NetworkUsers>> {
+  if (readScope(ctx.principal, loaders.client.name).all) return networkUsers(loaders, networks);
+  const [whole, readable] = await Promise.all([networkUsers(new ClusterLoaders(loaders.client), networks), loaders.services()]);
+  const names = new Set(readable.map(serviceName));
+  for (const users of whole.values()) {
+    const hidden = new Set([...users.services, ...users.ingressPublishers].filter((n) => !names.has(n)));
+    users.services = users.services.filter((n) => names.has(n));
+    users.ingressPublishers = users.ingressPublishers.filter((n) => names.has(n));
+    users.servicesOutOfScope = hidden.size;
+  }
+  return whole;
 }
 
 const serviceName = (s: EngineService) => s.Spec.Name ?? s.ID;

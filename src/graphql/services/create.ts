@@ -9,7 +9,9 @@ import { toServiceModel } from '../../docker/model/service.ts';
 import { userError } from '../../errors/codes.ts';
 import { UserInputError } from '../../errors/gateway-error.ts';
 import { cleanEngineMessage } from '../engine-user-errors.ts';
+import { stampScopeLabels } from '../access/scope-checks.ts';
 import { rejectIfAny, runMutation } from '../run-mutation.ts';
+import { refuseGuardrailViolations } from './guardrails.ts';
 import { resolveNetworkIds } from './network-refs.ts';
 import { EMPTY_SERVICE_PAYLOAD, type ServicePayloadModel } from './payloads.ts';
 
@@ -17,8 +19,10 @@ export const serviceCreate: MutationResolvers['serviceCreate'] = (_root, { input
   runMutation<ServicePayloadModel>(ctx, { operation: 'serviceCreate', cluster: input.cluster, target: input.name, input }, EMPTY_SERVICE_PAYLOAD, async () => {
     rejectIfAny(validateServiceCreateInput(input));
     const loaders = ctx.loaders(input.cluster);
+    await refuseGuardrailViolations(ctx, loaders, { create: input });
     const networkIds = await resolveNetworkIds(loaders, (input.networks ?? []).map((n) => n.target));
     const spec = toServiceSpec(input, networkIds);
+    spec.Labels = stampScopeLabels(spec.Labels, ['input', 'labels']);
     let created;
     try {
       created = await createService(loaders.client, spec);

@@ -2,9 +2,21 @@
 import type { ClusterLoaders } from '../../docker/loaders.ts';
 import type { EngineService } from '../../docker/engine-json.ts';
 import { notFound } from '../../errors/gateway-error.ts';
+import { serviceInOperationScope } from '../access/scope-checks.ts';
 
+/** Among the services the caller may read (the loaders are filtered by its read scope). */
 export async function findService(loaders: ClusterLoaders, ref: string): Promise<EngineService> {
   const service = await loaders.service(ref);
+  if (!service) throw notFound('service', ref);
+  return service;
+}
+
+/**
+ * The service a mutation acts on: readable, and inside the mutation's own label scope
+ * (which can be narrower than the read scope); otherwise NOT_FOUND, as a missing one.
+ */
+export async function findServiceToChange(loaders: ClusterLoaders, ref: string): Promise<EngineService> {
+  const service = serviceInOperationScope(await loaders.service(ref));
   if (!service) throw notFound('service', ref);
   return service;
 }

@@ -1,13 +1,15 @@
 // Network references of a service input (`--network`, `--network-add`, `--network-rm`),
 // resolved to IDs from the request's one network list, as the CLI resolves them before it
 // sends a spec. References that match nothing are left out of the map; the mapping then
-// reports each as REFERENCE_NOT_FOUND at its own field.
+// reports each as REFERENCE_NOT_FOUND at its own field. So are networks outside the
+// mutation's label scope: a `team=payments` deployer cannot tell them from missing ones.
 import type { ClusterLoaders } from '../../docker/loaders.ts';
+import { networkInOperationScope } from '../access/scope-checks.ts';
 
 export async function resolveNetworkIds(loaders: ClusterLoaders, refs: readonly string[]): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   for (const ref of refs) {
-    const network = await loaders.network(ref);
+    const network = networkInOperationScope(await loaders.network(ref));
     if (network) ids.set(ref, network.Id);
   }
   return ids;

@@ -2,12 +2,12 @@
 import type { MutationResolvers, ServiceRemovePayload } from '../../generated/graphql.ts';
 import { removeService } from '../../docker/api/services.ts';
 import { runMutation } from '../run-mutation.ts';
-import { findService } from './lookup.ts';
+import { findServiceToChange } from './lookup.ts';
 
 export const serviceRemove: MutationResolvers['serviceRemove'] = (_root, { input }, ctx) =>
   runMutation<ServiceRemovePayload>(ctx, { operation: 'serviceRemove', cluster: input.cluster, target: input.id, input }, { removedId: null }, async () => {
     const loaders = ctx.loaders(input.cluster);
-    const service = await findService(loaders, input.id);
+    const service = await findServiceToChange(loaders, input.id);
     await removeService(loaders.client, service.ID);
     return { payload: { removedId: service.ID }, objectIds: [service.ID] };
   });

@@ -5,18 +5,20 @@ import { inspectService, updateService } from '../../docker/api/services.ts';
 import { toServiceModel } from '../../docker/model/service.ts';
 import { userError } from '../../errors/codes.ts';
 import { UserInputError } from '../../errors/gateway-error.ts';
-import { runMutation } from '../run-mutation.ts';
-import { findService } from './lookup.ts';
+import { rollbackScopeErrors } from '../access/scope-checks.ts';
+import { rejectIfAny, runMutation } from '../run-mutation.ts';
+import { findServiceToChange } from './lookup.ts';
 import { EMPTY_SERVICE_PAYLOAD, type ServicePayloadModel } from './payloads.ts';
 import { versionConflictAsUserError } from './version-conflict.ts';
 
 export const serviceRollback: MutationResolvers['serviceRollback'] = (_root, { input }, ctx) =>
   runMutation<ServicePayloadModel>(ctx, { operation: 'serviceRollback', cluster: input.cluster, target: input.id, input }, EMPTY_SERVICE_PAYLOAD, async () => {
     const loaders = ctx.loaders(input.cluster);
-    const current = await inspectService(loaders.client, (await findService(loaders, input.id)).ID);
+    const current = await inspectService(loaders.client, (await findServiceToChange(loaders, input.id)).ID);
     if (!current.PreviousSpec) {
       throw new UserInputError([userError(['input', 'id'], 'INVALID_STATE', `The service ${JSON.stringify(current.Spec.Name)} has no previous spec to roll back to: it has not been updated since it was created.`)]);
     }
+    rejectIfAny(rollbackScopeErrors(current));
     const result = await versionConflictAsUserError(() =>
       updateService(loaders.client, current.ID, current.Version.Index, current.Spec, { rollback: 'previous' }),
     );

@@ -4,8 +4,10 @@
 import type { MutationResolvers } from '../../generated/graphql.ts';
 import { inspectService } from '../../docker/api/services.ts';
 import { applyServiceUpdate, validateServiceUpdateInput } from '../../docker/mapping/service-update.ts';
+import { serviceUpdateScopeErrors } from '../access/scope-checks.ts';
 import { rejectIfAny, runMutation } from '../run-mutation.ts';
-import { findService } from './lookup.ts';
+import { refuseGuardrailViolations } from './guardrails.ts';
+import { findServiceToChange } from './lookup.ts';
 import { resolveNetworkIds } from './network-refs.ts';
 import { EMPTY_SERVICE_PAYLOAD, type ServicePayloadModel } from './payloads.ts';
 import { sendUpdate, specOf } from './versioned-update.ts';
@@ -15,7 +17,9 @@ export const serviceUpdate: MutationResolvers['serviceUpdate'] = (_root, { input
     rejectIfAny(validateServiceUpdateInput(input));
     const loaders = ctx.loaders(input.cluster);
     // Inspected, not taken from the list: the spec sent back must be the latest one.
-    const current = await inspectService(loaders.client, (await findService(loaders, input.id)).ID);
+    const current = await inspectService(loaders.client, (await findServiceToChange(loaders, input.id)).ID);
+    rejectIfAny(serviceUpdateScopeErrors(ctx, loaders.client.name, input, current));
+    await refuseGuardrailViolations(ctx, loaders, { update: input, current: current.Spec });
     const refs = [...(input.networkAdd ?? []).map((n) => n.target), ...(input.networkRemove ?? [])];
     const spec = applyServiceUpdate(specOf(current), input, await resolveNetworkIds(loaders, refs));
     return sendUpdate(loaders, current, spec, input.version);

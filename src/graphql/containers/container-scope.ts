@@ -1,0 +1,82 @@
+// Which containers a label-scoped caller reaches. Containers are read from engines, not
+// through the cluster's loaders, so the scope is applied here: a container is in scope
+// when its own labels match (a standalone container started with `--label team=payments`),
+// or when it is a task of a service in scope (swarm puts `com.docker.swarm.service.id` on
+// every task's container). Anything else is treated as absent.
+import { inScope, readScope, type Scope } from '../../auth/access-decision.ts';
+import { listContainers } from '../../docker/api/containers.ts';
+import type { EngineContainerSummary } from '../../docker/engine-json.ts';
+import type { ClusterLoaders } from '../../docker/loaders.ts';
+import { PREDEFINED_NETWORKS } from '../../docker/model/network.ts';
+import type { ContainerNetworkAttachment, NetworkContainer } from '../../generated/graphql.ts';
+import type { GatewayContext } from '../context.ts';
+
+type Labels = Record<string, string> | null | undefined;
+
+export const SERVICE_ID_LABEL = 'com.docker.swarm.service.id';
+
+/**
+ * The items whose container labels are in `scope`. The services of `loaders` (the
+ * cluster the containers belong to) are listed only when a task container needs them.
+ */
+export async function containersInScope<T>(items: readonly T[], labelsOf: (item: T) => Labels, scope: Scope, loaders: () => ClusterLoaders): Promise<T[]> {
+  if (scope.all) return [...items];
+  const needService = items.some((i) => !inScope(scope, labelsOf(i)) && labelsOf(i)?.[SERVICE_ID_LABEL]);
+  const services = needService ? new Map((await loaders().services()).map((s) => [s.ID, s.Spec.Labels])) : new Map<string, Labels>();
+  return items.filter((i) => {
+    const labels = labelsOf(i);
+    if (inScope(scope, labels)) return true;
+    const serviceId = labels?.[SERVICE_ID_LABEL];
+    return serviceId !== undefined && services.has(serviceId) && inScope(scope, services.get(serviceId));
+  });
+}
+
+export async function containerInScope(labels: Labels, scope: Scope, loaders: () => ClusterLoaders): Promise<boolean> {
+  return (await containersInScope([labels], (l) => l, scope, loaders)).length === 1;
+}
+
+/** The manager's containers, listed once per request and cluster (labels for Network.containers). */
+const managerContainers = new WeakMap<GatewayContext, Map<string, Promise<EngineContainerSummary[]>>>();
+
+function containersOfManager(ctx: GatewayContext, cluster: string): Promise<EngineContainerSummary[]> {
+  let byCluster = managerContainers.get(ctx);
+  if (!byCluster) managerContainers.set(ctx, (byCluster = new Map()));
+  let list = byCluster.get(cluster);
+  if (!list) {
+    list = listContainers(ctx.loaders(cluster).client, { all: true, filters: {} });
+    byCluster.set(cluster, list);
+  }
+  return list;
+}
+
+/** A container ID, as opposed to the network's own endpoints (`lb-<network>`, `ingress-sbox`). */
+const CONTAINER_ID = /^[0-9a-f]{64}$/;
+
+/**
+ * Network.containers for the caller: to a label-scoped reader, the containers in its read
+ * scope; the network's own endpoints stay. Unscoped readers cost no extra call.
+ */
+export async function networkContainersInScope(ctx: GatewayContext, cluster: string, containers: NetworkContainer[]): Promise<NetworkContainer[]> {
+  const scope = readScope(ctx.principal, cluster);
+  if (scope.all || containers.length === 0) return containers;
+  const labels = new Map((await containersOfManager(ctx, cluster)).map((c) => [c.Id, c.Labels]));
+  const visible = new Set(
+    (await containersInScope([...labels.keys()], (id) => labels.get(id), scope, () => ctx.loaders(cluster))),
+  );
+  return containers.filter((c) => !CONTAINER_ID.test(c.id) || visible.has(c.id));
+}
+
+/**
+ * An in-scope object's attachments may name networks the caller cannot read: to a
+ * label-scoped reader, those show their ID in place of their name (the pre-defined
+ * `bridge`, `host` and `none`, the same on every engine, keep theirs).
+ */
+export async function maskNetworkNames<A extends Pick<ContainerNetworkAttachment, 'networkId' | 'networkName'>>(
+  ctx: GatewayContext,
+  cluster: string,
+  attachments: A[],
+): Promise<A[]> {
+  if (readScope(ctx.principal, cluster).all || attachments.length === 0) return attachments;
+  const readable = new Set((await ctx.loaders(cluster).networks()).map((n) => n.Id));
+  return attachments.map((a) => (readable.has(a.networkId) || PREDEFINED_NETWORKS.has(a.networkName) ? a : { ...a, networkName: a.networkId }));
+}
