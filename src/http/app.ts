@@ -26,6 +26,7 @@ import { auditExportRoutes } from './audit-export.ts';
 import { auditAuthFailure, authenticateRequests } from './authenticate-request.ts';
 import { formatError } from './format-error.ts';
 import { healthRoutes } from './health.ts';
+import { limitPlugins, principalRateLimit, subscriptionLimitErrors } from './limits/index.ts';
 import { logIfUnexpected, logUnexpectedErrors } from './log-errors.ts';
 
 const SCHEMA_PATH = new URL('../../schema.graphql', import.meta.url);
@@ -64,8 +65,11 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
 
   // Every root field is checked against the permission table before its resolver runs.
   const schema = guardRootFields(makeExecutableSchema({ typeDefs: readFileSync(SCHEMA_PATH, 'utf8'), resolvers: resolvers as never }));
-  const contextDeps = { registry, audit, logger, database: options.database ?? null, guardrails: config.guardrails };
+  const contextDeps = { registry, audit, logger, database: options.database ?? null, guardrails: config.guardrails, auth: config.auth };
   const wsPrincipals = new WeakMap<object, Principal>();
+  // Request limits, before anything runs: depth, aliases, cost and page sizes; a rate per principal.
+  const limits = limitPlugins<GatewayContext>(config.limits, { production: config.production });
+  const rateLimiter = principalRateLimit(config.limits);
 
   // Subscriptions: graphql-ws on the same path as queries.
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
@@ -92,6 +96,11 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
           });
           return false;
         }
+      },
+      // Each subscribe is a request: it draws on the principal's rate budget and meets the same limits.
+      onSubscribe: async (ctx, _id, payload) => {
+        const refused = (await rateLimiter.subscribeErrors(wsPrincipals.get(ctx))) ?? subscriptionLimitErrors(schema, config.limits, payload);
+        return refused.length > 0 ? refused : undefined;
       },
       context: (ctx) =>
         createContext(contextDeps, {
@@ -124,8 +133,10 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     // own handler would race it: its stop() never releases a second, concurrent stop().
     stopOnTerminationSignals: false,
     formatError,
+    validationRules: limits.validationRules,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      ...limits.plugins,
       logUnexpectedErrors(logger),
       { serverWillStart: async () => ({ drainServer: async () => { await wsCleanup.dispose(); } }) },
     ],
@@ -147,6 +158,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     '/graphql',
     express.json({ limit: '1mb' }),
     authenticate,
+    rateLimiter.middleware,
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>
         createContext(contextDeps, { requestId: String(res.locals.requestId), principal: res.locals.principal as Principal, userAgent: req.get('user-agent') }),
