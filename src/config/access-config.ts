@@ -83,6 +83,12 @@ export const limitsSchema = z
     /** Requests per principal per window; 0 turns rate limiting off. */
     rateLimitRequests: z.number().int().min(0).default(600),
     rateLimitWindowSeconds: z.number().int().min(1).max(3600).default(60),
+    /**
+     * Refused credentials per client address per window. Past it, refused credentials get
+     * 429 and no audit record, so a flood of bad tokens cannot fill the audit log (good
+     * credentials from the address still pass). 0 turns it off.
+     */
+    authFailuresPerAddress: z.number().int().min(0).default(30),
   })
   .strict();
 

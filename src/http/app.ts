@@ -70,6 +70,10 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   // Request limits, before anything runs: depth, aliases, cost and page sizes; a rate per principal.
   const limits = limitPlugins<GatewayContext>(config.limits, { production: config.production });
   const rateLimiter = principalRateLimit(config.limits);
+  const authFailures = principalRateLimit(
+    { rateLimitRequests: config.limits.authFailuresPerAddress, rateLimitWindowSeconds: config.limits.rateLimitWindowSeconds },
+    `at most ${config.limits.authFailuresPerAddress} refused credentials per ${config.limits.rateLimitWindowSeconds} s from one address (limits.authFailuresPerAddress)`,
+  );
 
   // Subscriptions: graphql-ws on the same path as queries.
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
@@ -88,6 +92,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
           return true;
         } catch (err) {
           if (!(err instanceof AuthenticationError)) throw err;
+          if (await authFailures.consume(undefined, request.socket.remoteAddress)) return false;
           await auditAuthFailure({ audit, logger }, err, {
             requestId: randomUUID(),
             clientAddress: request.socket.remoteAddress,
@@ -152,7 +157,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     next();
   });
   app.use(healthRoutes(registry));
-  const authenticate = authenticateRequests({ authenticator, audit, logger });
+  const authenticate = authenticateRequests({ authenticator, audit, logger, failures: authFailures });
   app.use('/audit', authenticate, auditExportRoutes({ database: contextDeps.database, logger, audit }));
   app.use(
     '/graphql',

@@ -9,10 +9,19 @@ import type { AuditWriter } from '../audit/audit-writer.ts';
 import type { Authenticator } from '../auth/authenticate.ts';
 import { AuthenticationError } from '../auth/authentication-error.ts';
 import type { Principal } from '../auth/principal.ts';
+import type { PrincipalRateLimit } from './limits/rate-limit.ts';
 
 export const REALM = 'swarm-gateway';
 
-export function authenticateRequests(deps: { authenticator: Authenticator; audit: AuditWriter; logger: Logger }): RequestHandler {
+export interface AuthenticationDeps {
+  authenticator: Authenticator;
+  audit: AuditWriter;
+  logger: Logger;
+  /** Counts refused credentials per client address (limits.authFailuresPerAddress). */
+  failures: PrincipalRateLimit;
+}
+
+export function authenticateRequests(deps: AuthenticationDeps): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
     const clientAddress = req.socket.remoteAddress;
     try {
@@ -20,6 +29,13 @@ export function authenticateRequests(deps: { authenticator: Authenticator; audit
     } catch (err) {
       if (!(err instanceof AuthenticationError)) {
         next(err);
+        return;
+      }
+      // An address that keeps sending bad credentials gets 429 and no more audit records, so
+      // a flood cannot fill the audit log; good credentials from it still pass.
+      const flooding = await deps.failures.consume(undefined, clientAddress);
+      if (flooding) {
+        res.status(429).set('Retry-After', String(flooding.retryAfterSeconds)).json({ errors: [{ message: flooding.error.message, extensions: { code: 'RATE_LIMITED', retryAfterSeconds: flooding.retryAfterSeconds } }] });
         return;
       }
       await auditAuthFailure(deps, err, {

@@ -32,7 +32,14 @@ export function rateLimitKey(principal: Pick<Principal, 'id' | 'clientAddress'> 
   return `anonymous@${principal?.clientAddress ?? clientAddress ?? 'unknown'}`;
 }
 
-export function principalRateLimit(settings: RateSettings): PrincipalRateLimit {
+/**
+ * `what` names the budget in refusals; the default is the per-principal request budget.
+ */
+export function principalRateLimit(settings: RateSettings, what = `at most ${settings.rateLimitRequests} per ${settings.rateLimitWindowSeconds} s for this principal (limits.rateLimitRequests)`): PrincipalRateLimit {
+  const refusalOf = (msBeforeNext: number): RateLimitRefusal => {
+    const retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
+    return { retryAfterSeconds, error: new GatewayError('RATE_LIMITED', `too many requests: ${what}; retry after ${retryAfterSeconds} s`, { retryAfterSeconds }) };
+  };
   const limiter = settings.rateLimitRequests > 0 ? new RateLimiterMemory({ points: settings.rateLimitRequests, duration: settings.rateLimitWindowSeconds }) : null;
 
   const consume: PrincipalRateLimit['consume'] = async (principal, clientAddress) => {
@@ -43,13 +50,7 @@ export function principalRateLimit(settings: RateSettings): PrincipalRateLimit {
     } catch (rejection) {
       // The memory limiter rejects only with its verdict; anything else is a bug to surface.
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-      const error = new GatewayError(
-        'RATE_LIMITED',
-        `too many requests: at most ${settings.rateLimitRequests} per ${settings.rateLimitWindowSeconds} s for this principal (limits.rateLimitRequests); retry after ${retryAfterSeconds} s`,
-        { retryAfterSeconds },
-      );
-      return { retryAfterSeconds, error };
+      return refusalOf(rejection.msBeforeNext);
     }
   };
 
@@ -70,6 +71,7 @@ export function principalRateLimit(settings: RateSettings): PrincipalRateLimit {
   return {
     middleware,
     consume,
+
     async subscribeErrors(principal) {
       const refusal = await consume(principal);
       if (!refusal) return undefined;
