@@ -13,7 +13,6 @@ import { WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
 import { logAuditWriter, type AuditWriter } from '../audit/audit-writer.ts';
 import { createAuthenticator, type Authenticator, type CredentialVerifier } from '../auth/authenticate.ts';
-import { AuthenticationError } from '../auth/authentication-error.ts';
 import { createOidcVerifier } from '../auth/oidc.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { GatewayConfig } from '../config/config.ts';
@@ -23,11 +22,12 @@ import { createContext, type GatewayContext } from '../graphql/context.ts';
 import { guardRootFields } from '../graphql/access/guard-root-fields.ts';
 import { resolvers } from '../graphql/resolvers.ts';
 import { auditExportRoutes } from './audit-export.ts';
-import { auditAuthFailure, authenticateRequests } from './authenticate-request.ts';
+import { authenticateRequests } from './authenticate-request.ts';
 import { formatError } from './format-error.ts';
 import { healthRoutes } from './health.ts';
 import { limitPlugins, principalRateLimit, subscriptionLimitErrors } from './limits/index.ts';
 import { logIfUnexpected, logUnexpectedErrors } from './log-errors.ts';
+import { WsSessions } from './ws-sessions.ts';
 
 const SCHEMA_PATH = new URL('../../schema.graphql', import.meta.url);
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
@@ -39,6 +39,8 @@ export interface GatewayOptions {
   audit?: AuditWriter;
   /** Verifies API tokens (`sgw_...`); without one (no database) only OIDC tokens work. */
   apiTokens?: CredentialVerifier | null;
+  /** How often open subscriptions' credentials are verified again (default 30 s). */
+  credentialRecheckMs?: number;
 }
 
 export interface Gateway {
@@ -66,7 +68,6 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   // Every root field is checked against the permission table before its resolver runs.
   const schema = guardRootFields(makeExecutableSchema({ typeDefs: readFileSync(SCHEMA_PATH, 'utf8'), resolvers: resolvers as never }));
   const contextDeps = { registry, audit, logger, database: options.database ?? null, guardrails: config.guardrails, auth: config.auth };
-  const wsPrincipals = new WeakMap<object, Principal>();
   // Request limits, before anything runs: depth, aliases, cost and page sizes; a rate per principal.
   const limits = limitPlugins<GatewayContext>(config.limits, { production: config.production });
   const rateLimiter = principalRateLimit(config.limits);
@@ -75,42 +76,24 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     `at most ${config.limits.authFailuresPerAddress} refused credentials per ${config.limits.rateLimitWindowSeconds} s from one address (limits.authFailuresPerAddress)`,
   );
 
-  // Subscriptions: graphql-ws on the same path as queries.
+  const wsSessions = new WsSessions({ authenticator, audit, logger, failures: authFailures, recheckMs: options.credentialRecheckMs ?? 30_000 });
+
+  // Subscriptions: graphql-ws on the same path as queries, authenticated per connection.
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const wsCleanup = useServer(
     {
       schema,
-      // The credential comes in the connection_init payload (`{ authorization: 'Bearer ...' }`,
-      // browsers cannot set headers on a WebSocket) or the upgrade request's header. A
-      // refused connection is closed with 4403 and audited.
-      onConnect: async (ctx) => {
-        const request = ctx.extra.request;
-        const given = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
-        const authorization = typeof given === 'string' ? given : request.headers.authorization;
-        try {
-          wsPrincipals.set(ctx, await authenticator.authenticate(authorization, request.socket.remoteAddress));
-          return true;
-        } catch (err) {
-          if (!(err instanceof AuthenticationError)) throw err;
-          if (await authFailures.consume(undefined, request.socket.remoteAddress)) return false;
-          await auditAuthFailure({ audit, logger }, err, {
-            requestId: randomUUID(),
-            clientAddress: request.socket.remoteAddress,
-            userAgent: request.headers['user-agent'],
-            operation: '(subscription connection)',
-          });
-          return false;
-        }
-      },
+      onConnect: (ctx) => wsSessions.connect(ctx),
+      onClose: (ctx) => wsSessions.close(ctx),
       // Each subscribe is a request: it draws on the principal's rate budget and meets the same limits.
       onSubscribe: async (ctx, _id, payload) => {
-        const refused = (await rateLimiter.subscribeErrors(wsPrincipals.get(ctx))) ?? subscriptionLimitErrors(schema, config.limits, payload);
+        const refused = (await rateLimiter.subscribeErrors(wsSessions.principalOf(ctx))) ?? subscriptionLimitErrors(schema, config.limits, payload);
         return refused.length > 0 ? refused : undefined;
       },
       context: (ctx) =>
         createContext(contextDeps, {
           requestId: randomUUID(),
-          principal: wsPrincipals.get(ctx)!,
+          principal: wsSessions.principalOf(ctx)!,
           userAgent: ctx.extra.request.headers['user-agent'],
         }),
       // The same masking as for HTTP: our codes, no internals.
@@ -178,6 +161,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     httpServer,
     registry,
     async stop() {
+      wsSessions.stop();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },

@@ -1,0 +1,91 @@
+// Who is on each graphql-ws connection. The credential comes in the connection_init
+// payload (`{ authorization: 'Bearer ...' }`: browsers cannot set headers on a WebSocket)
+// or the upgrade request's header; a refused connection is closed with 4403 and audited.
+// Open connections are re-checked periodically, so a revoked API token or an expired JWT
+// also ends the subscriptions it opened (closed with 4403, audited as auth_failed).
+import { randomUUID } from 'node:crypto';
+import type { Context } from 'graphql-ws';
+import type { Extra } from 'graphql-ws/use/ws';
+import type { Logger } from 'pino';
+import type { AuditWriter } from '../audit/audit-writer.ts';
+import type { Authenticator } from '../auth/authenticate.ts';
+import { AuthenticationError } from '../auth/authentication-error.ts';
+import type { Principal } from '../auth/principal.ts';
+import { auditAuthFailure } from './authenticate-request.ts';
+import type { PrincipalRateLimit } from './limits/rate-limit.ts';
+
+type WsContext = Context<Record<string, unknown> | undefined, Extra>;
+
+interface Session {
+  authorization: string | undefined;
+  principal: Principal;
+}
+
+export interface WsSessionDeps {
+  authenticator: Authenticator;
+  audit: AuditWriter;
+  logger: Logger;
+  /** Counts refused credentials per client address (limits.authFailuresPerAddress). */
+  failures: PrincipalRateLimit;
+  /** How often open connections' credentials are verified again. */
+  recheckMs: number;
+}
+
+export class WsSessions {
+  private readonly sessions = new Map<WsContext, Session>();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(private readonly deps: WsSessionDeps) {
+    this.timer = setInterval(() => void this.recheck(), deps.recheckMs);
+    this.timer.unref();
+  }
+
+  /** graphql-ws `onConnect`: true admits the connection, false closes it with 4403. */
+  async connect(ctx: WsContext): Promise<boolean> {
+    const request = ctx.extra.request;
+    const given = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+    const authorization = typeof given === 'string' ? given : request.headers.authorization;
+    try {
+      this.sessions.set(ctx, { authorization, principal: await this.deps.authenticator.authenticate(authorization, request.socket.remoteAddress) });
+      return true;
+    } catch (err) {
+      if (!(err instanceof AuthenticationError)) throw err;
+      await this.refused(ctx, err, '(subscription connection)');
+      return false;
+    }
+  }
+
+  principalOf(ctx: WsContext): Principal | undefined {
+    return this.sessions.get(ctx)?.principal;
+  }
+
+  close(ctx: WsContext): void {
+    this.sessions.delete(ctx);
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  private async recheck(): Promise<void> {
+    for (const [ctx, session] of this.sessions) {
+      try {
+        await this.deps.authenticator.authenticate(session.authorization, ctx.extra.request.socket.remoteAddress);
+      } catch (err) {
+        if (!(err instanceof AuthenticationError)) {
+          this.deps.logger.error({ err }, 'a subscription\'s credentials could not be checked again');
+          continue;
+        }
+        this.sessions.delete(ctx);
+        await this.refused(ctx, err, '(subscription credentials re-checked)');
+        ctx.extra.socket.close(4403, 'Forbidden: credentials no longer valid');
+      }
+    }
+  }
+
+  private async refused(ctx: WsContext, err: AuthenticationError, operation: string): Promise<void> {
+    const request = ctx.extra.request;
+    if (await this.deps.failures.consume(undefined, request.socket.remoteAddress)) return;
+    await auditAuthFailure(this.deps, err, { requestId: randomUUID(), clientAddress: request.socket.remoteAddress, userAgent: request.headers['user-agent'], operation });
+  }
+}
