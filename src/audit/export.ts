@@ -7,7 +7,8 @@
 // milliseconds. An NDJSON line embeds input and decision as JSON values, so a line has
 // exactly the fields the hash covers and anyone can recompute `hash` from it (record.ts).
 // CSV (RFC 4180, CRLF line ends, a header row) holds input, decision and objectIds as
-// JSON text; SQL NULL is an empty field, an empty string a quoted empty field ("").
+// JSON text; SQL NULL is an empty field, an empty string a quoted empty field (""); text
+// that a spreadsheet would take for a formula is prefixed with ' (see csvField).
 import { canonicalJson, type AuditRecordData, type JsonValue } from './record.ts';
 import { streamAuditRecords, type AuditReader, type AuditRecordQuery } from './audit-query.ts';
 
@@ -67,10 +68,16 @@ function jsonText(value: JsonValue): string | null {
   return value === null ? null : canonicalJson(value);
 }
 
-/** One CSV field: quoted when it holds a comma, quote, CR or LF, or is empty; quotes doubled. */
+/**
+ * One CSV field: quoted when it holds a comma, quote, CR or LF, or is empty; quotes doubled.
+ * A text that a spreadsheet would run as a formula (starting with = + - @, tab or CR: a
+ * service name or input written by a caller) is prefixed with `'`, as OWASP advises, so
+ * opening the export cannot execute it; NDJSON keeps every value exactly as stored.
+ */
 export function csvField(value: JsonValue): string {
   if (value === null) return '';
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  let text = typeof value === 'string' ? value : JSON.stringify(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   if (text === '' || /[",\r\n]/.test(text)) return `"${text.replaceAll('"', '""')}"`;
   return text;
 }

@@ -143,7 +143,9 @@ function csvCell(column: string, value: JsonValue): { value: string; quoted?: bo
   if (value === null) return { value: '', quoted: false };
   // JSON columns hold canonical JSON text (sorted keys), as the hash is computed over.
   if (column === 'input' || column === 'decision' || column === 'objectIds') return { value: canonicalJson(value) };
-  return { value: typeof value === 'string' ? value : JSON.stringify(value) };
+  // Text a spreadsheet would run as a formula (the seed's `=1+2` target) gets a leading '.
+  if (typeof value === 'string') return { value: /^[=+\-@\t\r]/.test(value) ? `'${value}` : value };
+  return { value: JSON.stringify(value) };
 }
 
 forEachBackend('audit log reads', (b) => {

@@ -37,6 +37,14 @@ describe('CSV fields', () => {
     assert.equal(csvField('a,b'), '"a,b"');
     assert.equal(csvField('say "hi"'), '"say ""hi"""');
     assert.equal(csvField('l1\nl2'), '"l1\nl2"');
+    // Formula injection: a spreadsheet must not run a caller-chosen name.
+    assert.equal(csvField('=HYPERLINK("http://x","y")'), '"\'=HYPERLINK(""http://x"",""y"")"');
+    assert.equal(csvField('+1'), "'+1");
+    assert.equal(csvField('-cmd'), "'-cmd");
+    assert.equal(csvField('@SUM(A1)'), "'@SUM(A1)");
+    assert.equal(csvField('\tx'), "'\tx");
+    assert.equal(csvField('a=b'), 'a=b');
+    assert.equal(csvField(-3), '-3');
     assert.equal(csvField('l1\r\nl2'), '"l1\r\nl2"');
     assert.equal(csvField(''), '""', 'an empty string is distinguishable from NULL');
     assert.equal(csvField(null), '');
