@@ -3,12 +3,19 @@
 // with plain SQL, and the /audit/export download (NDJSON and CSV) returning the same
 // records for the same filters, with CSV that parses back to the same values.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { test } from 'node:test';
+import pino from 'pino';
+import supertest from 'supertest';
+import { DbAuditWriter } from '../../src/audit/db-audit-writer.ts';
 import { hashRecord } from '../../src/audit/hash-chain.ts';
 import { COLUMNS, exportAuditRecords } from '../../src/audit/export.ts';
 import { canonicalJson, type JsonValue, type RecordFields } from '../../src/audit/record.ts';
 import { append, fields, forEachBackend, minute, noEngineConfig, type AuditBackend } from '../support/audit-backends.ts';
 import { expectData, startGateway } from '../support/gateway.ts';
+import { tokenFor } from '../support/identity.ts';
 
 const COUNT = 120;
 const PRINCIPALS = ['anonymous', 'token:alice', 'oidc:bob'];
@@ -300,6 +307,28 @@ forEachBackend('audit log reads', (b) => {
     }
     const lower = await b.gw().http.get('/audit/export?format=CSV&outcome=failed&kind=outcome');
     assert.equal(lower.status, 200, 'enum values are case-insensitive');
+  });
+
+  test('only auditors and admins may export: a viewer or operator gets 403 FORBIDDEN, recorded as a denied record', async () => {
+    const tmp = mkdtempSync(path.join(tmpdir(), 'sg-export-access-'));
+    const writer = new DbAuditWriter({ database: b.db(), logger: pino({ level: 'silent' }), spoolPath: path.join(tmp, 'spool.ndjson') });
+    await writer.init();
+    const gw = await startGateway(noEngineConfig(), { database: b.db(), audit: writer });
+    try {
+      for (const role of ['viewer', 'operator:team=payments']) {
+        const res = await supertest(gw.gateway.app).get('/audit/export?format=ndjson').set('authorization', `Bearer ${await tokenFor([role], { subject: `export-${role}` })}`);
+        assert.equal(res.status, 403, role);
+        assert.equal(res.body.code, 'FORBIDDEN');
+        const rows = await b.sql<{ kind: string; operation: string; decision: { permission: string } }>('SELECT kind, operation, decision FROM audit_records WHERE principal = $1', [`oidc:export-${role}`]);
+        assert.deepEqual(rows.map((r) => [r.kind, r.operation, r.decision.permission]), [['denied', 'auditExport', 'Capability.auditExport']], role);
+      }
+      const auditor = await supertest(gw.gateway.app).get('/audit/export?format=ndjson&operation=auditExport').set('authorization', `Bearer ${await tokenFor(['auditor'])}`);
+      assert.equal(auditor.status, 200);
+      assert.deepEqual(auditor.text.trim().split('\n').map((line) => JSON.parse(line).principal).sort(), ['oidc:export-operator:team=payments', 'oidc:export-viewer'], 'the two refusals are in the export');
+    } finally {
+      await gw.stop();
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });
 
