@@ -9,7 +9,7 @@ import type { AuditWriter } from '../audit/audit-writer.ts';
 import type { Authenticator } from '../auth/authenticate.ts';
 import { AuthenticationError } from '../auth/authentication-error.ts';
 import type { Principal } from '../auth/principal.ts';
-import type { PrincipalRateLimit } from './limits/rate-limit.ts';
+import { sendRateLimited, type PrincipalRateLimit, type RateLimitRefusal } from './limits/rate-limit.ts';
 
 export const REALM = 'swarm-gateway';
 
@@ -31,19 +31,16 @@ export function authenticateRequests(deps: AuthenticationDeps): RequestHandler {
         next(err);
         return;
       }
-      // An address that keeps sending bad credentials gets 429 and no more audit records, so
-      // a flood cannot fill the audit log; good credentials from it still pass.
-      const flooding = await deps.failures.consume(undefined, clientAddress);
-      if (flooding) {
-        res.status(429).set('Retry-After', String(flooding.retryAfterSeconds)).json({ errors: [{ message: flooding.error.message, extensions: { code: 'RATE_LIMITED', retryAfterSeconds: flooding.retryAfterSeconds } }] });
-        return;
-      }
-      await auditAuthFailure(deps, err, {
+      const flooding = await recordAuthFailure(deps, err, {
         requestId: String(res.locals.requestId),
         clientAddress,
         userAgent: req.get('user-agent'),
         operation: operationOf(req),
       });
+      if (flooding) {
+        sendRateLimited(res, flooding);
+        return;
+      }
       res
         .status(401)
         .set('WWW-Authenticate', wwwAuthenticate(err))
@@ -63,7 +60,23 @@ export function wwwAuthenticate(err: AuthenticationError): string {
   return `Bearer realm="${REALM}", error="${code}", error_description="${description}"`;
 }
 
-export async function auditAuthFailure(
+/**
+ * Counts a refused credential against its client address and writes the `auth_failed`
+ * record. An address over limits.authFailuresPerAddress gets the rate-limit refusal back
+ * and no record, so a flood of bad tokens cannot fill the audit log (good credentials from
+ * it still pass).
+ */
+export async function recordAuthFailure(
+  deps: { audit: AuditWriter; logger: Logger; failures: PrincipalRateLimit },
+  err: AuthenticationError,
+  request: { requestId: string; clientAddress: string | undefined; userAgent: string | undefined; operation: string },
+): Promise<RateLimitRefusal | null> {
+  const flooding = await deps.failures.consume(undefined, request.clientAddress);
+  if (!flooding) await auditAuthFailure(deps, err, request);
+  return flooding;
+}
+
+async function auditAuthFailure(
   deps: { audit: AuditWriter; logger: Logger },
   err: AuthenticationError,
   request: { requestId: string; clientAddress: string | undefined; userAgent: string | undefined; operation: string },

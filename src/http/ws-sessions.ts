@@ -11,7 +11,7 @@ import type { AuditWriter } from '../audit/audit-writer.ts';
 import type { Authenticator } from '../auth/authenticate.ts';
 import { AuthenticationError } from '../auth/authentication-error.ts';
 import type { Principal } from '../auth/principal.ts';
-import { auditAuthFailure } from './authenticate-request.ts';
+import { recordAuthFailure } from './authenticate-request.ts';
 import type { PrincipalRateLimit } from './limits/rate-limit.ts';
 
 type WsContext = Context<Record<string, unknown> | undefined, Extra>;
@@ -85,7 +85,6 @@ export class WsSessions {
 
   private async refused(ctx: WsContext, err: AuthenticationError, operation: string): Promise<void> {
     const request = ctx.extra.request;
-    if (await this.deps.failures.consume(undefined, request.socket.remoteAddress)) return;
-    await auditAuthFailure(this.deps, err, { requestId: randomUUID(), clientAddress: request.socket.remoteAddress, userAgent: request.headers['user-agent'], operation });
+    await recordAuthFailure(this.deps, err, { requestId: randomUUID(), clientAddress: request.socket.remoteAddress, userAgent: request.headers['user-agent'], operation });
   }
 }

@@ -3,14 +3,17 @@
 // it targets. Undefined for an engine outside any cluster: only an all-clusters grant
 // covers that. An unknown name is returned as given (no grant covers it; the resolver
 // then answers NOT_FOUND for those who may ask).
-import { getNamedType, isInputObjectType, type GraphQLField } from 'graphql';
+import { getNamedType, isInputObjectType, type GraphQLInputType } from 'graphql';
 import type { EngineRegistry } from '../../docker/registry.ts';
 
-/** Whether a root field acts on a cluster or engine (has `cluster`/`engine`, directly or in `input`); else it is gateway-wide. */
-export function isClusterBound(field: GraphQLField<unknown, unknown>): boolean {
-  const names = (args: readonly { name: string }[]) => args.some((a) => a.name === 'cluster' || a.name === 'engine');
-  if (names(field.args)) return true;
-  const input = field.args.find((a) => a.name === 'input');
+/**
+ * Whether a root field with these arguments acts on a cluster or engine (has
+ * `cluster`/`engine`, directly or in `input`); else it is gateway-wide.
+ */
+export function isClusterBound(args: ReadonlyArray<{ name: string; type: GraphQLInputType }>): boolean {
+  const names = (list: readonly { name: string }[]) => list.some((a) => a.name === 'cluster' || a.name === 'engine');
+  if (names(args)) return true;
+  const input = args.find((a) => a.name === 'input');
   const type = input && getNamedType(input.type);
   return type !== undefined && isInputObjectType(type) && names(Object.values(type.getFields()));
 }

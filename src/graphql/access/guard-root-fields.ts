@@ -16,18 +16,21 @@ type Resolver = NonNullable<GraphQLFieldConfig<unknown, GatewayContext>['resolve
 export function guardRootFields(schema: GraphQLSchema): GraphQLSchema {
   return mapSchema(schema, {
     [MapperKind.ROOT_OBJECT]: (type) => type,
-    [MapperKind.QUERY_ROOT_FIELD]: (field, name) => ({ ...field, resolve: guarded(`Query.${name}`, field.resolve ?? defaultFieldResolver) }),
-    [MapperKind.MUTATION_ROOT_FIELD]: (field, name) => ({ ...field, resolve: guarded(`Mutation.${name}`, field.resolve ?? defaultFieldResolver) }),
+    [MapperKind.QUERY_ROOT_FIELD]: (field, name) => ({ ...field, resolve: guarded(`Query.${name}`, field, field.resolve ?? defaultFieldResolver) }),
+    [MapperKind.MUTATION_ROOT_FIELD]: (field, name) => ({ ...field, resolve: guarded(`Mutation.${name}`, field, field.resolve ?? defaultFieldResolver) }),
     [MapperKind.SUBSCRIPTION_ROOT_FIELD]: (field, name) =>
-      field.subscribe ? { ...field, subscribe: guarded(`Subscription.${name}`, field.subscribe) } : { ...field, resolve: guarded(`Subscription.${name}`, field.resolve ?? defaultFieldResolver) },
+      field.subscribe
+        ? { ...field, subscribe: guarded(`Subscription.${name}`, field, field.subscribe) }
+        : { ...field, resolve: guarded(`Subscription.${name}`, field, field.resolve ?? defaultFieldResolver) },
   });
 }
 
-function guarded(permission: string, resolve: Resolver): Resolver {
+function guarded(permission: string, field: GraphQLFieldConfig<unknown, GatewayContext>, resolve: Resolver): Resolver {
   const operation = permission.slice(permission.indexOf('.') + 1);
+  // Known from the schema, so decided once here rather than on every request.
+  const clusterBound = isClusterBound(Object.entries(field.args ?? {}).map(([name, arg]) => ({ name, type: arg.type })));
   return async (source, args, ctx, info) => {
-    const field = info.parentType.getFields()[info.fieldName]!;
-    const cluster = isClusterBound(field) ? clusterOfField(args, ctx.registry) : null;
+    const cluster = clusterBound ? clusterOfField(args, ctx.registry) : null;
     const decision = decide(ctx.principal, permission, cluster);
     if (!decision.allowed) {
       await ctx.audit

@@ -59,10 +59,7 @@ export function principalRateLimit(settings: RateSettings, what = `at most ${set
     consume(res.locals.principal as Principal | undefined, req.socket.remoteAddress).then(
       (refusal) => {
         if (!refusal) return next();
-        res
-          .status(429)
-          .set('retry-after', String(refusal.retryAfterSeconds))
-          .json({ errors: [{ message: refusal.error.message, extensions: { code: refusal.error.code, ...refusal.error.extensions } }] });
+        sendRateLimited(res, refusal);
       },
       next,
     );
@@ -78,6 +75,14 @@ export function principalRateLimit(settings: RateSettings, what = `at most ${set
       return [new GraphQLError(refusal.error.message, { originalError: refusal.error, extensions: { code: refusal.error.code, ...refusal.error.extensions } })];
     },
   };
+}
+
+/** Answers 429 RATE_LIMITED with Retry-After and a GraphQL-shaped body. */
+export function sendRateLimited(res: Response, refusal: RateLimitRefusal): void {
+  res
+    .status(429)
+    .set('retry-after', String(refusal.retryAfterSeconds))
+    .json({ errors: [{ message: refusal.error.message, extensions: { code: refusal.error.code, ...refusal.error.extensions } }] });
 }
 
 /** The HTTP middleware alone, with a budget of its own (use principalRateLimit to share it with graphql-ws). */
