@@ -2,9 +2,10 @@
 // Windows; a Windows node attached to an encrypted overlay gets no error, but cannot
 // communicate on it.
 import type { EngineNetwork, EngineNode } from '../engine-json.ts';
+import { ENCRYPTED_OPTION } from '../model/network.ts';
 import type { Check } from './types.ts';
 
-export const isEncryptedOverlay = (n: EngineNetwork): boolean => n.Driver === 'overlay' && n.Options != null && 'encrypted' in n.Options;
+export const isEncryptedOverlay = (n: EngineNetwork): boolean => n.Driver === 'overlay' && n.Options != null && ENCRYPTED_OPTION in n.Options;
 
 export function checkEncryptedWindows(networks: readonly EngineNetwork[], nodes: readonly EngineNode[]): Check {
   const encrypted = networks.filter(isEncryptedOverlay).map((n) => n.Name).sort();

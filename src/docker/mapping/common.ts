@@ -14,6 +14,17 @@ export function reject(field: string[], code: UserErrorCode, message: string): n
   throw new UserInputError([userError(field, code, message)]);
 }
 
+/** Orders text by UTF-16 code units, as Go's sort.Strings orders the CLI's lists. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A replica count: a whole number, 0 or more (`--replicas`). */
+export function replicaErrors(replicas: number, field: string[]): UserErrorInit[] {
+  if (Number.isInteger(replicas) && replicas >= 0) return [];
+  return [userError(field, 'INVALID_VALUE', `${replicas} replicas is not valid; give 0 or more.`)];
+}
+
 /**
  * `[{key, value}]` -> `{key: value}`; a missing value is "" (as `--label k` gives). Built with
  * fromEntries so that a key such as "__proto__" stays an ordinary key.

@@ -7,9 +7,11 @@ import { userError } from '../../errors/codes.ts';
 import { at, validateDriverOptions, validateIpam, validateLabels, validateNetworkName, type KeyValueLike } from '../../validate/index.ts';
 import { throwIfInvalid, toStringMap } from './common.ts';
 import type { IpamConfigBody, NetworkCreateBody } from './engine-types.ts';
+import { ENCRYPTED_OPTION, MTU_OPTION } from '../model/network.ts';
 
-export const MTU_OPTION = 'com.docker.network.driver.mtu';
-export const ENCRYPTED_OPTION = 'encrypted';
+// The driver options this mapping writes are the ones the network model reads back.
+export { ENCRYPTED_OPTION, MTU_OPTION };
+
 const MTU_MIN = 68;
 const MTU_MAX = 65535;
 

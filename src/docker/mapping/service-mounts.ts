@@ -12,7 +12,7 @@ import type { MountInput } from '../../generated/graphql.ts';
 import { userError, type UserErrorInit } from '../../errors/codes.ts';
 import { at, validateDriverOptions, type FieldPath } from '../../validate/index.ts';
 import { q } from '../../validate/field.ts';
-import { toStringMap } from './common.ts';
+import { compareText, toStringMap } from './common.ts';
 import type { MountBody } from './engine-types.ts';
 
 /** The local driver's volume names (daemon/names.go RestrictedNamePattern). */
@@ -82,7 +82,7 @@ export function validateMounts(mounts: readonly MountInput[], field: FieldPath):
 export function toMountBody(m: MountInput): MountBody {
   const type = m.type === 'BIND' ? 'bind' : m.type === 'VOLUME' ? 'volume' : 'tmpfs';
   // Go writes map keys sorted; so do we, so the body is the CLI's byte for byte.
-  const options = toStringMap([...(m.volumeOptions ?? [])].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)));
+  const options = toStringMap([...(m.volumeOptions ?? [])].sort((a, b) => compareText(a.key, b.key)));
   const driver = m.volumeDriver ?? '';
   const hasDriverConfig = driver !== '' || Object.keys(options).length > 0;
   return {
@@ -114,7 +114,7 @@ export function validateCapabilities(names: readonly string[], field: FieldPath)
 
 /** The CLI's EffectiveCapAddCapDrop: normalized, deduplicated, sorted; an added capability is not dropped. */
 export function effectiveCapabilities(add: readonly string[], drop: readonly string[]): { add: string[]; drop: string[] } {
-  const sorted = (names: Set<string>) => [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const sorted = (names: Set<string>) => [...names].sort(compareText);
   let addSet = new Set(add.map(normalizeCapability));
   let dropSet = new Set(drop.map(normalizeCapability));
   if (addSet.has(ALL_CAPABILITIES)) addSet = new Set([ALL_CAPABILITIES]);

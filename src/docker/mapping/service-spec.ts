@@ -30,7 +30,7 @@ import {
   type ParsedResources,
   type PortConfigLike,
 } from '../../validate/index.ts';
-import { throwIfInvalid, toPortConfigBody, toStringMap } from './common.ts';
+import { compareText, replicaErrors, throwIfInvalid, toPortConfigBody, toStringMap } from './common.ts';
 import { effectiveCapabilities, toMountBody, validateCapabilities, validateMounts } from './service-mounts.ts';
 import type { NetworkAttachmentConfig, ResourceRequirements, ServiceMode, ServiceSpec, UpdateConfig } from './engine-types.ts';
 
@@ -97,9 +97,9 @@ export function validateServiceCreateInput(input: ServiceCreateInput): UserError
   const field = ['input'];
   const errors = [...validateServiceName(input.name, at(field, 'name')), ...validateImageRef(input.image, at(field, 'image'))];
   if (input.replicas != null) {
-    if (!Number.isInteger(input.replicas) || input.replicas < 0) {
-      errors.push(userError(at(field, 'replicas'), 'INVALID_VALUE', `${input.replicas} replicas is not valid; give 0 or more.`));
-    } else if (input.mode === 'GLOBAL') {
+    const invalid = replicaErrors(input.replicas, at(field, 'replicas'));
+    errors.push(...invalid);
+    if (invalid.length === 0 && input.mode === 'GLOBAL') {
       errors.push(userError(at(field, 'replicas'), 'INVALID_VALUE', 'Replicas can only be given for replicated services; a global service runs one task on every eligible node.'));
     }
   }
@@ -200,7 +200,7 @@ export function toNetworkAttachments(networks: readonly ServiceNetworkInput[], n
     attachments.push({ Target: id, ...(aliases.length > 0 ? { Aliases: [...aliases] } : {}) });
   });
   throwIfInvalid(errors);
-  return attachments.sort((a, b) => (a.Target < b.Target ? -1 : a.Target > b.Target ? 1 : 0));
+  return attachments.sort((a, b) => compareText(a.Target, b.Target));
 }
 
 /**

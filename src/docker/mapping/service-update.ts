@@ -29,7 +29,7 @@ import {
   type PortConfigLike,
   type PortRemoveSpec,
 } from '../../validate/index.ts';
-import { fromPortConfigBody, reject, throwIfInvalid, toPortConfigBody, toStringMap } from './common.ts';
+import { compareText, fromPortConfigBody, reject, replicaErrors, throwIfInvalid, toPortConfigBody, toStringMap } from './common.ts';
 import type { ContainerSpec, NetworkAttachmentConfig, PortConfigBody, ServiceSpec } from './engine-types.ts';
 import { validateServiceNetworks } from './service-spec.ts';
 
@@ -68,11 +68,6 @@ export function validateServiceUpdateInput(input: ServiceUpdateInput): UserError
   errors.push(...validateLabels(input.labels?.add ?? [], at(field, 'labels', 'add')));
   errors.push(...validateLabelKeys(input.labels?.remove ?? [], at(field, 'labels', 'remove')));
   return errors;
-}
-
-function replicaErrors(replicas: number, field: string[]): UserErrorInit[] {
-  if (Number.isInteger(replicas) && replicas >= 0) return [];
-  return [userError(field, 'INVALID_VALUE', `${replicas} replicas is not valid; give 0 or more.`)];
 }
 
 function setReplicas(spec: ServiceSpec, replicas: number, field: string[]): void {
@@ -163,10 +158,6 @@ function updateLabels(spec: ServiceSpec, input: ServiceUpdateInput): void {
   const labels = { ...(spec.Labels ?? {}) };
   for (const key of input.labels?.remove ?? []) delete labels[key];
   spec.Labels = { ...labels, ...toStringMap(input.labels?.add) };
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

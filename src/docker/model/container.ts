@@ -2,7 +2,7 @@
 // inspects) -> the GraphQL Container model with its network attachments.
 import type * as G from '../../generated/graphql.ts';
 import type { EngineContainer, EngineContainerSummary, EngineEndpointSettings } from '../engine-json.ts';
-import { keyValues } from './network.ts';
+import { keyValues } from './key-values.ts';
 import type { ContainerModel } from './types.ts';
 
 /** The label swarm puts on every task's container; standalone containers lack it. */

@@ -1,7 +1,8 @@
 // Engine network JSON (`GET /networks`, `GET /networks/{id}`) -> the GraphQL Network
 // model, and the service attachments of a network computed from the service list.
 import type * as G from '../../generated/graphql.ts';
-import type { EngineLabels, EngineNetwork, EngineService } from '../engine-json.ts';
+import type { EngineNetwork, EngineService } from '../engine-json.ts';
+import { keyValues } from './key-values.ts';
 import type { NetworkModel, NetworkServiceModel } from './types.ts';
 
 /** Driver option holding the MTU (`--opt com.docker.network.driver.mtu=N`). */
@@ -22,13 +23,6 @@ export const PREDEFINED_NETWORKS = new Set(['bridge', 'host', 'none']);
  */
 export function isStaleSwarmCopy(json: EngineNetwork): boolean {
   return json.Scope === 'swarm' && json.Containers !== null && json.Containers !== undefined;
-}
-
-/** Map entries as sorted key/value pairs, so output does not depend on map order. */
-export function keyValues(map: EngineLabels): G.KeyValue[] {
-  return Object.entries(map ?? {})
-    .map(([key, value]) => ({ key, value: value ?? '' }))
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 /** The MTU option as a number, or null when absent or not an integer. */

@@ -1,14 +1,8 @@
 // Engine node JSON (`GET /nodes`, `docker node inspect`) as the GraphQL Node model.
-import type { KeyValue, NodeAvailability, NodeRole } from '../../generated/graphql.ts';
-import type { EngineLabels, EngineNode } from '../engine-json.ts';
+import type { NodeAvailability, NodeRole } from '../../generated/graphql.ts';
+import type { EngineNode } from '../engine-json.ts';
+import { keyValues } from './key-values.ts';
 import type { NodeModel } from './types.ts';
-
-/** Labels as key/value pairs, sorted by key so that output is stable. */
-export function labelsToKeyValues(labels: EngineLabels): KeyValue[] {
-  return Object.entries(labels ?? {})
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([key, value]) => ({ key, value }));
-}
 
 export const toNodeRole = (role: string): NodeRole => (role === 'manager' ? 'MANAGER' : 'WORKER');
 
@@ -55,8 +49,8 @@ export function toNodeModel(cluster: string, node: EngineNode): NodeModel {
     reachability: manager?.Reachability ?? null,
     managerAddress: manager?.Addr ?? null,
     engineVersion: description.Engine?.EngineVersion ?? '',
-    labels: labelsToKeyValues(node.Spec.Labels),
-    engineLabels: labelsToKeyValues(description.Engine?.Labels),
+    labels: keyValues(node.Spec.Labels),
+    engineLabels: keyValues(description.Engine?.Labels),
     os: description.Platform?.OS ?? '',
     architecture: description.Platform?.Architecture ?? '',
     cpus: (description.Resources?.NanoCPUs ?? 0) / 1e9,

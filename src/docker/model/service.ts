@@ -2,7 +2,8 @@
 // model. Pure functions: relations (tasks, networks' objects, discovery, logs) are left
 // for the resolvers, which load them in batches.
 import type * as G from '../../generated/graphql.ts';
-import type { EngineLabels, EnginePortConfig, EngineService, EngineServiceSpec, EngineTask, EngineUpdateConfig } from '../engine-json.ts';
+import type { EnginePortConfig, EngineService, EngineServiceSpec, EngineTask, EngineUpdateConfig } from '../engine-json.ts';
+import { keyValues } from './key-values.ts';
 import type { ServiceModel, ServiceNetworkAttachmentModel } from './types.ts';
 
 const NANO = 1e9;
@@ -139,13 +140,6 @@ function updatePolicy(c: EngineUpdateConfig | undefined): G.UpdatePolicy | null 
 
 function positive(value: number | undefined, divisor: number): number | null {
   return value ? value / divisor : null;
-}
-
-/** Labels sorted by key, so output does not depend on map order. */
-export function keyValues(labels: EngineLabels): G.KeyValue[] {
-  return Object.entries(labels ?? {})
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([key, value]) => ({ key, value }));
 }
 
 /** `10.0.1.2/24` -> `10.0.1.2`: the address DNS answers with. */

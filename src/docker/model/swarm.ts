@@ -1,7 +1,7 @@
 // Engine swarm JSON (`GET /swarm`, `docker swarm inspect`) as the GraphQL Swarm model.
 // Durations come from the Engine in nanoseconds; the schema speaks seconds.
 import type { EngineSwarm } from '../engine-json.ts';
-import { labelsToKeyValues } from './node.ts';
+import { keyValues } from './key-values.ts';
 import type { SwarmModel } from './types.ts';
 
 const NS_PER_SECOND = 1e9;
@@ -22,7 +22,7 @@ export function toSwarmModel(cluster: string, swarm: EngineSwarm): SwarmModel {
     updatedAt: swarm.UpdatedAt,
     spec: {
       name: spec.Name ?? 'default',
-      labels: labelsToKeyValues(spec.Labels),
+      labels: keyValues(spec.Labels),
       raft: {
         snapshotInterval: raft.SnapshotInterval ?? 0,
         keepOldSnapshots: raft.KeepOldSnapshots ?? 0,
