@@ -41,7 +41,10 @@ export interface AuditWriter {
   outcome(intentId: string, outcome: AuditOutcome): Promise<void>;
   /** Records a sensitive read (join tokens, unlock key). */
   sensitiveRead(intent: AuditIntent): Promise<void>;
-  /** Records a refused request. The request is refused whether or not this succeeds. */
+  /**
+   * Records a refused request. The request is refused whether or not this succeeds, so it
+   * never throws: a refusal that cannot be recorded is logged instead.
+   */
   refusal(intent: AuditIntent, refusal: AuditRefusal): Promise<void>;
 }
 

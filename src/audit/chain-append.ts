@@ -36,15 +36,18 @@ export async function appendRecord(prisma: PrismaClient, fields: RecordFields, o
       const last = await tx.auditRecord.findFirst({ orderBy: { seq: 'desc' } });
       const head = last ? chainHead(recordFromRow(last)) : null;
       const record = nextRecord(head, opts.stampTime ? { ...fields, recordedAt: new Date() } : fields);
-      await tx.auditRecord.create({
-        data: {
-          ...record,
-          input: record.input === null ? Prisma.DbNull : (record.input as Prisma.InputJsonValue),
-          decision: record.decision === null ? Prisma.DbNull : (record.decision as Prisma.InputJsonValue),
-        },
-      });
+      await tx.auditRecord.create({ data: auditRecordCreateData(record) });
       return record;
     },
     { maxWait: timeout, timeout },
   );
+}
+
+/** A record as Prisma's create input (SQL NULL for absent JSON values). */
+export function auditRecordCreateData(record: AuditRecordData): Prisma.AuditRecordCreateInput {
+  return {
+    ...record,
+    input: record.input === null ? Prisma.DbNull : (record.input as Prisma.InputJsonValue),
+    decision: record.decision === null ? Prisma.DbNull : (record.decision as Prisma.InputJsonValue),
+  };
 }

@@ -78,7 +78,7 @@ export class DbAuditWriter implements AuditWriter {
     const summary = this.summary(intent);
     this.open.set(id, summary);
     try {
-      await this.append({ ...this.base(id, 'intent', summary), input: this.redact(intent.input), decision: decisionJson(intent.decision) });
+      await this.append({ ...this.base(id, 'intent', summary), input: this.redact(intent.input), decision: normalizeJson(intent.decision) });
     } catch (err) {
       this.open.delete(id);
       throw err;
@@ -120,17 +120,21 @@ export class DbAuditWriter implements AuditWriter {
 
   async sensitiveRead(intent: AuditIntent): Promise<void> {
     const summary = this.summary(intent);
-    await this.append({ ...this.base(randomUUID(), 'sensitive_read', summary), input: this.redact(intent.input), decision: decisionJson(intent.decision) });
+    await this.append({ ...this.base(randomUUID(), 'sensitive_read', summary), input: this.redact(intent.input), decision: normalizeJson(intent.decision) });
   }
 
   async refusal(intent: AuditIntent, refusal: AuditRefusal): Promise<void> {
     const summary = this.summary(intent);
-    await this.append({
-      ...this.base(randomUUID(), refusal.kind, summary),
-      input: this.redact(intent.input),
-      errorCode: refusal.errorCode,
-      decision: decisionJson(refusal.decision),
-    });
+    try {
+      await this.append({
+        ...this.base(randomUUID(), refusal.kind, summary),
+        input: this.redact(intent.input),
+        errorCode: refusal.errorCode,
+        decision: normalizeJson(refusal.decision),
+      });
+    } catch (err) {
+      this.opts.logger.error({ err, operation: intent.operation, kind: refusal.kind }, 'audit refusal could not be written');
+    }
   }
 
   /**
@@ -205,12 +209,9 @@ export class DbAuditWriter implements AuditWriter {
     return blankRecordFields({ id, kind, recordedAt: new Date(), ...summary });
   }
 
+  /** The input as stored: redactInput already gives normalized JSON. */
   private redact(input: unknown) {
     const patterns = this.opts.secretNamePatterns;
-    return normalizeJson(redactInput(input, patterns ? { secretNamePatterns: patterns } : {}));
+    return redactInput(input, patterns ? { secretNamePatterns: patterns } : {});
   }
-}
-
-function decisionJson(decision: unknown) {
-  return decision === undefined ? null : normalizeJson(decision);
 }

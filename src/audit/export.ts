@@ -10,7 +10,7 @@
 // JSON text; SQL NULL is an empty field, an empty string a quoted empty field (""); text
 // that a spreadsheet would take for a formula is prefixed with ' (see csvField).
 import { canonicalJson, type AuditRecordData, type JsonValue } from './record.ts';
-import { streamAuditRecords, type AuditReader, type AuditRecordQuery } from './audit-query.ts';
+import { DEFAULT_BATCH_SIZE, streamAuditRecords, type AuditReader, type AuditRecordQuery } from './audit-query.ts';
 
 export type ExportFormat = 'ndjson' | 'csv';
 
@@ -93,7 +93,7 @@ export async function* exportAuditRecords(
   if (format === 'csv') yield csvHeader();
   let chunk = '';
   let n = 0;
-  const batchSize = opts.batchSize ?? 500;
+  const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
   for await (const record of streamAuditRecords(prisma, filter, { order: 'desc', batchSize })) {
     chunk += line(record);
     if (++n % batchSize === 0) {

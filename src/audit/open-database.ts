@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import type { DatabaseSettings } from '../config/config.ts';
 import { createDatabase, type Database } from '../db/client.ts';
-import { migrate } from '../db/migrate.ts';
+import { migrateDatabase } from '../db/migrate.ts';
 
 /** Where the embedded database lives for a data dir (as `npm run db:migrate` has it). */
 export function pgliteDirOf(dataDir: string): string {
@@ -27,13 +27,8 @@ export function redactedUrl(url: string): string {
 export async function openMigratedDatabase(settings: DatabaseSettings, logger: Logger): Promise<Database> {
   const database = await createDatabase({ url: settings.url, dataDir: pgliteDirOf(settings.dataDir) });
   try {
-    const sql = await database.openSql();
-    try {
-      const { applied } = await migrate(sql);
-      if (applied.length > 0) logger.info({ applied }, 'database migrations applied');
-    } finally {
-      await sql.close();
-    }
+    const { applied } = await migrateDatabase(database);
+    if (applied.length > 0) logger.info({ applied }, 'database migrations applied');
   } catch (err) {
     await database.close().catch(() => undefined);
     throw err;

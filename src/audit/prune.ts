@@ -8,11 +8,12 @@
 // stays; and the records about to go are verified first: pruning refuses to destroy the
 // evidence of a chain that is already broken.
 import { randomUUID } from 'node:crypto';
-import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
 import { recordFromRow, streamAuditRecords } from './audit-query.ts';
+import { auditRecordCreateData } from './chain-append.ts';
 import { lockAuditChain } from './chain-lock.ts';
 import { anchorInputOf, chainHead, makeAnchor, verifyChain, type ChainVerification } from './hash-chain.ts';
-import { blankRecordFields, type AuditRecordData } from './record.ts';
+import { blankRecordFields } from './record.ts';
 
 export interface PruneOptions {
   /** Records recorded before this instant may go. */
@@ -74,13 +75,4 @@ export async function pruneAuditLog(prisma: PrismaClient, opts: PruneOptions): P
     },
     { maxWait: 30_000, timeout: 300_000 },
   );
-}
-
-/** A record as Prisma's create input (SQL NULL for absent JSON values). */
-export function auditRecordCreateData(record: AuditRecordData): Prisma.AuditRecordCreateInput {
-  return {
-    ...record,
-    input: record.input === null ? Prisma.DbNull : (record.input as Prisma.InputJsonValue),
-    decision: record.decision === null ? Prisma.DbNull : (record.decision as Prisma.InputJsonValue),
-  };
 }

@@ -7,6 +7,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Database } from './client.ts';
 import type { SqlExecutor } from './sql-executor.ts';
 
 /** prisma/migrations, relative to this file (src/db or dist/db). */
@@ -88,6 +89,16 @@ export async function migrate(sql: SqlExecutor, dir: string = DEFAULT_MIGRATIONS
     return { applied: done };
   } finally {
     await sql.query(`SELECT pg_advisory_unlock(${MIGRATION_LOCK_KEY})`);
+  }
+}
+
+/** migrate() over a raw SQL session of its own on `db`, closed afterwards. */
+export async function migrateDatabase(db: Pick<Database, 'openSql'>, dir: string = DEFAULT_MIGRATIONS_DIR): Promise<MigrateResult> {
+  const sql = await db.openSql();
+  try {
+    return await migrate(sql, dir);
+  } finally {
+    await sql.close();
   }
 }
 

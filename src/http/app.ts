@@ -140,7 +140,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     next();
   });
   app.use(healthRoutes(registry));
-  const authenticate = authenticateRequests({ authenticator, audit, logger, failures: authFailures });
+  const authenticate = authenticateRequests({ authenticator, audit, failures: authFailures });
   app.use('/audit', authenticate, auditExportRoutes({ database: contextDeps.database, logger, audit }));
   app.use(
     '/graphql',

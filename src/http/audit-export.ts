@@ -82,12 +82,10 @@ export function auditExportRoutes(deps: { database: Database | null; logger: Log
     const principal = res.locals.principal as Principal;
     const decision = decide(principal, 'Capability.auditExport', undefined);
     if (!decision.allowed) {
-      await deps.audit
-        .refusal(
-          { requestId: String(res.locals.requestId), principal, userAgent: req.get('user-agent'), cluster: undefined, operation: 'auditExport', target: undefined, input: req.query },
-          { kind: 'denied', errorCode: 'FORBIDDEN', decision: decisionRecord(decision) },
-        )
-        .catch((err: unknown) => deps.logger.error({ err }, 'audit refusal could not be written'));
+      await deps.audit.refusal(
+        { requestId: String(res.locals.requestId), principal, userAgent: req.get('user-agent'), cluster: undefined, operation: 'auditExport', target: undefined, input: req.query },
+        { kind: 'denied', errorCode: 'FORBIDDEN', decision: decisionRecord(decision) },
+      );
       res.status(403).json({ code: 'FORBIDDEN', error: `audit export: not allowed (${decision.reason})` });
       return;
     }

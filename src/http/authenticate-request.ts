@@ -4,7 +4,6 @@
 // in the audit log saying why (expired, wrong issuer, unknown key, ...).
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { parse, type OperationDefinitionNode } from 'graphql';
-import type { Logger } from 'pino';
 import type { AuditWriter } from '../audit/audit-writer.ts';
 import type { Authenticator } from '../auth/authenticate.ts';
 import { AuthenticationError } from '../auth/authentication-error.ts';
@@ -16,7 +15,6 @@ export const REALM = 'swarm-gateway';
 export interface AuthenticationDeps {
   authenticator: Authenticator;
   audit: AuditWriter;
-  logger: Logger;
   /** Counts refused credentials per client address (limits.authFailuresPerAddress). */
   failures: PrincipalRateLimit;
 }
@@ -67,7 +65,7 @@ export function wwwAuthenticate(err: AuthenticationError): string {
  * it still pass).
  */
 export async function recordAuthFailure(
-  deps: { audit: AuditWriter; logger: Logger; failures: PrincipalRateLimit },
+  deps: { audit: AuditWriter; failures: PrincipalRateLimit },
   err: AuthenticationError,
   request: { requestId: string; clientAddress: string | undefined; userAgent: string | undefined; operation: string },
 ): Promise<RateLimitRefusal | null> {
@@ -77,17 +75,15 @@ export async function recordAuthFailure(
 }
 
 async function auditAuthFailure(
-  deps: { audit: AuditWriter; logger: Logger },
+  deps: { audit: AuditWriter },
   err: AuthenticationError,
   request: { requestId: string; clientAddress: string | undefined; userAgent: string | undefined; operation: string },
 ): Promise<void> {
   const principal: Principal = { id: 'unauthenticated', kind: 'anonymous', grants: [], clientAddress: request.clientAddress };
-  await deps.audit
-    .refusal(
-      { requestId: request.requestId, principal, userAgent: request.userAgent, cluster: undefined, operation: request.operation, target: undefined, input: null },
-      { kind: 'auth_failed', errorCode: 'UNAUTHENTICATED', decision: { allowed: false, reason: err.reason, ...err.hints } },
-    )
-    .catch((auditErr: unknown) => deps.logger.error({ err: auditErr }, 'audit of a failed authentication could not be written'));
+  await deps.audit.refusal(
+    { requestId: request.requestId, principal, userAgent: request.userAgent, cluster: undefined, operation: request.operation, target: undefined, input: null },
+    { kind: 'auth_failed', errorCode: 'UNAUTHENTICATED', decision: { allowed: false, reason: err.reason, ...err.hints } },
+  );
 }
 
 /** The root fields a GraphQL request asks for (`services,networks`), for the audit record; or the route. */

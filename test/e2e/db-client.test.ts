@@ -9,17 +9,12 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDatabase, type Database } from '../../src/db/client.ts';
-import { migrate } from '../../src/db/migrate.ts';
+import { migrateDatabase } from '../../src/db/migrate.ts';
 import { Prisma } from '../../src/generated/prisma/client.ts';
 import { postgresUp, type PostgresCluster } from '../support/postgres.ts';
 
 async function migrated(db: Database): Promise<Database> {
-  const sql = await db.openSql();
-  try {
-    await migrate(sql);
-  } finally {
-    await sql.close();
-  }
+  await migrateDatabase(db);
   return db;
 }
 

@@ -25,7 +25,7 @@ const INIT = readMigrations()[0]!.name;
 const ALL = readMigrations().map((m) => m.name);
 const checksumOf = (name: string) => createHash('sha256').update(readFileSync(path.join(DEFAULT_MIGRATIONS_DIR, name, 'migration.sql'))).digest('hex');
 /** Computed here from the file, independently of the runner. */
-const INIT_CHECKSUM = createHash('sha256').update(readFileSync(path.join(DEFAULT_MIGRATIONS_DIR, INIT, 'migration.sql'))).digest('hex');
+const INIT_CHECKSUM = checksumOf(INIT);
 
 interface HistoryRow {
   id: string;

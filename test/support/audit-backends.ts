@@ -1,20 +1,17 @@
 // Test support for the audit log's read side: the same test body against a throwaway
-// PostgreSQL (scripts/postgres.sh) and an embedded PGlite, each migrated, with the gateway
+// PostgreSQL (scripts/postgres.sh) and an embedded PGlite, each migrated (audit-db.ts), with the gateway
 // started on it (no engine: the cluster points at nothing), raw SQL for checking and
 // tampering, records appended through the chain writer, and the CLI run as a user would.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe } from 'node:test';
 import { appendRecord } from '../../src/audit/chain-append.ts';
 import { blankRecordFields, type AuditRecordData, type JsonValue, type RecordFields } from '../../src/audit/record.ts';
 import { parseConfig } from '../../src/config/config.ts';
-import { createDatabase, type Database } from '../../src/db/client.ts';
-import { migrate } from '../../src/db/migrate.ts';
+import type { Database } from '../../src/db/client.ts';
+import { BACKENDS, openAuditDb, type AuditDb, type Backend } from './audit-db.ts';
 import { startGateway, type TestGateway } from './gateway.ts';
-import { postgresUp, type PostgresCluster } from './postgres.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -23,7 +20,8 @@ export const noEngineConfig = () =>
   parseConfig({ clusters: [{ name: 'nowhere', managers: [{ url: 'unix:///nonexistent/docker.sock' }] }], logLevel: 'silent', engine: { timeoutMs: 500 } });
 
 export interface AuditBackend {
-  readonly kind: 'postgres' | 'pglite';
+  readonly kind: Backend;
+  /** The current database (it follows the PGlite release around a CLI run). */
   db(): Database;
   gw(): TestGateway;
   /** Plain SQL on its own session (bigint columns come back as strings). */
@@ -33,45 +31,27 @@ export interface AuditBackend {
 }
 
 export function forEachBackend(name: string, body: (b: AuditBackend) => void): void {
-  for (const kind of ['postgres', 'pglite'] as const) {
+  for (const kind of BACKENDS) {
     describe(`${name} (${kind})`, () => {
-      let cluster: PostgresCluster | undefined;
-      let parent: string | undefined;
-      let database: Database | undefined;
+      let db: AuditDb | undefined;
       let gateway: TestGateway | undefined;
-      const env = (): NodeJS.ProcessEnv =>
-        kind === 'postgres' ? { ...process.env, DATABASE_URL: cluster!.url } : { ...process.env, DATABASE_URL: '', GATEWAY_DATA_DIR: parent! };
-      const open = async () => {
-        database = await createDatabase(kind === 'postgres' ? { url: cluster!.url, dataDir: '/nonexistent-unused' } : { dataDir: path.join(parent!, 'pglite') });
-        gateway = await startGateway(noEngineConfig(), { database });
-      };
-      const close = async () => {
-        await gateway?.stop();
-        await database?.close();
-        gateway = database = undefined;
+      const startGw = async () => {
+        gateway = await startGateway(noEngineConfig(), { database: db!.database });
       };
       before(async () => {
-        if (kind === 'postgres') cluster = await postgresUp(`audit-${name.replace(/[^a-z0-9]+/gi, '-')}`);
-        else parent = mkdtempSync(path.join(tmpdir(), 'sg-audit-read-'));
-        await open();
-        const s = await database!.openSql();
-        try {
-          await migrate(s);
-        } finally {
-          await s.close();
-        }
+        db = await openAuditDb(kind, `audit-${name.replace(/[^a-z0-9]+/gi, '-')}`);
+        await startGw();
       });
       after(async () => {
-        await close();
-        await cluster?.stop();
-        if (parent) rmSync(parent, { recursive: true, force: true });
+        await gateway?.stop();
+        await db?.close();
       });
       body({
         kind,
-        db: () => database!,
+        db: () => db!.database,
         gw: () => gateway!,
         async sql(text, params) {
-          const s = await database!.openSql();
+          const s = await db!.database.openSql();
           try {
             const rows = await s.query(text, params);
             return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? v.toString() : v]))) as never;
@@ -81,15 +61,24 @@ export function forEachBackend(name: string, body: (b: AuditBackend) => void): v
         },
         async npm(script, args = []) {
           // PGlite admits one process at a time: the test lets go of it while the CLI runs.
-          if (kind === 'pglite') await close();
+          if (kind === 'pglite') {
+            await gateway?.stop();
+            gateway = undefined;
+            await db!.release();
+          }
           try {
             return await new Promise((resolve) => {
-              execFile('npm', ['run', '--silent', script, '--', ...args], { cwd: ROOT, env: env(), timeout: 120_000 }, (err, stdout, stderr) => {
+              // DATABASE_URL is blanked for PGlite so an ambient one cannot point the CLI elsewhere.
+              const env = { ...process.env, DATABASE_URL: '', ...db!.env() };
+              execFile('npm', ['run', '--silent', script, '--', ...args], { cwd: ROOT, env, timeout: 120_000 }, (err, stdout, stderr) => {
                 resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
               });
             });
           } finally {
-            if (kind === 'pglite') await open();
+            if (kind === 'pglite') {
+              await db!.reacquire();
+              await startGw();
+            }
           }
         },
       });

@@ -11,7 +11,7 @@ import { recordFromRow } from '../../src/audit/audit-query.ts';
 import { pgliteDirOf } from '../../src/audit/open-database.ts';
 import type { AuditRecordData } from '../../src/audit/record.ts';
 import { createDatabase, type Database } from '../../src/db/client.ts';
-import { migrate } from '../../src/db/migrate.ts';
+import { migrateDatabase } from '../../src/db/migrate.ts';
 import { postgresUp, type PostgresCluster } from './postgres.ts';
 
 const run = promisify(execFile);
@@ -41,22 +41,13 @@ export interface AuditDb {
   close(): Promise<void>;
 }
 
-async function migrated(db: Database): Promise<Database> {
-  const sql = await db.openSql();
-  try {
-    await migrate(sql);
-  } finally {
-    await sql.close();
-  }
-  return db;
-}
-
 export async function openAuditDb(kind: Backend, name: string): Promise<AuditDb> {
   const dataDir = mkdtempSync(path.join(tmpdir(), `sg-audit-${name}-`));
   let pg: PostgresCluster | undefined;
   if (kind === 'postgres') pg = await postgresUp(name);
   const open = () => createDatabase({ url: pg?.url, dataDir: pgliteDirOf(dataDir) });
-  let current: Database | null = await migrated(await open());
+  let current: Database | null = await open();
+  await migrateDatabase(current);
   const need = (): Database => {
     if (!current) throw new Error('the test database is stopped');
     return current;

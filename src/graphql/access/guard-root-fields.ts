@@ -33,12 +33,10 @@ function guarded(permission: string, field: GraphQLFieldConfig<unknown, GatewayC
     const cluster = clusterBound ? clusterOfField(args, ctx.registry) : null;
     const decision = decide(ctx.principal, permission, cluster);
     if (!decision.allowed) {
-      await ctx.audit
-        .refusal(
-          { requestId: ctx.requestId, principal: ctx.principal, userAgent: ctx.userAgent, input: args.input ?? args, operation, cluster: cluster ?? undefined, target: targetOf(args) },
-          { kind: 'denied', errorCode: 'FORBIDDEN', decision: decisionRecord(decision) },
-        )
-        .catch((err: unknown) => ctx.logger.error({ err, operation }, 'audit refusal could not be written'));
+      await ctx.audit.refusal(
+        { requestId: ctx.requestId, principal: ctx.principal, userAgent: ctx.userAgent, input: args.input ?? args, operation, cluster: cluster ?? undefined, target: targetOf(args) },
+        { kind: 'denied', errorCode: 'FORBIDDEN', decision: decisionRecord(decision) },
+      );
       throw new GatewayError('FORBIDDEN', `${operation}: not allowed (${decision.reason})`, { decision: decisionRecord(decision) });
     }
     return runWithDecision(decision, () => resolve(source, args, ctx, info));
