@@ -5,7 +5,7 @@ import { inspectNetwork } from '../docker/api/networks.ts';
 import { inspectNode, listNodes } from '../docker/api/nodes.ts';
 import { inspectService } from '../docker/api/services.ts';
 import type { EngineRegistry } from '../docker/registry.ts';
-import { GatewayError } from '../errors/gateway-error.ts';
+import { isNotFound } from '../errors/gateway-error.ts';
 import type { EngineStateReader, ObjectState } from './reconcile.ts';
 
 const missing: ObjectState = { exists: false };
@@ -20,7 +20,7 @@ async function orMissing(read: () => Promise<ObjectState>): Promise<ObjectState>
   try {
     return await read();
   } catch (err) {
-    if (err instanceof GatewayError && err.code === 'NOT_FOUND') return missing;
+    if (isNotFound(err)) return missing;
     throw err;
   }
 }

@@ -29,6 +29,11 @@ export class UserInputError extends Error {
   }
 }
 
+/** Whether an error is the NOT_FOUND the engine layer raises for a 404 (and lookups for a missing object). */
+export function isNotFound(err: unknown): boolean {
+  return err instanceof GatewayError && err.code === 'NOT_FOUND';
+}
+
 export function notFound(kind: string, ref: string): GatewayError {
   return new GatewayError('NOT_FOUND', `${kind} "${ref}" not found`);
 }

@@ -23,7 +23,7 @@ export const auditResolvers: Resolvers = {
       const afterSeq = after ? decodeAuditCursor(after) : undefined;
       if (afterSeq === null) throw new GatewayError('BAD_REQUEST', 'the cursor given in after is not valid');
       const query = auditQueryFromFilter(filter);
-      const database = await auditDatabase(ctx, 'auditRecords');
+      const database = auditDatabase(ctx);
       const page = await readingLog(ctx, () => queryAuditPage(database.prisma, query, { first: size, afterSeq }));
       const nodes = page.records.map(auditRecordToGraphQL);
       const edges = page.records.map((r, i) => ({ cursor: encodeAuditCursor(r.seq), node: nodes[i]! }));
@@ -43,14 +43,14 @@ export const auditResolvers: Resolvers = {
     async auditVerify(_root, { since, until }, ctx) {
       const range = { since: since ? new Date(since) : undefined, until: until ? new Date(until) : undefined };
       checkTimeRange(range.since, range.until);
-      const database = await auditDatabase(ctx, 'auditVerify');
+      const database = auditDatabase(ctx);
       return verificationToGraphQL(await readingLog(ctx, () => verifyAuditLog(database.prisma, range)));
     },
   },
 };
 
 /** The audit database (the field guard has already checked that the caller may read the log). */
-async function auditDatabase(ctx: GatewayContext, _operation: string): Promise<Database> {
+function auditDatabase(ctx: GatewayContext): Database {
   if (!ctx.database) throw new GatewayError('AUDIT_UNAVAILABLE', 'the audit log is not available: this gateway runs without an audit database');
   return ctx.database;
 }

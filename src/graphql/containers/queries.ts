@@ -5,7 +5,7 @@ import type { ContainerResolvers, QueryResolvers } from '../../generated/graphql
 import { inspectContainer, listContainers } from '../../docker/api/containers.ts';
 import type { EngineContainer } from '../../docker/engine-json.ts';
 import { containerFromInspect, containerFromSummary, isSummaryModel } from '../../docker/model/container.ts';
-import { GatewayError, notFound } from '../../errors/gateway-error.ts';
+import { isNotFound, notFound } from '../../errors/gateway-error.ts';
 import type { GatewayContext } from '../context.ts';
 import { currentDecision } from '../access/current-decision.ts';
 import { nameKey, paginate } from '../pagination.ts';
@@ -35,7 +35,7 @@ export const containerQueries: Pick<QueryResolvers, 'containers' | 'container'> 
     try {
       json = await inspectContainer(host.api, id);
     } catch (err) {
-      if (err instanceof GatewayError && err.code === 'NOT_FOUND') throw notFound('container', id);
+      if (isNotFound(err)) throw notFound('container', id);
       throw err;
     }
     // Out of the caller's label scope: answered as a missing one.

@@ -8,14 +8,13 @@ import type { EngineContainer, EngineNetwork } from '../../docker/engine-json.ts
 import { containerFromInspect } from '../../docker/model/container.ts';
 import type { ContainerModel } from '../../docker/model/types.ts';
 import { userError, type UserErrorInit } from '../../errors/codes.ts';
-import { GatewayError, UserInputError } from '../../errors/gateway-error.ts';
+import { isNotFound, UserInputError } from '../../errors/gateway-error.ts';
 import type { GatewayContext } from '../context.ts';
 import { networkInOperationScope, operationScope } from '../access/scope-checks.ts';
 import { containerHost, type ContainerHost } from '../containers/container-host.ts';
 import { containerInScope } from '../containers/container-scope.ts';
 import { rejectIfAny, runMutation } from '../run-mutation.ts';
 import { validateContainerRef } from '../../validate/names.ts';
-import { clusterNetworks, lookupNetwork } from './lookup.ts';
 import { staticAddressErrors } from './static-address.ts';
 
 /** A network alias: what Docker's embedded DNS can answer for (no spaces, no empty labels). */
@@ -23,7 +22,6 @@ const ALIAS = /^[A-Za-z0-9_]([A-Za-z0-9_.-]{0,253}[A-Za-z0-9_])?$/;
 
 type ConnectPayload = { container: ContainerModel | null; userErrors: UserErrorInit[] };
 
-const isNotFound = (err: unknown) => err instanceof GatewayError && err.code === 'NOT_FOUND';
 
 interface Target {
   host: ContainerHost;
@@ -51,7 +49,7 @@ async function resolveTarget(
   }
   // Swarm networks and the manager's local ones come from the cluster; a local network of
   // another engine (a bridge on a worker) only that engine knows.
-  let network = await lookupNetwork(loaders, input.network);
+  let network = await loaders.network(input.network);
   if (!network && input.engine) network = await inspectNetwork(host.api, input.network).catch((err: unknown) => (isNotFound(err) ? null : Promise.reject(err)));
   // Outside the operation's label scope, network and container are answered as missing.
   network = networkInOperationScope(network);
@@ -107,7 +105,7 @@ export const networkConnect: MutationResolvers['networkConnect'] = async (_root,
       // By name, as `docker network connect NAME` does: the engine keys the attachment by
       // what it is given while the container is stopped, and names read better than IDs.
       // A name two networks share would be ambiguous, so then by ID.
-      const sameName = (await clusterNetworks(ctx.loaders(input.cluster))).filter((n) => n.Name === network.Name).length;
+      const sameName = (await ctx.loaders(input.cluster).networks()).filter((n) => n.Name === network.Name).length;
       await connectContainer(host.api, sameName > 1 ? network.Id : network.Name, {
         container: container.Id,
         aliases,

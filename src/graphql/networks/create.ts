@@ -13,7 +13,6 @@ import { UserInputError } from '../../errors/gateway-error.ts';
 import { userErrorFromEngine } from '../engine-user-errors.ts';
 import { ingressPermissionErrors, stampScopeLabels } from '../access/scope-checks.ts';
 import { rejectIfAny, runMutation } from '../run-mutation.ts';
-import { clusterNetworks } from './lookup.ts';
 
 type CreatePayload = { network: NetworkModel | null; userErrors: UserErrorInit[] };
 
@@ -29,7 +28,7 @@ export const networkCreate: MutationResolvers['networkCreate'] = async (_root, {
     const loaders = ctx.loaders(input.cluster);
     if (input.ingress) rejectIfAny(ingressPermissionErrors(ctx, loaders.client.name, ['input', 'ingress']));
     body.Labels = stampScopeLabels(body.Labels, ['input', 'labels']);
-    const networks = await clusterNetworks(loaders);
+    const networks = await loaders.networks();
     const errors: UserErrorInit[] = [];
     const ingress = networks.find((n) => n.Ingress);
     if (input.ingress && ingress) {

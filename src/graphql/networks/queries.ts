@@ -8,14 +8,14 @@ import type { GatewayContext } from '../context.ts';
 import { networkContainersInScope } from '../containers/container-scope.ts';
 import { notFound } from '../../errors/gateway-error.ts';
 import { nameKey, paginate } from '../pagination.ts';
-import { clusterNetworks, findNetwork } from './lookup.ts';
+import { findNetwork } from './lookup.ts';
 import { matchesNetworkFilter } from './network-filter.ts';
 import { isInUse, networkUsersInWholeSwarm } from './usage.ts';
 
 export const networkQueries: Pick<QueryResolvers, 'networks' | 'network'> = {
   async networks(_root, { cluster, filter, first, after }, ctx) {
     const loaders = ctx.loaders(cluster);
-    let networks = (await clusterNetworks(loaders)).filter((n) => matchesNetworkFilter(n, filter));
+    let networks = (await loaders.networks()).filter((n) => matchesNetworkFilter(n, filter));
     if (filter?.dangling !== null && filter?.dangling !== undefined) {
       const users = await networkUsersInWholeSwarm(ctx, loaders, networks.filter((n) => !PREDEFINED_NETWORKS.has(n.Name)));
       // As Docker does, the pre-defined networks are never dangling.

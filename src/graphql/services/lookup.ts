@@ -1,4 +1,5 @@
 // Finds the service a query or mutation names (ID, name or unique ID prefix).
+import { inspectService } from '../../docker/api/services.ts';
 import type { ClusterLoaders } from '../../docker/loaders.ts';
 import type { EngineService } from '../../docker/engine-json.ts';
 import { notFound } from '../../errors/gateway-error.ts';
@@ -19,4 +20,9 @@ export async function findServiceToChange(loaders: ClusterLoaders, ref: string):
   const service = serviceInOperationScope(await loaders.service(ref));
   if (!service) throw notFound('service', ref);
   return service;
+}
+
+/** The service a mutation acts on (as findServiceToChange), inspected: the spec sent back must be the latest one. */
+export async function inspectServiceToChange(loaders: ClusterLoaders, ref: string): Promise<EngineService> {
+  return inspectService(loaders.client, (await findServiceToChange(loaders, ref)).ID);
 }

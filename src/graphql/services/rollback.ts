@@ -7,14 +7,14 @@ import { userError } from '../../errors/codes.ts';
 import { UserInputError } from '../../errors/gateway-error.ts';
 import { rollbackScopeErrors } from '../access/scope-checks.ts';
 import { rejectIfAny, runMutation } from '../run-mutation.ts';
-import { findServiceToChange } from './lookup.ts';
+import { inspectServiceToChange } from './lookup.ts';
 import { EMPTY_SERVICE_PAYLOAD, type ServicePayloadModel } from './payloads.ts';
 import { versionConflictAsUserError } from './version-conflict.ts';
 
 export const serviceRollback: MutationResolvers['serviceRollback'] = (_root, { input }, ctx) =>
   runMutation<ServicePayloadModel>(ctx, { operation: 'serviceRollback', cluster: input.cluster, target: input.id, input }, EMPTY_SERVICE_PAYLOAD, async () => {
     const loaders = ctx.loaders(input.cluster);
-    const current = await inspectService(loaders.client, (await findServiceToChange(loaders, input.id)).ID);
+    const current = await inspectServiceToChange(loaders, input.id);
     if (!current.PreviousSpec) {
       throw new UserInputError([userError(['input', 'id'], 'INVALID_STATE', `The service ${JSON.stringify(current.Spec.Name)} has no previous spec to roll back to: it has not been updated since it was created.`)]);
     }

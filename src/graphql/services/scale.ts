@@ -1,9 +1,8 @@
 // serviceScale: `docker service scale NAME=N`, for replicated services only.
 import type { MutationResolvers } from '../../generated/graphql.ts';
-import { inspectService } from '../../docker/api/services.ts';
 import { applyServiceScale, validateServiceUpdateInput } from '../../docker/mapping/service-update.ts';
 import { rejectIfAny, runMutation } from '../run-mutation.ts';
-import { findServiceToChange } from './lookup.ts';
+import { inspectServiceToChange } from './lookup.ts';
 import { EMPTY_SERVICE_PAYLOAD, type ServicePayloadModel } from './payloads.ts';
 import { sendUpdate, specOf } from './versioned-update.ts';
 
@@ -12,6 +11,6 @@ export const serviceScale: MutationResolvers['serviceScale'] = (_root, { input }
     // The replica count is checked as serviceUpdate checks it, before the engine is asked.
     rejectIfAny(validateServiceUpdateInput({ id: input.id, replicas: input.replicas }));
     const loaders = ctx.loaders(input.cluster);
-    const current = await inspectService(loaders.client, (await findServiceToChange(loaders, input.id)).ID);
+    const current = await inspectServiceToChange(loaders, input.id);
     return sendUpdate(loaders, current, applyServiceScale(specOf(current), input.replicas), input.version);
   });

@@ -10,7 +10,7 @@ import { GATEWAY_BRIDGE_NETWORK, toGatewayBridgeCreateBody } from '../../docker/
 import { toNetworkModel } from '../../docker/model/network.ts';
 import type { NetworkModel } from '../../docker/model/types.ts';
 import type { UserErrorInit } from '../../errors/codes.ts';
-import { GatewayError, UserInputError } from '../../errors/gateway-error.ts';
+import { isNotFound, UserInputError } from '../../errors/gateway-error.ts';
 import { runMutation } from '../run-mutation.ts';
 import { refuseIfInSwarm } from './engine-state.ts';
 import { swarmTarget } from './swarm-target.ts';
@@ -47,7 +47,7 @@ async function findNetwork(api: EngineApi, name: string): Promise<EngineNetwork 
     const network = await inspectNetwork(api, name);
     return network.Name === name ? network : null;
   } catch (err) {
-    if (err instanceof GatewayError && err.code === 'NOT_FOUND') return null;
+    if (isNotFound(err)) return null;
     throw err;
   }
 }

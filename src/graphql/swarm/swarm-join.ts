@@ -10,7 +10,7 @@ import type { EngineNode } from '../../docker/engine-json.ts';
 import { toNodeModel } from '../../docker/model/node.ts';
 import type { NodeModel } from '../../docker/model/types.ts';
 import type { UserErrorInit } from '../../errors/codes.ts';
-import { GatewayError } from '../../errors/gateway-error.ts';
+import { GatewayError, isNotFound } from '../../errors/gateway-error.ts';
 import { rejectIfAny, runMutation } from '../run-mutation.ts';
 import { checkJoinAddresses } from './address-input.ts';
 import { refuseIfInSwarm } from './engine-state.ts';
@@ -70,7 +70,7 @@ async function nodeAsClusterSeesIt(ctx: GatewayContext, client: ClusterClient, n
       last = await inspectNode(client, nodeId);
       if (last.Status.State === 'ready') return last;
     } catch (err) {
-      if (!(err instanceof GatewayError && err.code === 'NOT_FOUND')) throw err;
+      if (!isNotFound(err)) throw err;
     }
     if (Date.now() > deadline) {
       ctx.logger.warn({ nodeId, state: last?.Status.State ?? 'not listed' }, 'joined node not Ready in time; returning it as last seen');
