@@ -70,6 +70,16 @@ describe('guardrails', () => {
     await swarmDown(SWARM);
   });
 
+  test('a network that does not exist is the same REFERENCE_NOT_FOUND userError for a deployer (guardrails checked) as for an admin', async () => {
+    const input = { name: 'gr-no-net', image: IMAGE, replicas: 0, networks: [{ target: 'gr-no-such-network' }] };
+    for (const token of [deployer, undefined]) {
+      const payload = await mutate('serviceCreate', input, token);
+      assert.equal(payload.service, null);
+      assert.deepEqual(payload.userErrors.map((e: Json) => [e.field, e.code]), [[['input', 'networks', '0', 'target'], 'REFERENCE_NOT_FOUND']], JSON.stringify(payload.userErrors));
+    }
+    assert.ok(!(await serviceNames()).includes('gr-no-net'));
+  });
+
   test('no-host-bind-mounts: a bind of /etc is refused for a deployer, created for an admin', async () => {
     const input = { name: 'gr-bind', image: IMAGE, replicas: 0, mounts: [{ type: 'BIND', source: '/etc', target: '/host-etc', readOnly: true }] };
     await refusedForDeployer(input, ['input', 'mounts', '0', 'source'], 'no-host-bind-mounts');

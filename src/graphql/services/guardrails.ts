@@ -7,10 +7,10 @@ import type { ServiceCreateInput, ServiceUpdateInput } from '../../generated/gra
 import { decide } from '../../auth/access-decision.ts';
 import { checkServiceCreate, checkServiceUpdate, needsNodes, type GuardNode, type NetworkFacts } from '../../auth/guardrails/index.ts';
 import { inspectNetwork } from '../../docker/api/networks.ts';
-import { EngineRequestError } from '../../docker/engine-errors.ts';
 import type { EngineNode, EngineServiceSpec } from '../../docker/engine-json.ts';
 import type { ClusterLoaders } from '../../docker/loaders.ts';
 import { userError } from '../../errors/codes.ts';
+import { isNotFound } from '../../errors/gateway-error.ts';
 import type { GatewayContext } from '../context.ts';
 import { rejectIfAny } from '../run-mutation.ts';
 
@@ -40,7 +40,7 @@ async function networkFacts(loaders: ClusterLoaders, refs: readonly string[]): P
   for (const ref of new Set(refs)) {
     if (ref === '') continue;
     const listed = await loaders.network(ref);
-    const network = listed ?? (await inspectNetwork(loaders.client, ref).catch((err: unknown) => (err instanceof EngineRequestError && err.status === 404 ? null : Promise.reject(err))));
+    const network = listed ?? (await inspectNetwork(loaders.client, ref).catch((err: unknown) => (isNotFound(err) ? null : Promise.reject(err))));
     if (network) facts.set(ref, { name: network.Name, driver: network.Driver });
   }
   return facts;
