@@ -62,10 +62,10 @@ async function listen(gw: Gateway): Promise<string> {
   return `http://127.0.0.1:${(gw.httpServer.address() as AddressInfo).port}/graphql`;
 }
 
-/** One serviceUpdate setting the label `bench=<value>` (a spec change each time); resolves with its latency. */
 // Both gateways trust the test identity provider; every call is an admin's.
 const AUTHORIZATION = `Bearer ${await tokenFor(['admin'], { subject: 'bench', expiresIn: 6 * 3600 })}`;
 
+/** One serviceUpdate setting the label `bench=<value>` (a spec change each time); resolves with its latency. */
 async function update(url: string, id: string, value: number): Promise<number> {
   const started = performance.now();
   const variables = { i: { id, labels: { add: [{ key: 'bench', value: String(value) }] } } };

@@ -4,22 +4,12 @@
 // gateway and MTU is created and used; a second one is refused before the engine is asked.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import type { EngineNetwork } from '../../src/docker/engine-json.ts';
 import { configFor, expectData, startGateway, waitFor, type TestGateway } from '../support/gateway.ts';
 import type { UserErrorData } from '../support/user-errors.ts';
 import { dockerCli, dockerOk, swarmDown, swarmUp, type SwarmNode, type SwarmState } from '../support/swarm.ts';
 
 const SWARM = 'nw-ingr';
-
-interface EngineNetworkJson {
-  Id: string;
-  Name: string;
-  Ingress: boolean;
-  Attachable: boolean;
-  Driver: string;
-  Scope: string;
-  IPAM: { Config: { Subnet?: string; Gateway?: string; IPRange?: string }[] | null };
-  Options: Record<string, string> | null;
-}
 
 describe('the ingress network', () => {
   let swarm: SwarmState;
@@ -27,7 +17,7 @@ describe('the ingress network', () => {
   let manager: SwarmNode;
 
   const docker = (...args: string[]) => dockerOk(manager, args);
-  const inspect = async (ref: string): Promise<EngineNetworkJson> => JSON.parse(await docker('network', 'inspect', ref))[0];
+  const inspect = async (ref: string): Promise<EngineNetwork> => JSON.parse(await docker('network', 'inspect', ref))[0];
   /**
    * The swarm's networks, by ID (the manager may still list its stale copy of a removed
    * ingress, see model/network.ts). Swarm-scoped only: the gateway creates nothing else,
@@ -102,7 +92,7 @@ describe('the ingress network', () => {
     assert.equal(net.Ingress, true);
     assert.equal(net.Driver, 'overlay');
     assert.equal(net.Scope, 'swarm');
-    assert.deepEqual(net.IPAM.Config, [{ Subnet: '10.11.0.0/16', Gateway: '10.11.0.2' }]);
+    assert.deepEqual(net.IPAM?.Config, [{ Subnet: '10.11.0.0/16', Gateway: '10.11.0.2' }]);
     assert.equal(net.Options?.['com.docker.network.driver.mtu'], '1200');
 
     // It is the routing mesh's network now: a published port gets its VIP there.

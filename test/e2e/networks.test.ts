@@ -5,26 +5,13 @@
 // it was.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import type { EngineNetwork } from '../../src/docker/engine-json.ts';
 import { configFor, expectData, startGateway, waitFor, type TestGateway } from '../support/gateway.ts';
 import type { UserErrorData } from '../support/user-errors.ts';
 import { dockerOk, swarmDown, swarmUp, type SwarmNode, type SwarmState } from '../support/swarm.ts';
 
 const SWARM = 'nw-net';
 const VXLAN = 'com.docker.network.driver.overlay.vxlanid_list';
-
-interface EngineNetworkJson {
-  Id: string;
-  Name: string;
-  Created: string;
-  Attachable: boolean;
-  Internal: boolean;
-  EnableIPv6: boolean;
-  Ingress: boolean;
-  IPAM: { Driver: string; Config: { Subnet?: string; Gateway?: string; IPRange?: string }[] | null };
-  Options: Record<string, string> | null;
-  Labels: Record<string, string> | null;
-  [key: string]: unknown;
-}
 
 interface NetworkData {
   id: string;
@@ -47,7 +34,7 @@ const NETWORK_FIELDS = 'id name driver scope attachable internal ipv6 encrypted 
 const CREATE = `mutation($input: NetworkCreateInput!) { networkCreate(input: $input) { network { ${NETWORK_FIELDS} } userErrors { field code message } } }`;
 const REMOVE = 'mutation($ids: [String!]!) { networkRemove(input: { ids: $ids }) { removedIds userErrors { field code message } } }';
 
-const bySubnet = <T extends { Subnet?: string }>(configs: T[] | null) => [...(configs ?? [])].sort((a, b) => (a.Subnet! < b.Subnet! ? -1 : 1));
+const bySubnet = <T extends { Subnet?: string }>(configs: T[] | null | undefined) => [...(configs ?? [])].sort((a, b) => (a.Subnet! < b.Subnet! ? -1 : 1));
 
 describe('networks', () => {
   let swarm: SwarmState;
@@ -55,7 +42,7 @@ describe('networks', () => {
   let manager: SwarmNode;
 
   const docker = (...args: string[]) => dockerOk(manager, args);
-  const inspect = async (ref: string): Promise<EngineNetworkJson> => JSON.parse(await docker('network', 'inspect', ref))[0];
+  const inspect = async (ref: string): Promise<EngineNetwork> => JSON.parse(await docker('network', 'inspect', ref))[0];
   // Swarm-scoped only: the gateway creates nothing else, while Docker itself adds local
   // networks (docker_gwbridge when a node's first task starts) at moments of its own.
   const networkIds = async () => (await docker('network', 'ls', '-q', '--no-trunc', '--filter', 'scope=swarm')).trim().split('\n').sort();
@@ -112,7 +99,7 @@ describe('networks', () => {
     assert.equal(net.Attachable, true);
     assert.equal(net.Internal, true);
     assert.equal(net.EnableIPv6, true);
-    assert.deepEqual(bySubnet(net.IPAM.Config), [
+    assert.deepEqual(bySubnet(net.IPAM?.Config), [
       { Subnet: '10.60.0.0/24', Gateway: '10.60.0.1', IPRange: '10.60.0.128/25' },
       { Subnet: '10.61.0.0/24', Gateway: '10.61.0.254', IPRange: '10.61.0.0/26' },
       { Subnet: 'fd00:60::/64', Gateway: 'fd00:60::1' },
@@ -136,7 +123,7 @@ describe('networks', () => {
 
   test('network: VXLAN IDs, MTU, services with their VIP and aliases, containers and peers', async () => {
     // The service's task must be running on the manager for its container to show.
-    await waitFor('api task on svc-net', async () => Object.values((await inspect('svc-net')).Containers ?? {}).some((c: any) => String(c.Name).startsWith('api.1.')));
+    await waitFor('api task on svc-net', async () => Object.values((await inspect('svc-net')).Containers ?? {}).some((c) => String(c.Name).startsWith('api.1.')));
     const engine = await inspect('svc-net');
     const service = JSON.parse(await docker('service', 'inspect', 'api'))[0] as { ID: string; Endpoint: { VirtualIPs: { NetworkID: string; Addr: string }[] } };
     const vip = service.Endpoint.VirtualIPs.find((v) => v.NetworkID === engine.Id)!.Addr.split('/')[0];
@@ -227,7 +214,7 @@ describe('networks', () => {
       assert.deepEqual(res.userErrors, []);
       const byGateway = await inspect(name);
       await docker('network', 'rm', name);
-      const normalize = (n: EngineNetworkJson) => {
+      const normalize = (n: EngineNetwork) => {
         const copy = structuredClone(n) as Record<string, any>;
         // Differ between any two networks: identity, creation time, the VXLAN IDs the
         // swarm allocates, and the subnet/gateway it picks when none is given.

@@ -8,8 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { GatewayConfig } from '../../src/config/config.ts';
-import { withTestIdentity } from './gateway.ts';
-import { tokenFor } from './identity.ts';
+import { testAdminAuthorization, withTestIdentity } from './gateway.ts';
 
 const MAIN = new URL('../../src/main.ts', import.meta.url).pathname;
 
@@ -32,7 +31,7 @@ export async function spawnGateway(config: GatewayConfig, env: Record<string, st
   const configPath = path.join(dir, 'config.json');
   // The test identity provider is trusted and every request is an admin's.
   writeFileSync(configPath, JSON.stringify({ ...withTestIdentity(config), logLevel: 'info' }));
-  const adminAuthorization = `Bearer ${await tokenFor(['admin'], { subject: 'test-admin', expiresIn: 6 * 3600 })}`;
+  const adminAuthorization = await testAdminAuthorization();
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
     env: { ...process.env, GATEWAY_CONFIG: configPath, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

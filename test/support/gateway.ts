@@ -53,11 +53,16 @@ export function configFor(swarms: SwarmState[], extra: { engines?: SwarmState[];
   return parseConfig({ clusters, engines, engine: { timeoutMs: extra.timeoutMs ?? 15_000 }, logLevel: 'silent' });
 }
 
+/** `Bearer <token>` of the unscoped admin `oidc:test-admin` (for a config passed through withTestIdentity), valid for the whole test run. */
+export async function testAdminAuthorization(): Promise<string> {
+  return `Bearer ${await tokenFor(['admin'], { subject: 'test-admin', expiresIn: 6 * 3600 })}`;
+}
+
 export async function startGateway(given: GatewayConfig, options: Partial<GatewayOptions> = {}): Promise<TestGateway> {
   const config = withTestIdentity(given);
   const logger = pino({ level: process.env.GATEWAY_TEST_LOG ?? 'silent' });
   const gateway = await createGateway(config, { logger, ...options });
-  const adminAuthorization = `Bearer ${await tokenFor(['admin'], { subject: 'test-admin', expiresIn: 6 * 3600 })}`;
+  const adminAuthorization = await testAdminAuthorization();
   const http = supertest.agent(gateway.app).set('authorization', adminAuthorization);
   const plain = supertest(gateway.app);
   return {
