@@ -7,7 +7,7 @@ import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import { recordFromRow } from './audit-query.ts';
 import { lockAuditChain } from './chain-lock.ts';
 import { chainHead, nextRecord } from './hash-chain.ts';
-import type { AuditRecordData, RecordFields } from './record.ts';
+import { storableFields, type AuditRecordData, type RecordFields } from './record.ts';
 
 export interface AppendOptions {
   /**
@@ -15,6 +15,11 @@ export interface AppendOptions {
    * outcome written twice, or one reconciled meanwhile), write nothing and return null.
    */
   skipIfOutcomeRecorded?: boolean;
+  /**
+   * For the reconciled outcome of an intent first closed as `unknown`: when a reconciled
+   * outcome (one whose input has `reconciled`) is already recorded for it, write nothing.
+   */
+  skipIfReconciled?: boolean;
   /** Fill recordedAt with the time the lock was taken, so recordedAt follows seq. */
   stampTime?: boolean;
   /** Prisma's interactive transaction timeout; default 15 s (waiting for the lock counts). */
@@ -33,9 +38,13 @@ export async function appendRecord(prisma: PrismaClient, fields: RecordFields, o
         const done = await tx.auditRecord.findFirst({ where: { kind: 'outcome', intentId: fields.intentId }, select: { seq: true } });
         if (done) return null;
       }
+      if (opts.skipIfReconciled && fields.intentId !== null) {
+        const done = await tx.$queryRaw<unknown[]>`SELECT 1 FROM audit_records WHERE kind = 'outcome' AND intent_id = ${fields.intentId}::uuid AND input ? 'reconciled' LIMIT 1`;
+        if (done.length > 0) return null;
+      }
       const last = await tx.auditRecord.findFirst({ orderBy: { seq: 'desc' } });
       const head = last ? chainHead(recordFromRow(last)) : null;
-      const record = nextRecord(head, opts.stampTime ? { ...fields, recordedAt: new Date() } : fields);
+      const record = nextRecord(head, storableFields(opts.stampTime ? { ...fields, recordedAt: new Date() } : fields));
       await tx.auditRecord.create({ data: auditRecordCreateData(record) });
       return record;
     },

@@ -157,25 +157,70 @@ export function canonicalJson(value: JsonValue): string {
 /**
  * The JSON value a writer stores and hashes, such that reading the jsonb column back
  * yields the same value: undefined members dropped, non-finite numbers and a top-level
- * null become null (SQL NULL), toJSON applied (Dates become strings), and U+0000 (which
- * PostgreSQL's jsonb refuses) replaced by U+FFFD.
+ * null become null (SQL NULL), toJSON applied (Dates become strings), and text PostgreSQL
+ * cannot hold escaped (storableText), in keys and values alike.
  */
 export function normalizeJson(value: unknown): JsonValue | null {
   if (value === undefined) return null;
   const text = JSON.stringify(value);
   if (text === undefined) return null;
-  return stripNul(JSON.parse(text) as JsonValue);
+  return storableJson(JSON.parse(text) as JsonValue);
 }
 
-function stripNul(value: JsonValue): JsonValue {
-  if (typeof value === 'string') return value.replaceAll('\u0000', '\uFFFD');
-  if (Array.isArray(value)) return value.map(stripNul);
+/**
+ * UTF-16 code units PostgreSQL cannot store in text or jsonb: U+0000 (refused outright),
+ * and a surrogate without its partner (not Unicode: the driver's UTF-8 encoder would
+ * turn it into U+FFFD, so the stored text would no longer match the hash).
+ */
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * The text as an audit record stores it: each code unit PostgreSQL cannot hold becomes the
+ * six characters `\uXXXX` (lowercase hex, as JSON writes it), e.g. "a<NUL>b" is stored as
+ * `a\u0000b`. The escape is not undone on reading: the record keeps the escaped text and
+ * its hash covers that. (A request that sent those six characters themselves reads the same.)
+ */
+export function storableText(text: string): string {
+  return text.replace(UNSTORABLE, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function storableJson(value: JsonValue): JsonValue {
+  if (typeof value === 'string') return storableText(value);
+  if (Array.isArray(value)) return value.map(storableJson);
   if (value !== null && typeof value === 'object') {
     const out: { [key: string]: JsonValue } = {};
-    for (const [k, v] of Object.entries(value)) setOwn(out, k.replaceAll('\u0000', '\uFFFD'), stripNul(v));
+    for (const [k, v] of Object.entries(value)) setOwn(out, storableText(k), storableJson(v));
     return out;
   }
   return value;
+}
+
+const nullableText = (text: string | null): string | null => (text === null ? null : storableText(text));
+
+/**
+ * The fields as they can be stored and read back unchanged: every text column and JSON
+ * value through storableText. The chain appender applies it to every record, so no writer
+ * fails on what a request sent.
+ */
+export function storableFields(fields: RecordFields): RecordFields {
+  return {
+    ...fields,
+    id: storableText(fields.id),
+    kind: storableText(fields.kind),
+    requestId: nullableText(fields.requestId),
+    principal: storableText(fields.principal),
+    clientAddress: nullableText(fields.clientAddress),
+    userAgent: nullableText(fields.userAgent),
+    cluster: nullableText(fields.cluster),
+    operation: storableText(fields.operation),
+    target: nullableText(fields.target),
+    input: fields.input === null ? null : storableJson(fields.input),
+    intentId: nullableText(fields.intentId),
+    outcome: nullableText(fields.outcome),
+    errorCode: nullableText(fields.errorCode),
+    objectIds: fields.objectIds.map(storableText),
+    decision: fields.decision === null ? null : storableJson(fields.decision),
+  };
 }
 
 /** Defines an own member, even one named `__proto__` (plain assignment would set the prototype). */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, test } from 'node:test';
-import { blankRecordFields, canonicalEncoding, canonicalJson, normalizeJson, type AuditRecordData, type RecordFields } from '../../src/audit/record.ts';
+import { blankRecordFields, canonicalEncoding, canonicalJson, normalizeJson, storableText, type AuditRecordData, type RecordFields } from '../../src/audit/record.ts';
 import { GENESIS_HASH, chainHead, hashRecord, makeAnchor, nextRecord, verifyChain } from '../../src/audit/hash-chain.ts';
 
 let n = 0;
@@ -77,10 +77,18 @@ describe('canonical encoding', () => {
   test('normalizeJson gives what jsonb stores and returns', () => {
     assert.equal(normalizeJson(undefined), null);
     assert.equal(normalizeJson(null), null);
-    assert.deepEqual(normalizeJson({ a: undefined, b: NaN, c: new Date(0), d: 'x\u0000y' }), { b: null, c: '1970-01-01T00:00:00.000Z', d: 'x\uFFFDy' });
+    assert.deepEqual(normalizeJson({ a: undefined, b: NaN, c: new Date(0), d: 'x\u0000y' }), { b: null, c: '1970-01-01T00:00:00.000Z', d: 'x\\u0000y' });
     const tricky = normalizeJson(JSON.parse('{"__proto__":{"polluted":true}}')) as Record<string, unknown>;
     assert.deepEqual(Object.keys(tricky), ['__proto__']);
     assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
+  });
+
+  test('storableText escapes NUL and lone surrogates as \\uXXXX and keeps everything else, pairs included', () => {
+    assert.equal(storableText('plain é 😀'), 'plain é 😀');
+    assert.equal(storableText('a\u0000b'), 'a\\u0000b');
+    assert.equal(storableText('x\ud800y\udfffz'), 'x\\ud800y\\udfffz');
+    assert.equal(storableText('\udfff\ud800'), '\\udfff\\ud800', 'a low before a high surrogate is no pair');
+    assert.equal(storableText(storableText('a\u0000')), 'a\\u0000', 'escaping twice changes nothing more');
   });
 });
 
