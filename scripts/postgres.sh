@@ -3,9 +3,15 @@
 # machine's default cluster (which this never starts, stops or reads).
 #
 #   postgres.sh up NAME     initdb a fresh cluster in $SG_PG_ROOT/NAME, trust auth for
-#                           127.0.0.1 only, a free port; start it and print its DATABASE_URL
+#                           127.0.0.1 only, a free port; start it and print its DATABASE_URL.
+#                           Durable (fsync, synchronous_commit, full_page_writes on, as the
+#                           audit promise needs) unless SG_PG_FAST=1 asks for a throwaway
+#                           cluster without them (an immediate stop then loses commits).
 #   postgres.sh stop NAME   stop it (by the pid in its postmaster.pid) and delete its files
-#   postgres.sh pause NAME  stop its server but keep its files (tests of a database outage)
+#   postgres.sh pause NAME [fast|immediate]
+#                           stop its server but keep its files (tests of a database outage):
+#                           fast (default) rolls back open transactions and shuts down
+#                           cleanly; immediate kills it as a crash would (recovery at start)
 #   postgres.sh start NAME  start a paused cluster again, same data dir and port
 #   postgres.sh stop-all    stop and delete every cluster under $SG_PG_ROOT
 #   postgres.sh install     install PostgreSQL 15 from Debian if missing
@@ -60,15 +66,17 @@ cmd_up() {
   while :; do
     port=$((20000 + RANDOM % 20000))
     if port_free "$port"; then
-      # Loopback only, sockets in our own directory (never /var/run/postgresql), and no
-      # durability: the cluster is thrown away after the test.
+      # Loopback only, sockets in our own directory (never /var/run/postgresql); durable
+      # unless the caller opted out (SG_PG_FAST=1), since tests of the audit promise need it.
+      local durable=on
+      [ "${SG_PG_FAST:-0}" = 1 ] && durable=off
       cat >>"$dir/data/postgresql.conf" <<CONF
 listen_addresses = '127.0.0.1'
 port = $port
 unix_socket_directories = '$dir'
-fsync = off
-synchronous_commit = off
-full_page_writes = off
+fsync = $durable
+synchronous_commit = $durable
+full_page_writes = $durable
 CONF
       if runuser -u postgres -- "$BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null 2>&1; then break; fi
       # Lost a race for the port: drop our settings and try another one.
@@ -81,14 +89,16 @@ CONF
   echo "postgresql://postgres@127.0.0.1:$port/postgres"
 }
 
-# Stops NAME's server (fast shutdown) if it runs; the files stay.
+# Stops NAME's server if it runs (mode fast: SIGINT; immediate: SIGQUIT, a crash that the
+# next start recovers from the WAL); the files stay.
 stop_server() {
-  local dir="$ROOT/$1" pidfile="$ROOT/$1/data/postmaster.pid" pid
+  local dir="$ROOT/$1" pidfile="$ROOT/$1/data/postmaster.pid" pid signal=INT
+  [ "${2:-fast}" = immediate ] && signal=QUIT
   if [ -f "$pidfile" ]; then
     pid=$(head -n1 "$pidfile")
     # Only signal the process if it is a postgres whose data dir is ours.
     if [ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q -- "$dir/data"; then
-      kill -INT "$pid" 2>/dev/null || true      # fast shutdown
+      kill -"$signal" "$pid" 2>/dev/null || true
       for _ in $(seq 1 100); do [ -e "/proc/$pid" ] || break; sleep 0.1; done
       if [ -e "/proc/$pid" ]; then kill -QUIT "$pid" 2>/dev/null || true; sleep 1; fi
     fi
@@ -106,9 +116,11 @@ cmd_stop() {
 
 cmd_pause() {
   need_root; need_name "${1:-}"
+  local mode="${2:-fast}"
+  [ "$mode" = fast ] || [ "$mode" = immediate ] || die "pause mode is fast or immediate (got '$mode')"
   [ -d "$ROOT/$1/data" ] || die "no cluster named $1"
-  stop_server "$1"
-  log "cluster $1 paused (files kept)"
+  stop_server "$1" "$mode"
+  log "cluster $1 paused ($mode stop, files kept)"
 }
 
 cmd_start() {
@@ -135,5 +147,5 @@ case "${1:-}" in
   start) shift; cmd_start "$@" ;;
   stop-all) cmd_stop_all ;;
   install) cmd_install ;;
-  *) sed -n '2,15p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,22p' "$0" >&2; exit 2 ;;
 esac

@@ -3,7 +3,7 @@
 // on SIGTERM/SIGINT.
 import pino from 'pino';
 import { startAuditLog } from './audit/audit-log.ts';
-import { openMigratedDatabase } from './audit/open-database.ts';
+import { assertDurable, openMigratedDatabase } from './audit/open-database.ts';
 import { ConfigError, loadConfig } from './config/config.ts';
 import { EngineRegistry } from './docker/registry.ts';
 import { createApiTokenVerifier } from './auth/tokens/index.ts';
@@ -22,6 +22,8 @@ async function main(): Promise<void> {
   }
   const logger = pino({ level: config.logLevel, redact: ['req.headers.authorization'] });
   const database = await openMigratedDatabase(config.database, logger);
+  // The audit promise needs a database that keeps what it acknowledged: warn, or refuse in production.
+  await assertDurable(database, logger, { production: config.production });
   // TEST-ONLY (comma-separated operations): hang them between the engine call and the
   // outcome write, so a test can kill the process in that window. Never set in production.
   const pauseAfterEngine = process.env.GATEWAY_TEST_PAUSE_AFTER_ENGINE?.split(',').map((o) => o.trim()).filter((o) => o !== '');

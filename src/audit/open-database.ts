@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import type { DatabaseSettings } from '../config/config.ts';
 import { createDatabase, type Database } from '../db/client.ts';
+import { checkDurability } from '../db/durability.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 
 /** Where the embedded database lives for a data dir (as `npm run db:migrate` has it). */
@@ -36,4 +37,36 @@ export async function openMigratedDatabase(settings: DatabaseSettings, logger: L
   if (database.kind === 'postgres') logger.info({ database: 'postgresql', url: redactedUrl(settings.url!) }, 'audit log database: PostgreSQL (DATABASE_URL)');
   else logger.info({ database: 'pglite', dataDir: pgliteDirOf(settings.dataDir) }, `audit log database: embedded PGlite in ${pgliteDirOf(settings.dataDir)}`);
   return database;
+}
+
+export interface DurableOptions {
+  /** NODE_ENV=production: a PostgreSQL that cannot keep acknowledged records is refused, not only warned about. */
+  production?: boolean | undefined;
+}
+
+/** The gateway will not start on it: the audit promise cannot hold (see assertDurable). */
+export class DatabaseNotDurableError extends Error {}
+
+/**
+ * The gateway's start-up check that an acknowledged audit record survives a database crash
+ * (src/db/durability.ts): warns when it cannot, and in production refuses a PostgreSQL
+ * that runs without fsync or synchronous_commit. Embedded PGlite (always fsync off) is
+ * warned about only: it is chosen for a single machine, where a process crash loses nothing.
+ */
+export async function assertDurable(database: Database, logger: Logger, opts: DurableOptions = {}): Promise<void> {
+  const sql = await database.openSql();
+  let report;
+  try {
+    report = await checkDurability(sql);
+  } finally {
+    await sql.close();
+  }
+  if (report.problems.length === 0) return;
+  const refuse = opts.production === true && database.kind === 'postgres' && (report.settings.fsync !== 'on' || report.settings.synchronousCommit === 'off');
+  logger[refuse ? 'error' : 'warn']({ settings: report.settings, problems: report.problems }, 'the audit database cannot keep every acknowledged record through a crash');
+  if (refuse) {
+    throw new DatabaseNotDurableError(
+      `the audit database is not durable (${report.problems.join('; ')}); set fsync = on and synchronous_commit = on in postgresql.conf, or run outside production`,
+    );
+  }
 }

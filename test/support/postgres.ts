@@ -1,5 +1,7 @@
 // Test support: a throwaway PostgreSQL 15 cluster from scripts/postgres.sh (root needed).
 // Names are made unique per process so parallel test files never share a cluster.
+// Clusters are durable (fsync, synchronous_commit, full_page_writes on) unless a test
+// asks for `fast` ones, which an immediate stop can make lose acknowledged commits.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,19 +13,27 @@ const SCRIPT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..
 export interface PostgresCluster {
   /** postgresql://postgres@127.0.0.1:PORT/postgres (trust auth, loopback only). */
   url: string;
-  /** Stops the server but keeps its files (a database outage); `start` brings it back. */
-  pause(): Promise<void>;
+  /**
+   * Stops the server but keeps its files (a database outage); `start` brings it back.
+   * `fast` (default) shuts down cleanly; `immediate` kills it as a crash would.
+   */
+  pause(mode?: 'fast' | 'immediate'): Promise<void>;
   /** Starts a paused cluster again on the same data dir and port. */
   start(): Promise<void>;
   /** Stops the cluster and deletes its files; safe to call twice. */
   stop(): Promise<void>;
 }
 
-export async function postgresUp(name: string): Promise<PostgresCluster> {
+export interface PostgresOptions {
+  /** Without fsync, synchronous_commit and full_page_writes (SG_PG_FAST=1): only for tests that never check durability. */
+  fast?: boolean;
+}
+
+export async function postgresUp(name: string, opts: PostgresOptions = {}): Promise<PostgresCluster> {
   const unique = `${name}-${process.pid}`;
   let out: { stdout: string };
   try {
-    out = await run('bash', [SCRIPT, 'up', unique], { timeout: 5 * 60_000 });
+    out = await run('bash', [SCRIPT, 'up', unique], { timeout: 5 * 60_000, env: { ...process.env, SG_PG_FAST: opts.fast ? '1' : '0' } });
   } catch (err) {
     const e = err as { stderr?: string; message: string };
     throw new Error(`postgres.sh up ${unique} failed: ${e.stderr?.trim() || e.message}`);
@@ -32,8 +42,8 @@ export async function postgresUp(name: string): Promise<PostgresCluster> {
   let stopped = false;
   return {
     url,
-    async pause() {
-      await run('bash', [SCRIPT, 'pause', unique], { timeout: 60_000 });
+    async pause(mode = 'fast') {
+      await run('bash', [SCRIPT, 'pause', unique, mode], { timeout: 60_000 });
     },
     async start() {
       await run('bash', [SCRIPT, 'start', unique], { timeout: 90_000 });
