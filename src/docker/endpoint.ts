@@ -1,6 +1,7 @@
 // One Engine API endpoint (a unix socket or tcp+TLS address) with a per-request timeout.
 // All calls go through `request`, so errors and timeouts are handled in one place.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import Docker from 'dockerode';
 import type { EndpointConfig } from '../config/config.ts';
 import { mapEngineError } from './engine-errors.ts';
@@ -26,6 +27,17 @@ type DialCallback = (err: unknown, data: unknown) => void;
 interface Modem {
   dial(options: Record<string, unknown>, cb: DialCallback): void;
 }
+
+/**
+ * No redirect is followed. docker-modem's own HTTP layer follows up to five, to wherever the
+ * Location says: dockerd answers a path with ".." or "//" with a 301 whose cleaned path's
+ * first segment then becomes a TCP host (and the followed request's errors have no listener,
+ * which ends the process). The limit is that module's one setting (it takes no per-request
+ * option); at 0 a 3xx fails the request before any connection is made, and engine-errors.ts
+ * reports it as ENGINE_UNAVAILABLE. Resolved through dockerode, so it is the modem it uses.
+ */
+const requireFromDockerode = createRequire(createRequire(import.meta.url).resolve('dockerode'));
+(requireFromDockerode('docker-modem/lib/http.js') as { maxRedirects: number }).maxRedirects = 0;
 
 /** Every status the Engine may answer; docker-modem rejects those not listed as `true`. */
 const OK_STATUS: Record<number, boolean | string> = { 200: true, 201: true, 204: true, 304: true };

@@ -7,6 +7,8 @@ import DataLoader from 'dataloader';
 import type { ClusterClient } from './cluster-client.ts';
 import type { EngineNetwork, EngineNode, EngineService, EngineSwarm, EngineTask } from './engine-json.ts';
 import { isStaleSwarmCopy } from './model/network.ts';
+import { objectPath } from './api/engine-path.ts';
+import { checkedReference } from '../validate/references.ts';
 
 /**
  * Which labelled objects this request may see (access control's read scope): a service
@@ -42,7 +44,7 @@ export class ClusterLoaders {
     this.tasksByServiceLoader = new DataLoader((ids) => this.tasksGroupedBy('service', ids, (t) => t.ServiceID), { maxBatchSize: 100 });
     this.tasksByNodeLoader = new DataLoader((ids) => this.tasksGroupedBy('node', ids, (t) => t.NodeID ?? ''), { maxBatchSize: 100 });
     this.verboseNetworkLoader = new DataLoader(
-      (ids) => Promise.all(ids.map((id) => this.get<EngineNetwork>(`/networks/${encodeURIComponent(id)}`, { verbose: true }).catch((e: Error) => e))),
+      (ids) => Promise.all(ids.map((id) => this.get<EngineNetwork>(objectPath('network', id), { verbose: true }).catch((e: Error) => e))),
       { maxBatchSize: 100 },
     );
   }
@@ -84,20 +86,26 @@ export class ClusterLoaders {
     );
   }
 
+  // Lookups refuse a reference outside Docker's grammar (InvalidReferenceError) as the
+  // engine's own lookups would: it cannot name anything, and is not "missing" either.
+
   /** A node by ID or hostname, or null. */
   async node(ref: string): Promise<EngineNode | null> {
+    checkedReference('node', ref);
     const nodes = await this.nodes();
     return nodes.find((n) => n.ID === ref) ?? nodes.find((n) => n.Description.Hostname === ref) ?? uniquePrefix(nodes, ref, (n) => n.ID);
   }
 
   /** A service by ID or name, or null. */
   async service(ref: string): Promise<EngineService | null> {
+    checkedReference('service', ref);
     const services = await this.services();
     return services.find((s) => s.ID === ref) ?? services.find((s) => s.Spec.Name === ref) ?? uniquePrefix(services, ref, (s) => s.ID);
   }
 
   /** A network by ID or name, or null (names first, as `docker network inspect` does for full IDs). */
   async network(ref: string): Promise<EngineNetwork | null> {
+    checkedReference('network', ref);
     const networks = await this.networks();
     return networks.find((n) => n.Id === ref) ?? networks.find((n) => n.Name === ref) ?? uniquePrefix(networks, ref, (n) => n.Id);
   }

@@ -16,6 +16,22 @@ export class GatewayError extends Error {
 }
 
 /**
+ * A reference (ID, name, ID prefix) that Docker's grammar does not allow, refused before
+ * any Engine path is built from it (src/validate/references.ts). BAD_REQUEST for a query;
+ * a mutation reports it as an INVALID_VALUE userError at the input field holding `reference`.
+ */
+export class InvalidReferenceError extends GatewayError {
+  /** The reference exactly as given. */
+  readonly reference: string;
+
+  constructor(reference: string, message: string) {
+    super('BAD_REQUEST', message);
+    this.name = 'InvalidReferenceError';
+    this.reference = reference;
+  }
+}
+
+/**
  * Thrown inside a mutation when the input is at fault; the mutation wrapper catches it
  * and returns it as `userErrors` with the payload's other fields null.
  */

@@ -3,9 +3,9 @@
 // `userErrors` with nothing changed; other failures are top-level errors.
 import type { GatewayContext } from './context.ts';
 import { decisionRecord } from '../auth/access-decision.ts';
-import type { UserErrorInit } from '../errors/codes.ts';
+import { userError, type UserErrorInit } from '../errors/codes.ts';
 import { currentDecision } from './access/current-decision.ts';
-import { GatewayError, UserInputError } from '../errors/gateway-error.ts';
+import { GatewayError, InvalidReferenceError, UserInputError } from '../errors/gateway-error.ts';
 import { userErrorFromEngine } from './engine-user-errors.ts';
 
 export interface MutationSpec {
@@ -68,7 +68,12 @@ export async function runMutation<P extends Payload>(
     return { ...result.payload, userErrors: [] } as unknown as P;
   } catch (err) {
     if (cluster) ctx.loaders(cluster).invalidate();
-    const userErrors = err instanceof UserInputError ? err.userErrors : [userErrorFromEngine(err)].filter((e) => e !== null);
+    const userErrors =
+      err instanceof UserInputError
+        ? err.userErrors
+        : err instanceof InvalidReferenceError
+          ? [userError(fieldHolding(spec.input, err.reference), 'INVALID_VALUE', err.message)]
+          : [userErrorFromEngine(err)].filter((e) => e !== null);
     if (userErrors.length > 0) {
       await finish('failed', userErrors[0]!.code);
       return { ...empty, userErrors } as unknown as P;
@@ -81,4 +86,18 @@ export async function runMutation<P extends Payload>(
 /** Throws the collected userErrors, if any: the common end of an input validation. */
 export function rejectIfAny(errors: UserErrorInit[]): void {
   if (errors.length > 0) throw new UserInputError(errors);
+}
+
+/**
+ * The input field (`['input', ...]`) whose value is `value`: where a reference refused by
+ * the engine layer's check (InvalidReferenceError) came from. Null when no field holds it.
+ */
+export function fieldHolding(input: unknown, value: string, path: string[] = ['input']): string[] | null {
+  if (input === value) return path;
+  if (input === null || typeof input !== 'object') return null;
+  for (const [key, child] of Object.entries(input)) {
+    const found = fieldHolding(child, value, [...path, key]);
+    if (found) return found;
+  }
+  return null;
 }

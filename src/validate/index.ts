@@ -3,6 +3,7 @@
 // `{ <value> }` or `{ errors }`.
 export { at, type FieldPath } from './field.ts';
 export { validateNetworkName, validateServiceName, validateContainerRef } from './names.ts';
+export { validateReference, checkedReference, referenceProblem, normalizeReference, type ReferenceKind } from './references.ts';
 export { validateLabels, validateLabelKeys, validateDriverOptions, type KeyValueLike } from './labels.ts';
 export {
   parseCidr,

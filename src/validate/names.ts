@@ -3,6 +3,7 @@
 // so that a bad name is reported with its field instead of as an engine error.
 import { userError, type UserErrorInit } from '../errors/codes.ts';
 import { q, type FieldPath } from './field.ts';
+import { validateReference } from './references.ts';
 
 export { validateLabels } from './labels.ts';
 
@@ -11,8 +12,6 @@ const SWARM_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?$/;
 const SWARM_NAME_MAX = 63;
 /** Local (engine-scoped) network names, as moby restricts them. */
 const LOCAL_NETWORK_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-/** Container names (`^/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$`) and ID prefixes (hex, may be 1 char). */
-const CONTAINER_REF = /^\/?[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 function swarmName(kind: string, name: string, field: FieldPath): UserErrorInit[] {
   if (name === '') return [userError([...field], 'INVALID_VALUE', `A ${kind} name is required.`)];
@@ -49,11 +48,7 @@ export function validateServiceName(name: string, field: FieldPath): UserErrorIn
   return swarmName('service', name, field);
 }
 
-/** A reference to a container: its name (with or without the leading "/") or its ID or an ID prefix. */
+/** A reference to a container: its name (with or without the leading "/") or its ID or an ID prefix (the one reference rule, references.ts). */
 export function validateContainerRef(ref: string, field: FieldPath): UserErrorInit[] {
-  if (ref === '') return [userError([...field], 'INVALID_VALUE', 'A container ID or name is required.')];
-  if (!CONTAINER_REF.test(ref)) {
-    return [userError([...field], 'INVALID_VALUE', `${q(ref)} is neither a container ID nor a container name: names use letters, digits, "_", "." and "-", starting with a letter or digit.`)];
-  }
-  return [];
+  return validateReference('container', ref, field);
 }

@@ -3,6 +3,7 @@
 // because a standalone container lives on one engine, not in the swarm.
 import type { EngineContainer, EngineContainerSummary } from '../engine-json.ts';
 import type { EngineApi } from '../endpoint.ts';
+import { objectPath } from './engine-path.ts';
 
 /** Engine filters for `GET /containers/json` (`docker ps --filter`). */
 export interface ContainerListFilters {
@@ -23,5 +24,5 @@ export function listContainers(api: EngineApi, opts: { all: boolean; filters: Co
 
 /** `docker inspect CONTAINER` (ID, unambiguous ID prefix, or name); NOT_FOUND when absent. */
 export function inspectContainer(api: EngineApi, ref: string): Promise<EngineContainer> {
-  return api.request<EngineContainer>({ method: 'GET', path: `/containers/${encodeURIComponent(ref)}/json` });
+  return api.request<EngineContainer>({ method: 'GET', path: objectPath('container', ref, 'json') });
 }

@@ -2,10 +2,11 @@
 // the cluster's managers; connect/disconnect go to the engine that runs the container.
 import type { EngineNetwork } from '../engine-json.ts';
 import type { EngineApi } from '../endpoint.ts';
+import { objectPath } from './engine-path.ts';
 
 /** `docker network inspect NET` (`verbose` adds peers and per-service task lists for overlays). */
 export function inspectNetwork(api: EngineApi, ref: string, verbose = false): Promise<EngineNetwork> {
-  return api.request<EngineNetwork>({ method: 'GET', path: `/networks/${encodeURIComponent(ref)}`, query: verbose ? { verbose: true } : undefined });
+  return api.request<EngineNetwork>({ method: 'GET', path: objectPath('network', ref), query: verbose ? { verbose: true } : undefined });
 }
 
 /** How long a new swarm network may take to be allocated before it is returned as it is. */
@@ -34,7 +35,7 @@ export function createNetwork(api: EngineApi, body: unknown): Promise<{ Id: stri
 
 /** `docker network rm NET` for one network. */
 export async function removeNetwork(api: EngineApi, id: string): Promise<void> {
-  await api.request<unknown>({ method: 'DELETE', path: `/networks/${encodeURIComponent(id)}` });
+  await api.request<unknown>({ method: 'DELETE', path: objectPath('network', id) });
 }
 
 /** `docker network prune [--filter label=...]`; resolves with the removed networks' names. */
@@ -68,10 +69,10 @@ export function connectBody(opts: ConnectOptions): Record<string, unknown> {
 
 /** `POST /networks/{id}/connect`. */
 export async function connectContainer(api: EngineApi, networkId: string, opts: ConnectOptions): Promise<void> {
-  await api.request<unknown>({ method: 'POST', path: `/networks/${encodeURIComponent(networkId)}/connect`, body: connectBody(opts) });
+  await api.request<unknown>({ method: 'POST', path: objectPath('network', networkId, 'connect'), body: connectBody(opts) });
 }
 
 /** `POST /networks/{id}/disconnect` (`docker network disconnect [--force]`). */
 export async function disconnectContainer(api: EngineApi, networkId: string, container: string, force: boolean): Promise<void> {
-  await api.request<unknown>({ method: 'POST', path: `/networks/${encodeURIComponent(networkId)}/disconnect`, body: { Container: container, Force: force } });
+  await api.request<unknown>({ method: 'POST', path: objectPath('network', networkId, 'disconnect'), body: { Container: container, Force: force } });
 }

@@ -2,10 +2,11 @@
 // that sends Engine requests: a cluster's client (with manager failover) or an endpoint.
 import type { EngineService } from '../engine-json.ts';
 import type { EngineApi } from '../endpoint.ts';
+import { objectPath } from './engine-path.ts';
 
 /** `docker service inspect` (by ID or name; the Engine resolves both). */
 export function inspectService(api: EngineApi, ref: string): Promise<EngineService> {
-  return api.request<EngineService>({ method: 'GET', path: `/services/${encodeURIComponent(ref)}`, query: { insertDefaults: false } });
+  return api.request<EngineService>({ method: 'GET', path: objectPath('service', ref), query: { insertDefaults: false } });
 }
 
 export interface ServiceCreateResponse {
@@ -36,7 +37,7 @@ export async function updateService(
 ): Promise<ServiceUpdateResponse> {
   const result = await api.request<ServiceUpdateResponse | Buffer>({
     method: 'POST',
-    path: `/services/${encodeURIComponent(id)}/update`,
+    path: objectPath('service', id, 'update'),
     query: { version, rollback: opts.rollback },
     body: spec,
   });
@@ -45,7 +46,7 @@ export async function updateService(
 
 /** `docker service rm`. */
 export async function removeService(api: EngineApi, id: string): Promise<void> {
-  await api.request<unknown>({ method: 'DELETE', path: `/services/${encodeURIComponent(id)}` });
+  await api.request<unknown>({ method: 'DELETE', path: objectPath('service', id) });
 }
 
 export interface ServiceLogsOptions {
@@ -62,7 +63,7 @@ export interface ServiceLogsOptions {
 export async function serviceLogs(api: EngineApi, id: string, opts: ServiceLogsOptions): Promise<Buffer> {
   const body = await api.request<unknown>({
     method: 'GET',
-    path: `/services/${encodeURIComponent(id)}/logs`,
+    path: objectPath('service', id, 'logs'),
     query: { stdout: 1, stderr: 1, tail: opts.tail, timestamps: 1, details: 1, since: opts.since ? unixSeconds(opts.since) : undefined },
   });
   if (Buffer.isBuffer(body)) return body;

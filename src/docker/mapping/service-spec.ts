@@ -26,6 +26,7 @@ import {
   validatePortConfig,
   validateServiceName,
   validateServicePorts,
+  validateReference,
   type FieldPath,
   type ParsedResources,
   type PortConfigLike,
@@ -69,7 +70,8 @@ export function validateServiceNetworks(networks: readonly ServiceNetworkInput[]
   const errors: UserErrorInit[] = [];
   const seen = new Set<string>();
   networks.forEach((n, i) => {
-    if (n.target === '') errors.push(userError(at(field, i, 'target'), 'INVALID_VALUE', 'A network ID or name is required.'));
+    const invalid = validateReference('network', n.target, at(field, i, 'target'));
+    if (invalid.length) errors.push(...invalid);
     else if (seen.has(n.target)) errors.push(userError(at(field, i, 'target'), 'INVALID_VALUE', `The network ${JSON.stringify(n.target)} is given twice; attach each network once.`));
     seen.add(n.target);
     (n.aliases ?? []).forEach((alias, j) => {

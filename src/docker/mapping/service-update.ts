@@ -25,6 +25,7 @@ import {
   validateImageRef,
   validateLabelKeys,
   validateLabels,
+  validateReference,
   validateServicePorts,
   type PortConfigLike,
   type PortRemoveSpec,
@@ -58,9 +59,7 @@ export function validateServiceUpdateInput(input: ServiceUpdateInput): UserError
   if (input.image != null) errors.push(...validateImageRef(input.image, at(field, 'image')));
   if (input.replicas != null) errors.push(...replicaErrors(input.replicas, at(field, 'replicas')));
   errors.push(...validateServiceNetworks(input.networkAdd ?? [], at(field, 'networkAdd')));
-  (input.networkRemove ?? []).forEach((ref, i) => {
-    if (ref === '') errors.push(userError(at(field, 'networkRemove', i), 'INVALID_VALUE', 'A network ID or name is required.'));
-  });
+  (input.networkRemove ?? []).forEach((ref, i) => errors.push(...validateReference('network', ref, at(field, 'networkRemove', i))));
   const publish = publishChangesFromInput(input);
   if ('errors' in publish) errors.push(...publish.errors);
   errors.push(...validateEnv(input.envAdd ?? [], at(field, 'envAdd')));

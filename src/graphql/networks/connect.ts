@@ -5,6 +5,7 @@ import type { MutationResolvers } from '../../generated/graphql.ts';
 import { inspectContainer } from '../../docker/api/containers.ts';
 import { connectContainer, disconnectContainer, inspectNetwork } from '../../docker/api/networks.ts';
 import type { EngineContainer, EngineNetwork } from '../../docker/engine-json.ts';
+import type { ClusterLoaders } from '../../docker/loaders.ts';
 import { containerFromInspect } from '../../docker/model/container.ts';
 import type { ContainerModel } from '../../docker/model/types.ts';
 import { userError, type UserErrorInit } from '../../errors/codes.ts';
@@ -15,6 +16,7 @@ import { containerHost, type ContainerHost } from '../containers/container-host.
 import { containerInScope } from '../containers/container-scope.ts';
 import { rejectIfAny, runMutation } from '../run-mutation.ts';
 import { validateContainerRef } from '../../validate/names.ts';
+import { validateReference } from '../../validate/references.ts';
 import { staticAddressErrors } from './static-address.ts';
 
 /** A network alias: what Docker's embedded DNS can answer for (no spaces, no empty labels). */
@@ -47,10 +49,7 @@ async function resolveTarget(
       userError(['input', 'engine'], 'INVALID_VALUE', `Engine "${host.engine}" belongs to cluster "${host.cluster}", not "${loaders.client.name}"; give the network's cluster.`),
     ]);
   }
-  // Swarm networks and the manager's local ones come from the cluster; a local network of
-  // another engine (a bridge on a worker) only that engine knows.
-  let network = await loaders.network(input.network);
-  if (!network && input.engine) network = await inspectNetwork(host.api, input.network).catch((err: unknown) => (isNotFound(err) ? null : Promise.reject(err)));
+  let network = await networkOnHost(loaders, host, input);
   // Outside the operation's label scope, network and container are answered as missing.
   network = networkInOperationScope(network);
   const errors: UserErrorInit[] = [];
@@ -65,12 +64,31 @@ async function resolveTarget(
   return { host, network: network!, container: container! };
 }
 
+/**
+ * The network as the container's engine sees it. Swarm networks and the manager's local ones
+ * come from the cluster; on a named engine its own local networks come first, because a
+ * local name such as "bridge" names a different network on every engine (the manager's
+ * "bridge" is not the one a worker's container is attached to).
+ */
+async function networkOnHost(loaders: ClusterLoaders, host: ContainerHost, input: { engine?: string | null; network: string }): Promise<EngineNetwork | null> {
+  if (!input.engine) return loaders.network(input.network);
+  const onEngine = await inspectNetwork(host.api, input.network).catch((err: unknown) => (isNotFound(err) ? null : Promise.reject(err)));
+  if (onEngine && onEngine.Scope !== 'swarm') return onEngine;
+  return (await loaders.network(input.network)) ?? onEngine;
+}
+
 /** Whether the container has an endpoint on the network (keyed by name; by the reference given when it was connected while stopped). */
 function isAttached(container: EngineContainer, network: EngineNetwork): boolean {
   return Object.entries(container.NetworkSettings?.Networks ?? {}).some(([key, s]) => s.NetworkID === network.Id || key === network.Name || key === network.Id);
 }
 
 const containerName = (c: EngineContainer) => c.Name.replace(/^\//, '');
+
+/** Network and container references, checked against Docker's grammar before anything is looked up. */
+const referenceErrors = (input: { network: string; container: string }): UserErrorInit[] => [
+  ...validateReference('network', input.network, ['input', 'network']),
+  ...validateContainerRef(input.container, ['input', 'container']),
+];
 
 export const networkConnect: MutationResolvers['networkConnect'] = async (_root, { input }, ctx) =>
   runMutation<ConnectPayload>(
@@ -79,7 +97,7 @@ export const networkConnect: MutationResolvers['networkConnect'] = async (_root,
     { container: null },
     async () => {
       const aliases = input.aliases ?? [];
-      const early: UserErrorInit[] = validateContainerRef(input.container, ['input', 'container']);
+      const early: UserErrorInit[] = referenceErrors(input);
       for (const [i, alias] of aliases.entries()) {
         if (!ALIAS.test(alias)) {
           early.push(userError(['input', 'aliases', String(i)], 'INVALID_VALUE', `The alias "${alias}" is not valid: use letters, digits, "_", "." and "-", without blanks.`));
@@ -123,7 +141,7 @@ export const networkDisconnect: MutationResolvers['networkDisconnect'] = async (
     { operation: 'networkDisconnect', cluster: input.cluster, target: `${input.network}/${input.container}`, input },
     { container: null },
     async () => {
-      rejectIfAny(validateContainerRef(input.container, ['input', 'container']));
+      rejectIfAny(referenceErrors(input));
       const { host, network, container } = await resolveTarget(ctx, input);
       if (!isAttached(container, network)) {
         throw new UserInputError([

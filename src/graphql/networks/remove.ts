@@ -10,6 +10,7 @@ import { UserInputError } from '../../errors/gateway-error.ts';
 import { userErrorFromEngine } from '../engine-user-errors.ts';
 import { ingressPermissionErrors, mayManageIngress, networkInOperationScope } from '../access/scope-checks.ts';
 import { rejectIfAny, runMutation } from '../run-mutation.ts';
+import { validateReference } from '../../validate/references.ts';
 import { describeUsers, isInUse, networkUsersInWholeSwarm } from './usage.ts';
 
 /** The position in `ids` an error is about (errors about the whole list first). */
@@ -24,6 +25,11 @@ export const networkRemove: MutationResolvers['networkRemove'] = async (_root, {
     const targets = new Map<string, { network: EngineNetwork; field: string[] }>();
     for (const [i, ref] of input.ids.entries()) {
       const field = ['input', 'ids', String(i)];
+      const invalid = validateReference('network', ref, field);
+      if (invalid.length) {
+        errors.push(...invalid);
+        continue;
+      }
       const network = networkInOperationScope(await loaders.network(ref));
       if (!network) errors.push(userError(field, 'REFERENCE_NOT_FOUND', `Network "${ref}" does not exist.`));
       else if (PREDEFINED_NETWORKS.has(network.Name)) errors.push(userError(field, 'INVALID_VALUE', `"${network.Name}" is a pre-defined network and cannot be removed.`));

@@ -8,6 +8,7 @@ import { findNode } from '../nodes/lookup.ts';
 import { findService } from '../services/lookup.ts';
 import { networkNamesOf } from '../services/service-fields.ts';
 import { taskKey } from './task-order.ts';
+import { checkedReference } from '../../validate/references.ts';
 
 export const taskQueries: Pick<QueryResolvers, 'tasks' | 'task'> = {
   /** One filtered `GET /tasks`; service and node references are resolved to IDs first, so an unknown one is NOT_FOUND. */
@@ -25,7 +26,8 @@ export const taskQueries: Pick<QueryResolvers, 'tasks' | 'task'> = {
   /** By full ID or unique ID prefix, as `docker inspect` finds tasks. */
   async task(_root, { cluster, id }, ctx) {
     const loaders = ctx.loaders(cluster);
-    const found = /^[0-9a-z]+$/.test(id) ? await loaders.tasks({ id: [id] }) : [];
+    // Swarm IDs are lowercase letters and digits; a name-shaped reference finds no task.
+    const found = /^[0-9a-z]+$/.test(checkedReference('task', id)) ? await loaders.tasks({ id: [id] }) : [];
     const task = found.find((t) => t.ID === id) ?? (found.length === 1 ? found[0] : undefined);
     if (!task) throw notFound('task', id);
     return toTaskModel(loaders.client.name, task, await networkNamesOf(loaders));
