@@ -110,10 +110,16 @@ export function encodeAuditCursor(seq: bigint): string {
   return Buffer.from(`${CURSOR_PREFIX}${seq}`, 'utf8').toString('base64url');
 }
 
-/** The seq in a cursor, or null when the cursor is not one of ours. */
+/** seq is a PostgreSQL bigint (int8): a cursor past it is not one of ours. */
+const MAX_SEQ = 2n ** 63n - 1n;
+
+/** The seq in a cursor, or null when the cursor is not one of ours (garbage, not base64url, past int8). */
 export function decodeAuditCursor(cursor: string): bigint | null {
+  if (!/^[A-Za-z0-9_-]+$/.test(cursor)) return null;
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!text.startsWith(CURSOR_PREFIX)) return null;
   const digits = text.slice(CURSOR_PREFIX.length);
-  return /^[1-9][0-9]{0,18}$/.test(digits) ? BigInt(digits) : null;
+  if (!/^[1-9][0-9]{0,18}$/.test(digits)) return null;
+  const seq = BigInt(digits);
+  return seq <= MAX_SEQ ? seq : null;
 }

@@ -419,6 +419,8 @@ export type ErrorCode =
   | 'NOT_A_SWARM_MANAGER'
   /** The object does not exist (or is outside the caller's scope). */
   | 'NOT_FOUND'
+  /** The request carries `extensions.persistedQuery` (Apollo's automatic persisted queries); the gateway does not keep persisted documents: send the whole document in `query`. HTTP 200 with `application/json`, 400 with `application/graphql-response+json`; over graphql-ws the subscribe fails with it. */
+  | 'PERSISTED_QUERY_NOT_SUPPORTED'
   /** The operation is over a configured limit (depth, aliases or cost); `extensions.limit` names it, `extensions.max` and `extensions.found` give the numbers. HTTP 400. */
   | 'QUERY_TOO_COMPLEX'
   /** Too many requests from this principal; retry after `extensions.retryAfterSeconds` (also the `Retry-After` header, HTTP 429). */

@@ -12,8 +12,26 @@ export interface Connection<T> {
   totalCount: number;
 }
 
-const encode = (key: string) => Buffer.from(key, 'utf8').toString('base64url');
-const decode = (cursor: string) => Buffer.from(cursor, 'base64url').toString('utf8');
+// A cursor is `k:<key>` in base64url. The marker and the strict decoding tell a cursor the
+// gateway gave out from anything else (garbage, another API's cursor), which is BAD_REQUEST.
+const CURSOR_MARK = 'k:';
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+
+const encode = (key: string) => Buffer.from(`${CURSOR_MARK}${key}`, 'utf8').toString('base64url');
+
+/** The key in a cursor, or null when it is not one of ours. */
+export function decodeCursor(cursor: string): string | null {
+  if (!BASE64URL.test(cursor)) return null;
+  const bytes = Buffer.from(cursor, 'base64url');
+  if (bytes.toString('base64url') !== cursor) return null;
+  const text = bytes.toString('utf8');
+  return text.startsWith(CURSOR_MARK) && Buffer.from(text, 'utf8').equals(bytes) ? text.slice(CURSOR_MARK.length) : null;
+}
+
+/** BAD_REQUEST for an `after` that is not a cursor of this connection. */
+export function invalidCursor(): GatewayError {
+  return new GatewayError('BAD_REQUEST', 'the cursor given in after is not one this gateway gave out; pass pageInfo.endCursor of the previous page', { argument: 'after' });
+}
 
 export function paginate<T>(items: T[], keyOf: (item: T) => string, args: { first?: number | null; after?: string | null }): Connection<T> {
   const first = args.first ?? 50;
@@ -23,8 +41,8 @@ export function paginate<T>(items: T[], keyOf: (item: T) => string, args: { firs
   const sorted = items.map((item) => ({ key: keyOf(item), item })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   let start = 0;
   if (args.after) {
-    const after = decode(args.after);
-    if (!after) throw new GatewayError('BAD_REQUEST', 'the cursor given in after is not valid');
+    const after = decodeCursor(args.after);
+    if (after === null) throw invalidCursor();
     start = sorted.findIndex((e) => e.key > after);
     if (start < 0) start = sorted.length;
   }

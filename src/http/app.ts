@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { makeExecutableSchema } from '@graphql-tools/schema';
@@ -23,10 +24,15 @@ import { guardRootFields } from '../graphql/access/guard-root-fields.ts';
 import { resolvers } from '../graphql/resolvers.ts';
 import { auditExportRoutes } from './audit-export.ts';
 import { authenticateRequests } from './authenticate-request.ts';
+import { errorEnvelope, negotiatedContentType, routeNotFound } from './error-envelope.ts';
 import { formatError } from './format-error.ts';
 import { healthRoutes } from './health.ts';
-import { limitPlugins, principalRateLimit, subscriptionLimitErrors } from './limits/index.ts';
-import { logIfUnexpected, logUnexpectedErrors } from './log-errors.ts';
+import { limitPlugins, principalRateLimit } from './limits/index.ts';
+import { logErrors, logRequestErrors } from './log-errors.ts';
+import { readGraphQLBody } from './read-body.ts';
+import { graphqlOverHttpStatusCodes } from './status-codes-plugin.ts';
+import { refuseSubscriptionsOverHttp } from './subscriptions-over-http.ts';
+import { prepareWsOperation } from './ws-operation.ts';
 import { WsSessions } from './ws-sessions.ts';
 
 const SCHEMA_PATH = new URL('../../schema.graphql', import.meta.url);
@@ -79,31 +85,39 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const wsSessions = new WsSessions({ authenticator, audit, logger, failures: authFailures, recheckMs: options.credentialRecheckMs ?? 30_000 });
 
   // Subscriptions: graphql-ws on the same path as queries, authenticated per connection.
+  // Each subscribe is a request with its own request ID (for its log lines); a problem with
+  // one fails that operation only, never the socket and the other subscriptions on it.
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsRequestIds = new WeakMap<object, Map<string, string>>();
+  const wsLogger = (ctx: object, id: string) => logger.child({ requestId: wsRequestIds.get(ctx)?.get(id), transport: 'graphql-ws' });
   const wsCleanup = useServer(
     {
-      schema,
       onConnect: (ctx) => wsSessions.connect(ctx),
       onClose: (ctx) => wsSessions.close(ctx),
-      // Each subscribe is a request: it draws on the principal's rate budget and meets the same limits.
-      onSubscribe: async (ctx, _id, payload) => {
-        const refused = (await rateLimiter.subscribeErrors(wsSessions.principalOf(ctx))) ?? subscriptionLimitErrors(schema, config.limits, payload);
-        return refused.length > 0 ? refused : undefined;
+      // It draws on the principal's rate budget and meets the same rules and limits as HTTP.
+      onSubscribe: async (ctx, id, payload) => {
+        const requestId = randomUUID();
+        if (!wsRequestIds.has(ctx)) wsRequestIds.set(ctx, new Map());
+        wsRequestIds.get(ctx)!.set(id, requestId);
+        const limited = await rateLimiter.subscribeErrors(wsSessions.principalOf(ctx));
+        if (limited) return limited;
+        const prepared = prepareWsOperation(schema, { limits: config.limits, production: config.production }, payload);
+        if (Array.isArray(prepared)) return prepared;
+        const contextValue = createContext(contextDeps, { requestId, principal: wsSessions.principalOf(ctx)!, userAgent: ctx.extra.request.headers['user-agent'] });
+        return { ...prepared, contextValue };
       },
-      context: (ctx) =>
-        createContext(contextDeps, {
-          requestId: randomUUID(),
-          principal: wsSessions.principalOf(ctx)!,
-          userAgent: ctx.extra.request.headers['user-agent'],
-        }),
+      onComplete: (ctx, id) => {
+        wsRequestIds.get(ctx)?.delete(id);
+      },
       // The same masking as for HTTP: our codes, no internals.
-      onError: (_ctx, _id, _payload, errors) => {
-        logIfUnexpected(logger, errors);
+      onError: (ctx, id, _payload, errors) => {
+        logErrors(wsLogger(ctx, id), errors);
+        wsRequestIds.get(ctx)?.delete(id);
         return errors.map((e) => formatError(e.toJSON(), e));
       },
-      onNext: (_ctx, _id, _payload, _args, result) => {
+      onNext: (ctx, id, _payload, _args, result) => {
         if (!('errors' in result) || !result.errors) return result;
-        logIfUnexpected(logger, result.errors);
+        logErrors(wsLogger(ctx, id), result.errors);
         return { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) };
       },
     },
@@ -117,6 +131,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     // request carries none; GET must work for plain GraphQL-over-HTTP clients.
     csrfPrevention: false,
     allowBatchedHttpRequests: false,
+    // No automatic persisted queries: such a request is PERSISTED_QUERY_NOT_SUPPORTED (format-error.ts).
+    persistedQueries: false,
     // main.ts owns SIGTERM/SIGINT (it closes the audit database after the server). Apollo's
     // own handler would race it: its stop() never releases a second, concurrent stop().
     stopOnTerminationSignals: false,
@@ -125,7 +141,11 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...limits.plugins,
-      logUnexpectedErrors(logger),
+      logRequestErrors(logger),
+      graphqlOverHttpStatusCodes(),
+      refuseSubscriptionsOverHttp(),
+      // /graphql answers JSON only: no Sandbox or landing page for a browser's Accept: text/html.
+      ApolloServerPluginLandingPageDisabled(),
       { serverWillStart: async () => ({ drainServer: async () => { await wsCleanup.dispose(); } }) },
     ],
     logger: { debug: () => {}, info: () => {}, warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
@@ -141,10 +161,11 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   });
   app.use(healthRoutes(registry));
   const authenticate = authenticateRequests({ authenticator, audit, failures: authFailures });
-  app.use('/audit', authenticate, auditExportRoutes({ database: contextDeps.database, logger, audit }));
+  app.use('/audit', negotiatedContentType, authenticate, auditExportRoutes({ database: contextDeps.database, logger, audit }));
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    negotiatedContentType,
+    ...readGraphQLBody(),
     authenticate,
     rateLimiter.middleware,
     expressMiddleware(apollo, {
@@ -152,9 +173,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
         createContext(contextDeps, { requestId: String(res.locals.requestId), principal: res.locals.principal as Principal, userAgent: req.get('user-agent') }),
     }),
   );
-  app.use((_req, res) => {
-    res.status(404).json({ error: 'not found' });
-  });
+  app.use(routeNotFound);
+  app.use(errorEnvelope(logger));
 
   return {
     app,

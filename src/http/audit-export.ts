@@ -2,7 +2,8 @@
 // The audit log as a download, for the same filters as the `auditRecords` query, newest
 // first. The body streams batch by batch with backpressure; a client that goes away stops
 // the database reads. Every problem with the query string is a 400 naming the parameter
-// (an unknown parameter too: a misspelt filter must not silently export everything).
+// (an unknown parameter too: a misspelt filter must not silently export everything), in
+// the same GraphQL-shaped error envelope as /graphql (error-envelope.ts).
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Request, Response, Router } from 'express';
@@ -14,6 +15,7 @@ import type { AuditWriter } from '../audit/audit-writer.ts';
 import { AUDIT_KINDS, AUDIT_OUTCOMES, type AuditRecordQuery } from '../audit/audit-query.ts';
 import { EXPORT_CONTENT_TYPES, exportAuditRecords, type ExportFormat } from '../audit/export.ts';
 import type { Database } from '../db/client.ts';
+import { sendErrors } from './error-envelope.ts';
 
 const TEXT_PARAMS = ['principal', 'operation', 'cluster', 'target'] as const;
 const PARAMS = new Set(['format', 'since', 'until', 'outcome', 'kind', ...TEXT_PARAMS]);
@@ -86,7 +88,7 @@ export function auditExportRoutes(deps: { database: Database | null; logger: Log
         { requestId: String(res.locals.requestId), principal, userAgent: req.get('user-agent'), cluster: undefined, operation: 'auditExport', target: undefined, input: req.query },
         { kind: 'denied', errorCode: 'FORBIDDEN', decision: decisionRecord(decision) },
       );
-      res.status(403).json({ code: 'FORBIDDEN', error: `audit export: not allowed (${decision.reason})` });
+      sendErrors(req, res, 403, { code: 'FORBIDDEN', message: `audit export: not allowed (${decision.reason})` });
       return;
     }
     let request: ExportRequest;
@@ -94,11 +96,11 @@ export function auditExportRoutes(deps: { database: Database | null; logger: Log
       request = parseExportQuery(req.query as Record<string, unknown>);
     } catch (err) {
       if (!(err instanceof ExportQueryError)) throw err;
-      res.status(400).json({ code: 'BAD_REQUEST', error: err.message });
+      sendErrors(req, res, 400, { code: 'BAD_REQUEST', message: err.message });
       return;
     }
     const { database } = deps;
-    const unavailable = (message: string) => res.status(503).json({ code: 'AUDIT_UNAVAILABLE', error: message });
+    const unavailable = (message: string) => sendErrors(req, res, 503, { code: 'AUDIT_UNAVAILABLE', message });
     if (!database) {
       unavailable('the audit log is not available: this gateway runs without an audit database');
       return;

@@ -1,35 +1,44 @@
-// Unexpected errors are masked in responses (format-error.ts); this plugin writes them to
-// the log with the request ID, so "the gateway log has the details" stays true.
+// Every error a caller receives is logged once, at a level fit for alerting, decided by the
+// code the caller sees (format-error.ts): the caller's own mistakes (syntax, validation,
+// BAD_REQUEST, NOT_FOUND, FORBIDDEN, limits...) at info with their code and message and no
+// stack; an engine or the audit database being unavailable at warn; only INTERNAL, an
+// unexpected failure, at error, with the cause and its stack, under the request ID.
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
-import { GatewayError } from '../errors/gateway-error.ts';
 import type { GatewayContext } from '../graphql/context.ts';
+import { formatError } from './format-error.ts';
 
-/** Whether an error is one of ours (already meaningful to the caller) or GraphQL's own validation. */
-function isExpected(error: GraphQLError): boolean {
-  let cause: unknown = error.originalError;
-  while (cause instanceof Error && (cause as { originalError?: unknown }).originalError) cause = (cause as { originalError?: unknown }).originalError;
-  return cause instanceof GatewayError || error.originalError === undefined;
+/** Codes that say the gateway's surroundings are unwell, not the caller or the gateway. */
+const OPERATIONAL = new Set(['ENGINE_UNAVAILABLE', 'NOT_A_SWARM_MANAGER', 'AUDIT_UNAVAILABLE']);
+
+export type LogLevel = 'info' | 'warn' | 'error';
+
+/** The level an error is logged at, from the code the caller gets for it. */
+export function levelOf(code: string): LogLevel {
+  if (code === 'INTERNAL') return 'error';
+  return OPERATIONAL.has(code) ? 'warn' : 'info';
 }
 
-export function logUnexpectedErrors(logger: Logger): ApolloServerPlugin<GatewayContext> {
+/** Logs each error once; `logger` carries the request ID (the context's child logger). */
+export function logErrors(logger: Logger, errors: readonly GraphQLError[], where: Record<string, unknown> = {}): void {
+  for (const error of errors) {
+    const shown = formatError(error.toJSON(), error);
+    const code = String(shown.extensions?.code ?? 'INTERNAL');
+    const level = levelOf(code);
+    if (level === 'error') logger.error({ ...where, code, err: error.originalError ?? error, path: error.path }, 'unexpected error while serving a request');
+    else logger[level]({ ...where, code, path: error.path }, `request refused or failed: ${shown.message}`);
+  }
+}
+
+export function logRequestErrors(logger: Logger): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
         async didEncounterErrors({ errors, contextValue, operationName }) {
-          for (const error of errors) {
-            if (isExpected(error)) continue;
-            const log = contextValue?.logger ?? logger;
-            log.error({ err: error.originalError ?? error, path: error.path, operationName }, 'unexpected error while resolving a request');
-          }
+          logErrors(contextValue?.logger ?? logger, errors, { operationName: operationName ?? undefined });
         },
       };
     },
   };
-}
-
-/** The same check for graphql-ws, which has no Apollo plugins. */
-export function logIfUnexpected(logger: Logger, errors: readonly GraphQLError[]): void {
-  for (const error of errors) if (!isExpected(error)) logger.error({ err: error.originalError ?? error, path: error.path }, 'unexpected error in a subscription');
 }

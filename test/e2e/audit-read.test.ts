@@ -302,8 +302,8 @@ forEachBackend('audit log reads', (b) => {
     for (const [query, message] of cases) {
       const res = await b.gw().http.get(`/audit/export?${query}`);
       assert.equal(res.status, 400, query);
-      assert.equal(res.body.code, 'BAD_REQUEST');
-      assert.match(res.body.error, message, query);
+      assert.equal(res.body.errors[0].extensions.code, 'BAD_REQUEST');
+      assert.match(res.body.errors[0].message, message, query);
     }
     const lower = await b.gw().http.get('/audit/export?format=CSV&outcome=failed&kind=outcome');
     assert.equal(lower.status, 200, 'enum values are case-insensitive');
@@ -318,7 +318,7 @@ forEachBackend('audit log reads', (b) => {
       for (const role of ['viewer', 'operator:team=payments']) {
         const res = await supertest(gw.gateway.app).get('/audit/export?format=ndjson').set('authorization', `Bearer ${await tokenFor([role], { subject: `export-${role}` })}`);
         assert.equal(res.status, 403, role);
-        assert.equal(res.body.code, 'FORBIDDEN');
+        assert.equal(res.body.errors[0].extensions.code, 'FORBIDDEN');
         const rows = await b.sql<{ kind: string; operation: string; decision: { permission: string } }>('SELECT kind, operation, decision FROM audit_records WHERE principal = $1', [`oidc:export-${role}`]);
         assert.deepEqual(rows.map((r) => [r.kind, r.operation, r.decision.permission]), [['denied', 'auditExport', 'Capability.auditExport']], role);
       }
@@ -341,7 +341,7 @@ test('without an audit database: auditRecords, auditVerify and the export are AU
     }
     const res = await gw.http.get('/audit/export?format=csv');
     assert.equal(res.status, 503);
-    assert.equal(res.body.code, 'AUDIT_UNAVAILABLE');
+    assert.equal(res.body.errors[0].extensions.code, 'AUDIT_UNAVAILABLE');
   } finally {
     await gw.stop();
   }

@@ -71,7 +71,8 @@ export async function startGateway(given: GatewayConfig, options: Partial<Gatewa
     http,
     adminAuthorization,
     async gql(query, variables, opts = {}) {
-      let req = plain.post('/graphql').set('content-type', 'application/json');
+      // As a current GraphQL-over-HTTP client: request errors are then 4xx (with plain application/json they are 200).
+      let req = plain.post('/graphql').set('content-type', 'application/json').set('accept', 'application/graphql-response+json, application/json;q=0.9');
       const token = opts.token === undefined ? adminAuthorization : opts.token === null ? null : `Bearer ${opts.token}`;
       if (token) req = req.set('authorization', token);
       const res = await req.send({ query, variables });

@@ -31,3 +31,20 @@ test('page sizes outside 1-100 are refused', () => {
     assert.throws(() => paginate(items, key, { first }), (e: unknown) => e instanceof GatewayError && e.code === 'BAD_REQUEST');
   }
 });
+
+test('an after that is not a cursor of ours is BAD_REQUEST: garbage, plain base64, padding, a raw key', () => {
+  const badRequest = (e: unknown) => e instanceof GatewayError && e.code === 'BAD_REQUEST' && /cursor/.test(e.message);
+  for (const after of ['%%%', 'bm90LWEtY3Vyc29y', Buffer.from('c').toString('base64url'), 'a2s6Yw==', 'a2s6Y', '\u0000']) {
+    assert.throws(() => paginate(items, key, { first: 2, after }), badRequest, after);
+  }
+});
+
+test('audit cursors: garbage, a seq past int8 and a non-canonical seq are not cursors', async () => {
+  const { decodeAuditCursor, encodeAuditCursor } = await import('../../src/audit/audit-query.ts');
+  const cursor = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
+  assert.equal(decodeAuditCursor(encodeAuditCursor(42n)), 42n);
+  assert.equal(decodeAuditCursor(cursor('seq:9223372036854775807')), 9223372036854775807n);
+  for (const bad of [cursor('seq:9223372036854775808'), cursor('seq:9999999999999999999'), cursor('seq:0'), cursor('seq:01'), cursor('seq:-1'), '%%%', 'c2VxOjE=']) {
+    assert.equal(decodeAuditCursor(bad), null, bad);
+  }
+});

@@ -9,7 +9,7 @@ import type { Database } from '../../db/client.ts';
 import { GatewayError } from '../../errors/gateway-error.ts';
 import type { AuditVerification, Resolvers } from '../../generated/graphql.ts';
 import type { GatewayContext } from '../context.ts';
-import { MAX_PAGE_SIZE } from '../pagination.ts';
+import { invalidCursor, MAX_PAGE_SIZE } from '../pagination.ts';
 import { auditQueryFromFilter, checkTimeRange } from './audit-filter.ts';
 import { auditRecordToGraphQL } from './audit-record.ts';
 
@@ -21,7 +21,7 @@ export const auditResolvers: Resolvers = {
         throw new GatewayError('BAD_REQUEST', `first must be between 1 and ${MAX_PAGE_SIZE}, got ${size}`);
       }
       const afterSeq = after ? decodeAuditCursor(after) : undefined;
-      if (afterSeq === null) throw new GatewayError('BAD_REQUEST', 'the cursor given in after is not valid');
+      if (afterSeq === null) throw invalidCursor();
       const query = auditQueryFromFilter(filter);
       const database = auditDatabase(ctx);
       const page = await readingLog(ctx, () => queryAuditPage(database.prisma, query, { first: size, afterSeq }));

@@ -2,5 +2,5 @@
 // anything runs, and per-principal rate limiting. app.ts wires these in.
 export { limitPlugins, limitValidationRules, operationLimitPlugin, type LimitPluginOptions } from './limit-plugin.ts';
 export { principalRateLimit, rateLimit, rateLimitKey, type PrincipalRateLimit, type RateLimitRefusal } from './rate-limit.ts';
-export { subscriptionLimitErrors, type SubscribePayload } from './subscription-limits.ts';
+export { subscriptionLimitErrors } from './subscription-limits.ts';
 export { COST_WEIGHTS } from './cost-rule.ts';
