@@ -11,6 +11,7 @@ import { DbAuditWriter } from './db-audit-writer.ts';
 import { engineStateReader } from './engine-state-reader.ts';
 import { findOpenIntents, reconcileOpen, type StoredOpenIntent } from './open-intents.ts';
 import { PruneRefusedError, pruneAuditLog } from './prune.ts';
+import { secretNamePatterns } from './redact.ts';
 
 export interface AuditLog {
   writer: DbAuditWriter;
@@ -44,7 +45,7 @@ export async function startAuditLog(opts: AuditLogOptions): Promise<AuditLog> {
     database,
     logger,
     spoolPath,
-    secretNamePatterns: settings.secretEnvNamePatterns?.map((p) => new RegExp(p, 'i')),
+    secretNamePatterns: secretNamePatterns(settings.secretEnvNamePatterns),
     writeTimeoutMs: settings.writeTimeoutMs,
     testPauseAfterEngine: opts.testPauseAfterEngine,
   });

@@ -21,6 +21,22 @@ export const DEFAULT_SECRET_NAME_PATTERNS: readonly RegExp[] = [
   /AUTH/i,
 ];
 
+/**
+ * The secret name patterns in force: `audit.secretEnvNamePatterns` (regex sources, matched
+ * case-insensitively) when configured, else the defaults. One list for the audit log's
+ * redaction and for the env values masked in responses (src/graphql/access/secret-values.ts).
+ */
+export function secretNamePatterns(configured: readonly string[] | undefined): readonly RegExp[] {
+  return configured ? configured.map((p) => new RegExp(p, 'i')) : DEFAULT_SECRET_NAME_PATTERNS;
+}
+
+/** Whether an env variable (or `{key, value}` pair key) name matches one of the patterns. */
+export function secretNameMatcher(patterns: readonly RegExp[]): (name: string) => boolean {
+  // Stateless copies: a /g pattern's lastIndex would make test() alternate.
+  const stateless = patterns.map((p) => new RegExp(p.source, p.flags.replace(/[gy]/g, '')));
+  return (name) => stateless.some((p) => p.test(name));
+}
+
 export interface RedactOptions {
   /** Patterns for env variable names and `{key, value}` pair keys; default DEFAULT_SECRET_NAME_PATTERNS. */
   secretNamePatterns?: readonly RegExp[];
@@ -58,9 +74,7 @@ const DATA_FIELDS = new Set(['data']);
  * A null secret stays null: there is nothing to hide and the absence is worth recording.
  */
 export function redactInput(input: unknown, opts: RedactOptions = {}): JsonValue | null {
-  // Stateless copies: a /g pattern's lastIndex would make test() alternate.
-  const patterns = (opts.secretNamePatterns ?? DEFAULT_SECRET_NAME_PATTERNS).map((p) => new RegExp(p.source, p.flags.replace(/[gy]/g, '')));
-  const isSecretName = (name: string) => patterns.some((p) => p.test(name));
+  const isSecretName = secretNameMatcher(opts.secretNamePatterns ?? DEFAULT_SECRET_NAME_PATTERNS);
   const normalized = normalizeJson(input);
   return normalized === null ? null : walk(normalized, undefined, isSecretName);
 }

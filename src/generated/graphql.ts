@@ -263,7 +263,7 @@ export type CheckStatus =
 /** A cluster the gateway is configured to front. */
 export type Cluster = {
   __typename?: 'Cluster';
-  /** The configured manager endpoints, in failover order (no credentials). */
+  /** The configured manager endpoints, in failover order (no credentials). Empty unless the caller is an unscoped admin of the cluster: URLs and socket paths say where the engines are. */
   endpoints: Array<Scalars['String']['output']>;
   /** Whether this cluster is used when `cluster` is omitted. */
   isDefault: Scalars['Boolean']['output'];
@@ -274,8 +274,8 @@ export type Cluster = {
 /** A configured engine that is addressed by name: a host that may join a swarm, or a node whose standalone containers are managed. */
 export type ConfiguredEngine = {
   __typename?: 'ConfiguredEngine';
-  /** The endpoint (no credentials). */
-  endpoint: Scalars['String']['output'];
+  /** The endpoint (no credentials); null unless the caller is an unscoped admin of the engine's cluster (all clusters, for an engine outside any). */
+  endpoint: Maybe<Scalars['String']['output']>;
   /** The name used in `engine` arguments. */
   name: Scalars['String']['output'];
   /** The engine's node ID when it is in a swarm. */
@@ -2222,6 +2222,8 @@ export type UserErrorCode =
   | 'NOT_IN_SWARM'
   /** The caller may run the operation but not change this field (an operator's serviceUpdate beyond image, env, replicas and force; ingress without admin); the message names what is needed. */
   | 'NOT_PERMITTED'
+  /** A published port is already held by another service (swarm-wide, in either publish mode); `field` points at the port asked for (`input.ports.<i>.publishedPort`, `input.publish.<i>`, `input.publishAdd.<i>`). The other service is named only to callers whose grant reaches every service of the cluster. */
+  | 'PORT_IN_USE'
   /** A referenced object (network, node, container, engine) does not exist. */
   | 'REFERENCE_NOT_FOUND'
   /** The change would remove or change a label that the caller's label-scoped grant requires (e.g. `team`), or a new object's labels clash with it; the message names the label. */
@@ -2652,7 +2654,7 @@ export type ClusterResolvers<ContextType = GatewayContext, ParentType extends Re
 };
 
 export type ConfiguredEngineResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConfiguredEngine'] = ResolversParentTypes['ConfiguredEngine']> = {
-  endpoint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  endpoint?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nodeId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   swarmState?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -1,6 +1,7 @@
 // What every resolver receives. Built once per request by the HTTP layer.
 import type { Logger } from 'pino';
 import type { AuditWriter } from '../audit/audit-writer.ts';
+import { DEFAULT_SECRET_NAME_PATTERNS } from '../audit/redact.ts';
 import type { AuthSettings, GuardrailSettings } from '../config/access-config.ts';
 import { inScope, readScope } from '../auth/access-decision.ts';
 import type { Principal } from '../auth/principal.ts';
@@ -21,6 +22,8 @@ export interface GatewayContext {
   guardrails: GuardrailSettings;
   /** Authentication settings (config `auth`): the API-token lifetime cap. */
   auth: AuthSettings;
+  /** Env names whose values are secret (`audit.secretEnvNamePatterns` or the defaults): masked in responses below an unscoped admin. */
+  secretNamePatterns: readonly RegExp[];
   /**
    * Per-request loaders of a cluster (the default one when `cluster` is null). They show
    * only what the principal may read there: label-scoped grants filter services,
@@ -33,6 +36,8 @@ export interface ContextDeps {
   registry: EngineRegistry;
   guardrails: GuardrailSettings;
   auth: AuthSettings;
+  /** Default: the audit log's default patterns. */
+  secretNamePatterns?: readonly RegExp[];
   audit: AuditWriter;
   database: Database | null;
   logger: Logger;
@@ -42,6 +47,7 @@ export function createContext(deps: ContextDeps, request: { requestId: string; p
   const perCluster = new Map<string, ClusterLoaders>();
   return {
     ...deps,
+    secretNamePatterns: deps.secretNamePatterns ?? DEFAULT_SECRET_NAME_PATTERNS,
     ...request,
     logger: deps.logger.child({ requestId: request.requestId }),
     loaders(cluster) {

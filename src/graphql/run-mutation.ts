@@ -47,7 +47,8 @@ export async function runMutation<P extends Payload>(
   const cluster = spec.engine != null || spec.gatewayWide ? undefined : ctx.registry.cluster(spec.cluster).name;
   const request = { operation: spec.operation, cluster, target: spec.target };
   // The field guard has already checked the caller's grants; the intent names the grant.
-  const decision = decisionRecord(currentDecision());
+  const allowed = currentDecision();
+  const decision = decisionRecord(allowed);
   const started = performance.now();
   let intentId: string;
   try {
@@ -73,7 +74,7 @@ export async function runMutation<P extends Payload>(
         ? err.userErrors
         : err instanceof InvalidReferenceError
           ? [userError(fieldHolding(spec.input, err.reference), 'INVALID_VALUE', err.message)]
-          : [userErrorFromEngine(err)].filter((e) => e !== null);
+          : [userErrorFromEngine(err, null, { input: spec.input, scope: allowed.scope })].filter((e) => e !== null);
     if (userErrors.length > 0) {
       await finish('failed', userErrors[0]!.code);
       return { ...empty, userErrors } as unknown as P;

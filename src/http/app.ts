@@ -13,6 +13,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
 import { logAuditWriter, type AuditWriter } from '../audit/audit-writer.ts';
+import { secretNamePatterns } from '../audit/redact.ts';
 import { createAuthenticator, type Authenticator, type CredentialVerifier } from '../auth/authenticate.ts';
 import { createOidcVerifier } from '../auth/oidc.ts';
 import type { Principal } from '../auth/principal.ts';
@@ -73,7 +74,10 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
 
   // Every root field is checked against the permission table before its resolver runs.
   const schema = guardRootFields(makeExecutableSchema({ typeDefs: readFileSync(SCHEMA_PATH, 'utf8'), resolvers: resolvers as never }));
-  const contextDeps = { registry, audit, logger, database: options.database ?? null, guardrails: config.guardrails, auth: config.auth };
+  const contextDeps = {
+    registry, audit, logger, database: options.database ?? null, guardrails: config.guardrails, auth: config.auth,
+    secretNamePatterns: secretNamePatterns(config.audit.secretEnvNamePatterns),
+  };
   // Request limits, before anything runs: depth, aliases, cost and page sizes; a rate per principal.
   const limits = limitPlugins<GatewayContext>(config.limits, { production: config.production });
   const rateLimiter = principalRateLimit(config.limits);

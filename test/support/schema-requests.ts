@@ -39,11 +39,15 @@ export interface RootFieldRequest {
    * tokens) are about the gateway itself.
    */
   clusterBound: boolean;
+  /** Whether the field takes an `engine` argument (directly or in `input`). */
+  takesEngine: boolean;
 }
 
 export interface RequestOptions {
   /** Values for String arguments and input fields by name (e.g. `engine: 'mgr-1'`), used where one is required. */
   strings?: Record<string, string>;
+  /** String arguments and input fields given these values wherever they exist, required or not (e.g. `cluster` and `engine` together). */
+  always?: Record<string, string>;
 }
 
 /** Dummy values of the built-in scalars and the schema's custom ones. A new custom scalar needs a line here. */
@@ -81,7 +85,7 @@ export function rootFieldRequests(schema: GraphQLSchema, options: RequestOptions
   const out: RootFieldRequest[] = [];
   for (const [kind, type] of rootTypes(schema)) {
     for (const field of Object.values(type.getFields())) {
-      const args = field.args.filter(isRequired).map((a) => `${a.name}: ${literal(a.type, a.name, options, [field.name])}`);
+      const args = field.args.filter((a) => isRequired(a) || isAlwaysGiven(a, options)).map((a) => `${a.name}: ${literal(a.type, a.name, options, [field.name])}`);
       const selection = selectionFor(field.type);
       out.push({
         permission: `${type.name}.${field.name}`,
@@ -89,6 +93,7 @@ export function rootFieldRequests(schema: GraphQLSchema, options: RequestOptions
         field: field.name,
         document: `${kind} { ${field.name}${args.length ? `(${args.join(', ')})` : ''}${selection} }`,
         clusterBound: isClusterBound(field),
+        takesEngine: takesArgument(field, 'engine'),
       });
     }
   }
@@ -97,6 +102,18 @@ export function rootFieldRequests(schema: GraphQLSchema, options: RequestOptions
 
 function isRequired(arg: GraphQLArgument | GraphQLInputField): boolean {
   return isNonNullType(arg.type) && arg.defaultValue === undefined;
+}
+
+function isAlwaysGiven(arg: GraphQLArgument | GraphQLInputField, options: RequestOptions): boolean {
+  return options.always?.[arg.name] !== undefined && getNamedType(arg.type).name === 'String';
+}
+
+function takesArgument(field: GraphQLField<unknown, unknown>, name: string): boolean {
+  return field.args.some((a) => {
+    if (a.name === name) return true;
+    const named = getNamedType(a.type);
+    return a.name === 'input' && isInputObjectType(named) && name in named.getFields();
+  });
 }
 
 const CLUSTER_ARGS = new Set(['cluster', 'engine']);
@@ -119,11 +136,11 @@ function literal(type: GraphQLInputType, name: string, options: RequestOptions, 
     return first.name;
   }
   if (isInputObjectType(type)) {
-    const fields = Object.values(type.getFields()).filter(isRequired);
+    const fields = Object.values(type.getFields()).filter((f) => isRequired(f) || isAlwaysGiven(f, options));
     return `{${fields.map((f) => ` ${f.name}: ${literal(f.type, f.name, options, [...path, f.name])}`).join(',')} }`;
   }
   if (isScalarType(type)) {
-    const given = type.name === 'String' ? options.strings?.[name] : undefined;
+    const given = type.name === 'String' ? (options.always?.[name] ?? options.strings?.[name]) : undefined;
     const value = given ?? SCALAR_VALUES[type.name];
     if (value === undefined) throw new Error(`no dummy value for scalar ${type.name} (at ${path.join('.')}): add one to SCALAR_VALUES in test/support/schema-requests.ts`);
     return JSON.stringify(value);

@@ -40,6 +40,8 @@ const config = () =>
 const schema = loadSchema();
 // Required `engine` arguments name the engine of `nowhere`, so every cluster-bound field acts on that cluster.
 const requests = rootFieldRequests(schema, { strings: { engine: HERE_ENGINE } });
+// Every field taking an engine, with the engine of `nowhere` and `cluster: elsewhere` beside it.
+const engineRequests = rootFieldRequests(schema, { always: { engine: HERE_ENGINE, cluster: OTHER } }).filter((r) => r.takesEngine);
 
 type Outcome = 'allowed' | 'refused' | string;
 
@@ -180,6 +182,29 @@ describe('access matrix: every root field × every role, scoped and unscoped', (
       for (const request of bound) cells.push({ request, grant: `${role}@${OTHER}`, expected: 'refused' });
       for (const request of requests.filter((r) => !r.clusterBound)) cells.push({ request, grant: `${role}@${OTHER}`, expected: expectedOutcome(request.permission, role, false) });
       for (const request of requests) cells.push({ request, grant: `${role}@${HERE}`, expected: expectedOutcome(request.permission, role, false) });
+    }
+    await check(cells);
+  });
+
+  test("every field taking `engine` decides on the engine's own cluster: naming another cluster beside it lets no grant of that cluster through", async () => {
+    assert.deepEqual(
+      engineRequests.map((r) => r.permission).sort(),
+      ['Mutation.networkConnect', 'Mutation.networkCreateGatewayBridge', 'Mutation.networkDisconnect', 'Mutation.swarmInit', 'Mutation.swarmJoin', 'Mutation.swarmLeave', 'Query.container', 'Query.containers'],
+      'a new field taking engine is covered here: add it to this list',
+    );
+    // networkCreateGatewayBridge takes no cluster: the engine's alone decides.
+    for (const request of engineRequests) {
+      assert.ok(request.document.includes(`engine: "${HERE_ENGINE}"`), request.document);
+      if (request.field !== 'networkCreateGatewayBridge') assert.ok(request.document.includes(`cluster: "${OTHER}"`), request.document);
+    }
+    const cells: Cell[] = [];
+    for (const role of ROLES) {
+      for (const request of engineRequests) {
+        cells.push({ request, grant: `${role}@${OTHER}`, expected: 'refused' });
+        cells.push({ request, grant: `${role}@${OTHER}:team=payments`, expected: 'refused' });
+        // A grant on both may run it (the resolver then refuses the mismatch itself, not FORBIDDEN).
+        cells.push({ request, grant: role, expected: expectedOutcome(request.permission, role, false) });
+      }
     }
     await check(cells);
   });

@@ -1,8 +1,10 @@
-// The cluster a root field acts on, for the access decision: its `cluster` argument (or
-// `input.cluster`), the default cluster when omitted, or the cluster of the named engine
-// it targets. Undefined for an engine outside any cluster: only an all-clusters grant
-// covers that. An unknown name is returned as given (no grant covers it; the resolver
-// then answers NOT_FOUND for those who may ask).
+// The clusters a root field acts on, for the access decision: the configured cluster of the
+// named engine it targets, whatever `cluster` says beside it (a named cluster must be
+// allowed too; engine-cluster.ts refuses a mismatch once both are), else its `cluster`
+// argument (or `input.cluster`), the default cluster when omitted. Undefined for an engine
+// outside any cluster, or an unknown one: only an all-clusters grant covers that. An unknown
+// cluster name is returned as given (no grant covers it; the resolver then answers
+// NOT_FOUND for those who may ask).
 import { getNamedType, isInputObjectType, type GraphQLInputType } from 'graphql';
 import type { EngineRegistry } from '../../docker/registry.ts';
 
@@ -20,17 +22,23 @@ export function isClusterBound(args: ReadonlyArray<{ name: string; type: GraphQL
 
 type Args = Record<string, unknown> & { input?: Record<string, unknown> | null };
 
-export function clusterOfField(args: Args, registry: EngineRegistry): string | undefined {
+/**
+ * Every cluster the decision must allow, the engine's own first: with an engine, its
+ * configured cluster and, when one is named beside it, that cluster too (swarmJoin takes an
+ * engine into the named cluster; elsewhere a mismatch is refused once both are allowed).
+ */
+export function clustersOfField(args: Args, registry: EngineRegistry): (string | undefined)[] {
   const input = args.input && typeof args.input === 'object' ? args.input : {};
   const cluster = (args.cluster ?? input.cluster) as string | null | undefined;
   const engine = (args.engine ?? input.engine) as string | null | undefined;
-  if (engine != null && cluster == null) {
-    try {
-      return registry.engine(engine).cluster;
-    } catch {
-      return undefined;
-    }
-  }
+  if (engine == null) return [clusterNamed(cluster, registry)];
+  const own = registry.engineNames().includes(engine) ? registry.engine(engine).cluster : undefined;
+  if (cluster == null) return [own];
+  const named = clusterNamed(cluster, registry);
+  return own === named ? [own] : [own, named];
+}
+
+function clusterNamed(cluster: string | null | undefined, registry: EngineRegistry): string | undefined {
   try {
     return registry.cluster(cluster).name;
   } catch {

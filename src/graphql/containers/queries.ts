@@ -9,11 +9,13 @@ import { isNotFound, notFound } from '../../errors/gateway-error.ts';
 import type { GatewayContext } from '../context.ts';
 import { currentDecision } from '../access/current-decision.ts';
 import { nameKey, paginate } from '../pagination.ts';
+import { assertEngineInCluster } from '../access/engine-cluster.ts';
 import { containerHost } from './container-host.ts';
 import { containerInScope, containersInScope, maskNetworkNames } from './container-scope.ts';
 
 export const containerQueries: Pick<QueryResolvers, 'containers' | 'container'> = {
   async containers(_root, { cluster, engine, filter, first, after }, ctx) {
+    assertEngineInCluster(ctx.registry, engine, cluster);
     const host = containerHost(ctx, cluster, engine);
     const summaries = await listContainers(host.api, {
       all: filter?.all ?? false,
@@ -30,6 +32,7 @@ export const containerQueries: Pick<QueryResolvers, 'containers' | 'container'> 
   },
 
   async container(_root, { cluster, engine, id }, ctx) {
+    assertEngineInCluster(ctx.registry, engine, cluster);
     const host = containerHost(ctx, cluster, engine);
     let json: EngineContainer;
     try {

@@ -6,6 +6,7 @@ import type { ClusterLoaders } from '../../docker/loaders.ts';
 import { serviceDiscovery } from '../../docker/model/service.ts';
 import { toEngineTaskState, toTaskModel } from '../../docker/model/task.ts';
 import { toNetworkModel } from '../../docker/model/network.ts';
+import { envFor } from '../access/secret-values.ts';
 import { serviceLogs } from './logs.ts';
 
 export async function networkNamesOf(loaders: ClusterLoaders): Promise<Map<string, string>> {
@@ -44,6 +45,9 @@ export const serviceFields: ServiceResolvers = {
   },
 
   logs: (parent, args, ctx) => serviceLogs(parent, args, ctx),
+
+  /** Secret-looking values masked below an unscoped admin, in queries and payloads alike (one resolver for both). */
+  env: (parent, _args, ctx) => envFor(ctx, parent.cluster, parent.env),
 };
 
 export const serviceNetworkAttachmentFields: ServiceNetworkAttachmentResolvers = {

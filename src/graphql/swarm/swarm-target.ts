@@ -5,6 +5,7 @@ import type { GatewayContext } from '../context.ts';
 import type { EngineApi } from '../../docker/endpoint.ts';
 import type { SwarmModel } from '../../docker/model/types.ts';
 import { UserInputError } from '../../errors/gateway-error.ts';
+import { engineClusterMismatch } from '../access/engine-cluster.ts';
 
 export interface SwarmTarget {
   api: EngineApi;
@@ -14,7 +15,7 @@ export interface SwarmTarget {
   engine: string | undefined;
 }
 
-/** The engine named in `input.engine`, or the cluster's client; unknown names are input errors. */
+/** The engine named in `input.engine`, or the cluster's client; unknown names, and a `cluster` that is not the engine's, are input errors. */
 export function swarmTarget(ctx: GatewayContext, input: { cluster?: string | null; engine?: string | null }): SwarmTarget {
   if (input.engine != null) {
     if (!ctx.registry.engineNames().includes(input.engine)) {
@@ -27,6 +28,8 @@ export function swarmTarget(ctx: GatewayContext, input: { cluster?: string | nul
         },
       ]);
     }
+    const mismatch = engineClusterMismatch(ctx.registry, input.engine, input.cluster);
+    if (mismatch) throw new UserInputError([{ field: ['input', 'cluster'], code: 'INVALID_VALUE', message: mismatch }]);
     const engine = ctx.registry.engine(input.engine);
     return { api: engine.endpoint, cluster: engine.cluster ?? engine.name, engine: engine.name };
   }
