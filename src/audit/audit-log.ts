@@ -1,7 +1,8 @@
-// The audit log's life in the gateway process: at start-up, write what the spool kept
-// from a previous run (in order), then reconcile intents left without outcome; while
-// running, retry the spool and look for newly abandoned intents (another process that
-// died) at a fixed interval; at stop, one last drain.
+// The audit log's life in the gateway process: at start-up, take this process's writer
+// session (writer-sessions.ts), write what the spool kept from a previous run (in order),
+// then reconcile intents whose writer is gone and outcomes left unknown (reconciler.ts);
+// while running, retry the spool and reconcile again at a fixed interval (another process
+// that died, an engine that answers again); at stop, one last drain.
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { AuditSettings, DatabaseSettings } from '../config/config.ts';
@@ -9,7 +10,8 @@ import type { Database } from '../db/client.ts';
 import type { EngineRegistry } from '../docker/registry.ts';
 import { DbAuditWriter } from './db-audit-writer.ts';
 import { engineStateReader } from './engine-state-reader.ts';
-import { findOpenIntents, reconcileOpen, type StoredOpenIntent } from './open-intents.ts';
+import { createReconciler } from './reconciler.ts';
+import { startWriterSession } from './writer-sessions.ts';
 import { PruneRefusedError, pruneAuditLog } from './prune.ts';
 import { secretNamePatterns } from './redact.ts';
 
@@ -41,9 +43,11 @@ export function spoolPathOf(settings: AuditSettings, dataDir: string): string {
 export async function startAuditLog(opts: AuditLogOptions): Promise<AuditLog> {
   const { database, settings, logger } = opts;
   const spoolPath = spoolPathOf(settings, opts.dataDir);
+  const session = await startWriterSession({ database, logger, writeTimeoutMs: settings.writeTimeoutMs });
   const writer = new DbAuditWriter({
     database,
     logger,
+    writerSession: session,
     spoolPath,
     secretNamePatterns: secretNamePatterns(settings.secretEnvNamePatterns),
     writeTimeoutMs: settings.writeTimeoutMs,
@@ -52,26 +56,15 @@ export async function startAuditLog(opts: AuditLogOptions): Promise<AuditLog> {
   await writer.init();
   const engine = engineStateReader(opts.registry);
   const clusters = opts.registry.clusterNames();
-  const startedAt = new Date();
-  /** Engine unreadable last time: tried again each round. */
-  let deferred: StoredOpenIntent[] = [];
-
-  const reconcile = async (since: Date | undefined) => {
-    const before = new Date(Date.now() - settings.reconcileGraceMs);
-    const found = await findOpenIntents(database.prisma, { before, since });
-    const known = new Set(found.map((i) => i.id));
-    const todo = [...deferred.filter((i) => !known.has(i.id)), ...found];
-    if (todo.length === 0) return;
-    const result = await reconcileOpen(todo, { prisma: database.prisma, engine, clusters, logger, skip: writer.inFlight() });
-    deferred = result.deferred;
-  };
+  const reconciler = createReconciler({ database, engine, clusters, session, logger, inFlight: () => writer.inFlight(), legacyGraceMs: settings.reconcileGraceMs });
 
   // Start-up: the spool first (its outcomes close intents), then what is still open.
   const drained = await writer.drain();
   // Not fatal: the rest stays spooled (later outcomes queue behind it) and is retried.
   if (drained.error) logger.error({ err: drained.error, spoolPath, remaining: drained.remaining }, 'the audit spool could not be written to the database at start-up');
   if (drained.written > 0) logger.info({ written: drained.written, spoolPath }, 'audit spool drained at start-up');
-  await reconcile(undefined);
+  // Not fatal either: what cannot be reconciled now is tried again each round.
+  await reconciler.round().catch((err: unknown) => logger.error({ err }, 'audit reconciliation at start-up failed; retrying later'));
 
   // Retention (audit.retentionDays): prune at most once an hour, through the same chain
   // lock as appends, leaving an anchor so the rest still verifies. A broken chain is never
@@ -95,8 +88,7 @@ export async function startAuditLog(opts: AuditLogOptions): Promise<AuditLog> {
       const r = await writer.drain();
       if (r.remaining > 0) return;
     }
-    // Only intents recent enough to have been young at start-up, or new since, and the deferred.
-    await reconcile(new Date(startedAt.getTime() - settings.reconcileGraceMs));
+    await reconciler.round();
     await applyRetention();
   };
   let running: Promise<void> | null = null;
@@ -117,6 +109,7 @@ export async function startAuditLog(opts: AuditLogOptions): Promise<AuditLog> {
       clearInterval(timer);
       if (running) await running;
       if (writer.hasSpooled) await writer.drain().catch(() => undefined);
+      await session.close();
     },
   };
 }

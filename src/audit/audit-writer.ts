@@ -19,8 +19,11 @@ export interface AuditIntent {
 }
 
 export interface AuditOutcome {
-  status: 'succeeded' | 'failed';
+  /** `unknown`: the engine may or may not have acted (no answer came); reconciled later. */
+  status: 'succeeded' | 'failed' | 'unknown';
   errorCode?: string | undefined;
+  /** Why the outcome is unknown (stored as the outcome record's `input.reason`). */
+  reason?: string | undefined;
   /** IDs of objects created or changed. */
   objectIds?: string[];
   durationMs: number;

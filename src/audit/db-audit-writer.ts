@@ -32,6 +32,8 @@ export interface DbAuditWriterOptions {
    * Set from GATEWAY_TEST_PAUSE_AFTER_ENGINE by main.ts; never set it in production.
    */
   testPauseAfterEngine?: readonly string[] | undefined;
+  /** Records which process wrote each intent, before the intent (writer-sessions.ts). */
+  writerSession?: { claim(intentId: string): Promise<void> } | undefined;
 }
 
 /** A spooled outcome: the record's fields, recordedAt as ISO text. */
@@ -78,6 +80,7 @@ export class DbAuditWriter implements AuditWriter {
     const summary = this.summary(intent);
     this.open.set(id, summary);
     try {
+      await this.opts.writerSession?.claim(id);
       await this.append({ ...this.base(id, 'intent', summary), input: this.redact(intent.input), decision: normalizeJson(intent.decision) });
     } catch (err) {
       this.open.delete(id);
@@ -102,6 +105,7 @@ export class DbAuditWriter implements AuditWriter {
       errorCode: outcome.errorCode ?? null,
       objectIds: [...(outcome.objectIds ?? [])],
       durationMs: Math.max(0, Math.round(outcome.durationMs)),
+      input: outcome.reason !== undefined ? { reason: outcome.reason } : null,
     };
     try {
       if (!this.spooled) {

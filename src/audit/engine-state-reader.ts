@@ -1,12 +1,18 @@
 // The engine reads reconciliation needs (reconcile.ts), over the clusters' Engine API:
-// whether a network, service or node exists now, with its creation and last-change times.
-// A 404 means "does not exist"; any other failure throws (the engine could not be read).
+// whether a network, service or node exists now, with its creation and last-change times,
+// and the engine's recent event history. A 404 means "does not exist"; an engine that
+// cannot be reached (or is no manager) is EngineUnreadableError, to be retried; anything
+// else (a target that is not a Docker reference, a refusal) means the intent cannot be
+// checked. References are checked against Docker's grammar before any path is built.
+import { eventHistory, eventTimeNs } from '../docker/api/events.ts';
 import { inspectNetwork } from '../docker/api/networks.ts';
 import { inspectNode, listNodes } from '../docker/api/nodes.ts';
 import { inspectService } from '../docker/api/services.ts';
+import type { ClusterClient } from '../docker/cluster-client.ts';
 import type { EngineRegistry } from '../docker/registry.ts';
-import { isNotFound } from '../errors/gateway-error.ts';
-import type { EngineStateReader, ObjectState } from './reconcile.ts';
+import { GatewayError, isNotFound } from '../errors/gateway-error.ts';
+import { referenceProblem, type ReferenceKind } from '../validate/references.ts';
+import { EngineUnreadableError, type EngineStateReader, type EventLog, type ObjectState } from './reconcile.ts';
 
 const missing: ObjectState = { exists: false };
 
@@ -16,42 +22,78 @@ function date(text: string | undefined): Date | undefined {
   return Number.isNaN(d.getTime()) ? undefined : d;
 }
 
-async function orMissing(read: () => Promise<ObjectState>): Promise<ObjectState> {
+/** Engine failures that pass (unreachable, no answer, not a manager now). */
+function isTransient(err: unknown): boolean {
+  return err instanceof GatewayError && (err.code === 'ENGINE_UNAVAILABLE' || err.code === 'NOT_A_SWARM_MANAGER');
+}
+
+async function engineRead<T>(read: () => Promise<T>): Promise<T> {
   try {
     return await read();
   } catch (err) {
-    if (isNotFound(err)) return missing;
+    if (isTransient(err)) throw new EngineUnreadableError((err as Error).message);
     throw err;
   }
 }
 
+async function orMissing(read: () => Promise<ObjectState>): Promise<ObjectState> {
+  return engineRead(async () => {
+    try {
+      return await read();
+    } catch (err) {
+      if (isNotFound(err)) return missing;
+      throw err;
+    }
+  });
+}
+
+/** The reference, if Docker's grammar allows it; otherwise the intent cannot be checked. */
+function checked(kind: ReferenceKind, ref: string): string {
+  const problem = referenceProblem(kind, ref);
+  if (problem) throw new Error(`its target is not a Docker reference: ${problem}`);
+  return ref;
+}
+
 export function engineStateReader(registry: EngineRegistry): EngineStateReader {
+  // The cluster is resolved outside orMissing: an unconfigured cluster is not a missing object.
+  const api = (cluster: string | null): ClusterClient => registry.cluster(cluster);
   return {
-    // The cluster is resolved outside orMissing: an unconfigured cluster is not a missing object.
     network: (cluster, ref) => {
-      const api = registry.cluster(cluster);
+      const client = api(cluster);
       return orMissing(async () => {
-        const n = await inspectNetwork(api, ref);
+        const n = await inspectNetwork(client, checked('network', ref));
         return { exists: true, id: n.Id, createdAt: date(n.Created) };
       });
     },
     service: (cluster, ref) => {
-      const api = registry.cluster(cluster);
+      const client = api(cluster);
       return orMissing(async () => {
-        const s = await inspectService(api, ref);
-        return { exists: true, id: s.ID, createdAt: date(s.CreatedAt), updatedAt: date(s.UpdatedAt) };
+        const s = await inspectService(client, checked('service', ref));
+        return { exists: true, id: s.ID, createdAt: date(s.CreatedAt), updatedAt: date(s.UpdatedAt), replicas: s.Spec.Mode?.Replicated?.Replicas };
       });
     },
     node: async (cluster, ref) => {
-      const api = registry.cluster(cluster);
+      const client = api(cluster);
       const byId = await orMissing(async () => {
-        const n = await inspectNode(api, ref);
+        const n = await inspectNode(client, checked('node', ref));
         return { exists: true, id: n.ID, createdAt: date(n.CreatedAt), updatedAt: date(n.UpdatedAt) };
       });
       if (byId.exists) return byId;
       // The gateway accepts a hostname where the Engine only takes an ID or node name.
-      const n = (await listNodes(api)).find((node) => node.Description.Hostname === ref);
+      const n = (await engineRead(() => listNodes(client))).find((node) => node.Description.Hostname === ref);
       return n ? { exists: true, id: n.ID, createdAt: date(n.CreatedAt), updatedAt: date(n.UpdatedAt) } : missing;
+    },
+    events: async (cluster): Promise<EventLog> => {
+      const client = api(cluster);
+      const history = await engineRead(() => eventHistory(client, { since: new Date(0), until: new Date() }));
+      const events = history.events.map((e) => ({
+        type: e.Type,
+        action: e.Action,
+        id: e.Actor.ID,
+        attributes: e.Actor.Attributes ?? {},
+        at: new Date(Number(eventTimeNs(e) / 1_000_000n)),
+      }));
+      return { events, completeSince: history.complete ? null : (events[0]?.at ?? null) };
     },
   };
 }

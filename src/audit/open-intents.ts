@@ -1,6 +1,10 @@
-// Closing intents left without an outcome (a process died between the engine call and the
-// outcome write): find them in the database, decide each outcome from the engine's present
-// state (reconcile.ts), and append an outcome record that says why (`input.reconciled`).
+// The intents whose outcome is still to be decided, found in the database, and the
+// outcome records that decide them. Two kinds:
+// - open: an intent without any outcome (its process died between the engine call and the
+//   outcome write), with the writer session that wrote it (writer-sessions.ts);
+// - unknown: an intent closed as `unknown` when the engine gave no answer, not reconciled yet.
+// Each is decided from the engine's state and events (reconcile.ts) and gets one more outcome
+// record saying why (`input.reconciled`); for an unknown one, it follows the unknown.
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
@@ -8,20 +12,51 @@ import { appendRecord } from './chain-append.ts';
 import type { JsonValue, RecordFields } from './record.ts';
 import { reconcileIntent, type EngineStateReader, type OpenIntent, type Reconciliation } from './reconcile.ts';
 
-/** An open intent with what its outcome record copies. */
-export type StoredOpenIntent = OpenIntent & Pick<RecordFields, 'requestId' | 'principal' | 'clientAddress' | 'userAgent'>;
+/** An intent to decide, with what its outcome record copies. */
+export type StoredOpenIntent = OpenIntent &
+  Pick<RecordFields, 'requestId' | 'principal' | 'clientAddress' | 'userAgent'> & {
+    /** The writer session that wrote it; null for intents written before sessions were recorded. */
+    writerSession: string | null;
+    /** Set when the intent was closed as `unknown`: that outcome's ID (the reconciled one follows it). */
+    unknownOutcomeId?: string | undefined;
+  };
+
+type Row = Omit<StoredOpenIntent, 'recordedAt'> & { recordedAt: Date | string };
+
+const fromRow = (r: Row): StoredOpenIntent => ({ ...r, input: (r.input ?? null) as JsonValue | null, recordedAt: new Date(r.recordedAt), unknownOutcomeId: r.unknownOutcomeId ?? undefined });
 
 /** Intents without an outcome recorded in [since, before), in seq order. */
 export async function findOpenIntents(prisma: PrismaClient, range: { before: Date; since?: Date | undefined }): Promise<StoredOpenIntent[]> {
   const since = range.since ? Prisma.sql`AND i.recorded_at >= ${range.since}` : Prisma.empty;
-  const rows = await prisma.$queryRaw<(Omit<StoredOpenIntent, 'recordedAt'> & { recordedAt: Date | string })[]>`
+  const rows = await prisma.$queryRaw<Row[]>`
     SELECT i.id::text AS id, i.operation, i.cluster, i.target, i.input, i.recorded_at AS "recordedAt",
-           i.request_id AS "requestId", i.principal, i.client_address AS "clientAddress", i.user_agent AS "userAgent"
+           i.request_id AS "requestId", i.principal, i.client_address AS "clientAddress", i.user_agent AS "userAgent",
+           w.writer_session::text AS "writerSession"
     FROM audit_records i
+    LEFT JOIN audit_intent_writers w ON w.intent_id = i.id
     WHERE i.kind = 'intent' AND i.recorded_at < ${range.before} ${since}
       AND NOT EXISTS (SELECT 1 FROM audit_records o WHERE o.kind = 'outcome' AND o.intent_id = i.id)
     ORDER BY i.seq`;
-  return rows.map((r) => ({ ...r, input: (r.input ?? null) as JsonValue | null, recordedAt: new Date(r.recordedAt) }));
+  return rows.map(fromRow);
+}
+
+/**
+ * Intents closed as `unknown` when the engine did not answer (the outcome's input has a
+ * `reason`, not `reconciled`), recorded before `before`, with no reconciled outcome yet.
+ */
+export async function findUnknownOutcomes(prisma: PrismaClient, range: { before: Date; since?: Date | undefined }): Promise<StoredOpenIntent[]> {
+  const since = range.since ? Prisma.sql`AND u.recorded_at >= ${range.since}` : Prisma.empty;
+  const rows = await prisma.$queryRaw<Row[]>`
+    SELECT i.id::text AS id, i.operation, i.cluster, i.target, i.input, i.recorded_at AS "recordedAt",
+           i.request_id AS "requestId", i.principal, i.client_address AS "clientAddress", i.user_agent AS "userAgent",
+           NULL::text AS "writerSession", u.id::text AS "unknownOutcomeId"
+    FROM audit_records u
+    JOIN audit_records i ON i.kind = 'intent' AND i.id = u.intent_id
+    WHERE u.kind = 'outcome' AND u.outcome = 'unknown' AND u.recorded_at < ${range.before} ${since}
+      AND NOT (u.input IS NOT NULL AND u.input ? 'reconciled')
+      AND NOT EXISTS (SELECT 1 FROM audit_records r WHERE r.kind = 'outcome' AND r.intent_id = i.id AND r.input IS NOT NULL AND r.input ? 'reconciled')
+    ORDER BY u.seq`;
+  return rows.map(fromRow);
 }
 
 export interface ReconcilePassOptions {
@@ -33,35 +68,63 @@ export interface ReconcilePassOptions {
   /** Intents this process is still working on: never reconciled. */
   skip?: ReadonlySet<string>;
   clockSkewMs?: number;
+  /**
+   * How long an intent may stay undecided because its engine cannot be read: after that
+   * (counted from the intent) it is recorded as unknown with that reason. Default 1 hour.
+   */
+  giveUpAfterMs?: number;
 }
 
 export interface ReconcilePassResult {
   written: Reconciliation[];
-  /** Intents whose engine could not be read: left open to retry later. */
+  /** Intents whose engine could not be read: left to retry later. */
   deferred: StoredOpenIntent[];
 }
 
-/** Decides and records the outcome of each given open intent, in order. */
+/**
+ * Decides and records the outcome of each given intent, in order. Never throws: an intent
+ * that cannot be decided is recorded as unknown with the reason, one whose engine cannot
+ * be read now is deferred, and a record that cannot be written is deferred too.
+ */
 export async function reconcileOpen(intents: readonly StoredOpenIntent[], opts: ReconcilePassOptions): Promise<ReconcilePassResult> {
   const written: Reconciliation[] = [];
   const deferred: StoredOpenIntent[] = [];
+  const giveUpAfterMs = opts.giveUpAfterMs ?? 3_600_000;
+  /** Clusters found unreadable in this pass: their other intents wait for the next one without a try. */
+  const unreadable = new Set<string | null>();
   for (const intent of intents) {
     if (opts.skip?.has(intent.id)) continue;
-    let decision: Reconciliation;
-    if (intent.cluster !== null && !opts.clusters.includes(intent.cluster)) {
-      decision = { intentId: intent.id, outcome: 'unknown', reason: `the cluster ${intent.cluster} is no longer configured`, objectIds: [] };
-    } else {
-      decision = await reconcileIntent(intent, opts.engine, opts.clockSkewMs !== undefined ? { clockSkewMs: opts.clockSkewMs } : {});
-      if (decision.engineUnreadable) {
-        opts.logger.warn({ intentId: intent.id, operation: intent.operation, reason: decision.reason }, 'open audit intent not reconciled yet: the engine could not be read');
-        deferred.push(intent);
-        continue;
-      }
+    if (unreadable.has(intent.cluster)) {
+      deferred.push(intent);
+      continue;
     }
-    const record = await appendRecord(opts.prisma, outcomeOf(intent, decision), { skipIfOutcomeRecorded: true, stampTime: true });
-    if (record) {
-      written.push(decision);
-      opts.logger.warn({ intentId: intent.id, operation: intent.operation, target: intent.target, outcome: decision.outcome, reason: decision.reason }, 'reconciled an audit intent left without outcome');
+    try {
+      let decision: Reconciliation;
+      if (intent.cluster !== null && !opts.clusters.includes(intent.cluster)) {
+        decision = { intentId: intent.id, outcome: 'unknown', reason: `the cluster ${intent.cluster} is no longer configured`, objectIds: [] };
+      } else {
+        decision = await reconcileIntent(intent, opts.engine, opts.clockSkewMs !== undefined ? { clockSkewMs: opts.clockSkewMs } : {});
+        if (decision.engineUnreadable) {
+          if (Date.now() - intent.recordedAt.getTime() < giveUpAfterMs) {
+            unreadable.add(intent.cluster);
+            opts.logger.warn({ intentId: intent.id, operation: intent.operation, reason: decision.reason }, 'audit intent not reconciled yet: the engine could not be read');
+            deferred.push(intent);
+            continue;
+          }
+          decision = { ...decision, reason: `${decision.reason}; given up after ${Math.round(giveUpAfterMs / 60_000)} minutes` };
+        }
+      }
+      // An intent already closed as unknown keeps that record; the reconciled one follows
+      // it, unless another process reconciled it meanwhile (or, for an open intent, closed it).
+      const append = intent.unknownOutcomeId ? { skipIfReconciled: true } : { skipIfOutcomeRecorded: true };
+      const record = await appendRecord(opts.prisma, outcomeOf(intent, decision), { ...append, stampTime: true });
+      if (record) {
+        written.push(decision);
+        opts.logger.warn({ intentId: intent.id, operation: intent.operation, target: intent.target, outcome: decision.outcome, reason: decision.reason }, 'reconciled an audit intent left without outcome');
+      }
+    } catch (err) {
+      opts.logger.warn({ err, intentId: intent.id, operation: intent.operation }, 'audit intent not reconciled yet: its outcome could not be recorded');
+      deferred.push(intent);
     }
   }
   return { written, deferred };
@@ -79,7 +142,7 @@ function outcomeOf(intent: StoredOpenIntent, decision: Reconciliation): RecordFi
     cluster: intent.cluster,
     operation: intent.operation,
     target: intent.target,
-    input: { reconciled: decision.reason },
+    input: intent.unknownOutcomeId ? { reconciled: decision.reason, follows: intent.unknownOutcomeId } : { reconciled: decision.reason },
     intentId: intent.id,
     outcome: decision.outcome,
     errorCode: null,

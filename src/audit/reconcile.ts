@@ -1,6 +1,8 @@
-// Start-up reconciliation: an intent without an outcome means a process died between the
-// engine call and the outcome write. Where the engine's present state tells whether the
-// change happened, the outcome is read back from it; otherwise it is recorded as unknown.
+// Deciding the outcome of an intent whose outcome is not known: its process died between
+// the engine call and the outcome write, or the engine gave no answer (outcome `unknown`).
+// The decision reads the engine's present state AND its event history over the intent's
+// window (from the intent to now): a network created by the lost call and removed again
+// before reconciliation shows in the history (`create`, then `remove`), not in the state.
 // Only "did it happen" is decided here; the engine reads sit behind EngineStateReader so
 // the wiring (ClusterClient, database) stays outside.
 import type { AuditOutcomeStatus, AuditRecordData, JsonValue } from './record.ts';
@@ -15,16 +17,52 @@ export type ObjectState =
       createdAt?: Date | undefined;
       /** UpdatedAt (version change), when the engine reports it. */
       updatedAt?: Date | undefined;
+      /** A replicated service's desired replicas. */
+      replicas?: number | undefined;
     };
 
-/** Engine reads by ID or name; `cluster` null means the default cluster. Throws when the engine cannot be read. */
+/** One engine event (`docker events`), as the rules need it. */
+export interface ObjectEvent {
+  /** `network`, `service`, `node`... */
+  type: string;
+  /** `create`, `update`, `remove`... */
+  action: string;
+  /** The object's ID. */
+  id: string;
+  /** Actor attributes (`name`, `replicas.new`...). */
+  attributes: Readonly<Record<string, string>>;
+  at: Date;
+}
+
+/** The engine's recent events, oldest first. */
+export interface EventLog {
+  events: readonly ObjectEvent[];
+  /**
+   * From when the log is known to hold every event: null when it holds everything since the
+   * engine started (its buffer is not full), else the time of its oldest event.
+   */
+  completeSince: Date | null;
+}
+
+/** The engine cannot be read now (unreachable, not a manager): try again later. */
+export class EngineUnreadableError extends Error {
+  override name = 'EngineUnreadableError';
+}
+
+/**
+ * Engine reads by ID or name; `cluster` null means the default cluster. Throws
+ * EngineUnreadableError when the engine cannot be read now; any other error means the
+ * intent cannot be checked at all (e.g. its target is not a Docker reference).
+ */
 export interface EngineStateReader {
   network(cluster: string | null, ref: string): Promise<ObjectState>;
   service(cluster: string | null, ref: string): Promise<ObjectState>;
   node(cluster: string | null, ref: string): Promise<ObjectState>;
+  /** The events the cluster's engine holds, up to now. */
+  events(cluster: string | null): Promise<EventLog>;
 }
 
-/** An intent left open, as stored. */
+/** An intent whose outcome is to be decided, as stored. */
 export type OpenIntent = Pick<AuditRecordData, 'id' | 'operation' | 'cluster' | 'target' | 'input' | 'recordedAt'>;
 
 export interface Reconciliation {
@@ -40,32 +78,60 @@ export interface Reconciliation {
 export interface ReconcileOptions {
   /**
    * Allowed difference between the gateway's and the managers' clocks when comparing an
-   * object's CreatedAt/UpdatedAt with the intent's time. Default 5 s.
+   * object's CreatedAt/UpdatedAt or an event's time with the intent's time. Default 5 s.
    */
   clockSkewMs?: number;
 }
 
 type Decision = Omit<Reconciliation, 'intentId'>;
-type Rule = (intent: OpenIntent, engine: EngineStateReader, skewMs: number) => Promise<Decision>;
+type Read = (e: EngineStateReader, cluster: string | null, ref: string) => Promise<ObjectState>;
+
+/** What a rule gets: the intent, the engine, and the intent's window in the event log. */
+interface Evidence {
+  intent: OpenIntent;
+  engine: EngineStateReader;
+  /** The intent's time minus the allowed clock skew: events from here on may be its doing. */
+  from: Date;
+  /** Events of the window, of one object type. */
+  events(type: string): Promise<ObjectEvent[]>;
+  /** Whether the event log holds every event of the window. */
+  complete(): Promise<boolean>;
+}
+type Rule = (evidence: Evidence) => Promise<Decision>;
 
 const unknown = (reason: string): Decision => ({ outcome: 'unknown', reason, objectIds: [] });
 
-/** A create succeeded if the named object exists and was created no earlier than the intent. */
-function created(kind: string, read: (e: EngineStateReader, cluster: string | null, ref: string) => Promise<ObjectState>): Rule {
-  return async (intent, engine, skewMs) => {
+const names = (e: ObjectEvent, ref: string) => e.id === ref || e.attributes.name === ref;
+
+/**
+ * A create succeeded if the engine's events show the named object created in the window
+ * (even when it is gone again), or if it exists and is newer than the intent. It failed if
+ * it does not exist and the complete history shows no creation.
+ */
+function created(kind: string, read: Read): Rule {
+  return async ({ intent, engine, from, events, complete }) => {
     if (!intent.target) return unknown(`the intent names no ${kind}`);
-    const state = await read(engine, intent.cluster, intent.target);
-    if (!state.exists) return { outcome: 'failed', reason: `no ${kind} named ${intent.target} exists`, objectIds: [] };
-    if (state.createdAt && state.createdAt.getTime() < intent.recordedAt.getTime() - skewMs) {
-      return unknown(`a ${kind} named ${intent.target} exists but was created before the intent`);
+    const target = intent.target;
+    const creation = (await events(kind)).find((e) => e.action === 'create' && e.attributes.name === target);
+    const state = await read(engine, intent.cluster, target);
+    if (creation) {
+      const now = state.exists && state.id === creation.id ? 'exists' : 'no longer exists';
+      return { outcome: 'succeeded', reason: `the engine's events show the ${kind} ${target} created (${creation.id}) after the intent; it ${now}`, objectIds: [creation.id] };
     }
-    return { outcome: 'succeeded', reason: `the ${kind} ${intent.target} exists (${state.id})`, objectIds: [state.id] };
+    if (state.exists) {
+      if (state.createdAt && state.createdAt.getTime() < from.getTime()) {
+        return unknown(`a ${kind} named ${target} exists but was created before the intent`);
+      }
+      return { outcome: 'succeeded', reason: `the ${kind} ${target} exists (${state.id})`, objectIds: [state.id] };
+    }
+    if (await complete()) return { outcome: 'failed', reason: `no ${kind} named ${target} exists, and the engine's events since the intent show none created`, objectIds: [] };
+    return unknown(`no ${kind} named ${target} exists, but the engine's event history does not reach back to the intent (it may have been created and removed since)`);
   };
 }
 
 /** A removal succeeded if every named object is gone, failed if none is. */
-function removed(kind: string, refsOf: (intent: OpenIntent) => string[], read: (e: EngineStateReader, cluster: string | null, ref: string) => Promise<ObjectState>): Rule {
-  return async (intent, engine) => {
+function removed(kind: string, refsOf: (intent: OpenIntent) => string[], read: Read): Rule {
+  return async ({ intent, engine, events }) => {
     const refs = refsOf(intent);
     if (refs.length === 0) return unknown(`the intent names no ${kind}`);
     const present: string[] = [];
@@ -73,32 +139,62 @@ function removed(kind: string, refsOf: (intent: OpenIntent) => string[], read: (
       const state = await read(engine, intent.cluster, ref);
       if (state.exists) present.push(ref);
     }
-    if (present.length === 0) return { outcome: 'succeeded', reason: `no ${kind} ${refs.join(', ')} exists any more`, objectIds: [] };
     if (present.length === refs.length) return { outcome: 'failed', reason: `the ${kind} ${present.join(', ')} still exists`, objectIds: [] };
-    return unknown(`only some were removed; still present: ${present.join(', ')}`);
+    if (present.length > 0) return unknown(`only some were removed; still present: ${present.join(', ')}`);
+    const seen = (await events(kind)).filter((e) => e.action === 'remove' && refs.some((r) => names(e, r)));
+    const how = seen.length > 0 ? ' (the engine\'s events show the removal after the intent)' : '';
+    return { outcome: 'succeeded', reason: `no ${kind} ${refs.join(', ')} exists any more${how}`, objectIds: [] };
   };
 }
 
 /**
- * An in-place change (update, scale, rollback, node changes) cannot be read back: the
- * object's state does not say who changed it. But if the object has not changed since
- * the intent, the change did not happen.
+ * An in-place change (update, rollback, node changes) cannot be read back: neither the
+ * object's state nor an `update` event says who made the change. But if the object has not
+ * changed since the intent (no update event in a complete history, or an older UpdatedAt),
+ * the change did not happen.
  */
-function changed(kind: string, read: (e: EngineStateReader, cluster: string | null, ref: string) => Promise<ObjectState>): Rule {
-  return async (intent, engine, skewMs) => {
+function changed(kind: string, read: Read): Rule {
+  return async ({ intent, engine, from, events, complete }) => {
     if (!intent.target) return unknown(`the intent names no ${kind}`);
     const state = await read(engine, intent.cluster, intent.target);
     if (!state.exists) return unknown(`the ${kind} ${intent.target} no longer exists`);
-    if (state.updatedAt && state.updatedAt.getTime() < intent.recordedAt.getTime() - skewMs) {
+    const updates = (await events(kind)).filter((e) => e.action === 'update' && (e.id === state.id || names(e, intent.target!)));
+    if (updates.length === 0 && (await complete())) {
+      return { outcome: 'failed', reason: `the engine's events show no change to the ${kind} ${intent.target} since the intent`, objectIds: [] };
+    }
+    if (state.updatedAt && state.updatedAt.getTime() < from.getTime()) {
       return { outcome: 'failed', reason: `the ${kind} ${intent.target} has not changed since the intent`, objectIds: [] };
     }
     return unknown(`the ${kind} ${intent.target} changed after the intent, but not necessarily by it`);
   };
 }
 
-const network = (e: EngineStateReader, c: string | null, r: string) => e.network(c, r);
-const service = (e: EngineStateReader, c: string | null, r: string) => e.service(c, r);
-const node = (e: EngineStateReader, c: string | null, r: string) => e.node(c, r);
+/**
+ * serviceScale: the engine's `update` event of a scale names the new replica count
+ * (`replicas.new`), so the asked-for count set in the window is this scale's doing.
+ */
+function scaled(read: Read): Rule {
+  const fallback = changed('service', read);
+  return async (evidence) => {
+    const { intent, engine, events, complete } = evidence;
+    const replicas = objectField(intent.input, 'replicas');
+    if (!intent.target || typeof replicas !== 'number') return fallback(evidence);
+    const state = await read(engine, intent.cluster, intent.target);
+    if (!state.exists) return unknown(`the service ${intent.target} no longer exists`);
+    const updates = (await events('service')).filter((e) => e.action === 'update' && (e.id === state.id || names(e, intent.target!)));
+    if (updates.some((e) => e.attributes['replicas.new'] === String(replicas))) {
+      return { outcome: 'succeeded', reason: `the engine's events show the service ${intent.target} scaled to ${replicas} after the intent`, objectIds: [state.id] };
+    }
+    if ((await complete()) && state.replicas !== replicas) {
+      return { outcome: 'failed', reason: `the engine's events show no scale of the service ${intent.target} to ${replicas} since the intent (it has ${state.replicas ?? 'no'} replicas)`, objectIds: [] };
+    }
+    return fallback(evidence);
+  };
+}
+
+const network: Read = (e, c, r) => e.network(c, r);
+const service: Read = (e, c, r) => e.service(c, r);
+const node: Read = (e, c, r) => e.node(c, r);
 
 /** networkRemove takes `ids`; the intent's target is them joined by commas. */
 function networkRefs(intent: OpenIntent): string[] {
@@ -118,7 +214,7 @@ export const RECONCILE_RULES: Readonly<Record<string, Rule>> = {
   serviceCreate: created('service', service),
   serviceRemove: removed('service', (i) => (i.target ? [i.target] : []), service),
   serviceUpdate: changed('service', service),
-  serviceScale: changed('service', service),
+  serviceScale: scaled(service),
   serviceRollback: changed('service', service),
   nodeUpdate: changed('node', node),
   nodePromote: changed('node', node),
@@ -126,14 +222,33 @@ export const RECONCILE_RULES: Readonly<Record<string, Rule>> = {
   nodeRemove: removed('node', (i) => (i.target ? [i.target] : []), node),
 };
 
-/** Decides one open intent's outcome. Never throws: an unreadable engine gives unknown. */
+/**
+ * Decides one intent's outcome. Never throws: an engine that cannot be read now gives
+ * `engineUnreadable` (retry later); an intent that cannot be checked at all (a target that
+ * is no Docker reference, any other failure) is `unknown` with the reason.
+ */
 export async function reconcileIntent(intent: OpenIntent, engine: EngineStateReader, opts: ReconcileOptions = {}): Promise<Reconciliation> {
   const rule = RECONCILE_RULES[intent.operation];
   if (!rule) return { intentId: intent.id, ...unknown(`the outcome of ${intent.operation} cannot be read back from the engine`) };
+  const from = new Date(intent.recordedAt.getTime() - (opts.clockSkewMs ?? 5000));
+  let log: Promise<EventLog> | undefined;
+  const eventLog = () => (log ??= engine.events(intent.cluster));
+  const evidence: Evidence = {
+    intent,
+    engine,
+    from,
+    events: async (type) => (await eventLog()).events.filter((e) => e.type === type && e.at.getTime() >= from.getTime()),
+    complete: async () => {
+      const since = (await eventLog()).completeSince;
+      return since === null || since.getTime() <= from.getTime();
+    },
+  };
   try {
-    return { intentId: intent.id, ...(await rule(intent, engine, opts.clockSkewMs ?? 5000)) };
+    return { intentId: intent.id, ...(await rule(evidence)) };
   } catch (err) {
-    return { intentId: intent.id, ...unknown(`the engine could not be read: ${(err as Error)?.message ?? String(err)}`), engineUnreadable: true };
+    const message = err instanceof Error ? err.message : String(err);
+    if (err instanceof EngineUnreadableError) return { intentId: intent.id, ...unknown(`the engine could not be read: ${message}`), engineUnreadable: true };
+    return { intentId: intent.id, ...unknown(`the intent could not be checked against the engine: ${message}`) };
   }
 }
 

@@ -13,13 +13,23 @@ export interface SqlExecutor {
   query<Row extends object = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
   /** Ends the session (for PGlite: nothing; the database belongs to whoever opened it). */
   close(): Promise<void>;
+  /** Called when the session's connection fails while idle (PostgreSQL only). */
+  onError?(listener: (err: Error) => void): void;
 }
 
 /** A dedicated connection to a PostgreSQL server (not from a pool: the session matters). */
 export async function connectPostgresExecutor(url: string): Promise<SqlExecutor> {
   const client = new pg.Client({ connectionString: url });
+  // Always listened to: a lost idle connection emits 'error', which unheard ends the process.
+  const errorListeners: ((err: Error) => void)[] = [];
+  client.on('error', (err) => {
+    for (const listener of errorListeners) listener(err);
+  });
   await client.connect();
   return {
+    onError(listener) {
+      errorListeners.push(listener);
+    },
     kind: 'postgres',
     async exec(sql) {
       await client.query(sql);

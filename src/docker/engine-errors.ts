@@ -17,10 +17,30 @@ export class EngineRequestError extends Error {
 }
 
 /** Socket errors after which the request certainly never reached the engine. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOENT', 'EACCES', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'ENOTFOUND']);
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOENT', 'EACCES', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/**
+ * What a failed Engine call says about the engine having acted on it, decided here once:
+ * - `not_sent`: the request never reached an engine (refused connection, no socket, DNS):
+ *   it certainly did nothing, and a write may be sent to another manager;
+ * - `refused`: the engine received it and answered with an error status (or the gateway
+ *   refused it before building a request, e.g. a reference outside Docker's grammar);
+ * - `maybe`: the request may have reached the engine and no answer came (a timeout after
+ *   sending, a reset or a hang-up mid-response), or the failure is of no known kind: the
+ *   engine may or may not have made the change.
+ */
+export type EngineDelivery = 'not_sent' | 'refused' | 'maybe';
+
+export function engineDelivery(err: unknown): EngineDelivery {
+  if (err instanceof EngineRequestError) return 'refused';
+  if (!(err instanceof GatewayError)) return 'maybe';
+  if (err.code !== 'ENGINE_UNAVAILABLE') return 'refused';
+  if (err.extensions.sent === false) return 'not_sent';
+  return err.extensions.answered === true ? 'refused' : 'maybe';
+}
 
 export function isNotSent(err: unknown): boolean {
-  return err instanceof GatewayError && err.code === 'ENGINE_UNAVAILABLE' && err.extensions.sent === false;
+  return engineDelivery(err) === 'not_sent';
 }
 
 export function isNotManager(err: unknown): boolean {
@@ -62,7 +82,7 @@ export function mapEngineError(err: unknown, endpoint: string): Error {
     }
     if (e.statusCode >= 500 && !/already part of a swarm|not part of a swarm|is in use|has active endpoints/i.test(message)) {
       // 500/503 with a cause the caller can't fix: keep the engine's words for the log.
-      if (e.statusCode === 503) return new GatewayError('ENGINE_UNAVAILABLE', `${endpoint}: ${message}`);
+      if (e.statusCode === 503) return new GatewayError('ENGINE_UNAVAILABLE', `${endpoint}: ${message}`, { sent: true, answered: true });
       return new EngineRequestError(e.statusCode, message);
     }
     return new EngineRequestError(e.statusCode, message);

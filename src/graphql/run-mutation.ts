@@ -7,6 +7,7 @@ import { userError, type UserErrorInit } from '../errors/codes.ts';
 import { currentDecision } from './access/current-decision.ts';
 import { GatewayError, InvalidReferenceError, UserInputError } from '../errors/gateway-error.ts';
 import { userErrorFromEngine } from './engine-user-errors.ts';
+import { engineDelivery } from '../docker/engine-errors.ts';
 
 export interface MutationSpec {
   /** The root field name, e.g. `networkCreate`. */
@@ -58,8 +59,8 @@ export async function runMutation<P extends Payload>(
     ctx.logger.error({ err }, 'audit intent could not be written');
     throw new GatewayError('AUDIT_UNAVAILABLE', 'the audit log cannot record this change, so it was not made');
   }
-  const finish = (status: 'succeeded' | 'failed', errorCode?: string, objectIds?: string[]) =>
-    ctx.audit.outcome(intentId, { status, errorCode, objectIds, durationMs: performance.now() - started }).catch((err: unknown) => {
+  const finish = (status: 'succeeded' | 'failed' | 'unknown', errorCode?: string, objectIds?: string[], reason?: string) =>
+    ctx.audit.outcome(intentId, { status, errorCode, objectIds, reason, durationMs: performance.now() - started }).catch((err: unknown) => {
       ctx.logger.error({ err, intentId }, 'audit outcome could not be written');
     });
   try {
@@ -78,6 +79,22 @@ export async function runMutation<P extends Payload>(
     if (userErrors.length > 0) {
       await finish('failed', userErrors[0]!.code);
       return { ...empty, userErrors } as unknown as P;
+    }
+    // No answer after the request may have reached the engine: the change may have been
+    // made. Recording `failed` would be a guess, so the outcome is `unknown` until the
+    // reconciler reads the truth back from the engine (src/audit/reconciler.ts).
+    if (engineDelivery(err) === 'maybe') {
+      if (!(err instanceof GatewayError)) {
+        // A fault of the gateway's own (INTERNAL to the caller), possibly after a write.
+        await finish('unknown', 'INTERNAL', undefined, 'the gateway failed after the engine may have acted');
+        throw err;
+      }
+      await finish('unknown', err.code, undefined, err.message);
+      throw new GatewayError(
+        'ENGINE_UNAVAILABLE',
+        `${err.message}; the outcome is unknown: the change may or may not have been made. ` +
+          'The audit log records it as unknown and reconciles it from the engine once the engine answers; read the object before retrying.',
+      );
     }
     await finish('failed', err instanceof GatewayError ? err.code : 'INTERNAL');
     throw err;

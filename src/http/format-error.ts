@@ -24,11 +24,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 }
 
 /**
- * Extensions meant for callers. Internal hints stay in the process: `sent` (whether a
- * failed request reached the engine) and `decision` (the access rule, for the audit log).
+ * Extensions meant for callers. Internal hints stay in the process: `sent` and `answered`
+ * (whether a failed request reached the engine, and whether it answered) and `decision`
+ * (the access rule, for the audit log).
  */
 function publicExtensions(ext: Record<string, unknown>): Record<string, unknown> {
-  const { sent: _sent, decision: _decision, ...rest } = ext;
+  const { sent: _sent, answered: _answered, decision: _decision, ...rest } = ext;
   return rest;
 }
 

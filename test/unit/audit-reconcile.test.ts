@@ -1,6 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { RECONCILE_RULES, openIntents, reconcileAll, reconcileIntent, type EngineStateReader, type ObjectState, type OpenIntent } from '../../src/audit/reconcile.ts';
+import {
+  EngineUnreadableError,
+  RECONCILE_RULES,
+  openIntents,
+  reconcileAll,
+  reconcileIntent,
+  type EngineStateReader,
+  type EventLog,
+  type ObjectEvent,
+  type ObjectState,
+  type OpenIntent,
+} from '../../src/audit/reconcile.ts';
 import type { AuditRecordData } from '../../src/audit/record.ts';
 
 const INTENT_AT = new Date('2025-03-01T10:00:00.000Z');
@@ -8,16 +19,30 @@ const before = new Date(INTENT_AT.getTime() - 60_000);
 const afterIntent = new Date(INTENT_AT.getTime() + 2_000);
 
 type Objects = Record<string, ObjectState>;
-/** A fake engine: objects per kind, keyed by `cluster/ref`; `down` makes every read throw. */
-function engine(objects: { network?: Objects; service?: Objects; node?: Objects }, down = false): EngineStateReader & { reads: string[] } {
+/** An event log whose buffer does not reach back to the intent: only the present state decides. */
+const NO_HISTORY: EventLog = { events: [], completeSince: new Date(INTENT_AT.getTime() + 86_400_000) };
+/**
+ * A fake engine: objects per kind, keyed by `cluster/ref`, and an event log (by default one
+ * that does not reach back to the intent); `down` makes every read throw as an unreachable
+ * engine does.
+ */
+function engine(objects: { network?: Objects; service?: Objects; node?: Objects }, down = false, log: EventLog = NO_HISTORY): EngineStateReader & { reads: string[] } {
   const reads: string[] = [];
   const read = (kind: 'network' | 'service' | 'node') => async (cluster: string | null, ref: string): Promise<ObjectState> => {
     reads.push(`${kind}:${cluster}/${ref}`);
-    if (down) throw new Error('connect ECONNREFUSED');
+    if (down) throw new EngineUnreadableError('connect ECONNREFUSED');
     return objects[kind]?.[`${cluster}/${ref}`] ?? { exists: false };
   };
-  return { reads, network: read('network'), service: read('service'), node: read('node') };
+  const events = async () => {
+    if (down) throw new EngineUnreadableError('connect ECONNREFUSED');
+    return log;
+  };
+  return { reads, network: read('network'), service: read('service'), node: read('node'), events };
 }
+
+/** A complete event log (the engine's buffer holds everything since it started) with these events. */
+const history = (...events: ObjectEvent[]): EventLog => ({ events, completeSince: null });
+const event = (type: string, action: string, id: string, attributes: Record<string, string>, at = afterIntent): ObjectEvent => ({ type, action, id, attributes, at });
 
 function intent(operation: string, target: string | null, input: OpenIntent['input'] = null): OpenIntent {
   return { id: `intent-${operation}-${target}`, operation, cluster: 'prod', target, input, recordedAt: INTENT_AT };
@@ -29,7 +54,8 @@ describe('reconcileIntent', () => {
     assert.deepEqual(await reconcileIntent(intent('networkCreate', 'web'), e), {
       intentId: 'intent-networkCreate-web', outcome: 'succeeded', reason: 'the network web exists (n1)', objectIds: ['n1'],
     });
-    const missing = await reconcileIntent(intent('networkCreate', 'gone'), e);
+    // Absent now, and the events since the intent show no creation.
+    const missing = await reconcileIntent(intent('networkCreate', 'gone'), engine({}, false, history()));
     assert.equal(missing.outcome, 'failed');
     assert.deepEqual(missing.objectIds, []);
     const old = await reconcileIntent(intent('networkCreate', 'old'), e);
@@ -100,6 +126,58 @@ describe('reconcileIntent', () => {
     const e = engine({ service: { 'prod/api': { exists: true, id: 's1', createdAt: afterIntent } } });
     const results = await reconcileAll([intent('serviceCreate', 'api'), intent('serviceRemove', 'api'), intent('swarmLeave', null)], e);
     assert.deepEqual(results.map((r) => r.outcome), ['succeeded', 'failed', 'unknown']);
+  });
+});
+
+describe('reconcileIntent with the engine\'s event history', () => {
+  test('networkCreate: created and removed again after the intent -> succeeded, from the events', async () => {
+    const log = history(event('network', 'create', 'n9', { name: 'web' }), event('network', 'remove', 'n9', { name: 'web' }));
+    const r = await reconcileIntent(intent('networkCreate', 'web'), engine({}, false, log));
+    assert.equal(r.outcome, 'succeeded');
+    assert.deepEqual(r.objectIds, ['n9']);
+    assert.match(r.reason, /created \(n9\) after the intent; it no longer exists/);
+  });
+
+  test('networkCreate absent: failed only when the history reaches back to the intent', async () => {
+    assert.equal((await reconcileIntent(intent('networkCreate', 'web'), engine({}, false, history()))).outcome, 'failed');
+    const partial = await reconcileIntent(intent('networkCreate', 'web'), engine({}, false, NO_HISTORY));
+    assert.equal(partial.outcome, 'unknown');
+    assert.match(partial.reason, /does not reach back/);
+    // A creation before the intent (outside the window, skew included) is not its doing.
+    const earlier = history(event('network', 'create', 'n1', { name: 'web' }, before));
+    assert.equal((await reconcileIntent(intent('networkCreate', 'web'), engine({}, false, earlier))).outcome, 'failed');
+  });
+
+  test('serviceScale: an update event setting the asked-for replicas -> succeeded; none in a complete history -> failed', async () => {
+    const svc = { 'prod/api': { exists: true as const, id: 's1', updatedAt: afterIntent, replicas: 3 } };
+    const scaledTo3 = history(event('service', 'update', 's1', { name: 'api', 'replicas.new': '3', 'replicas.old': '1' }));
+    const ok = await reconcileIntent(intent('serviceScale', 'api', { id: 'api', replicas: 3 }), engine({ service: svc }, false, scaledTo3));
+    assert.equal(ok.outcome, 'succeeded');
+    assert.deepEqual(ok.objectIds, ['s1']);
+    const otherChange = history(event('service', 'update', 's1', { name: 'api', 'replicas.new': '3', 'replicas.old': '1' }));
+    assert.equal((await reconcileIntent(intent('serviceScale', 'api', { id: 'api', replicas: 5 }), engine({ service: svc }, false, otherChange))).outcome, 'failed');
+    // Already at the asked-for count and no event: the state cannot tell.
+    assert.equal((await reconcileIntent(intent('serviceScale', 'api', { id: 'api', replicas: 3 }), engine({ service: svc }, false, history()))).outcome, 'failed');
+  });
+
+  test('updates: no update event in a complete history -> failed; an update event -> unknown (not necessarily its doing)', async () => {
+    const svc = { 'prod/api': { exists: true as const, id: 's1', updatedAt: afterIntent } };
+    assert.equal((await reconcileIntent(intent('serviceUpdate', 'api'), engine({ service: svc }, false, history()))).outcome, 'failed');
+    const touched = history(event('service', 'update', 's1', { name: 'api' }));
+    assert.equal((await reconcileIntent(intent('serviceUpdate', 'api'), engine({ service: svc }, false, touched))).outcome, 'unknown');
+  });
+
+  test('an intent that cannot be checked (the reader refuses its target) is unknown with the reason, not retried', async () => {
+    const refusing: EngineStateReader = {
+      ...engine({}),
+      network: async () => {
+        throw new Error('its target is not a Docker reference: "../../../127.0.0.1:1/x" is not a network ID or name');
+      },
+    };
+    const r = await reconcileIntent(intent('networkCreate', '../../../127.0.0.1:1/x'), refusing);
+    assert.equal(r.outcome, 'unknown');
+    assert.equal(r.engineUnreadable, undefined);
+    assert.match(r.reason, /could not be checked.*not a Docker reference/);
   });
 });
 

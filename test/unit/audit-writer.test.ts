@@ -136,6 +136,7 @@ describe('DbAuditWriter (PGlite)', () => {
       network: async () => ({ exists: true, id: 'net-id', createdAt: new Date() }),
       service: async () => ({ exists: false }),
       node: async () => ({ exists: false }),
+      events: async () => ({ events: [], completeSince: null }),
     };
     // The writer still counts them in flight: a pass that skips them writes nothing.
     const skipped = await reconcileOpen(intents, { prisma: db.database.prisma, engine, clusters: ['prod'], logger, skip: writer.inFlight() });

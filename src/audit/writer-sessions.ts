@@ -1,0 +1,109 @@
+// Which gateway process wrote an intent, and whether that process is still alive: so that
+// the intents of a process that died (crash, kill -9) are reconciled at once, by the next
+// start or by another gateway on the same database, while those of a live process (still
+// in flight) are left alone, without a fixed grace period.
+//
+// Each process has a writer session (a random UUID). Before it writes an intent it records
+// the pair (intent, session) in audit_intent_writers. On PostgreSQL the process holds a
+// session-level advisory lock keyed by its session for as long as it runs, on a connection
+// of its own: PostgreSQL releases it when that connection ends, which is what a dead
+// process leaves. A session whose lock nobody holds is gone. PGlite is one process at a
+// time, so every session but the current one is gone by definition.
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Database } from '../db/client.ts';
+import type { SqlExecutor } from '../db/sql-executor.ts';
+
+/** The advisory lock namespace of writer sessions ("SGWS"), apart from the chain lock and Prisma's. */
+export const WRITER_LOCK_NAMESPACE = 0x53475753;
+
+/** The session's lock key (the two-key form: namespace, key): 31 bits of its UUID. */
+export function writerLockKey(session: string): number {
+  return Number.parseInt(session.replaceAll('-', '').slice(0, 8), 16) & 0x7fffffff;
+}
+
+export interface WriterSession {
+  readonly id: string;
+  /** Records that this process writes `intentId` (before the intent itself). */
+  claim(intentId: string): Promise<void>;
+  /** Of the given sessions, those whose process is gone. */
+  gone(sessions: readonly string[]): Promise<Set<string>>;
+  /** Releases the session (at a clean stop). */
+  close(): Promise<void>;
+}
+
+export interface WriterSessionOptions {
+  database: Database;
+  logger: Logger;
+  /** A claim taking longer than this fails (the intent, then the change, is refused). */
+  writeTimeoutMs?: number | undefined;
+  /** Delay before taking the lock again after its connection was lost. Default 1 s. */
+  relockDelayMs?: number;
+}
+
+export async function startWriterSession(opts: WriterSessionOptions): Promise<WriterSession> {
+  const id = randomUUID();
+  const { database, logger } = opts;
+  const key = writerLockKey(id);
+  const timeoutMs = opts.writeTimeoutMs ?? 10_000;
+  let lockConnection: SqlExecutor | null = null;
+  let closed = false;
+
+  // The lock's connection: when it is lost (database restarted), this process would look
+  // gone to the others, so it is taken again as soon as the database answers.
+  const lock = async (): Promise<void> => {
+    if (database.kind !== 'postgres' || closed) return;
+    const sql = await database.openSql();
+    sql.onError?.((err) => {
+      if (lockConnection !== sql) return;
+      lockConnection = null;
+      logger.warn({ err, session: id }, 'the audit writer session lost its database connection; taking its lock again');
+      relockLater();
+    });
+    await sql.query('SELECT pg_advisory_lock($1::int, $2::int)', [WRITER_LOCK_NAMESPACE, key]);
+    lockConnection = sql;
+  };
+  const relockLater = () => {
+    if (closed) return;
+    const timer = setTimeout(() => {
+      lock().catch(() => relockLater());
+    }, opts.relockDelayMs ?? 1000);
+    timer.unref();
+  };
+  await lock();
+
+  return {
+    id,
+    async claim(intentId) {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`the audit database did not record the writer session within ${timeoutMs} ms`)), timeoutMs);
+      });
+      const insert = database.prisma.$executeRaw`INSERT INTO audit_intent_writers (intent_id, writer_session) VALUES (${intentId}::uuid, ${id}::uuid)`;
+      insert.catch(() => {});
+      try {
+        await Promise.race([insert, timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    async gone(sessions) {
+      const others = sessions.filter((s) => s !== id);
+      if (others.length === 0) return new Set();
+      if (database.kind !== 'postgres') return new Set(others);
+      const rows = await database.prisma.$queryRawUnsafe<{ key: number }[]>(
+        `SELECT objid::int8::int4 AS key FROM pg_locks
+         WHERE locktype = 'advisory' AND objsubid = 2 AND granted AND classid = ${WRITER_LOCK_NAMESPACE}
+           AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+      );
+      const held = new Set(rows.map((r) => Number(r.key)));
+      return new Set(others.filter((s) => !held.has(writerLockKey(s))));
+    },
+    async close() {
+      closed = true;
+      const sql = lockConnection;
+      lockConnection = null;
+      await sql?.close().catch(() => undefined);
+    },
+  };
+}
