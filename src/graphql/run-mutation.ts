@@ -7,6 +7,7 @@ import { userError, type UserErrorInit } from '../errors/codes.ts';
 import { currentDecision } from './access/current-decision.ts';
 import { GatewayError, InvalidReferenceError, UserInputError } from '../errors/gateway-error.ts';
 import { userErrorFromEngine } from './engine-user-errors.ts';
+import { validateStorableText } from '../validate/text.ts';
 import { engineDelivery } from '../docker/engine-errors.ts';
 
 export interface MutationSpec {
@@ -64,6 +65,9 @@ export async function runMutation<P extends Payload>(
       ctx.logger.error({ err, intentId }, 'audit outcome could not be written');
     });
   try {
+    // Text the audit log cannot hold (NUL, lone surrogates) is refused at its field; the
+    // attempt itself is on record already (the intent stores such text escaped).
+    rejectIfAny(validateStorableText(spec.input, ['input']));
     const result = await change();
     if (cluster) ctx.loaders(cluster).invalidate();
     await finish('succeeded', undefined, result.objectIds);
