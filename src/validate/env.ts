@@ -5,6 +5,8 @@ import { userError, type UserErrorInit } from '../errors/codes.ts';
 import { at, q, type FieldPath } from './field.ts';
 
 const BLANK = /\s/;
+/** NUL and the other C0 controls (and DEL): no process can be given such a name. */
+const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** The key of `KEY=VALUE` (everything before the first "="). */
 export function envKey(entry: string): string {
@@ -14,6 +16,7 @@ export function envKey(entry: string): string {
 
 function keyErrors(key: string, field: string[], entry: string): UserErrorInit[] {
   if (key === '') return [userError(field, 'INVALID_VALUE', `The environment variable ${q(entry)} has an empty name; write KEY=VALUE.`)];
+  if (CONTROL.test(key)) return [userError(field, 'INVALID_VALUE', `The environment variable name ${q(key)} contains a control character (such as NUL); names cannot.`)];
   if (BLANK.test(key)) return [userError(field, 'INVALID_VALUE', `The environment variable name ${q(key)} contains blanks; names cannot.`)];
   return [];
 }

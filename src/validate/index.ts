@@ -39,3 +39,5 @@ export { validateConstraints } from './constraints.ts';
 export { parseUpdatePolicy, hasUpdatePolicy, type ParsedUpdatePolicy } from './update-policy.ts';
 export { validateImageRef } from './image.ts';
 export { validateNodeAddress, validateDataPathAddress } from './addresses.ts';
+export { validateOverlaySubnets, validateSubnetsFree, OVERLAY_MAX_PREFIX, type ExistingNetwork } from './overlay-subnets.ts';
+export { validateStorableText, unstorableTextProblem } from './text.ts';

@@ -68,11 +68,12 @@ describe('several clusters, failover and a stopped engine', () => {
       ['2377/tcp', '7946/tcp', '7946/udp', `${dataPathPort}/udp`],
     );
     const byId = Object.fromEntries(d.checks.map((c: { id: string }) => [c.id, c]));
-    assert.deepEqual(Object.keys(byId).sort(), ['encrypted-windows', 'overlay-container-limit', 'ports', 'quorum', 'subnet-overlap']);
+    assert.deepEqual(Object.keys(byId).sort(), ['encrypted-windows', 'overlay-container-limit', 'ports', 'quorum', 'subnet-overlap', 'unallocated-networks']);
     assert.equal(byId.quorum.status, 'OK');
     assert.match(byId.quorum.summary, /3 of 3 manager\(s\) reachable; majority 2; tolerates 1/);
     assert.equal(byId.ports.status, 'INFO');
     assert.equal(byId['subnet-overlap'].status, 'OK');
+    assert.equal(byId['unallocated-networks'].status, 'OK');
   });
 
   test("failover: with b's first manager stopped, b still answers through the next endpoint", async () => {

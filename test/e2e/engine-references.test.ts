@@ -38,7 +38,7 @@ describe('crafted engine references against a gateway process', () => {
     swarm = await swarmUp(SWARM, { workers: 1 });
     manager = swarm.nodes[0]!;
     worker = swarm.nodes[1]!;
-    await docker(manager, 'network', 'create', '--driver', 'overlay', '--attachable', 'refs-net');
+    await docker(manager, 'network', 'create', '--driver', 'overlay', '--attachable', '--subnet', '10.123.0.0/24', 'refs-net');
     await docker(manager, 'run', '-d', '--name', 'refs-c', 'sg-busybox:latest', 'sleep', '600');
     await docker(manager, 'service', 'create', '--detach', '--no-resolve-image', '--name', 'refs-svc', 'sg-busybox:latest', 'sleep', '600');
     await docker(worker, 'run', '-d', '--name', 'refs-w', 'sg-busybox:latest', 'sleep', '600');
@@ -137,6 +137,65 @@ describe('crafted engine references against a gateway process', () => {
     assert.equal((await docker(manager, 'service', 'ls', '--filter', 'name=refs-new', '-q')).trim(), '', 'no service was created');
     assert.equal((await docker(manager, 'network', 'ls', '--filter', 'name=refs-net', '-q')).trim() !== '', true, 'the network is still there');
     assert.equal((await docker(manager, 'service', 'inspect', '--format', '{{.Spec.Mode.Replicated.Replicas}}', 'refs-svc')).trim(), '1', 'the service is unchanged');
+  });
+
+  test('text the database cannot hold (NUL, a lone surrogate) is INVALID_VALUE at its field, and nothing is created', async () => {
+    const mutation = 'mutation($i: NetworkCreateInput!) { networkCreate(input: $i) { network { id } userErrors { field code message } } }';
+    const nul = await gateway.gql(mutation, { i: { name: 'refs-text', labels: [{ key: 'team', value: 'pay\u0000ments' }] } });
+    assert.equal(nul.errors, undefined, JSON.stringify(nul.errors));
+    assert.deepEqual(nul.data.networkCreate.userErrors.map((e: any) => [e.code, e.field]), [['INVALID_VALUE', ['input', 'labels', '0', 'value']]]);
+    assert.match(nul.data.networkCreate.userErrors[0].message, /NUL/);
+    const surrogate = await gateway.gql(mutation, { i: { name: 'refs-text', options: [{ key: 'x', value: 'a\ud800' }] } });
+    assert.equal(surrogate.errors, undefined, JSON.stringify(surrogate.errors));
+    assert.deepEqual(surrogate.data.networkCreate.userErrors.map((e: any) => [e.code, e.field]), [['INVALID_VALUE', ['input', 'options', '0', 'value']]]);
+    assert.equal((await docker(manager, 'network', 'ls', '--filter', 'name=refs-text', '-q')).trim(), '', 'no network was created');
+    await assertStillServing('unstorable text');
+  });
+
+  test('overlay subnets: overlaps (named, or "another network" out of scope), /31, multicast and ipv6 without a subnet are refused; nothing is created', async () => {
+    const mutation = 'mutation($i: NetworkCreateInput!) { networkCreate(input: $i) { network { id } userErrors { field code message } } }';
+    const overlap = await gateway.gql(mutation, { i: { name: 'refs-bad', ipam: [{ subnet: '10.123.0.0/25' }] } });
+    assert.deepEqual(overlap.data.networkCreate.userErrors.map((e: any) => [e.code, e.field]), [['SUBNET_OVERLAP', ['input', 'ipam', '0', 'subnet']]]);
+    assert.match(overlap.data.networkCreate.userErrors[0].message, /10\.123\.0\.0\/24 of network "refs-net"/);
+    const scoped = `Bearer ${await tokenFor([`deployer@${SWARM}:team=payments`], { subject: 'refs-payments' })}`;
+    const hidden = await fetch(`http://127.0.0.1:${gateway.port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: scoped },
+      body: JSON.stringify({ query: mutation, variables: { i: { name: 'refs-bad', ipam: [{ subnet: '10.123.0.128/25' }] } } }),
+    }).then((r) => r.json() as Promise<any>);
+    assert.deepEqual(hidden.data.networkCreate.userErrors.map((e: any) => e.code), ['SUBNET_OVERLAP'], JSON.stringify(hidden));
+    assert.match(hidden.data.networkCreate.userErrors[0].message, /another network/);
+    assert.doesNotMatch(hidden.data.networkCreate.userErrors[0].message, /refs-net|10\.123\.0\.0/);
+    for (const [i, field, code] of [
+      [{ name: 'refs-bad', ipam: [{ subnet: '10.124.0.0/31' }] }, ['input', 'ipam', '0', 'subnet'], 'INVALID_CIDR'],
+      [{ name: 'refs-bad', ipam: [{ subnet: '224.1.0.0/24' }] }, ['input', 'ipam', '0', 'subnet'], 'INVALID_CIDR'],
+      [{ name: 'refs-bad', ipv6: true }, ['input', 'ipv6'], 'INVALID_VALUE'],
+    ] as const) {
+      const res = await gateway.gql(mutation, { i });
+      assert.deepEqual(res.data.networkCreate.userErrors.map((e: any) => [e.code, e.field]), [[code, field]], JSON.stringify(i));
+    }
+    assert.equal((await docker(manager, 'network', 'ls', '--filter', 'name=refs-bad', '-q')).trim(), '', 'no network was created');
+  });
+
+  test('diagnostics report a network the managers could not allocate ("Pool overlaps")', async () => {
+    // Made behind the gateway's back, as the engine accepts it: stored with driver "" and no IPAM.
+    await docker(manager, 'network', 'create', '--driver', 'overlay', '--subnet', '10.123.0.0/25', 'refs-broken');
+    const res = await gateway.gql('{ diagnostics { checks { id status details } } }');
+    const check = res.data.diagnostics.checks.find((c: any) => c.id === 'unallocated-networks');
+    assert.equal(check?.status, 'ERROR', JSON.stringify(res));
+    assert.deepEqual(check.details, ['network refs-broken has no driver and no IPAM configuration']);
+    await docker(manager, 'network', 'rm', 'refs-broken');
+  });
+
+  test('tasks(filter: {desiredState}) offers the states the engine filters on; others are BAD_REQUEST, not INTERNAL', async () => {
+    for (const state of ['RUNNING', 'SHUTDOWN', 'ACCEPTED']) {
+      const res = await gateway.gql(`{ tasks(filter: { desiredState: ${state} }) { totalCount } }`);
+      assert.equal(res.errors, undefined, `${state}: ${JSON.stringify(res.errors)}`);
+    }
+    const running = await gateway.gql('{ tasks(filter: { service: "refs-svc", desiredState: RUNNING }) { totalCount } }');
+    assert.equal(running.data.tasks.totalCount, 1);
+    const allocated = await gateway.gql('{ tasks(filter: { desiredState: ALLOCATED }) { totalCount } }');
+    assert.equal(allocated.errors?.[0]?.extensions?.code, 'BAD_REQUEST', JSON.stringify(allocated));
   });
 
   test('networkDisconnect of a worker container from the worker\'s own local network resolves it on the worker', async () => {

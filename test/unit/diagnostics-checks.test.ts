@@ -5,6 +5,7 @@ import { checkEncryptedWindows } from '../../src/docker/diagnostics/check-encryp
 import { checkOverlayContainerLimit, countAttachments } from '../../src/docker/diagnostics/check-overlay-container-limit.ts';
 import { checkQuorum } from '../../src/docker/diagnostics/check-quorum.ts';
 import { checkSubnetOverlap } from '../../src/docker/diagnostics/check-subnet-overlap.ts';
+import { checkUnallocatedNetworks } from '../../src/docker/diagnostics/check-unallocated-networks.ts';
 import type { EngineNetwork, EngineNode, EngineSwarm, EngineTask } from '../../src/docker/engine-json.ts';
 
 // Fixtures shaped like Engine 1.41 JSON, reduced to what the checks read.
@@ -58,7 +59,7 @@ describe('diagnostics on fixtures', () => {
     const ports = result.checks.find((c) => c.id === 'ports')!;
     assert.equal(ports.status, 'INFO');
     assert.ok(ports.details.some((d) => d.startsWith('5789/udp')));
-    assert.deepEqual(result.checks.map((c) => c.id), ['ports', 'quorum', 'subnet-overlap', 'encrypted-windows', 'overlay-container-limit']);
+    assert.deepEqual(result.checks.map((c) => c.id), ['ports', 'quorum', 'subnet-overlap', 'unallocated-networks', 'encrypted-windows', 'overlay-container-limit']);
   });
 
   test('the data path port defaults to 4789 when the engine omits it', () => {
@@ -172,5 +173,18 @@ describe('diagnostics on fixtures', () => {
       const c = checkOverlayContainerLimit([...many(600, 'id-w1', 'a'), ...many(600, 'id-w1', 'b')], nodes);
       assert.equal(c.status, 'OK');
     });
+  });
+});
+
+describe('unallocated-networks', () => {
+  test('a swarm network stored without driver and IPAM (dockerd: "Pool overlaps") is an ERROR naming it; allocated ones and local ones are fine', () => {
+    // As `GET /networks` lists an overlay created with a subnet overlapping another's.
+    const broken: EngineNetwork = { Name: 'ovB', Id: 'ueed1v4gg015iproos3btko3g', Scope: 'swarm', Driver: '', IPAM: { Driver: '', Config: null }, Options: null };
+    const local: EngineNetwork = { Name: 'host', Id: 'h', Scope: 'local', Driver: 'host', IPAM: { Driver: 'default', Config: [] } };
+    const c = checkUnallocatedNetworks([overlay('ovA', ['10.77.0.0/24']), broken, local]);
+    assert.equal(c.status, 'ERROR');
+    assert.deepEqual(c.details, ['network ovB has no driver and no IPAM configuration']);
+    assert.match(c.summary, /Pool overlaps/);
+    assert.equal(checkUnallocatedNetworks([overlay('ovA', ['10.77.0.0/24']), local]).status, 'OK');
   });
 });

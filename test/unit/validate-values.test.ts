@@ -104,6 +104,14 @@ test('environment: KEY=VALUE with a non-empty key without blanks', () => {
     ['INVALID_VALUE', ['input', 'env', '3']],
     ['INVALID_VALUE', ['input', 'env', '4']],
   ]);
+  // A NUL (or another control character) in a name used to be accepted (issue 9).
+  for (const bad of ['A\u0000B=1', '\u0000=1', 'A\u001bX=1', 'A\u007f=1']) {
+    const errors = validateEnv([bad], field);
+    assert.deepEqual(codes(errors), [['INVALID_VALUE', ['input', 'env', '0']]], JSON.stringify(bad));
+    assert.match(errors[0]!.message, /control character/);
+  }
+  assert.deepEqual(codes(validateEnvKeys(['A\u0000'], ['input', 'envRemove'])), [['INVALID_VALUE', ['input', 'envRemove', '0']]]);
+  assert.deepEqual(validateEnv(['A=value with \u0007 bell'], field), [], 'values are not names');
   assert.deepEqual(validateEnvKeys(['A', 'b_c'], ['input', 'envRemove']), []);
   assert.deepEqual(codes(validateEnvKeys(['A=1', '', 'A B'], ['input', 'envRemove'])), [
     ['INVALID_VALUE', ['input', 'envRemove', '0']],

@@ -3,6 +3,7 @@ import { checkEncryptedWindows } from './check-encrypted-windows.ts';
 import { checkOverlayContainerLimit } from './check-overlay-container-limit.ts';
 import { checkQuorum } from './check-quorum.ts';
 import { checkSubnetOverlap } from './check-subnet-overlap.ts';
+import { checkUnallocatedNetworks } from './check-unallocated-networks.ts';
 import { checkPorts, requiredPorts } from './required-ports.ts';
 import type { Check, DiagnosticsInput, Port } from './types.ts';
 
@@ -21,6 +22,7 @@ export function runDiagnostics(input: DiagnosticsInput): DiagnosticsResult {
       checkPorts(ports),
       checkQuorum(input.nodes),
       checkSubnetOverlap(input.networks, input.nodes),
+      checkUnallocatedNetworks(input.networks),
       checkEncryptedWindows(input.networks, input.nodes),
       checkOverlayContainerLimit(input.tasks, input.nodes),
     ],

@@ -4,7 +4,7 @@
 import type { IpamConfigInput, NetworkCreateInput } from '../../generated/graphql.ts';
 import type { UserErrorInit } from '../../errors/codes.ts';
 import { userError } from '../../errors/codes.ts';
-import { at, validateDriverOptions, validateIpam, validateLabels, validateNetworkName, type KeyValueLike } from '../../validate/index.ts';
+import { at, validateDriverOptions, validateIpam, validateLabels, validateNetworkName, validateOverlaySubnets, type KeyValueLike } from '../../validate/index.ts';
 import { throwIfInvalid, toStringMap } from './common.ts';
 import type { IpamConfigBody, NetworkCreateBody } from './engine-types.ts';
 import { ENCRYPTED_OPTION, MTU_OPTION } from '../model/network.ts';
@@ -49,6 +49,7 @@ export function validateNetworkCreateInput(input: NetworkCreateInput): UserError
     errors.push(userError(at(field, 'attachable'), 'INVALID_VALUE', 'An ingress network cannot be attachable; leave out attachable or ingress.'));
   }
   errors.push(...validateIpam(input.ipam ?? [], at(field, 'ipam')));
+  errors.push(...validateOverlaySubnets(input.ipam ?? [], input.ipv6 ?? false, field));
   errors.push(...validateDriverOptions(input.options ?? [], at(field, 'options')));
   errors.push(...validateMtuOptions(input.mtu, input.options ?? [], field));
   errors.push(...validateLabels(input.labels ?? [], at(field, 'labels')));

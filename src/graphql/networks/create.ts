@@ -13,6 +13,11 @@ import { UserInputError } from '../../errors/gateway-error.ts';
 import { userErrorFromEngine } from '../engine-user-errors.ts';
 import { ingressPermissionErrors, stampScopeLabels } from '../access/scope-checks.ts';
 import { rejectIfAny, runMutation } from '../run-mutation.ts';
+import type { GatewayContext } from '../context.ts';
+import { readScope } from '../../auth/access-decision.ts';
+import { ClusterLoaders } from '../../docker/loaders.ts';
+import type { EngineNetwork } from '../../docker/engine-json.ts';
+import { validateSubnetsFree, type ExistingNetwork } from '../../validate/overlay-subnets.ts';
 
 type CreatePayload = { network: NetworkModel | null; userErrors: UserErrorInit[] };
 
@@ -21,6 +26,17 @@ const FIELD_OF_CODE: Partial<Record<UserErrorInit['code'], string[]>> = {
   NAME_CONFLICT: ['input', 'name'],
   INGRESS_EXISTS: ['input', 'ingress'],
 };
+
+/**
+ * The subnets of every network of the cluster, the caller's or not: the engine refuses an
+ * overlap whoever owns the other network. Those outside the caller's read scope are marked
+ * invisible, so that the refusal does not name them.
+ */
+async function existingSubnets(ctx: GatewayContext, loaders: ClusterLoaders, readable: EngineNetwork[]): Promise<ExistingNetwork[]> {
+  const all = readScope(ctx.principal, loaders.client.name).all ? readable : await new ClusterLoaders(loaders.client).networks();
+  const visible = new Set(readable.map((n) => n.Id));
+  return all.map((n) => ({ name: n.Name, subnets: (n.IPAM?.Config ?? []).map((c) => c.Subnet ?? '').filter((x) => x !== ''), visible: visible.has(n.Id) }));
+}
 
 export const networkCreate: MutationResolvers['networkCreate'] = async (_root, { input }, ctx) =>
   runMutation<CreatePayload>(ctx, { operation: 'networkCreate', cluster: input.cluster, target: input.name, input }, { network: null }, async () => {
@@ -40,6 +56,7 @@ export const networkCreate: MutationResolvers['networkCreate'] = async (_root, {
         ),
       );
     }
+    errors.push(...validateSubnetsFree(input.ipam ?? [], await existingSubnets(ctx, loaders, networks), ['input']));
     const sameName = networks.find((n) => n.Name === input.name);
     if (sameName) {
       errors.push(userError(['input', 'name'], 'NAME_CONFLICT', `A network named "${input.name}" already exists (${sameName.Scope} ${sameName.Driver} network ${sameName.Id.slice(0, 12)}).`));
