@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { makeGrant, parseGrant, type Grant } from '../auth/grant.ts';
 import { isRole } from '../auth/roles.ts';
+import { parseConstraint } from '../validate/constraints.ts';
 
 /** A grant in its text form (`deployer@prod:team=payments`), or as the object it parses to. */
 export const grantText = z.union([z.string(), z.object({ role: z.string(), clusters: z.array(z.string()).nullable(), selector: z.array(z.tuple([z.string(), z.string()])).nullable() })]).transform((value, ctx): Grant => {
@@ -59,16 +60,38 @@ export const authSchema = z
   })
   .strict();
 
+/** A local-driver (or other allowed driver's) volume option that guarded callers may set: its key and a pattern its whole value must match. */
+export const volumeOptionRuleSchema = z
+  .object({
+    /** The volume driver the option is for (`local` for the default driver). */
+    driver: z.string().min(1).default('local'),
+    /** The option key, exactly (`type`, `o`, `device`, `size`, ...). */
+    key: z.string().min(1),
+    /** A regular expression the whole value must match (anchored by the gateway), e.g. `nfs` or `addr=10\\.1\\.2\\.3,ro`. */
+    pattern: z.string().min(1).refine((p) => { try { new RegExp(p); return true; } catch { return false; } }, { message: 'must be a valid regular expression' }),
+  })
+  .strict();
+
+/** The allow-list policy on service specs of guarded callers (everyone but an unscoped admin); see src/auth/policy. */
 export const guardrailsSchema = z
   .object({
-    /** Host paths (prefixes) that non-admins may bind-mount; the Docker socket never. */
+    /** Host paths (prefixes) that guarded callers may bind-mount; the Docker socket never. */
     allowedBindPrefixes: z.array(z.string().regex(/^\//, { message: 'must be an absolute path' })).default([]),
-    /** Capabilities non-admins may add (e.g. NET_ADMIN). */
+    /** Capabilities guarded callers may add (e.g. NET_ADMIN). */
     allowedCapabilities: z.array(z.string().regex(/^(CAP_)?[A-Z_]+$/)).default([]),
-    /** Let non-admins attach services to the host network. */
+    /** Volume drivers besides the default local driver that guarded callers may use. */
+    allowedVolumeDrivers: z.array(z.string().min(1)).default([]),
+    /** Volume driver options guarded callers may set; none by default. */
+    allowedVolumeOptions: z.array(volumeOptionRuleSchema).default([]),
+    /** Let guarded callers attach services to the host network. */
     allowHostNetwork: z.boolean().default(false),
-    /** Let non-admins place services on manager nodes. */
+    /** Let guarded callers place services on manager nodes (then no worker constraint is added). */
     allowManagerPlacement: z.boolean().default(false),
+    /** The constraint added to every guarded spec so its tasks never land on managers. */
+    workerConstraint: z
+      .string()
+      .default('node.role==worker')
+      .refine((c) => !('error' in parseConstraint(c)), { message: 'must be a swarmkit placement constraint (key==value or key!=value)' }),
   })
   .strict();
 

@@ -61,7 +61,9 @@ describe('guardrails', () => {
   before(async () => {
     swarm = await swarmUp(SWARM, { workers: 1 });
     manager = swarm.nodes.find((n) => n.role === 'manager')!;
-    gw = await startGateway({ ...configFor([swarm]), guardrails: guardrailsSchema.parse({ allowedBindPrefixes: [ALLOWED] }) });
+    // The local driver's bind options are allowed here, so that the socket rule is what refuses a bound socket.
+    const allowedVolumeOptions = [{ key: 'type', pattern: 'none' }, { key: 'o', pattern: 'bind' }];
+    gw = await startGateway({ ...configFor([swarm]), guardrails: guardrailsSchema.parse({ allowedBindPrefixes: [ALLOWED], allowedVolumeOptions }) });
     deployer = await tokenFor(['deployer']);
   });
 

@@ -1,6 +1,7 @@
 // serviceCreate: `docker service create`. The input is checked whole before the engine is
 // asked anything; network names are then resolved to IDs (a missing one is
-// REFERENCE_NOT_FOUND), and the body is the CLI's, from src/docker/mapping/service-spec.ts.
+// REFERENCE_NOT_FOUND), the body is the CLI's, from src/docker/mapping/service-spec.ts, and
+// the policy (enforcePolicy) judges that final spec before it is sent.
 import type { MutationResolvers } from '../../generated/graphql.ts';
 import { createService, inspectService } from '../../docker/api/services.ts';
 import { EngineRequestError } from '../../docker/engine-errors.ts';
@@ -11,7 +12,7 @@ import { UserInputError } from '../../errors/gateway-error.ts';
 import { cleanEngineMessage } from '../engine-user-errors.ts';
 import { stampScopeLabels } from '../access/scope-checks.ts';
 import { rejectIfAny, runMutation } from '../run-mutation.ts';
-import { refuseGuardrailViolations } from './guardrails.ts';
+import { enforcePolicy } from './guardrails.ts';
 import { resolveNetworkIds } from './network-refs.ts';
 import { EMPTY_SERVICE_PAYLOAD, type ServicePayloadModel } from './payloads.ts';
 
@@ -19,10 +20,10 @@ export const serviceCreate: MutationResolvers['serviceCreate'] = (_root, { input
   runMutation<ServicePayloadModel>(ctx, { operation: 'serviceCreate', cluster: input.cluster, target: input.name, input }, EMPTY_SERVICE_PAYLOAD, async () => {
     rejectIfAny(validateServiceCreateInput(input));
     const loaders = ctx.loaders(input.cluster);
-    await refuseGuardrailViolations(ctx, loaders, { create: input });
     const networkIds = await resolveNetworkIds(loaders, (input.networks ?? []).map((n) => n.target));
-    const spec = toServiceSpec(input, networkIds);
-    spec.Labels = stampScopeLabels(spec.Labels, ['input', 'labels']);
+    const mapped = toServiceSpec(input, networkIds);
+    mapped.Labels = stampScopeLabels(mapped.Labels, ['input', 'labels']);
+    const spec = await enforcePolicy(ctx, loaders, mapped, { create: input, networkIds });
     let created;
     try {
       created = await createService(loaders.client, spec);

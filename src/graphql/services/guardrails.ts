@@ -1,55 +1,93 @@
-// The guardrails in serviceCreate and serviceUpdate: unless the principal holds
-// `Capability.unguarded` (admin) on the cluster, the input (and an updated service's current
-// spec) is checked by src/auth/guardrails before anything is changed; violations come back
-// as GUARDRAIL userErrors at the field at fault. Reads only: the networks the spec names and,
-// when there are placement constraints, the nodes.
+// THE seam of the service-spec policy (src/auth/policy): every path that sends or restores a
+// service spec calls enforcePolicy with the final Engine spec (after mapping, after merging
+// with the current spec) just before the engine is asked. Unless the principal holds
+// `Capability.unguarded` on the cluster (an unscoped admin), the worker constraint is added
+// (not to a spec being restored: that one must hold it already) and every violation comes
+// back as a GUARDRAIL userError, at the input field at fault or at the service. Reads only:
+// the networks the spec attaches and, when constraints name nodes, the nodes.
 import type { ServiceCreateInput, ServiceUpdateInput } from '../../generated/graphql.ts';
 import { decide } from '../../auth/access-decision.ts';
-import { checkServiceCreate, checkServiceUpdate, needsNodes, type GuardNode, type NetworkFacts } from '../../auth/guardrails/index.ts';
+import {
+  needsNodes,
+  policyViolations,
+  traceCreateInput,
+  traceStoredSpec,
+  traceUpdateInput,
+  withWorkerConstraint,
+  type NetworkFacts,
+  type SpecOrigin,
+} from '../../auth/policy/index.ts';
 import { inspectNetwork } from '../../docker/api/networks.ts';
-import type { EngineNode, EngineServiceSpec } from '../../docker/engine-json.ts';
+import type { EngineNode } from '../../docker/engine-json.ts';
 import type { ClusterLoaders } from '../../docker/loaders.ts';
 import { userError } from '../../errors/codes.ts';
 import { isNotFound } from '../../errors/gateway-error.ts';
+import type { ConstraintNode } from '../../validate/constraints.ts';
 import type { GatewayContext } from '../context.ts';
 import { rejectIfAny } from '../run-mutation.ts';
 
-export type GuardedChange = { create: ServiceCreateInput } | { update: ServiceUpdateInput; current: EngineServiceSpec };
+/** Where the spec comes from: a create or update input (with its resolved network IDs), or a service the engine holds. */
+export type SpecSource =
+  | { create: ServiceCreateInput; networkIds: ReadonlyMap<string, string> }
+  | { update: ServiceUpdateInput; networkIds: ReadonlyMap<string, string>; service: string }
+  | { scale: string }
+  | { restore: string };
 
-/** Throws the guardrail violations of the change as userErrors (code GUARDRAIL); nothing when the principal is exempt. */
-export async function refuseGuardrailViolations(ctx: GatewayContext, loaders: ClusterLoaders, change: GuardedChange): Promise<void> {
-  if (decide(ctx.principal, 'Capability.unguarded', loaders.client.name).allowed) return;
-  const settings = ctx.guardrails;
-  const current = 'current' in change ? change.current : null;
-  const refs = 'create' in change ? (change.create.networks ?? []).map((n) => n.target) : (change.update.networkAdd ?? []).map((n) => n.target);
-  const attached = current ? (current.TaskTemplate?.Networks?.length ? current.TaskTemplate.Networks : (current.Networks ?? [])).map((n) => n.Target) : [];
-  const networks = await networkFacts(loaders, [...refs, ...attached]);
-  const nodes = needsNodes(settings, 'create' in change ? change.create : null, current) ? (await loaders.nodes()).map(guardNode) : [];
-  const facts = { network: (ref: string) => networks.get(ref), nodes };
-  const violations = 'create' in change ? checkServiceCreate(change.create, settings, facts) : checkServiceUpdate(change.update, current!, settings, facts);
-  rejectIfAny(violations.map((v) => userError(v.field, 'GUARDRAIL', v.message)));
+function originOf(source: SpecSource): SpecOrigin {
+  const serviceField = ['input', 'id'];
+  if ('create' in source) return { trace: traceCreateInput(source.create, source.networkIds), subject: 'the spec', serviceField: ['input'] };
+  if ('update' in source) return { trace: traceUpdateInput(source.update, source.networkIds), service: source.service, subject: "the service's current spec", serviceField };
+  if ('scale' in source) return { trace: traceStoredSpec, service: source.scale, subject: "the service's current spec", serviceField };
+  return { trace: traceStoredSpec, service: source.restore, subject: 'the spec the rollback would restore', serviceField };
+}
+
+/** Whether the principal's service specs are checked on this cluster: everyone but an unscoped admin. */
+export function isGuarded(ctx: GatewayContext, cluster: string): boolean {
+  return !decide(ctx.principal, 'Capability.unguarded', cluster).allowed;
 }
 
 /**
- * What each network reference names. The request's network list first; a reference it
- * does not hold (out of the caller's read scope, or the swarm's own `host` network, whose
- * ID in a service spec is not listed by `GET /networks`) is inspected on its own.
+ * The spec to send: `spec` itself for an unguarded principal; otherwise with the worker
+ * constraint (a restored spec as it is), once the policy finds nothing in it. Throws the
+ * violations as GUARDRAIL userErrors.
  */
-async function networkFacts(loaders: ClusterLoaders, refs: readonly string[]): Promise<Map<string, NetworkFacts>> {
+export async function enforcePolicy<T extends object>(ctx: GatewayContext, loaders: ClusterLoaders, spec: T, source: SpecSource): Promise<T> {
+  if (!isGuarded(ctx, loaders.client.name)) return spec;
+  const settings = ctx.guardrails;
+  const final = 'restore' in source ? spec : withWorkerConstraint(spec, settings);
+  const networks = await networkFacts(loaders, attachedNetworks(final));
+  const nodes = needsNodes(final, settings) ? (await loaders.nodes()).map(constraintNode) : [];
+  const facts = { network: (id: string) => networks.get(id) ?? null, nodes };
+  rejectIfAny(policyViolations(final, { settings, facts }, originOf(source)).map((v) => userError(v.field, 'GUARDRAIL', v.message)));
+  return final;
+}
+
+function attachedNetworks(spec: object): string[] {
+  const s = spec as { Networks?: { Target?: unknown }[] | null; TaskTemplate?: { Networks?: { Target?: unknown }[] | null } };
+  return [...(s.TaskTemplate?.Networks ?? []), ...(s.Networks ?? [])].map((n) => String(n?.Target ?? ''));
+}
+
+/**
+ * What each attached network is. The caller's network list first; one it does not hold (out
+ * of its read scope, or the swarm's own `host` network, which `GET /networks` does not list
+ * by its ID in a service spec) is inspected on its own.
+ */
+async function networkFacts(loaders: ClusterLoaders, ids: readonly string[]): Promise<Map<string, NetworkFacts>> {
   const facts = new Map<string, NetworkFacts>();
-  for (const ref of new Set(refs)) {
-    if (ref === '') continue;
-    const listed = await loaders.network(ref);
-    const network = listed ?? (await inspectNetwork(loaders.client, ref).catch((err: unknown) => (isNotFound(err) ? null : Promise.reject(err))));
-    if (network) facts.set(ref, { name: network.Name, driver: network.Driver });
+  for (const id of new Set(ids)) {
+    if (id === '') continue;
+    const listed = await loaders.network(id);
+    const network = listed ?? (await inspectNetwork(loaders.client, id).catch((err: unknown) => (isNotFound(err) ? null : Promise.reject(err))));
+    if (network) facts.set(id, { name: network.Name, driver: network.Driver, scope: network.Scope ?? '' });
   }
   return facts;
 }
 
-function guardNode(n: EngineNode): GuardNode {
+function constraintNode(n: EngineNode): ConstraintNode {
   return {
     id: n.ID,
     hostname: n.Description.Hostname,
+    ip: n.Status?.Addr,
     manager: n.Spec.Role === 'manager' || n.ManagerStatus != null,
     labels: n.Spec.Labels ?? {},
     engineLabels: n.Description.Engine?.Labels ?? {},

@@ -1,5 +1,6 @@
 // serviceRollback: `docker service rollback`. As the CLI does, the current spec is sent
-// back unchanged with `rollback=previous`; the Engine then restores PreviousSpec.
+// back unchanged with `rollback=previous`; the Engine then restores PreviousSpec, which the
+// policy judges first.
 import type { MutationResolvers } from '../../generated/graphql.ts';
 import { inspectService, updateService } from '../../docker/api/services.ts';
 import { toServiceModel } from '../../docker/model/service.ts';
@@ -7,6 +8,7 @@ import { userError } from '../../errors/codes.ts';
 import { UserInputError } from '../../errors/gateway-error.ts';
 import { rollbackScopeErrors } from '../access/scope-checks.ts';
 import { rejectIfAny, runMutation } from '../run-mutation.ts';
+import { enforcePolicy } from './guardrails.ts';
 import { inspectServiceToChange } from './lookup.ts';
 import { EMPTY_SERVICE_PAYLOAD, type ServicePayloadModel } from './payloads.ts';
 import { versionConflictAsUserError } from './version-conflict.ts';
@@ -19,6 +21,8 @@ export const serviceRollback: MutationResolvers['serviceRollback'] = (_root, { i
       throw new UserInputError([userError(['input', 'id'], 'INVALID_STATE', `The service ${JSON.stringify(current.Spec.Name)} has no previous spec to roll back to: it has not been updated since it was created.`)]);
     }
     rejectIfAny(rollbackScopeErrors(current));
+    // The engine restores PreviousSpec as it is: the policy judges that spec, before asking.
+    await enforcePolicy(ctx, loaders, current.PreviousSpec, { restore: current.Spec.Name ?? current.ID });
     const result = await versionConflictAsUserError(() =>
       updateService(loaders.client, current.ID, current.Version.Index, current.Spec, { rollback: 'previous' }),
     );

@@ -2,6 +2,7 @@
 import type { MutationResolvers } from '../../generated/graphql.ts';
 import { applyServiceScale, validateServiceUpdateInput } from '../../docker/mapping/service-update.ts';
 import { rejectIfAny, runMutation } from '../run-mutation.ts';
+import { enforcePolicy } from './guardrails.ts';
 import { inspectServiceToChange } from './lookup.ts';
 import { EMPTY_SERVICE_PAYLOAD, type ServicePayloadModel } from './payloads.ts';
 import { sendUpdate, specOf } from './versioned-update.ts';
@@ -12,5 +13,7 @@ export const serviceScale: MutationResolvers['serviceScale'] = (_root, { input }
     rejectIfAny(validateServiceUpdateInput({ id: input.id, replicas: input.replicas }));
     const loaders = ctx.loaders(input.cluster);
     const current = await inspectServiceToChange(loaders, input.id);
-    return sendUpdate(loaders, current, applyServiceScale(specOf(current), input.replicas), input.version);
+    // Scaling runs the whole spec again, so the policy judges all of it.
+    const spec = await enforcePolicy(ctx, loaders, applyServiceScale(specOf(current), input.replicas), { scale: current.Spec.Name ?? current.ID });
+    return sendUpdate(loaders, current, spec, input.version);
   });

@@ -1,11 +1,12 @@
 // serviceUpdate: `docker service update`. The input is checked whole first; then the
 // service is read, network references resolved to IDs, and the new spec built from the
-// current one by src/docker/mapping/service-update.ts.
+// current one by src/docker/mapping/service-update.ts; the policy judges the merged spec
+// (a force redeploy included) before it is sent.
 import type { MutationResolvers } from '../../generated/graphql.ts';
 import { applyServiceUpdate, validateServiceUpdateInput } from '../../docker/mapping/service-update.ts';
 import { serviceUpdateScopeErrors } from '../access/scope-checks.ts';
 import { rejectIfAny, runMutation } from '../run-mutation.ts';
-import { refuseGuardrailViolations } from './guardrails.ts';
+import { enforcePolicy } from './guardrails.ts';
 import { inspectServiceToChange } from './lookup.ts';
 import { resolveNetworkIds } from './network-refs.ts';
 import { EMPTY_SERVICE_PAYLOAD, type ServicePayloadModel } from './payloads.ts';
@@ -17,8 +18,9 @@ export const serviceUpdate: MutationResolvers['serviceUpdate'] = (_root, { input
     const loaders = ctx.loaders(input.cluster);
     const current = await inspectServiceToChange(loaders, input.id);
     rejectIfAny(serviceUpdateScopeErrors(ctx, loaders.client.name, input, current));
-    await refuseGuardrailViolations(ctx, loaders, { update: input, current: current.Spec });
     const refs = [...(input.networkAdd ?? []).map((n) => n.target), ...(input.networkRemove ?? [])];
-    const spec = applyServiceUpdate(specOf(current), input, await resolveNetworkIds(loaders, refs));
+    const networkIds = await resolveNetworkIds(loaders, refs);
+    const merged = applyServiceUpdate(specOf(current), input, networkIds);
+    const spec = await enforcePolicy(ctx, loaders, merged, { update: input, networkIds, service: current.Spec.Name ?? current.ID });
     return sendUpdate(loaders, current, spec, input.version);
   });

@@ -1,4 +1,4 @@
-// Host paths as the guardrails compare them: as text, normalized the way the engine cleans
+// Host paths as the policy compares them: as text, normalized the way the engine cleans
 // a bind source (`//`, `.` and `..` resolved), so `/srv/data/../../etc` is `/etc`. Symlinks
 // on the hosts cannot be seen from here; README says to allow only prefixes whose contents
 // non-admins cannot change.
