@@ -74,7 +74,7 @@ export const PERMISSIONS = {
   'Subscription.events': { roles: READERS, scoped: 'refused', summary: 'stream swarm events' },
   'Capability.ingress': { roles: ADMIN, scoped: 'refused', summary: 'create or remove the ingress network (networkCreate, networkRemove)' },
   'Capability.serviceSpec': { roles: DEPLOYERS, scoped: 'objects', summary: 'serviceUpdate beyond image, env, replicas and force (ports, networks, labels, ...)' },
-  'Capability.unguarded': { roles: ADMIN, scoped: 'objects', summary: 'service specs skip the guardrails' },
+  'Capability.unguarded': { roles: ADMIN, scoped: 'refused', summary: 'service specs skip the guardrails (an unscoped admin only: a team admin is guarded)' },
   'Capability.secretValues': { roles: ADMIN, scoped: 'refused', summary: 'read secret-looking env values (DB_PASSWORD=...) in clear; everyone else gets [redacted]' },
   'Capability.endpoints': { roles: ADMIN, scoped: 'refused', summary: 'see endpoint URLs and socket paths in clusters and engines' },
   'Capability.auditExport': { roles: AUDITORS, scoped: 'refused', summary: 'GET /audit/export' },
