@@ -1,65 +1,39 @@
-// A cluster's Engine API as one client: requests go to the manager endpoint that last
-// answered, and fail over to the next one when it cannot be reached or is no longer a
-// manager. Writes only fail over when the request certainly never reached an engine, so
-// a change is never sent twice.
+// A cluster's Engine API as one client. Every request walks the manager endpoints itself,
+// in configured order with those marked down (endpoint-health.ts) last; nothing is shared
+// between requests but that health, so concurrent requests cannot steer each other past a
+// healthy manager. A failure to connect moves on at once. Writes only fail over when the
+// request certainly never reached an engine (engine-errors.ts), so a change is never sent
+// twice; reads and streams fail over on any connection failure or a node that is not a manager.
 import type { ClusterConfig } from '../config/config.ts';
 import { GatewayError } from '../errors/gateway-error.ts';
+import { EndpointHealth, isConnectionFailure, PROBE_INTERVAL_MS, PROBE_TIMEOUT_MS } from './endpoint-health.ts';
 import { EngineEndpoint, type EngineRequest } from './endpoint.ts';
 import { isNotManager, isNotSent } from './engine-errors.ts';
 
 export class ClusterClient {
   readonly name: string;
   readonly endpoints: EngineEndpoint[];
-  private preferred = 0;
+  private readonly health: EndpointHealth[];
+  private readonly probeTimer: NodeJS.Timeout | undefined;
 
   constructor(config: ClusterConfig, timeoutMs: number) {
     this.name = config.name;
     this.endpoints = config.managers.map((m) => new EngineEndpoint(m, timeoutMs));
+    this.health = this.endpoints.map(() => new EndpointHealth());
+    // With one endpoint there is nothing to fail over to: no probe.
+    if (this.endpoints.length > 1) {
+      this.probeTimer = setInterval(() => void this.probe(), PROBE_INTERVAL_MS);
+      this.probeTimer.unref();
+    }
   }
 
-  /** The endpoint requests go to first. */
-  get current(): EngineEndpoint {
-    return this.endpoints[this.preferred]!;
+  request<T>(req: EngineRequest): Promise<T> {
+    return this.failover(req, (endpoint) => endpoint.request<T>(req));
   }
 
-  async request<T>(req: EngineRequest): Promise<T> {
-    const isRead = req.method === 'GET';
-    let lastError: unknown;
-    for (let attempt = 0; attempt < this.endpoints.length; attempt++) {
-      const index = (this.preferred + attempt) % this.endpoints.length;
-      const endpoint = this.endpoints[index]!;
-      try {
-        const result = await endpoint.request<T>(req);
-        this.preferred = index;
-        return result;
-      } catch (err) {
-        lastError = err;
-        // Reads may be retried anywhere; writes only when the engine never saw them.
-        const retriable = isNotSent(err) || isNotManager(err) || (isRead && err instanceof GatewayError && err.code === 'ENGINE_UNAVAILABLE');
-        if (!retriable) throw err;
-      }
-    }
-    if (this.endpoints.length > 1 && lastError instanceof GatewayError && lastError.code === 'ENGINE_UNAVAILABLE') {
-      throw new GatewayError('ENGINE_UNAVAILABLE', `no manager endpoint of cluster "${this.name}" answered (${lastError.message})`);
-    }
-    throw lastError;
-  }
-
-  /** Opens a stream on the first endpoint that answers (streams are reads: any endpoint will do). */
-  async stream(req: EngineRequest, signal: AbortSignal): Promise<NodeJS.ReadableStream> {
-    let lastError: unknown;
-    for (let attempt = 0; attempt < this.endpoints.length; attempt++) {
-      const index = (this.preferred + attempt) % this.endpoints.length;
-      try {
-        const stream = await this.endpoints[index]!.stream(req, signal);
-        this.preferred = index;
-        return stream;
-      } catch (err) {
-        lastError = err;
-        if (!(err instanceof GatewayError && (err.code === 'ENGINE_UNAVAILABLE' || err.code === 'NOT_A_SWARM_MANAGER'))) throw err;
-      }
-    }
-    throw lastError;
+  /** Opens a stream (events, followed logs) on the first endpoint that answers; streams are reads. */
+  stream(req: EngineRequest, signal: AbortSignal): Promise<NodeJS.ReadableStream> {
+    return this.failover(req, (endpoint) => endpoint.stream(req, signal));
   }
 
   /** Whether some manager endpoint answers as a swarm manager (for /readyz). */
@@ -70,5 +44,55 @@ export class ClusterClient {
     } catch {
       return false;
     }
+  }
+
+  /** Stops the health probe (the timer is unref'd, so this is only for tidy shutdowns). */
+  close(): void {
+    if (this.probeTimer) clearInterval(this.probeTimer);
+  }
+
+  /** Endpoint indexes in the order this request tries them: up ones as configured, then those marked down. */
+  private order(): number[] {
+    const up: number[] = [];
+    const down: number[] = [];
+    this.health.forEach((h, i) => (h.isDown ? down : up).push(i));
+    return [...up, ...down];
+  }
+
+  private async failover<T>(req: EngineRequest, send: (endpoint: EngineEndpoint) => Promise<T>): Promise<T> {
+    const isRead = req.method === 'GET';
+    let lastError: unknown;
+    for (const index of this.order()) {
+      const health = this.health[index]!;
+      try {
+        const result = await send(this.endpoints[index]!);
+        health.succeeded();
+        return result;
+      } catch (err) {
+        lastError = err;
+        if (isConnectionFailure(err) || isNotManager(err)) health.failed();
+        // Reads may be retried anywhere; writes only when the engine never saw them.
+        const retriable = isNotSent(err) || isNotManager(err) || (isRead && isConnectionFailure(err));
+        if (!retriable) throw err;
+      }
+    }
+    if (this.endpoints.length > 1 && lastError instanceof GatewayError && lastError.code === 'ENGINE_UNAVAILABLE') {
+      throw new GatewayError('ENGINE_UNAVAILABLE', `no manager endpoint of cluster "${this.name}" answered (${lastError.message})`, lastError.extensions);
+    }
+    throw lastError;
+  }
+
+  /** Pings every endpoint; an answer closes its breaker, a failure opens it. */
+  private async probe(): Promise<void> {
+    await Promise.all(
+      this.endpoints.map(async (endpoint, i) => {
+        try {
+          await endpoint.request({ method: 'GET', path: '/_ping', timeoutMs: PROBE_TIMEOUT_MS });
+          this.health[i]!.succeeded();
+        } catch {
+          this.health[i]!.failed();
+        }
+      }),
+    );
   }
 }

@@ -2,6 +2,7 @@
 // failures become ENGINE_UNAVAILABLE; the Engine's own HTTP errors keep their status so
 // that mutations can turn 400/409 into userErrors the caller can act on.
 import { GatewayError } from '../errors/gateway-error.ts';
+import { QUORUM_LOST_MESSAGE } from './quorum-loss.ts';
 
 /** An HTTP error answered by the Engine (it received and refused the request). */
 export class EngineRequestError extends Error {
@@ -79,6 +80,10 @@ export function mapEngineError(err: unknown, endpoint: string): Error {
     if (e.statusCode === 404) return new GatewayError('NOT_FOUND', message);
     if (e.statusCode === 503 && /not a swarm manager|not part of a swarm|swarm is not initialized/i.test(message)) {
       return new GatewayError('NOT_A_SWARM_MANAGER', `${endpoint} is not a swarm manager: ${message}`);
+    }
+    if (e.statusCode >= 500 && QUORUM_LOST_MESSAGE.test(message)) {
+      // No Raft leader: the engine refused before changing anything; no manager can do better.
+      return new GatewayError('SWARM_QUORUM_LOST', `the swarm has lost its quorum (${endpoint}): ${message}`, { sent: true, answered: true });
     }
     if (e.statusCode >= 500 && !/already part of a swarm|not part of a swarm|is in use|has active endpoints/i.test(message)) {
       // 500/503 with a cause the caller can't fix: keep the engine's words for the log.

@@ -1,13 +1,15 @@
 // Authentication for HTTP routes that need a caller (/graphql, /audit/export): the
 // Authorization header becomes `res.locals.principal`, or the request is answered 401
 // UNAUTHENTICATED with a WWW-Authenticate header (RFC 6750) and an `auth_failed` record
-// in the audit log saying why (expired, wrong issuer, unknown key, ...).
+// in the audit log saying why (expired, wrong issuer, unknown key, ...). Credentials that
+// cannot be checked now (the token database is down or hung) are a 503 AUTH_UNAVAILABLE.
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { parse, type OperationDefinitionNode } from 'graphql';
 import type { AuditWriter } from '../audit/audit-writer.ts';
 import type { Authenticator } from '../auth/authenticate.ts';
 import { AuthenticationError } from '../auth/authentication-error.ts';
 import type { Principal } from '../auth/principal.ts';
+import { GatewayError } from '../errors/gateway-error.ts';
 import { sendRateLimited, type PrincipalRateLimit, type RateLimitRefusal } from './limits/rate-limit.ts';
 
 export const REALM = 'swarm-gateway';
@@ -25,6 +27,10 @@ export function authenticateRequests(deps: AuthenticationDeps): RequestHandler {
     try {
       res.locals.principal = await deps.authenticator.authenticate(req.get('authorization'), clientAddress);
     } catch (err) {
+      if (isAuthUnavailable(err)) {
+        sendAuthUnavailable(res, err);
+        return;
+      }
       if (!(err instanceof AuthenticationError)) {
         next(err);
         return;
@@ -47,6 +53,22 @@ export function authenticateRequests(deps: AuthenticationDeps): RequestHandler {
     }
     next();
   };
+}
+
+/** Seconds a client should wait before retrying when credentials could not be verified. */
+export const AUTH_RETRY_AFTER_SECONDS = 5;
+
+/** The credential could not be checked (the token database is down or hung): not the caller's fault. */
+export function isAuthUnavailable(err: unknown): err is GatewayError {
+  return err instanceof GatewayError && err.code === 'AUTH_UNAVAILABLE';
+}
+
+/** 503 with Retry-After: nothing ran, no auth_failed record (the credential was not refused). */
+function sendAuthUnavailable(res: Response, err: GatewayError): void {
+  res
+    .status(503)
+    .set('Retry-After', String(AUTH_RETRY_AFTER_SECONDS))
+    .json({ errors: [{ message: err.message, extensions: { code: 'AUTH_UNAVAILABLE', retryAfterSeconds: AUTH_RETRY_AFTER_SECONDS } }] });
 }
 
 /** RFC 6750: no error attribute when no credentials were sent. */

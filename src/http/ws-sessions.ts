@@ -2,7 +2,9 @@
 // payload (`{ authorization: 'Bearer ...' }`: browsers cannot set headers on a WebSocket)
 // or the upgrade request's header; a refused connection is closed with 4403 and audited.
 // Open connections are re-checked periodically, so a revoked API token or an expired JWT
-// also ends the subscriptions it opened (closed with 4403, audited as auth_failed).
+// also ends the subscriptions it opened (closed with 4403, audited as auth_failed). A
+// credential that cannot be checked now (token database down) closes a new connection
+// with 1013 (try again later); an open one is kept until it can be checked again.
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
@@ -11,10 +13,13 @@ import type { AuditWriter } from '../audit/audit-writer.ts';
 import type { Authenticator } from '../auth/authenticate.ts';
 import { AuthenticationError } from '../auth/authentication-error.ts';
 import type { Principal } from '../auth/principal.ts';
-import { recordAuthFailure } from './authenticate-request.ts';
+import { isAuthUnavailable, recordAuthFailure } from './authenticate-request.ts';
 import type { PrincipalRateLimit } from './limits/rate-limit.ts';
 
 type WsContext = Context<Record<string, unknown> | undefined, Extra>;
+
+/** WebSocket close code 1013, Try Again Later (RFC 6455 registry). */
+const WS_TRY_AGAIN_LATER = 1013;
 
 interface Session {
   authorization: string | undefined;
@@ -49,6 +54,11 @@ export class WsSessions {
       this.sessions.set(ctx, { authorization, principal: await this.deps.authenticator.authenticate(authorization, request.socket.remoteAddress) });
       return true;
     } catch (err) {
+      if (isAuthUnavailable(err)) {
+        // 1013 "try again later": the credential was not refused, it could not be checked now.
+        ctx.extra.socket.close(WS_TRY_AGAIN_LATER, 'AUTH_UNAVAILABLE: credentials cannot be verified now; retry shortly');
+        return false;
+      }
       if (!(err instanceof AuthenticationError)) throw err;
       await this.refused(ctx, err, '(subscription connection)');
       return false;

@@ -3,6 +3,7 @@
 // Clusters are durable (fsync, synchronous_commit, full_page_writes on) unless a test
 // asks for `fast` ones, which an immediate stop can make lose acknowledged commits.
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -22,6 +23,8 @@ export interface PostgresCluster {
   start(): Promise<void>;
   /** Stops the cluster and deletes its files; safe to call twice. */
   stop(): Promise<void>;
+  /** The running postmaster's PID (from its postmaster.pid), e.g. to freeze it with SIGSTOP. */
+  postmasterPid(): number;
 }
 
 export interface PostgresOptions {
@@ -40,8 +43,11 @@ export async function postgresUp(name: string, opts: PostgresOptions = {}): Prom
   }
   const url = out.stdout.trim();
   let stopped = false;
+  // scripts/postgres.sh keeps each cluster's data in $SG_PG_ROOT/NAME/data.
+  const pidFile = path.join(process.env.SG_PG_ROOT || '/var/lib/sg-pg', unique, 'data', 'postmaster.pid');
   return {
     url,
+    postmasterPid: () => Number(readFileSync(pidFile, 'utf8').split('\n')[0]),
     async pause(mode = 'fast') {
       await run('bash', [SCRIPT, 'pause', unique, mode], { timeout: 60_000 });
     },

@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { AuthenticationError } from '../../src/auth/authentication-error.ts';
 import { parseGrant } from '../../src/auth/grant.ts';
 import { createApiTokenVerifier, generateToken, type ApiTokenRow } from '../../src/auth/tokens/index.ts';
+import { TOKEN_CACHE_MS } from '../../src/auth/tokens/token-verifier.ts';
+import { GatewayError } from '../../src/errors/gateway-error.ts';
 
 /** Just what the store uses of Prisma's apiToken delegate. */
 function fakeDatabase(rows: ApiTokenRow[]) {
@@ -28,6 +30,8 @@ function fakeDatabase(rows: ApiTokenRow[]) {
 
 let clock = new Date('2026-11-22T12:00:00.000Z');
 const now = () => clock;
+/** Lets the last-use write, which the verifier does not wait for, finish. */
+const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 function tokenRow(over: Partial<ApiTokenRow> = {}): { token: string; row: ApiTokenRow } {
   const { token, prefix, hash } = generateToken();
@@ -45,6 +49,7 @@ function tokenRow(over: Partial<ApiTokenRow> = {}): { token: string; row: ApiTok
       lastUsedAt: null,
       revokedAt: null,
       revokedBy: null,
+      createdBy: null,
       ...over,
     },
   };
@@ -120,13 +125,16 @@ describe('API token verifier', () => {
     const verifier = createApiTokenVerifier(database, { now });
     const start = clock;
     await verifier.verify(token, undefined);
+    await settle();
     assert.deepEqual(updates, [{ id: row.id, lastUsedAt: start }]);
     clock = new Date(start.getTime() + 59_000);
     await verifier.verify(token, undefined);
     await verifier.verify(token, undefined);
+    await settle();
     assert.equal(updates.length, 1);
     clock = new Date(start.getTime() + 60_000);
     await verifier.verify(token, undefined);
+    await settle();
     assert.equal(updates.length, 2);
     assert.equal(row.lastUsedAt?.getTime(), start.getTime() + 60_000);
   });
@@ -140,6 +148,43 @@ describe('API token verifier', () => {
     const seen: string[] = [];
     const principal = await createApiTokenVerifier(database, { now, onTouchError: (err, id) => seen.push(`${id}: ${(err as Error).message}`) }).verify(token, undefined);
     assert.equal(principal.id, `token:${row.id}`);
+    await settle();
     assert.deepEqual(seen, [`${row.id}: database gone`]);
+  });
+  test('a token verified less than the cache time ago needs no database; after it, a revocation is honoured', async () => {
+    const { token, row } = tokenRow();
+    const { database } = fakeDatabase([row]);
+    const verifier = createApiTokenVerifier(database, { now });
+    const start = clock;
+    await verifier.verify(token, undefined);
+    const apiToken = (database as { prisma: { apiToken: Record<string, unknown> } }).prisma.apiToken;
+    const findUnique = apiToken.findUnique;
+    apiToken.findUnique = async () => {
+      throw new Error('database gone');
+    };
+    clock = new Date(start.getTime() + TOKEN_CACHE_MS - 1);
+    assert.equal((await verifier.verify(token, undefined)).id, `token:${row.id}`);
+    apiToken.findUnique = findUnique;
+    row.revokedAt = new Date(start.getTime() + 1000);
+    clock = new Date(start.getTime() + TOKEN_CACHE_MS);
+    await assert.rejects(verifier.verify(token, undefined), (err: unknown) => err instanceof AuthenticationError && err.reason === 'revoked_token');
+    await settle();
+  });
+
+  test('a failing or hung token lookup is AUTH_UNAVAILABLE, not an error of its own or a hang', async () => {
+    const failing = tokenRow();
+    const broken = fakeDatabase([failing.row]);
+    (broken.database as { prisma: { apiToken: Record<string, unknown> } }).prisma.apiToken.findUnique = async () => {
+      throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
+    };
+    await assert.rejects(createApiTokenVerifier(broken.database, { now }).verify(failing.token, undefined), (err: unknown) => {
+      assert.ok(err instanceof GatewayError);
+      assert.equal(err.code, 'AUTH_UNAVAILABLE');
+      assert.doesNotMatch(err.message, /ECONNREFUSED|5432/);
+      return true;
+    });
+    const hung = fakeDatabase([failing.row]);
+    (hung.database as { prisma: { apiToken: Record<string, unknown> } }).prisma.apiToken.findUnique = () => new Promise(() => {});
+    await assert.rejects(createApiTokenVerifier(hung.database, { now, lookupTimeoutMs: 20 }).verify(failing.token, undefined), (err: unknown) => err instanceof GatewayError && err.code === 'AUTH_UNAVAILABLE');
   });
 });

@@ -6,6 +6,7 @@ import type { Database } from '../../db/client.ts';
 import { Prisma, type ApiToken } from '../../generated/prisma/client.ts';
 import { formatGrant, type Grant } from '../grant.ts';
 import { generateToken, isTokenPrefix } from './token-format.ts';
+import { forgetToken } from './verified-token-cache.ts';
 
 export type ApiTokenRow = ApiToken;
 
@@ -77,6 +78,8 @@ export class ApiTokenStore {
   /** Revokes a token; null when it was revoked already (by this call's competitor, too). */
   async revoke(id: string, by: string): Promise<ApiTokenRow | null> {
     const { count } = await this.database.prisma.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: this.now(), revokedBy: by } });
+    // Verified tokens are cached for a while: a revocation here takes effect at once.
+    forgetToken(id);
     return count === 1 ? this.database.prisma.apiToken.findUnique({ where: { id } }) : null;
   }
 

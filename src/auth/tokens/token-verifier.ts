@@ -2,15 +2,28 @@
 // SHA-256 of the presented token with the stored one in constant time, then refuses a
 // revoked or expired token. Which of these failed is told only once the hash matched, so
 // knowing a prefix (it is visible) reveals nothing about the token's state.
+//
+// The database may be down or hung: a lookup that does not answer within
+// TOKEN_LOOKUP_TIMEOUT_MS, or fails, is AUTH_UNAVAILABLE (a 503), never a hang or a 500. A
+// token verified less than TOKEN_CACHE_MS ago is served from memory without the database,
+// so reads go on through an outage; that is also the bound on how long a revocation (made
+// by this or another gateway process) takes to be honoured.
 import { timingSafeEqual } from 'node:crypto';
 import type { Database } from '../../db/client.ts';
+import { GatewayError } from '../../errors/gateway-error.ts';
 import { AuthenticationError } from '../authentication-error.ts';
 import type { CredentialVerifier } from '../authenticate.ts';
 import { parseGrant, type Grant } from '../grant.ts';
 import type { Principal } from '../principal.ts';
 import { hashToken, parseToken } from './token-format.ts';
 import { isExpired } from './token-request.ts';
-import { ApiTokenStore, type ApiTokenRow } from './token-store.ts';
+import { ApiTokenStore, TOUCH_INTERVAL_MS, type ApiTokenRow } from './token-store.ts';
+import { VerifiedTokenCache } from './verified-token-cache.ts';
+
+/** How long a token lookup may take before the request is answered AUTH_UNAVAILABLE. */
+export const TOKEN_LOOKUP_TIMEOUT_MS = 2_000;
+/** How long a verified token is trusted without asking the database again (the revocation bound). */
+export const TOKEN_CACHE_MS = 30_000;
 
 export interface ApiTokenVerifierOptions {
   /** `auth.maxTokenDays`: also refuses tokens older than this (made before it was lowered). */
@@ -18,24 +31,62 @@ export interface ApiTokenVerifierOptions {
   now?: () => Date;
   /** Called when recording the last use fails; the request goes on. */
   onTouchError?: (err: unknown, tokenId: string) => void;
+  /** Overrides TOKEN_LOOKUP_TIMEOUT_MS (tests). */
+  lookupTimeoutMs?: number;
+  /** Overrides TOKEN_CACHE_MS (tests; 0 turns the cache off). */
+  cacheMs?: number;
 }
 
 export function createApiTokenVerifier(database: Pick<Database, 'prisma'>, options: ApiTokenVerifierOptions = {}): CredentialVerifier {
   const now = options.now ?? (() => new Date());
   const store = new ApiTokenStore(database, now);
+  const cache = new VerifiedTokenCache(options.cacheMs ?? TOKEN_CACHE_MS, () => now().getTime());
+  const lookupTimeoutMs = options.lookupTimeoutMs ?? TOKEN_LOOKUP_TIMEOUT_MS;
   return {
     async verify(credential, clientAddress): Promise<Principal> {
       const parsed = parseToken(credential);
       if (!parsed) throw new AuthenticationError('unknown_token', 'this is not a valid API token (sgw_<prefix>_<secret>)');
       const hints = { tokenPrefix: parsed.prefix };
-      const row = await store.findByPrefix(parsed.prefix);
-      if (!row || !sameHash(row.hash, hashToken(credential))) throw new AuthenticationError('unknown_token', 'this API token is not known to the gateway', hints);
+      const hash = hashToken(credential);
+      const principalOf = (row: ApiTokenRow): Principal => ({ id: `token:${row.id}`, kind: 'token', name: row.name, grants: tokenGrants(row), clientAddress });
+      const recordUse = (row: ApiTokenRow): void => {
+        // Not awaited: recording the last use must not hold the request up (the database may be
+        // slow or down). The cached row remembers the attempt, so it is made once a minute at most.
+        void store.touch(row).catch((err: unknown) => options.onTouchError?.(err, row.id));
+        row.lastUsedAt = row.lastUsedAt && now().getTime() - row.lastUsedAt.getTime() < TOUCH_INTERVAL_MS ? row.lastUsedAt : now();
+      };
+      const cached = cache.get(hash);
+      if (cached && !isExpired(cached, now(), options.maxTokenDays)) {
+        recordUse(cached);
+        return principalOf(cached);
+      }
+      const row = await bounded(store.findByPrefix(parsed.prefix), lookupTimeoutMs);
+      if (!row || !sameHash(row.hash, hash)) throw new AuthenticationError('unknown_token', 'this API token is not known to the gateway', hints);
       if (row.revokedAt) throw new AuthenticationError('revoked_token', `API token ${row.prefix} was revoked`, hints);
       if (isExpired(row, now(), options.maxTokenDays)) throw new AuthenticationError('expired_token', `API token ${row.prefix} has expired`, hints);
-      await store.touch(row).catch((err: unknown) => options.onTouchError?.(err, row.id));
-      return { id: `token:${row.id}`, kind: 'token', name: row.name, grants: tokenGrants(row), clientAddress };
+      cache.set(hash, row);
+      recordUse(row);
+      return principalOf(row);
     },
   };
+}
+
+/** The lookup's answer, or AUTH_UNAVAILABLE when the database fails or does not answer in time. */
+async function bounded<T>(lookup: Promise<T>, timeoutMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new GatewayError('AUTH_UNAVAILABLE', `the API token could not be verified: the gateway's database did not answer within ${timeoutMs} ms; retry shortly`)), timeoutMs);
+  });
+  try {
+    return await Promise.race([
+      lookup.catch(() => {
+        throw new GatewayError('AUTH_UNAVAILABLE', "the API token could not be verified: the gateway's database is unavailable; retry shortly");
+      }),
+      timedOut,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** The stored grants, parsed; one that no longer parses is dropped (it grants nothing). */

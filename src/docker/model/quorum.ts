@@ -44,3 +44,17 @@ export function quorumFromNodes(nodes: readonly EngineNode[]): Quorum {
   const reachable = managers.filter((n) => n.ManagerStatus?.Reachability === 'reachable').length;
   return computeQuorum(managers.length, reachable);
 }
+
+/**
+ * The quorum while the swarm has no leader, from a reachable manager's view: `managers` Raft
+ * members it knows, `reachable` of them answering the gateway. No leader means no majority
+ * can talk to each other, whatever the gateway reaches (a partition), so it is never a quorum.
+ */
+export function quorumWithoutLeader(managers: number, reachable: number, engineMessage: string): Quorum {
+  const quorum = computeQuorum(managers, reachable);
+  const warnings = quorum.warnings.filter((w) => !w.startsWith('quorum at risk'));
+  if (!warnings.some((w) => w.startsWith('quorum lost'))) {
+    warnings.push(`quorum lost: the swarm has no leader although ${reachable} of ${managers} managers answer the gateway (they cannot reach each other)`);
+  }
+  return { ...quorum, hasQuorum: false, warnings: [...warnings, `the engine says: ${engineMessage}`] };
+}

@@ -1,4 +1,5 @@
-// `events` subscription: the cluster's Engine events, filtered by the Engine itself.
+// `events` subscription: the cluster's Engine events, filtered by the Engine itself, resumed
+// on another manager when its manager goes away (src/docker/events.ts).
 import type { EventType, Resolvers } from '../../generated/graphql.ts';
 import { engineEvents, type EngineEvent } from '../../docker/events.ts';
 
@@ -20,19 +21,17 @@ function toEvent(e: EngineEvent) {
 export const eventsResolvers: Resolvers = {
   Subscription: {
     events: {
-      subscribe: async function* (_root, args, ctx) {
+      // The engine's iterator itself, not a generator around it: closing the subscription
+      // calls its return(), which closes the engine stream at once (src/docker/events.ts).
+      subscribe: (_root, args, ctx) => {
         const client = ctx.registry.cluster(args.cluster);
         const filters: Record<string, string[]> = { type: (args.filter?.types ?? ALL_TYPES).map((t) => t.toLowerCase()) };
         if (args.filter?.actions?.length) filters.event = [...args.filter.actions];
         if (args.filter?.label?.length) filters.label = [...args.filter.label];
-        const controller = new AbortController();
-        try {
-          const since = args.since ? (Date.parse(args.since) / 1000).toFixed(3) : undefined;
-          for await (const event of engineEvents(client, filters, since, controller.signal)) yield { events: toEvent(event) };
-        } finally {
-          controller.abort();
-        }
+        const since = args.since ? (Date.parse(args.since) / 1000).toFixed(3) : undefined;
+        return engineEvents(client, filters, since);
       },
+      resolve: (event: EngineEvent) => toEvent(event),
     },
   },
 };

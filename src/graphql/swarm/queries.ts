@@ -2,15 +2,47 @@
 import type { QueryResolvers, SwarmResolvers } from '../../generated/graphql.ts';
 import { inspectSwarm, swarmUnlockKey } from '../../docker/api/swarm.ts';
 import { listNodes } from '../../docker/api/nodes.ts';
-import { quorumFromNodes } from '../../docker/model/quorum.ts';
+import { quorumFromNodes, quorumWithoutLeader } from '../../docker/model/quorum.ts';
 import { toSwarmModel } from '../../docker/model/swarm.ts';
+import type { SwarmModel } from '../../docker/model/types.ts';
+import type { EngineSwarm } from '../../docker/engine-json.ts';
+import { lastKnownSwarm, quorumLossOf, rememberSwarm, type QuorumLoss } from '../../docker/quorum-loss.ts';
+import { GatewayError } from '../../errors/gateway-error.ts';
 import { engineOfModel } from './swarm-target.ts';
 import { auditSensitiveRead } from './sensitive-read.ts';
+
+/** How long `GET /swarm` may take before the gateway checks whether the quorum is lost. */
+const QUORUM_CHECK_AFTER_MS = 1_000;
+
+/** What is said of a swarm never read while it had a leader (the engine tells nothing else). */
+const UNKNOWN_SWARM: EngineSwarm = { ID: '', Version: { Index: 0 }, CreatedAt: new Date(0).toISOString(), UpdatedAt: new Date(0).toISOString(), Spec: {} };
+
+/** A swarm read while it had no leader carries the managers' view for its quorum. */
+type QuorumLossModel = SwarmModel & { quorumLoss?: QuorumLoss };
 
 export const swarmQueries: Pick<QueryResolvers, 'swarm' | 'swarmJoinTokens' | 'swarmUnlockKey'> = {
   async swarm(_root, { cluster }, ctx) {
     const loaders = ctx.loaders(cluster);
-    return toSwarmModel(loaders.client.name, await loaders.swarm());
+    const client = loaders.client;
+    const inspected = loaders.swarm().then((swarm) => {
+      rememberSwarm(client, swarm);
+      return toSwarmModel(client.name, swarm);
+    });
+    // Without a leader `GET /swarm` hangs until the engine timeout: when it has not answered
+    // soon, or failed for that reason, ask a manager's own view (`/info`) whether that is it.
+    const viewIfLost = async (): Promise<QuorumLossModel> => {
+      const loss = await quorumLossOf(client);
+      if (!loss) return inspected;
+      return { ...toSwarmModel(client.name, lastKnownSwarm(client) ?? UNKNOWN_SWARM), quorumLoss: loss };
+    };
+    const slow = new Promise<'slow'>((resolve) => setTimeout(() => resolve('slow'), QUORUM_CHECK_AFTER_MS).unref());
+    try {
+      const first = await Promise.race([inspected, slow]);
+      return first === 'slow' ? await viewIfLost() : first;
+    } catch (err) {
+      if (err instanceof GatewayError && err.code === 'SWARM_QUORUM_LOST') return viewIfLost();
+      throw err;
+    }
   },
 
   async swarmJoinTokens(_root, { cluster }, ctx) {
@@ -35,6 +67,8 @@ export const swarmQueries: Pick<QueryResolvers, 'swarm' | 'swarmJoinTokens' | 's
 export const swarmFields: SwarmResolvers = {
   /** A swarm read from a configured engine (swarmInit) takes its nodes from that engine. */
   async quorum(parent, _args, ctx) {
+    const loss = (parent as QuorumLossModel).quorumLoss;
+    if (loss) return quorumWithoutLeader(loss.managers, loss.reachableManagers, loss.message);
     const engine = engineOfModel(parent);
     const nodes = engine ? await listNodes(ctx.registry.engine(engine).endpoint) : await ctx.loaders(parent.cluster).nodes();
     return quorumFromNodes(nodes);
