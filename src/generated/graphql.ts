@@ -367,7 +367,7 @@ export type DiagnosticCheck = {
   __typename?: 'DiagnosticCheck';
   /** Details, one item per finding. */
   details: Array<Scalars['String']['output']>;
-  /** Stable identifier: `ports`, `quorum`, `subnet-overlap`, `encrypted-windows`, `overlay-container-limit`. */
+  /** Stable identifier: `ports`, `quorum`, `subnet-overlap`, `unallocated-networks` (swarm networks the managers could not allocate: no driver, no IPAM, usually "Pool overlaps"), `encrypted-windows`, `overlay-container-limit`. */
   id: Scalars['String']['output'];
   /** Outcome. */
   status: CheckStatus;
@@ -922,9 +922,9 @@ export type NetworkCreateInput = {
   ingress?: InputMaybe<Scalars['Boolean']['input']>;
   /** Block external access (`--internal`). */
   internal?: InputMaybe<Scalars['Boolean']['input']>;
-  /** IPAM configurations (`--subnet/--gateway/--ip-range`, repeated). */
+  /** IPAM configurations (`--subnet/--gateway/--ip-range`, repeated). Overlay subnets must have room for the gateway, one load-balancer address per node and the tasks (IPv4 /29 or shorter, IPv6 /125 or shorter), must not touch the loopback, multicast, link-local, `0.0.0.0/8` or `240.0.0.0/4` ranges (INVALID_CIDR), and must not overlap a subnet of another network of the cluster (SUBNET_OVERLAP; a network outside the caller's read scope is called "another network", unnamed). */
   ipam?: InputMaybe<Array<IpamConfigInput>>;
-  /** Enable IPv6 (`--ipv6`). */
+  /** Enable IPv6 (`--ipv6`). Needs an IPv6 subnet in `ipam` (the swarm does not pick one; without it every task would be rejected): INVALID_VALUE otherwise. */
   ipv6?: InputMaybe<Scalars['Boolean']['input']>;
   /** Labels (`--label k=v`). */
   labels?: InputMaybe<Array<KeyValueInput>>;
@@ -2068,6 +2068,15 @@ export type TaskConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** The desired states `tasks(filter:)` can select, the ones the Engine's `desired-state` filter accepts. */
+export type TaskDesiredStateFilter =
+  /** Tasks accepted but not yet meant to run (`desired-state=accepted`). */
+  | 'ACCEPTED'
+  /** Tasks meant to run (`desired-state=running`). */
+  | 'RUNNING'
+  /** Tasks meant to be stopped: replaced, scaled away or removed (`desired-state=shutdown`). */
+  | 'SHUTDOWN';
+
 /** A task with its cursor. */
 export type TaskEdge = {
   __typename?: 'TaskEdge';
@@ -2079,8 +2088,8 @@ export type TaskEdge = {
 
 /** Filters for `tasks`, as `docker service ps --filter`. */
 export type TaskFilter = {
-  /** Desired state. */
-  desiredState?: InputMaybe<TaskState>;
+  /** Desired state (`--filter desired-state=`): the Engine filters on running, shutdown and accepted only. */
+  desiredState?: InputMaybe<TaskDesiredStateFilter>;
   /** Node ID or hostname. */
   node?: InputMaybe<Scalars['String']['input']>;
   /** Service ID or name. */
@@ -2433,6 +2442,7 @@ export type ResolversTypes = {
   SwarmUpdatePayload: ResolverTypeWrapper<Partial<Omit<SwarmUpdatePayload, 'swarm'> & { swarm?: Maybe<ResolversTypes['Swarm']> }>>;
   Task: ResolverTypeWrapper<TaskModel>;
   TaskConnection: ResolverTypeWrapper<Partial<Omit<TaskConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['TaskEdge']>, nodes: Array<ResolversTypes['Task']> }>>;
+  TaskDesiredStateFilter: ResolverTypeWrapper<Partial<TaskDesiredStateFilter>>;
   TaskEdge: ResolverTypeWrapper<Partial<Omit<TaskEdge, 'node'> & { node: ResolversTypes['Task'] }>>;
   TaskFilter: ResolverTypeWrapper<Partial<TaskFilter>>;
   TaskNetworkAttachment: ResolverTypeWrapper<TaskNetworkAttachmentModel>;
