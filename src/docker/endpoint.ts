@@ -1,6 +1,8 @@
 // One Engine API endpoint (a unix socket or tcp+TLS address) with a per-request timeout.
 // All calls go through `request`, so errors and timeouts are handled in one place.
 import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
 import { createRequire } from 'node:module';
 import Docker from 'dockerode';
 import type { EndpointConfig } from '../config/config.ts';
@@ -29,15 +31,17 @@ interface Modem {
 }
 
 /**
- * No redirect is followed. docker-modem's own HTTP layer follows up to five, to wherever the
- * Location says: dockerd answers a path with ".." or "//" with a 301 whose cleaned path's
- * first segment then becomes a TCP host (and the followed request's errors have no listener,
- * which ends the process). The limit is that module's one setting (it takes no per-request
- * option); at 0 a 3xx fails the request before any connection is made, and engine-errors.ts
- * reports it as ENGINE_UNAVAILABLE. Resolved through dockerode, so it is the modem it uses.
+ * No redirect is followed. docker-modem sends requests through its own wrapper of Node's
+ * http/https that follows up to five redirects to wherever the Location says: dockerd
+ * answers a path with ".." or "//" with a 301 whose cleaned path's first segment then
+ * becomes a TCP host, the follow-up's errors have no listener (the process ends), and a
+ * Location with another scheme throws inside the response handler. The modem takes no
+ * option for it, so its wrapper is replaced by Node's own modules (resolved through
+ * dockerode, so that it is the modem dockerode uses): a 3xx then reaches the modem as any
+ * other status it was not told to accept, and engine-errors.ts reports it.
  */
 const requireFromDockerode = createRequire(createRequire(import.meta.url).resolve('dockerode'));
-(requireFromDockerode('docker-modem/lib/http.js') as { maxRedirects: number }).maxRedirects = 0;
+Object.assign(requireFromDockerode('docker-modem/lib/http.js') as object, { http, https });
 
 /** Every status the Engine may answer; docker-modem rejects those not listed as `true`. */
 const OK_STATUS: Record<number, boolean | string> = { 200: true, 201: true, 204: true, 304: true };

@@ -48,9 +48,6 @@ export function isNotManager(err: unknown): boolean {
   return err instanceof GatewayError && err.code === 'NOT_A_SWARM_MANAGER';
 }
 
-/** docker-modem's error when a response is a redirect past its limit (0: every redirect). */
-const REDIRECT_REFUSED = /^Max redirects exceeded/;
-
 interface ModemError {
   statusCode?: number;
   json?: unknown;
@@ -70,9 +67,8 @@ function engineMessageOf(e: ModemError): string {
 export function mapEngineError(err: unknown, endpoint: string): Error {
   if (err instanceof GatewayError || err instanceof EngineRequestError) return err;
   const e = (err ?? {}) as ModemError;
-  // A redirect is never followed (endpoint.ts): docker-modem stops at it with this message,
-  // or, without a Location, reports the 3xx status itself. The engine did not act on it.
-  if (REDIRECT_REFUSED.test(e.message ?? '') || (typeof e.statusCode === 'number' && e.statusCode >= 300 && e.statusCode < 400)) {
+  // A redirect is never followed (endpoint.ts); the engine did not act on the request.
+  if (typeof e.statusCode === 'number' && e.statusCode >= 300 && e.statusCode < 400) {
     return new GatewayError('ENGINE_UNAVAILABLE', `${endpoint} answered with a redirect, which the gateway does not follow`, { sent: true, answered: true });
   }
   if (typeof e.statusCode === 'number') {

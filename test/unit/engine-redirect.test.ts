@@ -61,6 +61,8 @@ describe('an engine answering with a redirect', () => {
     ['relative Location (as dockerd cleans a path)', () => `/127.0.0.1:${targetPort}/x/json`, 301],
     ['absolute Location', () => `http://127.0.0.1:${targetPort}/x/json`, 307],
     ['no Location', () => '', 302],
+    // docker-modem looks the Location's scheme up among its protocols before its redirect limit applies.
+    ['a Location with a scheme other than http(s)', () => `ftp://127.0.0.1:${targetPort}/x`, 301],
   ] as const) {
     test(`${name}: a request fails with ENGINE_UNAVAILABLE and follows nothing`, async () => {
       location = loc();
