@@ -17,6 +17,8 @@ import { secretNamePatterns } from './redact.ts';
 
 export interface AuditLog {
   writer: DbAuditWriter;
+  /** Settles when the start-up round (the spool drained, then reconciliation) is done; the gateway serves before. */
+  started: Promise<void>;
   /** One maintenance round now: drain the spool, then (if it is empty) reconcile. */
   maintain(): Promise<void>;
   /** Stops the timer and tries a last drain. */
@@ -58,13 +60,17 @@ export async function startAuditLog(opts: AuditLogOptions): Promise<AuditLog> {
   const clusters = opts.registry.clusterNames();
   const reconciler = createReconciler({ database, engine, clusters, session, logger, inFlight: () => writer.inFlight(), legacyGraceMs: settings.reconcileGraceMs });
 
-  // Start-up: the spool first (its outcomes close intents), then what is still open.
-  const drained = await writer.drain();
-  // Not fatal: the rest stays spooled (later outcomes queue behind it) and is retried.
-  if (drained.error) logger.error({ err: drained.error, spoolPath, remaining: drained.remaining }, 'the audit spool could not be written to the database at start-up');
-  if (drained.written > 0) logger.info({ written: drained.written, spoolPath }, 'audit spool drained at start-up');
-  // Not fatal either: what cannot be reconciled now is tried again each round.
-  await reconciler.round().catch((err: unknown) => logger.error({ err }, 'audit reconciliation at start-up failed; retrying later'));
+  // Start-up: the spool first (its outcomes close intents), then what is still open. It
+  // runs in the background, so the gateway serves while a large spool drains; outcomes
+  // waiting in the spool count as in flight, so the reconciler leaves their intents alone.
+  const started = (async () => {
+    const drained = await writer.drain();
+    // Not fatal: the rest stays spooled and is retried each round.
+    if (drained.error) logger.error({ err: drained.error, spoolPath, remaining: drained.remaining }, 'the audit spool could not be written to the database at start-up');
+    if (drained.written > 0) logger.info({ written: drained.written, spoolPath }, 'audit spool drained at start-up');
+    // Not fatal either: what cannot be reconciled now is tried again each round.
+    await reconciler.round().catch((err: unknown) => logger.error({ err }, 'audit reconciliation at start-up failed; retrying later'));
+  })().catch((err: unknown) => logger.error({ err }, 'the audit start-up round failed; retrying later'));
 
   // Retention (audit.retentionDays): prune at most once an hour, through the same chain
   // lock as appends, leaving an anchor so the rest still verifies. A broken chain is never
@@ -91,7 +97,10 @@ export async function startAuditLog(opts: AuditLogOptions): Promise<AuditLog> {
     await reconciler.round();
     await applyRetention();
   };
-  let running: Promise<void> | null = null;
+  // The start-up round counts as a running round: the timer does not start another beside it.
+  let running: Promise<void> | null = started.finally(() => {
+    running = null;
+  });
   const timer = setInterval(() => {
     if (running) return;
     running = maintain()
@@ -104,6 +113,7 @@ export async function startAuditLog(opts: AuditLogOptions): Promise<AuditLog> {
 
   return {
     writer,
+    started,
     maintain,
     async stop() {
       clearInterval(timer);

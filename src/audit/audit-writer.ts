@@ -49,6 +49,8 @@ export interface AuditWriter {
    * never throws: a refusal that cannot be recorded is logged instead.
    */
   refusal(intent: AuditIntent, refusal: AuditRefusal): Promise<void>;
+  /** Records waiting in a local spool for the database (writers that spool); shown by /readyz. */
+  readonly spoolDepth?: number;
 }
 
 /** Writes audit events to the process log; no storage, no hash chain. */

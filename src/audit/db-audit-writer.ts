@@ -4,15 +4,25 @@
 // Fail closed: an intent or a sensitive read that cannot be written throws, and the caller
 // refuses the request (AUDIT_UNAVAILABLE) before the engine is touched. An outcome comes
 // after the engine acted, so it must not be lost: when the database cannot take it, it is
-// appended to the local spool (fsynced), and while the spool holds anything later outcomes
-// go there too, so they reach the database in the order they happened. The spool is
-// drained periodically and whenever a write succeeds again; a spooled outcome whose intent
-// already has an outcome (written twice after a crash, or reconciled) is skipped.
+// appended to the local spool (fsynced). Once a write has failed, later outcomes go to the
+// spool at once (no wait for a database that is down) until a write succeeds again; while
+// the database answers, outcomes are written directly even when the spool holds older
+// ones, so no outcome waits behind the spool. The spool is drained in batches (one
+// transaction each) periodically and whenever a write succeeds again; a spooled outcome
+// whose intent already has an outcome (written twice after a crash, or reconciled) is
+// skipped. Outcome records of different intents therefore need not be in the order they
+// happened; each follows its intent, and recordedAt says when it happened.
+//
+// "Not made" is true: an intent write that fails before its insert was sent wrote nothing
+// (the append's deadline guarantees a late transaction rolls back). One whose COMMIT was
+// sent but never answered may have committed: for it, an outcome `failed` /
+// AUDIT_UNAVAILABLE is spooled, written only if that intent turns out to be recorded, so
+// the log never shows an open intent for a change that was refused.
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Database } from '../db/client.ts';
 import type { AuditIntent, AuditOutcome, AuditRefusal, AuditWriter } from './audit-writer.ts';
-import { appendRecord } from './chain-append.ts';
+import { AppendUnconfirmedError, appendRecords, type AppendItem } from './chain-append.ts';
 import { blankRecordFields, normalizeJson, type RecordFields } from './record.ts';
 import { redactInput } from './redact.ts';
 import { appendToSpool, drainSpool, readSpool, type DrainResult } from './spool.ts';
@@ -24,8 +34,13 @@ export interface DbAuditWriterOptions {
   spoolPath: string;
   /** Env variable name patterns whose values are redacted; default DEFAULT_SECRET_NAME_PATTERNS. */
   secretNamePatterns?: readonly RegExp[] | undefined;
-  /** An append taking longer than this fails (intent: the change is refused). Default 10 s. */
+  /**
+   * An append taking longer than this fails (intent: the change is refused). Default 10 s.
+   * The writer waits up to COMMIT_GRACE_MS more for the answer to a COMMIT sent in time.
+   */
   writeTimeoutMs?: number | undefined;
+  /** Spooled records written per transaction when draining; default DEFAULT_DRAIN_BATCH. */
+  drainBatchSize?: number | undefined;
   /**
    * TEST-ONLY: operation names; after the engine call of one of them the writer waits
    * forever before writing its outcome, so a test can kill the process in that window.
@@ -36,10 +51,15 @@ export interface DbAuditWriterOptions {
   writerSession?: { claim(intentId: string): Promise<void> } | undefined;
 }
 
+/** How long past its deadline the writer waits for the answer to a COMMIT sent in time. */
+export const COMMIT_GRACE_MS = 1_000;
+
 /** A spooled outcome: the record's fields, recordedAt as ISO text. */
 interface SpoolEntry {
   v: 1;
   fields: Omit<RecordFields, 'recordedAt'> & { recordedAt: string };
+  /** Written only if its intent is recorded (the intent's own write was unconfirmed). */
+  ifIntent?: true;
 }
 
 /** What an outcome record copies from its intent. */
@@ -49,30 +69,39 @@ export class DbAuditWriter implements AuditWriter {
   private readonly opts: DbAuditWriterOptions;
   /** Intents of this process whose outcome is not written yet (the reconciler leaves them alone). */
   private readonly open = new Map<string, IntentSummary>();
-  /** The spool may hold entries: outcomes must queue behind them. */
-  private spooled = false;
-  /** Spool appends under way (a drain that empties the file must not clear `spooled` under them). */
-  private appending = 0;
+  /** Intents whose outcome waits in the spool (the reconciler leaves them alone too). */
+  private readonly spooledIntents = new Set<string>();
+  /** Entries in the spool file: added when spooled, removed when a drain wrote them. */
+  private depth = 0;
+  /** The last write failed and none has succeeded since: outcomes go straight to the spool. */
+  private databaseDown = false;
   private drainRunning: Promise<DrainResult> | null = null;
 
   constructor(opts: DbAuditWriterOptions) {
     this.opts = opts;
   }
 
-  /** Reads the spool's state after a restart: outcomes left in it keep their place. */
+  /** Reads the spool's state after a restart: outcomes left in it are drained later. */
   async init(): Promise<void> {
-    const entries = await readSpool(this.opts.spoolPath, { warn: (m) => this.opts.logger.warn(m) });
-    this.spooled = entries.length > 0;
+    const entries = await readSpool<SpoolEntry>(this.opts.spoolPath, { warn: (m) => this.opts.logger.warn(m) });
+    this.depth = entries.length;
+    for (const e of entries) if (e.fields?.intentId) this.spooledIntents.add(e.fields.intentId);
+    if (this.depth > 0) this.opts.logger.warn({ spoolDepth: this.depth, spoolPath: this.opts.spoolPath }, 'audit outcomes wait in the spool from an earlier run; they are written as the database takes them');
   }
 
   /** Whether outcomes are waiting in the spool. */
   get hasSpooled(): boolean {
-    return this.spooled;
+    return this.depth > 0;
   }
 
-  /** IDs of intents this process has written and not yet closed. */
+  /** How many records wait in the spool for the database (a gauge for /readyz and /metrics). */
+  get spoolDepth(): number {
+    return this.depth;
+  }
+
+  /** IDs of intents this process has written and not yet closed in the database (open or spooled). */
   inFlight(): ReadonlySet<string> {
-    return new Set(this.open.keys());
+    return new Set([...this.open.keys(), ...this.spooledIntents]);
   }
 
   async intent(intent: AuditIntent): Promise<string> {
@@ -84,10 +113,11 @@ export class DbAuditWriter implements AuditWriter {
       await this.append({ ...this.base(id, 'intent', summary), input: this.redact(intent.input), decision: normalizeJson(intent.decision) });
     } catch (err) {
       this.open.delete(id);
+      if (err instanceof AppendUnconfirmedError) await this.spoolNotMade(id, summary);
       throw err;
     }
     // The database answers again: whatever waits in the spool can follow.
-    if (this.spooled) void this.drain();
+    if (this.depth > 0) void this.drain();
     return id;
   }
 
@@ -108,7 +138,7 @@ export class DbAuditWriter implements AuditWriter {
       input: outcome.reason !== undefined ? { reason: outcome.reason } : null,
     };
     try {
-      if (!this.spooled) {
+      if (!this.databaseDown) {
         try {
           await this.append(fields, { skipIfOutcomeRecorded: true });
           return;
@@ -116,7 +146,7 @@ export class DbAuditWriter implements AuditWriter {
           this.opts.logger.error({ err, intentId }, 'audit outcome could not be written to the database; spooling it');
         }
       }
-      await this.toSpool(fields);
+      await this.toSpool({ v: 1, fields: { ...fields, recordedAt: fields.recordedAt.toISOString() } });
     } finally {
       this.open.delete(intentId);
     }
@@ -142,21 +172,29 @@ export class DbAuditWriter implements AuditWriter {
   }
 
   /**
-   * Writes the spooled outcomes to the database in order, stopping at the first failure.
-   * Concurrent calls share one drain.
+   * Writes the spooled outcomes to the database in order, a batch per transaction,
+   * stopping at the first batch that fails. Concurrent calls share one drain.
    */
   drain(): Promise<DrainResult> {
     if (this.drainRunning) return this.drainRunning;
+    const started = performance.now();
     const run = drainSpool<SpoolEntry>(
       this.opts.spoolPath,
-      async (entry) => {
-        const fields = { ...entry.fields, recordedAt: new Date(entry.fields.recordedAt) };
-        await this.append(fields, { skipIfOutcomeRecorded: true, keepTime: true });
+      async (batch) => {
+        const items: AppendItem[] = batch.map((entry) => ({
+          fields: { ...entry.fields, recordedAt: new Date(entry.fields.recordedAt) },
+          skipIfOutcomeRecorded: true,
+          onlyIfIntentRecorded: entry.ifIntent === true,
+        }));
+        await this.appendItems(items, { keepTime: true });
+        this.depth = Math.max(0, this.depth - batch.length);
+        for (const entry of batch) if (entry.fields.intentId) this.spooledIntents.delete(entry.fields.intentId);
       },
-      { warn: (m) => this.opts.logger.warn(m) },
+      { warn: (m) => this.opts.logger.warn(m), ...(this.opts.drainBatchSize ? { batchSize: this.opts.drainBatchSize } : {}) },
     ).then((result) => {
-      if (result.remaining === 0 && this.appending === 0) this.spooled = false;
-      if (result.written > 0) this.opts.logger.info({ written: result.written, remaining: result.remaining }, 'spooled audit outcomes written to the database');
+      if (result.written > 0) {
+        this.opts.logger.info({ written: result.written, spoolDepth: this.depth, ms: Math.round(performance.now() - started) }, 'spooled audit outcomes written to the database');
+      }
       return result;
     });
     this.drainRunning = run;
@@ -166,32 +204,76 @@ export class DbAuditWriter implements AuditWriter {
     return run;
   }
 
-  private async toSpool(fields: RecordFields): Promise<void> {
-    this.spooled = true;
-    this.appending++;
+  /**
+   * The outcome of an intent whose write may have committed though the caller was told it
+   * was refused: `failed` / AUDIT_UNAVAILABLE, written only if the intent is recorded.
+   */
+  private async spoolNotMade(intentId: string, summary: IntentSummary): Promise<void> {
+    const fields: RecordFields = {
+      ...this.base(randomUUID(), 'outcome', summary),
+      intentId,
+      outcome: 'failed',
+      errorCode: 'AUDIT_UNAVAILABLE',
+      durationMs: 0,
+      input: { reason: 'the audit database did not confirm the intent in time: the change was refused and not made' },
+    };
     try {
-      const entry: SpoolEntry = { v: 1, fields: { ...fields, recordedAt: fields.recordedAt.toISOString() } };
-      await appendToSpool(this.opts.spoolPath, entry);
-    } finally {
-      this.appending--;
+      await this.toSpool({ v: 1, fields: { ...fields, recordedAt: fields.recordedAt.toISOString() }, ifIntent: true });
+    } catch (err) {
+      this.opts.logger.error({ err, intentId }, 'the outcome of an unconfirmed audit intent could not be spooled');
     }
   }
 
-  private async append(fields: RecordFields, opts: { skipIfOutcomeRecorded?: boolean; keepTime?: boolean } = {}): Promise<void> {
+  private async toSpool(entry: SpoolEntry): Promise<void> {
+    const intentId = entry.fields.intentId;
+    if (intentId) this.spooledIntents.add(intentId);
+    this.depth++;
+    if (this.depth === 1) this.opts.logger.warn({ spoolPath: this.opts.spoolPath }, 'the audit database does not take outcomes: spooling them until it does');
+    try {
+      await appendToSpool(this.opts.spoolPath, entry);
+    } catch (err) {
+      this.depth--;
+      if (intentId) this.spooledIntents.delete(intentId);
+      throw err;
+    }
+  }
+
+  private append(fields: RecordFields, opts: { skipIfOutcomeRecorded?: boolean } = {}): Promise<void> {
+    return this.appendItems([{ fields, skipIfOutcomeRecorded: opts.skipIfOutcomeRecorded ?? false }], {});
+  }
+
+  /**
+   * One transaction within writeTimeoutMs (plus COMMIT_GRACE_MS for a COMMIT sent in time).
+   * Giving up while a COMMIT is unanswered is an AppendUnconfirmedError; giving up before
+   * the insert was sent means nothing was written (the transaction checks its deadline).
+   */
+  private async appendItems(items: AppendItem[], opts: { keepTime?: boolean }): Promise<void> {
     const timeoutMs = this.opts.writeTimeoutMs ?? 10_000;
+    let inserted = false;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`the audit database did not answer within ${timeoutMs} ms`)), timeoutMs);
+      timer = setTimeout(() => {
+        const late = new Error(`the audit database did not answer within ${timeoutMs} ms`);
+        reject(inserted ? new AppendUnconfirmedError(late) : late);
+      }, timeoutMs + Math.min(COMMIT_GRACE_MS, timeoutMs));
     });
     try {
       // The database is read from the holder on each call: a reopened database is picked up.
-      const write = appendRecord(this.opts.database.prisma, fields, {
-        skipIfOutcomeRecorded: opts.skipIfOutcomeRecorded ?? false,
+      const database = this.opts.database;
+      const write = appendRecords(database.prisma, items, {
         stampTime: !opts.keepTime,
         timeoutMs,
+        serverTimeouts: database.kind === 'postgres',
+        onInsert: () => {
+          inserted = true;
+        },
       });
       write.catch(() => {});
       await Promise.race([write, timeout]);
+      this.databaseDown = false;
+    } catch (err) {
+      this.databaseDown = true;
+      throw err;
     } finally {
       clearTimeout(timer);
     }

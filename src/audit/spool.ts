@@ -1,8 +1,9 @@
 // A local, append-only spool for audit records the database could not take (outcomes
 // written while it was down). One JSON document per line, fsynced before append returns,
-// so what was acknowledged survives a crash. Draining writes the entries in order and
-// removes only those written; the file is replaced via a temp file + rename, so a crash
-// leaves either the old or the new spool, never a mix.
+// so what was acknowledged survives a crash. Draining writes the entries in order, in
+// batches (one database transaction each, so a drain outpaces the writers that filled
+// it), and removes only those written; the file is replaced via a temp file + rename, so
+// a crash leaves either the old or the new spool, never a mix.
 //
 // Each process must have its own spool file: the locks here are per process. Entries may
 // be written twice if the process dies between a successful write and the rewrite of the
@@ -14,6 +15,14 @@ export interface SpoolOptions {
   /** Called for a line that is not a complete JSON document (a torn write); default process.emitWarning. */
   warn?: (message: string) => void;
 }
+
+export interface DrainOptions extends SpoolOptions {
+  /** Entries handed to one `write` call; default DEFAULT_DRAIN_BATCH. */
+  batchSize?: number;
+}
+
+/** Entries per batch: one transaction of this many inserts stays well under a second. */
+export const DEFAULT_DRAIN_BATCH = 500;
 
 export interface DrainResult {
   /** Entries written and removed from the spool. */
@@ -98,14 +107,16 @@ async function readLines(file: string, opts: SpoolOptions, from = 0): Promise<Sp
 }
 
 /**
- * Writes the spool's entries in order with `write`, stopping at the first that fails;
- * the written ones are removed, the rest stay in order. Entries appended while the drain
- * runs stay in the spool, after the unwritten ones.
+ * Writes the spool's entries in order with `write`, a batch of up to `batchSize` entries
+ * per call, stopping at the first batch that fails; the written ones are removed, the rest
+ * stay in order. Entries appended while the drain runs stay in the spool, after the
+ * unwritten ones.
  */
-export function drainSpool<T = unknown>(file: string, write: (entry: T) => Promise<void>, opts: SpoolOptions = {}): Promise<DrainResult> {
+export function drainSpool<T = unknown>(file: string, write: (batch: T[]) => Promise<void>, opts: DrainOptions = {}): Promise<DrainResult> {
   const key = path.resolve(file);
   const running = drains.get(key);
   if (running) return running;
+  const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_DRAIN_BATCH);
   const drain = (async (): Promise<DrainResult> => {
     // Snapshot under the lock: the byte length says where later appends begin.
     const snapshot = await withLock(file, async () => {
@@ -118,14 +129,15 @@ export function drainSpool<T = unknown>(file: string, write: (entry: T) => Promi
     if (snapshot.lines.length === 0 && snapshot.size === 0) return { written: 0, remaining: 0 };
     let written = 0;
     let error: unknown;
-    for (const line of snapshot.lines) {
+    while (written < snapshot.lines.length) {
+      const batch = snapshot.lines.slice(written, written + batchSize);
       try {
-        await write(line.entry as T);
+        await write(batch.map((l) => l.entry as T));
       } catch (err) {
         error = err;
         break;
       }
-      written++;
+      written += batch.length;
     }
     return withLock(file, async () => {
       const unwritten = snapshot.lines.slice(written).map((l) => JSON.stringify(l.entry));

@@ -163,7 +163,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     res.setHeader('x-request-id', id);
     next();
   });
-  app.use(healthRoutes(registry));
+  app.use(healthRoutes(registry, audit));
   const authenticate = authenticateRequests({ authenticator, audit, failures: authFailures });
   app.use('/audit', negotiatedContentType, authenticate, auditExportRoutes({ database: contextDeps.database, logger, audit }));
   app.use(

@@ -27,8 +27,11 @@ export interface AuditDb {
   dataDir: string;
   /** Environment for a gateway process using this database. */
   env(): Record<string, string>;
-  /** A database outage: PostgreSQL's server stops (files kept); PGlite is closed. */
-  stopDatabase(): Promise<void>;
+  /**
+   * A database outage: PostgreSQL's server stops (files kept; `immediate` as a crash, default
+   * a fast shutdown); PGlite is closed.
+   */
+  stopDatabase(mode?: 'fast' | 'immediate'): Promise<void>;
   startDatabase(): Promise<void>;
   /** Lets another process open the database (PGlite: one process at a time); PostgreSQL: nothing. */
   release(): Promise<void>;
@@ -72,9 +75,9 @@ export async function openAuditDb(kind: Backend, name: string): Promise<AuditDb>
     database: holder,
     dataDir,
     env: (): Record<string, string> => (pg ? { DATABASE_URL: pg.url, GATEWAY_DATA_DIR: dataDir } : { GATEWAY_DATA_DIR: dataDir }),
-    async stopDatabase() {
+    async stopDatabase(mode) {
       if (pg) {
-        await pg.pause();
+        await pg.pause(mode);
         return;
       }
       // The closed client stays in place: using it fails as a gone database does.

@@ -45,8 +45,8 @@ describe('audit spool', () => {
     const file = spoolPath();
     for (let i = 1; i <= 4; i++) await appendToSpool(file, entry(i));
     const seen: unknown[] = [];
-    const result = await drainSpool(file, async (e) => {
-      seen.push(e);
+    const result = await drainSpool(file, async (batch) => {
+      seen.push(...batch);
     });
     assert.deepEqual(result, { written: 4, remaining: 0 });
     assert.deepEqual(seen, [entry(1), entry(2), entry(3), entry(4)]);
@@ -55,23 +55,34 @@ describe('audit spool', () => {
     assert.deepEqual((await fs.readdir(dir)).filter((f) => f.endsWith('.tmp')), []);
   });
 
-  test('a write failing midway keeps that entry and the rest, in order; the next drain resumes there', async () => {
+  test('drain hands the entries over in batches of batchSize (one database transaction each), in order', async () => {
+    const file = spoolPath();
+    for (let i = 1; i <= 7; i++) await appendToSpool(file, entry(i));
+    const batches: string[][] = [];
+    const result = await drainSpool<ReturnType<typeof entry>>(file, async (batch) => {
+      batches.push(batch.map((e) => e.intentId));
+    }, { batchSize: 3 });
+    assert.deepEqual(result, { written: 7, remaining: 0 });
+    assert.deepEqual(batches, [['intent-1', 'intent-2', 'intent-3'], ['intent-4', 'intent-5', 'intent-6'], ['intent-7']]);
+  });
+
+  test('a batch failing midway keeps that batch and the rest, in order; the next drain resumes there', async () => {
     const file = spoolPath();
     for (let i = 1; i <= 5; i++) await appendToSpool(file, entry(i));
     const seen: string[] = [];
     const down = new Error('database unreachable');
-    const first = await drainSpool<ReturnType<typeof entry>>(file, async (e) => {
-      if (e.intentId === 'intent-3') throw down;
-      seen.push(e.intentId);
-    });
+    const first = await drainSpool<ReturnType<typeof entry>>(file, async (batch) => {
+      if (batch.some((e) => e.intentId === 'intent-3')) throw down;
+      seen.push(...batch.map((e) => e.intentId));
+    }, { batchSize: 2 });
     assert.equal(first.written, 2);
     assert.equal(first.remaining, 3);
     assert.equal(first.error, down);
     assert.deepEqual(await readSpool(file), [entry(3), entry(4), entry(5)]);
 
     await appendToSpool(file, entry(6));
-    const second = await drainSpool<ReturnType<typeof entry>>(file, async (e) => {
-      seen.push(e.intentId);
+    const second = await drainSpool<ReturnType<typeof entry>>(file, async (batch) => {
+      seen.push(...batch.map((e) => e.intentId));
     });
     assert.deepEqual(second, { written: 4, remaining: 0 });
     assert.deepEqual(seen, ['intent-1', 'intent-2', 'intent-3', 'intent-4', 'intent-5', 'intent-6']);
@@ -80,10 +91,10 @@ describe('audit spool', () => {
   test('entries appended while a drain runs are kept after the unwritten ones', async () => {
     const file = spoolPath();
     for (let i = 1; i <= 3; i++) await appendToSpool(file, entry(i));
-    const result = await drainSpool<ReturnType<typeof entry>>(file, async (e) => {
-      if (e.intentId === 'intent-1') await appendToSpool(file, entry(4));
-      if (e.intentId === 'intent-2') throw new Error('down again');
-    });
+    const result = await drainSpool<ReturnType<typeof entry>>(file, async ([e]) => {
+      if (e!.intentId === 'intent-1') await appendToSpool(file, entry(4));
+      if (e!.intentId === 'intent-2') throw new Error('down again');
+    }, { batchSize: 1 });
     assert.equal(result.written, 1);
     assert.equal(result.remaining, 3);
     assert.deepEqual(await readSpool(file), [entry(2), entry(3), entry(4)]);
@@ -93,9 +104,9 @@ describe('audit spool', () => {
     const file = spoolPath();
     for (let i = 1; i <= 3; i++) await appendToSpool(file, entry(i));
     const seen: unknown[] = [];
-    const write = async (e: unknown) => {
+    const write = async (batch: unknown[]) => {
       await new Promise((r) => setTimeout(r, 5));
-      seen.push(e);
+      seen.push(...batch);
     };
     const [a, b] = await Promise.all([drainSpool(file, write), drainSpool(file, write)]);
     assert.deepEqual(a, b);
@@ -115,8 +126,8 @@ describe('audit spool', () => {
     assert.deepEqual(await readSpool(file, { warn: () => {} }), [entry(1), entry(3)]);
 
     const seen: unknown[] = [];
-    const result = await drainSpool(file, async (e) => {
-      seen.push(e);
+    const result = await drainSpool(file, async (batch) => {
+      seen.push(...batch);
     }, { warn: () => {} });
     assert.deepEqual(result, { written: 2, remaining: 0 });
     assert.deepEqual(seen, [entry(1), entry(3)]);
