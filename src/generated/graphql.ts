@@ -1280,7 +1280,7 @@ export type Query = {
   auditVerify: AuditVerification;
   /** The clusters this gateway fronts that the caller's grants cover. */
   clusters: Array<Cluster>;
-  /** One container by ID or name. */
+  /** One container by ID, ID prefix or name (Docker's `/name` form is accepted). A reference outside Docker's grammar (a letter or digit, then letters, digits, `_`, `.`, `-`) is BAD_REQUEST. */
   container: Container;
   /** Containers on one engine (`docker ps`): the cluster's manager endpoint, or a configured engine. */
   containers: ContainerConnection;
@@ -1288,15 +1288,15 @@ export type Query = {
   diagnostics: Diagnostics;
   /** The configured named engines and their swarm state. */
   engines: Array<ConfiguredEngine>;
-  /** One network by ID or name (`docker network inspect`). */
+  /** One network by ID, ID prefix or name (`docker network inspect`). A reference outside Docker's grammar (a letter or digit, then letters, digits, `_`, `.`, `-`) is BAD_REQUEST. */
   network: Network;
   /** Networks (`docker network ls`). */
   networks: NetworkConnection;
-  /** One node by ID or hostname (`docker node inspect`). */
+  /** One node by ID, ID prefix or hostname (`docker node inspect`). A reference outside Docker's grammar (a letter or digit, then letters, digits, `_`, `.`, `-`) is BAD_REQUEST. */
   node: Node;
   /** Nodes (`docker node ls`). */
   nodes: NodeConnection;
-  /** One service by ID or name (`docker service inspect`). */
+  /** One service by ID, ID prefix or name (`docker service inspect`). A reference outside Docker's grammar (a letter or digit, then letters, digits, `_`, `.`, `-`) is BAD_REQUEST. */
   service: Service;
   /** Services (`docker service ls`). */
   services: ServiceConnection;
@@ -1306,7 +1306,7 @@ export type Query = {
   swarmJoinTokens: JoinTokens;
   /** The unlock key of an autolocked swarm (`docker swarm unlock-key`), or null. A sensitive read. */
   swarmUnlockKey: Maybe<Scalars['String']['output']>;
-  /** One task by ID. */
+  /** One task by ID or ID prefix. A reference outside Docker's grammar (a letter or digit, then letters, digits, `_`, `.`, `-`) is BAD_REQUEST. */
   task: Task;
   /** Tasks (`docker service ps`, `docker node ps`). */
   tasks: TaskConnection;

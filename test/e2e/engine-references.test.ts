@@ -133,6 +133,19 @@ describe('crafted engine references against a gateway process', () => {
       const updatedById = await gateway.gql('mutation($i: ServiceUpdateInput!) { serviceUpdate(input: $i) { userErrors { field code } } }', { i: { id: ref, replicas: 2 } });
       assert.deepEqual(updatedById.data.serviceUpdate.userErrors, [{ field: ['input', 'id'], code: 'INVALID_VALUE' }], `serviceUpdate id ${ref}`);
     }
+    // Every other mutation naming a service or node by its id.
+    const ref = crafted()[0]!;
+    for (const [op, type, extra] of [
+      ['serviceScale', 'ServiceScaleInput', { replicas: 2 }],
+      ['serviceRollback', 'ServiceRefInput', {}],
+      ['serviceRemove', 'ServiceRefInput', {}],
+      ['nodeUpdate', 'NodeUpdateInput', { availability: 'DRAIN' }],
+      ['nodePromote', 'NodeRoleChangeInput', {}],
+      ['nodeRemove', 'NodeRemoveInput', {}],
+    ] as const) {
+      const res = await gateway.gql(`mutation($i: ${type}!) { ${op}(input: $i) { userErrors { field code } } }`, { i: { id: ref, ...extra } });
+      assert.deepEqual(res.data?.[op]?.userErrors, [{ field: ['input', 'id'], code: 'INVALID_VALUE' }], `${op}: ${JSON.stringify(res)}`);
+    }
     await assertStillServing('service and network mutations');
     assert.equal((await docker(manager, 'service', 'ls', '--filter', 'name=refs-new', '-q')).trim(), '', 'no service was created');
     assert.equal((await docker(manager, 'network', 'ls', '--filter', 'name=refs-net', '-q')).trim() !== '', true, 'the network is still there');
