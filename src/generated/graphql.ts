@@ -114,7 +114,10 @@ export type AuditOutcome =
   | 'FAILED'
   /** The engine made the change. */
   | 'SUCCEEDED'
-  /** The gateway stopped before recording the outcome, and the engine's state could not tell. */
+  /**
+   * The engine may or may not have made the change: no answer came after the request may have reached it (a timeout, a reset), or the gateway stopped before recording the outcome.
+   * Reconciled from the engine's state and event history as soon as the engine answers (or the writer is known to be gone): a later outcome record of the same intent then says what happened; it stays `UNKNOWN` when the engine cannot tell.
+   */
   | 'UNKNOWN';
 
 /** One record of the audit log. Records are append-only and form one SHA-256 hash chain. */
@@ -411,7 +414,7 @@ export type ErrorCode =
   | 'AUTH_UNAVAILABLE'
   /** The GraphQL request itself is malformed (syntax, unknown field, bad variable, over a limit). */
   | 'BAD_REQUEST'
-  /** No manager endpoint of the cluster answered in time. */
+  /** No manager endpoint of the cluster answered in time. For a mutation whose request may have reached the engine, the message says the outcome is unknown: it is recorded as `UNKNOWN` in the audit log and reconciled; read the object before retrying. */
   | 'ENGINE_UNAVAILABLE'
   /** The principal may not do this. */
   | 'FORBIDDEN'
