@@ -2,7 +2,7 @@
 // with the docker CLI against the engine: the escapes (proc/sysfs/overlay volume
 // options from a team deployer; an operator's rollback restoring the host network and an /etc
 // bind an admin had removed; a scale running such a spec; a global or unconstrained service
-// from a deployer running on a manager; a team admin skipping the policy), then each path
+// (or a job) from a deployer running on a manager; a team admin skipping the policy), then each path
 // (create, update, force, scale, rollback) refused for a deployer, an operator and a team
 // admin, the engine unchanged, and allowed for an unscoped admin. Services that would mount
 // host paths have 0 replicas: the harness's nodes share this machine's filesystem.
@@ -125,6 +125,14 @@ describe('policy', () => {
     await allowed('serviceScale', { id: 'pol-spread', replicas: 1 }, tokens['operator:team=payments']);
     assert.deepEqual((await inspect('pol-spread')).Spec.TaskTemplate.Placement.Constraints, ['node.role==worker']);
     await docker('service', 'rm', 'pol-global', 'pol-spread');
+
+    // A job an admin made with the CLI, without constraints: a team operator's force redeploy
+    // adds the worker constraint; rolling back to the spec without it is refused.
+    await docker('service', 'create', '-d', '--name', 'pol-job', '--mode', 'global-job', '--label', 'team=payments', IMAGE, 'true');
+    await allowed('serviceUpdate', { id: 'pol-job', force: true }, tokens['operator:team=payments']);
+    const job = (await inspect('pol-job')).Spec;
+    assert.deepEqual([Object.keys(job.Mode), job.TaskTemplate.Placement.Constraints], [['GlobalJob'], ['node.role==worker']]);
+    await refused('serviceRollback', { id: 'pol-job' }, tokens['operator:team=payments']!, [[['input', 'id'], 'no-manager-placement']]);
   });
 
   test('a team operator cannot roll back to the host network and /etc bind an admin removed, nor scale a spec that holds them; an admin can', async () => {
