@@ -54,11 +54,24 @@ export function grantAllows(grant: Grant, permission: string): boolean {
   return grant.selector === null || rule.scoped !== 'refused';
 }
 
+/** Roles a grant of each role may hand on (beside what its permissions cover): never a higher one. */
+const ROLES_WITHIN: Record<Role, readonly Role[]> = {
+  viewer: ['viewer'],
+  operator: ['viewer', 'operator'],
+  deployer: ['viewer', 'operator', 'deployer'],
+  admin: ROLES,
+  auditor: ['auditor'],
+};
+
 /**
  * True when `held` allows everything `wanted` allows: every permission, on a subset of
- * its clusters, on a subset of its objects. The test for "no escalation".
+ * its clusters, on a subset of its objects, with a role no higher than its own. The test
+ * for "no escalation". The role rule matters where permissions alone would not tell: a
+ * team deployer holds what a team admin does today, but a token it mints must not carry
+ * the admin role that tomorrow's permissions may widen.
  */
 export function grantCovers(held: Grant, wanted: Grant): boolean {
+  if (!ROLES_WITHIN[held.role].includes(wanted.role)) return false;
   for (const permission of Object.keys(PERMISSIONS) as Permission[]) {
     if (grantAllows(wanted, permission) && !grantAllows(held, permission)) return false;
   }

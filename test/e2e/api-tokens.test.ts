@@ -2,7 +2,8 @@
 // `npm run token:create`, more from `apiTokenCreate`; the database keeps only the prefix
 // and a SHA-256 (no column and no audit record holds a secret); a token authenticates over
 // HTTP (whoami), records its last use, and stops working when revoked or expired (401);
-// nobody mints a token beyond their own grants; bad input creates nothing. The other
+// nobody mints a token beyond their own grants; bad input creates nothing; a token made by a
+// token never outlives it and is revoked with it; a team's deployer makes its own bots. The other
 // callers are OIDC tokens of the test identity provider (admins scoped by cluster or label).
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -33,7 +34,7 @@ const TOKEN_TEXT = /^(sgw_([A-Za-z0-9]{8})_([A-Za-z0-9_-]{43}))\n$/;
 
 const WHOAMI = '{ whoami { id kind name grants { role clusters labels { key value } text } } }';
 const CREATE = `mutation($input: ApiTokenCreateInput!) { apiTokenCreate(input: $input) {
-  token apiToken { id name owner prefix grants { text } createdAt expiresAt lastUsedAt revokedAt revokedBy }
+  token apiToken { id name owner prefix grants { text } createdAt expiresAt lastUsedAt revokedAt revokedBy createdBy }
   userErrors { field code message } } }`;
 const REVOKE = 'mutation($id: String!) { apiTokenRevoke(input: { id: $id }) { apiToken { id prefix revokedAt revokedBy } userErrors { field code message } } }';
 const LIST = 'query($all: Boolean) { apiTokens(includeRevoked: $all) { totalCount nodes { id name prefix revokedAt grants { text } } } }';
@@ -369,6 +370,102 @@ forEachBackend('api tokens', (b) => {
     const line = list.stdout.split('\n').find((l) => l.includes(prefix));
     assert.match(line ?? '', /\tauditor\trevoked .* by cli\t/);
     assert.ok(!list.stdout.includes(out.token!.slice(13)), 'the list shows no secret');
+  });
+
+  test('a token never outlives the API token that made it: no expiry asked gets the creator\'s, a later one is refused', async () => {
+    const parent = await create({ name: 'two-day-admin', grants: [{ role: 'ADMIN' }], expiresInDays: 2 }, adminToken);
+    assert.deepEqual(parent.userErrors, []);
+    const parentExpiry = parent.apiToken!.expiresAt as string;
+    const n = await count();
+    const later: [Record<string, unknown>, string][] = [
+      [{ expiresInDays: 3 }, 'expiresInDays'],
+      [{ expiresAt: new Date(new Date(parentExpiry).getTime() + 3_600_000).toISOString() }, 'expiresAt'],
+    ];
+    for (const [expiry, field] of later) {
+      const out = await create({ name: 'outliver', grants: [{ role: 'VIEWER' }], ...expiry }, parent.token!);
+      assert.equal(out.token, null);
+      assert.deepEqual(out.userErrors.map((e) => [e.field, e.code]), [[['input', field], 'INVALID_VALUE']]);
+      assert.match(out.userErrors[0]!.message, new RegExp(`is later than ${parentExpiry.replace(/[.]/g, '\\.')}, when the token creating it expires`));
+    }
+    assert.equal(await count(), n);
+    const inherited = await create({ name: 'no-expiry-asked', grants: [{ role: 'VIEWER' }] }, parent.token!);
+    assert.deepEqual(inherited.userErrors, []);
+    assert.equal(inherited.apiToken!.expiresAt, parentExpiry);
+    assert.equal(new Date((await row(inherited.apiToken!.prefix))!.expires_at!).toISOString(), parentExpiry);
+    const shorter = await create({ name: 'one-day', grants: [{ role: 'VIEWER' }], expiresInDays: 1 }, parent.token!);
+    assert.deepEqual(shorter.userErrors, []);
+    assert.ok(new Date(shorter.apiToken!.expiresAt).getTime() < new Date(parentExpiry).getTime());
+    // A token made by the CLI's admin token (no expiry) or an OIDC caller may still have none.
+    const unlimited = await create({ name: 'forever', grants: [{ role: 'VIEWER' }] }, adminToken);
+    assert.equal(unlimited.apiToken!.expiresAt, null);
+  });
+
+  test('revoking a token revokes every token it created, transitively, and only those', async () => {
+    const q = `mutation($input: ApiTokenRevokeInput!) { apiTokenRevoke(input: $input) { apiToken { id revokedBy } alsoRevoked { id name revokedAt revokedBy } userErrors { code } } }`;
+    const parent = await create({ name: 'tree-root', grants: [{ role: 'ADMIN' }] }, adminToken);
+    const child = await create({ name: 'tree-child', grants: [{ role: 'DEPLOYER' }] }, parent.token!);
+    const grandchild = await create({ name: 'tree-grandchild', grants: [{ role: 'VIEWER' }] }, child.token!);
+    const sibling = await create({ name: 'tree-sibling', grants: [{ role: 'VIEWER' }] }, adminToken);
+    assert.equal(child.apiToken!.createdBy, parent.apiToken!.id);
+    assert.equal(grandchild.apiToken!.createdBy, child.apiToken!.id);
+    // The sibling comes from the CLI's admin token, not from tree-root.
+    assert.equal(sibling.apiToken!.createdBy, adminId);
+    for (const t of [parent, child, grandchild, sibling]) assert.equal((await asBearer(t.token!)).status, 200);
+
+    const res = await gw.gql(q, { input: { id: parent.apiToken!.id } }, { token: adminToken });
+    assert.equal(res.errors, undefined, JSON.stringify(res.errors));
+    const out = res.data.apiTokenRevoke;
+    assert.deepEqual(out.userErrors, []);
+    assert.deepEqual(out.alsoRevoked.map((t: { name: string }) => t.name), ['tree-child', 'tree-grandchild']);
+    for (const t of out.alsoRevoked) assert.equal(t.revokedBy, `token:${adminId}`);
+    for (const t of [parent, child, grandchild]) {
+      const refused = await asBearer(t.token!);
+      assert.equal(refused.status, 401, t.apiToken!.name as string);
+      assert.equal(refused.body.errors[0].extensions.reason, 'revoked_token');
+      assert.ok((await row(t.apiToken!.prefix))!.revoked_at);
+    }
+    assert.equal((await asBearer(sibling.token!)).status, 200, 'a token the revoked one did not create keeps working');
+    const [outcome] = await b.sql<{ object_ids: string[] }>(
+      "SELECT object_ids FROM audit_records WHERE operation = 'apiTokenRevoke' AND kind = 'outcome' AND target = $1",
+      [parent.apiToken!.id],
+    );
+    assert.deepEqual(outcome!.object_ids, [parent.apiToken!.id, child.apiToken!.id, grandchild.apiToken!.id]);
+  });
+
+  test('a label-scoped deployer makes its team\'s bot tokens without an admin, within its grants; escalation stays refused', async () => {
+    const team = await tokenFor(['deployer:team=payments'], { subject: 'payments-lead' });
+    const payments = [{ key: 'team', value: 'payments' }];
+    for (const role of ['VIEWER', 'OPERATOR', 'DEPLOYER']) {
+      const out = await create({ name: `payments-${role.toLowerCase()}-bot`, grants: [{ role, labels: payments }], expiresInDays: 30 }, team);
+      assert.deepEqual(out.userErrors, [], role);
+      assert.equal(out.apiToken!.owner, 'oidc:payments-lead');
+      assert.equal(out.apiToken!.createdBy, null, 'an OIDC caller is no API token');
+      assert.equal((await asBearer(out.token!)).status, 200);
+    }
+    const n = await count();
+    const refused: [Record<string, unknown>, string][] = [
+      [{ role: 'ADMIN', labels: payments }, 'admin:team=payments'],
+      [{ role: 'DEPLOYER' }, 'deployer'],
+      [{ role: 'OPERATOR', labels: [{ key: 'team', value: 'billing' }] }, 'operator:team=billing'],
+      [{ role: 'AUDITOR' }, 'auditor'],
+    ];
+    for (const [grant, named] of refused) {
+      const out = await create({ name: 'team-escalation', grants: [grant] }, team);
+      assert.deepEqual(out.userErrors.map((e) => [e.field, e.code]), [[['input', 'grants', '0'], 'ESCALATION']], named);
+      assert.ok(out.userErrors[0]!.message.startsWith(`Grant ${named} goes beyond your own grants (deployer:team=payments)`), out.userErrors[0]!.message);
+    }
+    assert.equal(await count(), n);
+    // The team lists and revokes its own bots, and sees no one else's tokens.
+    const listed = ((await gw.gql(LIST, {}, { token: team })).data.apiTokens.nodes as { name: string; prefix: string }[]).map((t) => t.name);
+    assert.deepEqual(listed.filter((name) => name.startsWith('payments-') && name.endsWith('-bot')).sort(), ['payments-deployer-bot', 'payments-operator-bot', 'payments-viewer-bot']);
+    assert.ok(!listed.includes('ops-admin') && !listed.includes('forever'), listed.join(','));
+    const viewerBot = ((await gw.gql(LIST, {}, { token: team })).data.apiTokens.nodes as { name: string; id: string }[]).find((t) => t.name === 'payments-viewer-bot')!;
+    const revoked = await gw.gql(REVOKE, { id: viewerBot.id }, { token: team });
+    assert.deepEqual(revoked.data.apiTokenRevoke.userErrors, []);
+    assert.equal(revoked.data.apiTokenRevoke.apiToken.revokedBy, 'oidc:payments-lead');
+    // An operator still cannot mint tokens at all.
+    const operator = await gw.gql(CREATE, { input: { name: 'x', grants: [{ role: 'VIEWER', labels: payments }] } }, { token: await tokenFor(['operator:team=payments']) });
+    assert.equal(operator.errors?.[0]?.extensions?.code, 'FORBIDDEN');
   });
 });
 

@@ -63,6 +63,24 @@ describe('token expiry', () => {
     assert.match(cli.error, /give --expires-in-days\.$/);
   });
 
+  test('made by an API token that expires: no expiry asked gets the creator\'s, a later one is refused, an earlier one kept', () => {
+    const creatorExpiresAt = new Date(NOW.getTime() + 2 * DAY);
+    assert.deepEqual(resolveExpiry({}, { now: NOW, creatorExpiresAt }), { expiresAt: creatorExpiresAt });
+    // Inheriting also satisfies maxTokenDays (the creator was held to it).
+    assert.deepEqual(resolveExpiry({}, { now: NOW, maxTokenDays: 30, creatorExpiresAt }), { expiresAt: creatorExpiresAt });
+    assert.deepEqual(resolveExpiry({ expiresInDays: 1 }, { now: NOW, creatorExpiresAt }), { expiresAt: new Date(NOW.getTime() + DAY) });
+    assert.deepEqual(resolveExpiry({ expiresInDays: 2 }, { now: NOW, creatorExpiresAt }), { expiresAt: creatorExpiresAt });
+    const later = resolveExpiry({ expiresInDays: 3 }, { now: NOW, creatorExpiresAt });
+    assert.ok('error' in later);
+    assert.equal(later.field, 'expiresInDays');
+    assert.match(later.error, /is later than 2026-.*, when the token creating it expires: a token cannot outlive the token that made it/);
+    const laterAt = resolveExpiry({ expiresAt: new Date(creatorExpiresAt.getTime() + 1) }, { now: NOW, creatorExpiresAt });
+    assert.ok('error' in laterAt && laterAt.field === 'expiresAt');
+    // Input errors still come first; a creator without expiry limits nothing.
+    assert.ok('error' in resolveExpiry({ expiresInDays: 0 }, { now: NOW, creatorExpiresAt }));
+    assert.deepEqual(resolveExpiry({}, { now: NOW, creatorExpiresAt: null }), { expiresAt: null });
+  });
+
   test('a token is expired at its expiry, or when older than a (lowered) maxTokenDays', () => {
     const createdAt = new Date(NOW.getTime() - 10 * DAY);
     assert.equal(isExpired({ createdAt, expiresAt: null }, NOW), false);

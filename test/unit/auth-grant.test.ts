@@ -120,6 +120,12 @@ describe('grantCovers (no escalation)', () => {
     assert.equal(covers('deployer@prod:team=payments', 'operator@prod'), false);
   });
 
+  test('a scoped deployer covers viewer, operator and deployer of its selector, never a scoped admin (even where their permissions agree)', () => {
+    for (const role of ['viewer', 'operator', 'deployer']) assert.equal(covers('deployer:team=payments', `${role}:team=payments`), true, role);
+    assert.equal(covers('deployer:team=payments', 'admin:team=payments'), false);
+    assert.equal(covers('deployer:team=payments', 'auditor'), false);
+  });
+
   test('a scoped admin does not cover an unscoped viewer (nodes and swarm need an unscoped grant)', () => {
     assert.equal(covers('admin:team=payments', 'viewer:team=payments'), true);
     assert.equal(covers('admin:team=payments', 'viewer@prod'), false);

@@ -26,8 +26,31 @@ export type ExpiryResult = { expiresAt: Date | null } | { field: 'expiresAt' | '
 /**
  * The expiry instant of a new token: `expiresAt` as given, or `expiresInDays` from now, or
  * none. With `maxTokenDays` configured an expiry is required, at most that far ahead.
+ *
+ * A token made by another API token never outlives it (`creatorExpiresAt`: that token's
+ * expiry, null when it has none): asked for no expiry, it gets its creator's (capped); asked
+ * for a later one, it is refused, saying the creator's expiry (a cap the caller did not ask
+ * for would be a surprise).
  */
 export function resolveExpiry(
+  req: ExpiryRequest,
+  opts: { now: Date; maxTokenDays?: number | undefined; creatorExpiresAt?: Date | null | undefined; names?: { expiresAt: string; expiresInDays: string } },
+): ExpiryResult {
+  const creator = opts.creatorExpiresAt;
+  if (!creator) return resolveOwnExpiry(req, opts);
+  const askedFor = req.expiresAt != null || req.expiresInDays != null;
+  if (!askedFor) return { expiresAt: creator };
+  const own = resolveOwnExpiry(req, opts);
+  if ('error' in own || own.expiresAt === null || own.expiresAt.getTime() <= creator.getTime()) return own;
+  const field = req.expiresAt != null ? 'expiresAt' : 'expiresInDays';
+  const name = (opts.names ?? { expiresAt: 'expiresAt', expiresInDays: 'expiresInDays' })[field];
+  return {
+    field,
+    error: `${name} (${own.expiresAt.toISOString()}) is later than ${creator.toISOString()}, when the token creating it expires: a token cannot outlive the token that made it (omit the expiry to get that one).`,
+  };
+}
+
+function resolveOwnExpiry(
   req: ExpiryRequest,
   opts: { now: Date; maxTokenDays?: number | undefined; names?: { expiresAt: string; expiresInDays: string } },
 ): ExpiryResult {

@@ -19,6 +19,13 @@ export interface NewToken {
   owner: string;
   grants: readonly Grant[];
   expiresAt: Date | null;
+  /** The ID of the API token that creates it, when one does (revoking that one revokes this one). */
+  createdBy?: string | null;
+}
+
+/** The ID of the API token behind a principal ID (`token:<id>`), or null for the CLI, OIDC and anonymous callers. */
+export function tokenIdOfPrincipal(principalId: string): string | null {
+  return principalId.startsWith('token:') ? principalId.slice('token:'.length) : null;
 }
 
 export class ApiTokenStore {
@@ -43,9 +50,10 @@ export class ApiTokenStore {
             grants: spec.grants.map(formatGrant),
             createdAt: this.now(),
             expiresAt: spec.expiresAt,
+            createdBy: spec.createdBy ?? null,
           },
         });
-        return { token, row };
+        return { token, row: await this.revokedWithCreator(row) };
       } catch (err) {
         const duplicate = err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
         if (!duplicate || attempt >= 3) throw err;
@@ -75,12 +83,59 @@ export class ApiTokenStore {
     return isTokenPrefix(prefix) ? this.findByPrefix(prefix) : null;
   }
 
-  /** Revokes a token; null when it was revoked already (by this call's competitor, too). */
+  /** Revokes a token and every token it created, transitively (see revokeTree); null when it was revoked already. */
   async revoke(id: string, by: string): Promise<ApiTokenRow | null> {
-    const { count } = await this.database.prisma.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: this.now(), revokedBy: by } });
+    return (await this.revokeTree(id, by))?.row ?? null;
+  }
+
+  /**
+   * Revokes a token, then every token it created, directly or through others, that is not
+   * revoked yet (one recursive UPDATE, so a tree is never left half revoked). Null when the
+   * token was revoked already (by this call's competitor, too); `descendants` are the rows
+   * this call revoked with it, oldest first.
+   */
+  async revokeTree(id: string, by: string): Promise<{ row: ApiTokenRow; descendants: ApiTokenRow[] } | null> {
+    const now = this.now();
+    const { count } = await this.database.prisma.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now, revokedBy: by } });
     // Verified tokens are cached for a while: a revocation here takes effect at once.
     forgetToken(id);
-    return count === 1 ? this.database.prisma.apiToken.findUnique({ where: { id } }) : null;
+    if (count !== 1) return null;
+    const revoked = await this.database.prisma.$queryRaw<{ id: string }[]>`
+      WITH RECURSIVE tree AS (
+        SELECT t.id FROM api_tokens t WHERE t.created_by = ${id}::uuid
+        UNION
+        SELECT t.id FROM api_tokens t JOIN tree ON t.created_by = tree.id
+      )
+      UPDATE api_tokens SET revoked_at = ${now}, revoked_by = ${by}
+      WHERE id IN (SELECT id FROM tree) AND revoked_at IS NULL
+      RETURNING id`;
+    const ids = revoked.map((r) => r.id);
+    for (const descendant of ids) forgetToken(descendant);
+    const [row, descendants] = await Promise.all([
+      this.database.prisma.apiToken.findUniqueOrThrow({ where: { id } }),
+      this.database.prisma.apiToken.findMany({ where: { id: { in: ids } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+    ]);
+    return { row, descendants };
+  }
+
+  /**
+   * A token made while its creator was being revoked would escape the revocation (the
+   * creator passed authentication just before): checked once the row exists, and revoked
+   * like its creator if so.
+   */
+  private async revokedWithCreator(row: ApiTokenRow): Promise<ApiTokenRow> {
+    if (!row.createdBy) return row;
+    const creator = await this.database.prisma.apiToken.findUnique({ where: { id: row.createdBy } });
+    if (!creator?.revokedAt) return row;
+    return (await this.revoke(row.id, creator.revokedBy ?? 'cascade')) ?? row;
+  }
+
+  /** The expiry of the API token behind a principal (null: it never expires); undefined when the principal is not an API token. */
+  async creatorExpiry(principalId: string): Promise<Date | null | undefined> {
+    const id = tokenIdOfPrincipal(principalId);
+    if (!id) return undefined;
+    const row = await this.database.prisma.apiToken.findUnique({ where: { id } });
+    return row ? row.expiresAt : undefined;
   }
 
   /**

@@ -17,6 +17,7 @@ export function apiTokenToGraphQL(row: ApiTokenRow): ApiToken {
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     revokedAt: row.revokedAt?.toISOString() ?? null,
     revokedBy: row.revokedBy,
+    createdBy: row.createdBy,
   };
 }
 

@@ -1,8 +1,9 @@
 // `apiTokenCreate`: a token for a bot, within the caller's own grants (no escalation: a
-// grant none of the caller's covers is refused, named). The secret is generated here and
+// grant none of the caller's covers is refused, named); made by an API token, it expires no
+// later than that token and is revoked with it (the creator is recorded). The secret is generated here and
 // returned once; the audit record gets the input (name, grants, expiry), which holds none.
 import { formatGrant, uncoveredGrants, type Grant } from '../../auth/grant.ts';
-import { resolveExpiry, tokenNameProblem, unknownClustersProblem } from '../../auth/tokens/index.ts';
+import { resolveExpiry, tokenIdOfPrincipal, tokenNameProblem, unknownClustersProblem } from '../../auth/tokens/index.ts';
 import { userError, type UserErrorInit } from '../../errors/codes.ts';
 import type { ApiTokenCreateInput, ApiTokenCreatePayload, MutationResolvers } from '../../generated/graphql.ts';
 import type { GatewayContext } from '../context.ts';
@@ -17,14 +18,17 @@ export const apiTokenCreate: MutationResolvers['apiTokenCreate'] = async (_root,
     const { grants, errors } = checkGrants(input, ctx);
     const nameProblem = tokenNameProblem(input.name);
     if (nameProblem) errors.unshift(userError(['input', 'name'], 'INVALID_VALUE', nameProblem));
+    // A token made by an API token never outlives it, and is revoked with it.
+    const createdBy = tokenIdOfPrincipal(ctx.principal.id);
+    const creatorExpiresAt = createdBy ? await usingTokenDatabase(ctx, () => store.creatorExpiry(ctx.principal.id)) : undefined;
     const expiry = resolveExpiry(
       { expiresAt: input.expiresAt == null ? null : new Date(input.expiresAt), expiresInDays: input.expiresInDays },
-      { now: new Date(), maxTokenDays: maxTokenDaysOf(ctx) },
+      { now: new Date(), maxTokenDays: maxTokenDaysOf(ctx), creatorExpiresAt },
     );
     if ('error' in expiry) errors.push(userError(['input', expiry.field], 'INVALID_VALUE', expiry.error));
     rejectIfAny(errors);
     const { token, row } = await usingTokenDatabase(ctx, () =>
-      store.create({ name: input.name, owner: ctx.principal.id, grants, expiresAt: 'expiresAt' in expiry ? expiry.expiresAt : null }),
+      store.create({ name: input.name, owner: ctx.principal.id, grants, expiresAt: 'expiresAt' in expiry ? expiry.expiresAt : null, createdBy }),
     );
     return { payload: { token, apiToken: apiTokenToGraphQL(row) }, objectIds: [row.id] };
   });

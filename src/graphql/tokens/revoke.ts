@@ -1,5 +1,5 @@
 // `apiTokenRevoke`: by ID or prefix, only a token within the caller's grants (any other is
-// NOT_FOUND, as if it did not exist). Revoking twice is INVALID_STATE, naming who did first.
+// NOT_FOUND, as if it did not exist), with every token it created, transitively. Revoking twice is INVALID_STATE, naming who did first.
 import { notFound, UserInputError } from '../../errors/gateway-error.ts';
 import { userError } from '../../errors/codes.ts';
 import type { ApiTokenRow } from '../../auth/tokens/index.ts';
@@ -10,13 +10,18 @@ import { tokenStore, usingTokenDatabase } from './token-database.ts';
 
 export const apiTokenRevoke: MutationResolvers['apiTokenRevoke'] = async (_root, { input }, ctx) => {
   const store = tokenStore(ctx);
-  return runMutation<ApiTokenRevokePayload>(ctx, { operation: 'apiTokenRevoke', gatewayWide: true, target: input.id, input }, { apiToken: null }, async () => {
+  return runMutation<ApiTokenRevokePayload>(ctx, { operation: 'apiTokenRevoke', gatewayWide: true, target: input.id, input }, { apiToken: null, alsoRevoked: [] }, async () => {
     const row = await usingTokenDatabase(ctx, () => store.find(input.id));
     if (!row || !tokenVisibleTo(ctx.principal, row)) throw notFound('API token', input.id);
     if (row.revokedAt) throw alreadyRevoked(row);
-    const revoked = await usingTokenDatabase(ctx, () => store.revoke(row.id, ctx.principal.id));
+    const revoked = await usingTokenDatabase(ctx, () => store.revokeTree(row.id, ctx.principal.id));
     if (!revoked) throw alreadyRevoked((await store.find(row.id)) ?? row);
-    return { payload: { apiToken: apiTokenToGraphQL(revoked) }, objectIds: [row.id] };
+    // The tokens it created go with it, even those beyond the caller's grants (a token can
+    // only have made tokens within its own, so these were made under the one revoked).
+    return {
+      payload: { apiToken: apiTokenToGraphQL(revoked.row), alsoRevoked: revoked.descendants.map(apiTokenToGraphQL) },
+      objectIds: [row.id, ...revoked.descendants.map((d) => d.id)],
+    };
   });
 };
 
