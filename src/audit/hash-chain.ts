@@ -112,6 +112,22 @@ export interface VerifyOptions {
   expectFirstPrevHash?: string;
 }
 
+/**
+ * The longest stretch of hashing between two turns of the event loop: a verify of a
+ * hundred thousand records must not stall the requests (and /healthz) served meanwhile.
+ */
+const SLICE_MS = 4;
+
+/** Yields to the event loop (timers, I/O) once the current slice of work is over SLICE_MS. */
+function timeSlicer(): () => Promise<void> {
+  let sliceStart = performance.now();
+  return async () => {
+    if (performance.now() - sliceStart < SLICE_MS) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    sliceStart = performance.now();
+  };
+}
+
 /** Checks records given in ascending seq order; stops at, and names, the first that fails. */
 export async function verifyChain(
   records: AsyncIterable<AuditRecordData> | Iterable<AuditRecordData>,
@@ -121,7 +137,9 @@ export async function verifyChain(
   let firstSeq: bigint | null = null;
   let prev: ChainHead | null = null;
   let anchor: AnchorInput | undefined;
+  const yieldIfLong = timeSlicer();
   for await (const record of records) {
+    await yieldIfLong();
     const fail = (reason: ChainFailureReason, message: string): ChainVerification => ({
       ok: false,
       failedSeq: record.seq,

@@ -1,6 +1,7 @@
 // `npm run audit:verify [-- --since T] [--until T]`: checks the audit log's hash chain,
 // whole or for a time range, prints the result and exits 1 when a record fails (2 when the
-// command itself cannot run).
+// command itself cannot run). It also lists intents without an outcome and outcomes
+// without an intent among the records checked (reported, not failed).
 // `npm run audit:prune -- --before T | --older-than DAYS`: retention; deletes the records
 // recorded before the cut-off (keeping the newest), anchors the rest, verifies the result.
 // The database comes from the environment as for the gateway: DATABASE_URL, else the
@@ -9,7 +10,7 @@
 import { parseArgs } from 'node:util';
 import { createDatabase, databaseConfigFromEnv, type Database } from '../db/client.ts';
 import { pruneAuditLog, PruneRefusedError } from './prune.ts';
-import { describeVerification, verifyAuditLog } from './verify-db.ts';
+import { describePairing, describeVerification, verifyAuditLog } from './verify-db.ts';
 
 const USAGE = `usage: verify-cli.ts verify [--since <RFC 3339>] [--until <RFC 3339>]
        verify-cli.ts prune (--before <RFC 3339> | --older-than <days>)`;
@@ -26,6 +27,7 @@ function instant(name: string, text: string | undefined): Date | undefined {
 async function verify(db: Database, args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { since: { type: 'string' }, until: { type: 'string' } }, strict: true });
   const result = await verifyAuditLog(db.prisma, { since: instant('since', values.since), until: instant('until', values.until) });
+  for (const line of describePairing(result.pairing)) console.log(`audit:verify: ${line}`);
   if (result.ok) {
     console.log(`audit:verify: OK: ${describeVerification(result)}`);
     return 0;
