@@ -64,10 +64,25 @@ const BODY_ERRORS: Record<string, { status: number; message: (err: BodyError) =>
 
 interface BodyError extends Error {
   type?: string;
+  /** zlib's code (Z_DATA_ERROR...) when a compressed body does not decompress. */
+  code?: string;
+  expose?: boolean;
   status?: number;
   limit?: number;
   charset?: unknown;
   encoding?: unknown;
+}
+
+/** Errors body-parser passes on without a type: a body that does not decompress, another client-side read error. */
+function bodyErrorWithoutType(err: BodyError): (typeof BODY_ERRORS)[string] | undefined {
+  if (typeof err.code === 'string' && err.code.startsWith('Z_')) {
+    return { status: 400, message: () => 'the request body is not valid data for its Content-Encoding' };
+  }
+  if (err.expose && typeof err.status === 'number' && err.status >= 400 && err.status < 500) {
+    const status = err.status;
+    return { status, message: () => 'the request body could not be read' };
+  }
+  return undefined;
 }
 
 /**
@@ -82,10 +97,10 @@ export function errorEnvelope(logger: Logger): ErrorRequestHandler {
       return;
     }
     const requestId = res.locals.requestId;
-    const known = err.type ? BODY_ERRORS[err.type] : undefined;
+    const known = err.type ? BODY_ERRORS[err.type] : bodyErrorWithoutType(err);
     if (known) {
       const message = known.message(err);
-      logger.info({ requestId, code: 'BAD_REQUEST', status: known.status, reason: err.type }, `refused request body: ${message}`);
+      logger.info({ requestId, code: 'BAD_REQUEST', status: known.status, reason: err.type ?? err.code }, `refused request body: ${message}`);
       sendErrors(req, res, known.status, { code: 'BAD_REQUEST', message, ...(known.extensions ? { extensions: known.extensions(err) } : {}) });
       return;
     }
