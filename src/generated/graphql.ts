@@ -122,7 +122,10 @@ export type AuditOutcome =
   | 'FAILED'
   /** The engine made the change. */
   | 'SUCCEEDED'
-  /** The gateway stopped before recording the outcome, and the engine's state could not tell. */
+  /**
+   * The engine may or may not have made the change: no answer came after the request may have reached it (a timeout, a reset), or the gateway stopped before recording the outcome.
+   * Reconciled from the engine's state and event history as soon as the engine answers (or the writer is known to be gone): a later outcome record of the same intent then says what happened; it stays `UNKNOWN` when the engine cannot tell.
+   */
   | 'UNKNOWN';
 
 /** One record of the audit log. Records are append-only and form one SHA-256 hash chain. */
@@ -419,7 +422,7 @@ export type ErrorCode =
   | 'AUTH_UNAVAILABLE'
   /** The GraphQL request itself is malformed (syntax, unknown field, bad variable, over a limit). */
   | 'BAD_REQUEST'
-  /** No manager endpoint of the cluster answered in time. */
+  /** No manager endpoint of the cluster answered in time. For a mutation whose request may have reached the engine, the message says the outcome is unknown: it is recorded as `UNKNOWN` in the audit log and reconciled; read the object before retrying. */
   | 'ENGINE_UNAVAILABLE'
   /** The principal may not do this. */
   | 'FORBIDDEN'
@@ -616,21 +619,21 @@ export type LogLine = {
 export type MountInput = {
   /** Mount read-only (`readonly`); not for an anonymous volume. */
   readOnly?: InputMaybe<Scalars['Boolean']['input']>;
-  /** BIND: an absolute host path (guardrail: non-admins only under the allowed prefixes, never the Docker socket). VOLUME: the volume's name; omitted, an anonymous volume. TMPFS: not allowed. */
+  /** BIND: an absolute host path (guardrail: guarded callers only under the allowed prefixes, never the Docker socket). VOLUME: the volume's name; omitted, an anonymous volume. TMPFS: not allowed. */
   source?: InputMaybe<Scalars['String']['input']>;
   /** Absolute path inside the container, not `/`; each target once. */
   target: Scalars['String']['input'];
   /** Bind, volume or tmpfs. */
   type: MountType;
-  /** VOLUME only: the volume driver (`volume-driver=`), default `local`. */
+  /** VOLUME only: the volume driver (`volume-driver=`), default `local`. Guardrail: guarded callers only `local` or the configured `guardrails.allowedVolumeDrivers`. */
   volumeDriver?: InputMaybe<Scalars['String']['input']>;
-  /** VOLUME only: driver options (`volume-opt=`). Guardrail: for non-admins, `o=bind` makes `device` a host path under the bind mount rules. */
+  /** VOLUME only: driver options (`volume-opt=`). Guardrail: guarded callers may set none (`type=proc`, `type=sysfs`, `o=lowerdir=/` would reach the host) unless `guardrails.allowedVolumeOptions` allows the key and value; a bound `device` is a host path under the bind mount rules. */
   volumeOptions?: InputMaybe<Array<KeyValueInput>>;
 };
 
 /** Kind of a service mount (`type=` of `--mount`). */
 export type MountType =
-  /** A host path (`type=bind`). Guardrail: non-admins only under the configured allowed prefixes, never the Docker socket. */
+  /** A host path (`type=bind`). Guardrail: guarded callers only under the configured allowed prefixes, never the Docker socket. */
   | 'BIND'
   /** A tmpfs in the task's memory (`type=tmpfs`). */
   | 'TMPFS'
@@ -668,9 +671,9 @@ export type Mutation = {
   serviceCreate: ServiceCreatePayload;
   /** Remove a service (`docker service rm`). */
   serviceRemove: ServiceRemovePayload;
-  /** Roll a service back to its previous spec (`docker service rollback`). */
+  /** Roll a service back to its previous spec (`docker service rollback`). Guardrail: for guarded callers the spec it would restore passes the service-spec policy first (it must hold the worker constraint); refusals at `input.id`. */
   serviceRollback: ServicePayload;
-  /** Set a service's replicas (`docker service scale`). */
+  /** Set a service's replicas (`docker service scale`). Guardrail: the whole spec passes the service-spec policy for guarded callers (it runs again), refusals at `input.id`. */
   serviceScale: ServicePayload;
   /** Change a service (`docker service update`). */
   serviceUpdate: ServicePayload;
@@ -1288,7 +1291,7 @@ export type Query = {
   auditVerify: AuditVerification;
   /** The clusters this gateway fronts that the caller's grants cover. */
   clusters: Array<Cluster>;
-  /** One container by ID or name. */
+  /** One container by ID, ID prefix or name (Docker's `/name` form is accepted). A reference outside Docker's grammar (a letter or digit, then letters, digits, `_`, `.`, `-`) is BAD_REQUEST. */
   container: Container;
   /** Containers on one engine (`docker ps`): the cluster's manager endpoint, or a configured engine. */
   containers: ContainerConnection;
@@ -1296,15 +1299,15 @@ export type Query = {
   diagnostics: Diagnostics;
   /** The configured named engines and their swarm state. */
   engines: Array<ConfiguredEngine>;
-  /** One network by ID or name (`docker network inspect`). */
+  /** One network by ID, ID prefix or name (`docker network inspect`). A reference outside Docker's grammar (a letter or digit, then letters, digits, `_`, `.`, `-`) is BAD_REQUEST. */
   network: Network;
   /** Networks (`docker network ls`). */
   networks: NetworkConnection;
-  /** One node by ID or hostname (`docker node inspect`). */
+  /** One node by ID, ID prefix or hostname (`docker node inspect`). A reference outside Docker's grammar (a letter or digit, then letters, digits, `_`, `.`, `-`) is BAD_REQUEST. */
   node: Node;
   /** Nodes (`docker node ls`). */
   nodes: NodeConnection;
-  /** One service by ID or name (`docker service inspect`). */
+  /** One service by ID, ID prefix or name (`docker service inspect`). A reference outside Docker's grammar (a letter or digit, then letters, digits, `_`, `.`, `-`) is BAD_REQUEST. */
   service: Service;
   /** Services (`docker service ls`). */
   services: ServiceConnection;
@@ -1314,7 +1317,7 @@ export type Query = {
   swarmJoinTokens: JoinTokens;
   /** The unlock key of an autolocked swarm (`docker swarm unlock-key`), or null. A sensitive read. */
   swarmUnlockKey: Maybe<Scalars['String']['output']>;
-  /** One task by ID. */
+  /** One task by ID or ID prefix. A reference outside Docker's grammar (a letter or digit, then letters, digits, `_`, `.`, `-`) is BAD_REQUEST. */
   task: Task;
   /** Tasks (`docker service ps`, `docker node ps`). */
   tasks: TaskConnection;
@@ -1630,7 +1633,7 @@ export type ServiceConnection = {
 export type ServiceCreateInput = {
   /** Arguments (`docker service create IMAGE ARG...`). */
   args?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** Capabilities to add, `NET_ADMIN` or `CAP_NET_ADMIN` (`--cap-add`). Guardrail: non-admins only those the configuration allows. */
+  /** Capabilities to add, `NET_ADMIN` or `CAP_NET_ADMIN` (`--cap-add`). Guardrail: guarded callers only those the configuration allows. */
   capabilityAdd?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Capabilities to drop (`--cap-drop`); one that is also added is not dropped, as the CLI does. */
   capabilityDrop?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -1638,7 +1641,7 @@ export type ServiceCreateInput = {
   cluster?: InputMaybe<Scalars['String']['input']>;
   /** Command, overriding the image's entrypoint (`--entrypoint`-like; as `docker service create IMAGE CMD` sets Args, see `args`). */
   command?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** Placement constraints, e.g. `node.role==worker` (`--constraint`). Guardrail: non-admins cannot place on managers (`node.role==manager`, a manager's `node.id` or `node.hostname`, or constraints only managers meet). */
+  /** Placement constraints, e.g. `node.labels.zone==a` (`--constraint`), in swarmkit's grammar. Guardrail: for guarded callers the gateway adds `guardrails.workerConstraint` (default `node.role==worker`), and refuses constraints that contradict it or name a manager (`node.role==manager`, a manager's `node.id` or `node.hostname`). */
   constraints?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Container labels (`--container-label`). */
   containerLabels?: InputMaybe<Array<KeyValueInput>>;
@@ -1654,11 +1657,11 @@ export type ServiceCreateInput = {
   labels?: InputMaybe<Array<KeyValueInput>>;
   /** Replicated or global (`--mode`). */
   mode?: InputMaybe<ServiceMode>;
-  /** Mounts (`--mount`). Guardrail: non-admins cannot bind-mount host paths outside the allowed prefixes, and nobody but an admin mounts the Docker socket. */
+  /** Mounts (`--mount`). Guardrail: guarded callers cannot bind-mount host paths outside the allowed prefixes, nor use volume driver options unless allowed, and nobody but an unscoped admin mounts the Docker socket. */
   mounts?: InputMaybe<Array<MountInput>>;
   /** Service name: letters, digits, `-` and `_`, starting and ending with a letter or digit; up to 63 characters. */
   name: Scalars['String']['input'];
-  /** Networks with aliases (`--network`). Guardrail: non-admins cannot attach to the `host` network. */
+  /** Networks with aliases (`--network`). Guardrail: guarded callers attach overlay networks only, never the `host` network. */
   networks?: InputMaybe<Array<ServiceNetworkInput>>;
   /** Published ports, structured. */
   ports?: InputMaybe<Array<PortConfigInput>>;
@@ -1808,8 +1811,10 @@ export type ServiceScaleInput = {
 
 /**
  * Input of `serviceUpdate` (`docker service update`). Omitted fields keep their value.
- * Guardrail: a non-admin cannot update a service whose current spec breaks a guardrail (an
- * admin made it so); the error is at `id` and names the rule.
+ * Guardrail: the merged spec passes the service-spec policy for guarded callers (everyone but an
+ * unscoped admin), a `force` redeploy too; a service whose current spec breaks it (an admin made
+ * it so) cannot be updated by them: the error is at `id` and names the service, the spec field and
+ * the rule.
  */
 export type ServiceUpdateInput = {
   /** The cluster. */
@@ -1826,7 +1831,7 @@ export type ServiceUpdateInput = {
   image?: InputMaybe<Scalars['String']['input']>;
   /** Label changes (`--label-add`, `--label-rm`). */
   labels?: InputMaybe<LabelChangesInput>;
-  /** Networks to attach (`--network-add`). Guardrail: non-admins cannot attach to the `host` network. */
+  /** Networks to attach (`--network-add`). Guardrail: guarded callers attach overlay networks only, never the `host` network. */
   networkAdd?: InputMaybe<Array<ServiceNetworkInput>>;
   /** Networks to detach, ID or name (`--network-rm`). */
   networkRemove?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -2217,7 +2222,7 @@ export type UserErrorCode =
   | 'ESCALATION'
   /** The gateway address is not inside its subnet. */
   | 'GATEWAY_OUTSIDE_SUBNET'
-  /** A guardrail on service specs refused the input (only admins are exempt); the message names the rule, e.g. `no-docker-socket`. */
+  /** The service-spec policy (README: Guardrails) refused the spec about to be sent (only an unscoped admin is exempt; a label-scoped admin is not); the message names the rule, e.g. `allowed-volume-options`, and the field is the input field at fault, or `input.id` for the service's stored spec. */
   | 'GUARDRAIL'
   /** Only one ingress network can exist in a swarm. */
   | 'INGRESS_EXISTS'
