@@ -178,6 +178,8 @@ export class DbAuditWriter implements AuditWriter {
   drain(): Promise<DrainResult> {
     if (this.drainRunning) return this.drainRunning;
     const started = performance.now();
+    /** Intents of the batches written; they leave the spool when the drain has rewritten it. */
+    const closed: string[] = [];
     const run = drainSpool<SpoolEntry>(
       this.opts.spoolPath,
       async (batch) => {
@@ -187,11 +189,12 @@ export class DbAuditWriter implements AuditWriter {
           onlyIfIntentRecorded: entry.ifIntent === true,
         }));
         await this.appendItems(items, { keepTime: true });
-        this.depth = Math.max(0, this.depth - batch.length);
-        for (const entry of batch) if (entry.fields.intentId) this.spooledIntents.delete(entry.fields.intentId);
+        for (const entry of batch) if (entry.fields.intentId) closed.push(entry.fields.intentId);
       },
       { warn: (m) => this.opts.logger.warn(m), ...(this.opts.drainBatchSize ? { batchSize: this.opts.drainBatchSize } : {}) },
     ).then((result) => {
+      this.depth = Math.max(0, this.depth - result.written);
+      for (const id of closed) this.spooledIntents.delete(id);
       if (result.written > 0) {
         this.opts.logger.info({ written: result.written, spoolDepth: this.depth, ms: Math.round(performance.now() - started) }, 'spooled audit outcomes written to the database');
       }
