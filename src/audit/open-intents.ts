@@ -10,7 +10,7 @@ import type { Logger } from 'pino';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import { appendRecord } from './chain-append.ts';
 import type { JsonValue, RecordFields } from './record.ts';
-import { reconcileIntent, type EngineStateReader, type OpenIntent, type Reconciliation } from './reconcile.ts';
+import { reconcileIntent, type EngineStateReader, type EventLog, type OpenIntent, type Reconciliation } from './reconcile.ts';
 
 /** An intent to decide, with what its outcome record copies. */
 export type StoredOpenIntent = OpenIntent &
@@ -92,6 +92,7 @@ export async function reconcileOpen(intents: readonly StoredOpenIntent[], opts: 
   const giveUpAfterMs = opts.giveUpAfterMs ?? 3_600_000;
   /** Clusters found unreadable in this pass: their other intents wait for the next one without a try. */
   const unreadable = new Set<string | null>();
+  const engine = eventsOncePerPass(opts.engine);
   for (const intent of intents) {
     if (opts.skip?.has(intent.id)) continue;
     if (unreadable.has(intent.cluster)) {
@@ -103,7 +104,7 @@ export async function reconcileOpen(intents: readonly StoredOpenIntent[], opts: 
       if (intent.cluster !== null && !opts.clusters.includes(intent.cluster)) {
         decision = { intentId: intent.id, outcome: 'unknown', reason: `the cluster ${intent.cluster} is no longer configured`, objectIds: [] };
       } else {
-        decision = await reconcileIntent(intent, opts.engine, opts.clockSkewMs !== undefined ? { clockSkewMs: opts.clockSkewMs } : {});
+        decision = await reconcileIntent(intent, engine, opts.clockSkewMs !== undefined ? { clockSkewMs: opts.clockSkewMs } : {});
         if (decision.engineUnreadable) {
           if (Date.now() - intent.recordedAt.getTime() < giveUpAfterMs) {
             unreadable.add(intent.cluster);
@@ -128,6 +129,29 @@ export async function reconcileOpen(intents: readonly StoredOpenIntent[], opts: 
     }
   }
   return { written, deferred };
+}
+
+/**
+ * The engine reads of one pass, with each cluster's event history fetched once: every
+ * intent of the pass was recorded before the pass began, so one history up to now covers
+ * them all. A failed fetch is not kept.
+ */
+function eventsOncePerPass(engine: EngineStateReader): EngineStateReader {
+  const logs = new Map<string | null, Promise<EventLog>>();
+  return {
+    network: (cluster, ref) => engine.network(cluster, ref),
+    service: (cluster, ref) => engine.service(cluster, ref),
+    node: (cluster, ref) => engine.node(cluster, ref),
+    events: (cluster) => {
+      let log = logs.get(cluster);
+      if (!log) {
+        log = engine.events(cluster);
+        logs.set(cluster, log);
+        log.catch(() => logs.delete(cluster));
+      }
+      return log;
+    },
+  };
 }
 
 function outcomeOf(intent: StoredOpenIntent, decision: Reconciliation): RecordFields {
