@@ -8,6 +8,7 @@ import { ConfigError, loadConfig } from './config/config.ts';
 import { EngineRegistry } from './docker/registry.ts';
 import { createApiTokenVerifier } from './auth/tokens/index.ts';
 import { createGateway } from './http/app.ts';
+import { keepServingOnUnhandledRejection } from './unhandled-rejections.ts';
 
 async function main(): Promise<void> {
   let config;
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = pino({ level: config.logLevel, redact: ['req.headers.authorization'] });
+  keepServingOnUnhandledRejection(logger);
   const database = await openMigratedDatabase(config.database, logger);
   // The audit promise needs a database that keeps what it acknowledged: warn, or refuse in production.
   await assertDurable(database, logger, { production: config.production });
