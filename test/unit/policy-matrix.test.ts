@@ -26,7 +26,7 @@ import { parseGrant } from '../../src/auth/grant.ts';
 
 const SETTINGS = guardrailsSchema.parse({});
 const facts: PolicyFacts = {
-  network: (id) => ({ backendid: { name: 'backend', driver: 'overlay', scope: 'swarm' }, hostid: { name: 'host', driver: 'host', scope: 'local' } })[id] ?? null,
+  network: (id) => ({ backendid: { name: 'backend', driver: 'overlay' }, hostid: { name: 'host', driver: 'host' } })[id] ?? null,
   nodes: [],
 };
 

@@ -27,9 +27,9 @@ const node = (id: string, hostname: string, manager: boolean): ConstraintNode =>
 const SWARM = [node('mgr1id', 'prod-manager-1', true), node('wrk1id', 'prod-worker-1', false)];
 
 const NETWORKS = new Map<string, NetworkFacts>([
-  ['hostid', { name: 'host', driver: 'host', scope: 'local' }],
-  ['backendid', { name: 'backend', driver: 'overlay', scope: 'swarm' }],
-  ['bridgeid', { name: 'bridge', driver: 'bridge', scope: 'local' }],
+  ['hostid', { name: 'host', driver: 'host' }],
+  ['backendid', { name: 'backend', driver: 'overlay' }],
+  ['bridgeid', { name: 'bridge', driver: 'bridge' }],
 ]);
 const NETWORK_IDS = new Map([['host', 'hostid'], ['backend', 'backendid'], ['bridge', 'bridgeid']]);
 const facts: PolicyFacts = { network: (id) => NETWORKS.get(id) ?? null, nodes: SWARM };
@@ -168,6 +168,16 @@ describe('policy: placement', () => {
       assert.match(v!.message, /^Guardrail no-manager-placement: the spec the rollback would restore breaks this rule \(service "g", TaskTemplate\.Placement\.Constraints: the spec lacks the worker constraint node\.role==worker/);
       assert.deepEqual(policyViolations(withWorkerConstraint(spec, DEFAULTS), { settings: DEFAULTS, facts }, stored('g')), []);
     }
+  });
+});
+
+describe('policy: settings', () => {
+  test('a worker constraint outside swarmkit\'s grammar and a volume option pattern that is no regular expression are refused at start-up', () => {
+    assert.equal(guardrailsSchema.safeParse({ workerConstraint: 'node.labels.==x' }).success, false);
+    assert.equal(guardrailsSchema.safeParse({ workerConstraint: 'node.role=worker' }).success, false);
+    assert.equal(guardrailsSchema.safeParse({ allowedVolumeOptions: [{ key: 'type', pattern: '(' }] }).success, false);
+    assert.deepEqual(guardrailsSchema.parse({ allowedVolumeOptions: [{ key: 'type', pattern: 'nfs' }] }).allowedVolumeOptions, [{ driver: 'local', key: 'type', pattern: 'nfs' }]);
+    assert.equal(DEFAULTS.workerConstraint, 'node.role==worker');
   });
 });
 

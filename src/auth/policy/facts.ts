@@ -7,8 +7,6 @@ import type { ConstraintNode } from '../../validate/constraints.ts';
 export interface NetworkFacts {
   name: string;
   driver: string;
-  /** The network's scope (`swarm` for overlays). */
-  scope: string;
 }
 
 export interface PolicyFacts {

@@ -10,11 +10,12 @@ export function checkNetworkTarget(value: unknown, path: SpecPath, _attachment: 
   const network = facts.network(ref);
   if (ref === 'host' || network?.name === 'host' || network?.driver === 'host') {
     if (settings.allowHostNetwork) return [];
-    return [finding(path, 'no-host-network', `the network ${JSON.stringify(network?.name ?? ref)} is the host network`, 'Use an overlay network; only an unscoped admin may attach services to the host network.')];
+    return [finding(path, 'no-host-network', `the network ${JSON.stringify(ref)} is the host network`, 'Use an overlay network; only an unscoped admin may attach services to the host network.')];
   }
   if (!network) return [finding(path, 'allowed-network-drivers', `the network ${JSON.stringify(ref)} cannot be found`, 'Attach an existing overlay network.')];
   if (network.driver !== 'overlay') {
-    return [finding(path, 'allowed-network-drivers', `the network ${JSON.stringify(network.name)} has the driver ${JSON.stringify(network.driver)}`, 'Attach overlay networks only; other drivers need an unscoped admin.')];
+    // Named by the spec's own reference (an ID), not by a name the caller may not be allowed to see.
+    return [finding(path, 'allowed-network-drivers', `the network ${JSON.stringify(ref)} has the driver ${JSON.stringify(network.driver)}`, 'Attach overlay networks only; other drivers need an unscoped admin.')];
   }
   return [];
 }

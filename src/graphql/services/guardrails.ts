@@ -78,7 +78,7 @@ async function networkFacts(loaders: ClusterLoaders, ids: readonly string[]): Pr
     if (id === '') continue;
     const listed = await loaders.network(id);
     const network = listed ?? (await inspectNetwork(loaders.client, id).catch((err: unknown) => (isNotFound(err) ? null : Promise.reject(err))));
-    if (network) facts.set(id, { name: network.Name, driver: network.Driver, scope: network.Scope ?? '' });
+    if (network) facts.set(id, { name: network.Name, driver: network.Driver });
   }
   return facts;
 }
