@@ -1,12 +1,14 @@
 // A cluster's Engine API as one client. Every request walks the manager endpoints itself,
 // in configured order with those marked down (endpoint-health.ts) last; nothing is shared
 // between requests but that health, so concurrent requests cannot steer each other past a
-// healthy manager. A failure to connect moves on at once. Writes only fail over when the
-// request certainly never reached an engine (engine-errors.ts), so a change is never sent
-// twice; reads and streams fail over on any connection failure or a node that is not a manager.
+// healthy manager. A failure to connect moves on at once. Writes only fail over when no
+// engine acted on them (never sent, or a node that is not a manager: engine-errors.ts), so
+// a change is never sent twice; reads and streams fail over on any connection failure and
+// on a node that answers it cannot serve as a manager now.
 import type { ClusterConfig } from '../config/config.ts';
-import { GatewayError } from '../errors/gateway-error.ts';
-import { EndpointHealth, isConnectionFailure, PROBE_INTERVAL_MS, PROBE_TIMEOUT_MS } from './endpoint-health.ts';
+import { GatewayError, isNotFound } from '../errors/gateway-error.ts';
+import { EndpointHealth, isConnectionFailure, isManagerUnavailable, PROBE_INTERVAL_MS, PROBE_TIMEOUT_MS } from './endpoint-health.ts';
+import type { EngineInfo } from './engine-json.ts';
 import { EngineEndpoint, type EngineRequest } from './endpoint.ts';
 import { isNotManager, isNotSent } from './engine-errors.ts';
 
@@ -70,9 +72,14 @@ export class ClusterClient {
         return result;
       } catch (err) {
         lastError = err;
-        if (isConnectionFailure(err) || isNotManager(err)) health.failed();
-        // Reads may be retried anywhere; writes only when the engine never saw them.
-        const retriable = isNotSent(err) || isNotManager(err) || (isRead && isConnectionFailure(err));
+        // A dockerd whose swarm component is stopping looks swarm objects up locally and
+        // answers 404 for ones that exist; a 404 from a node that is no working manager now
+        // is such a refusal (it acted on nothing), not the answer.
+        const notFoundByNonManager = isNotFound(err) && this.endpoints.length > 1 && !(await this.isWorkingManager(index));
+        const endpointDown = isConnectionFailure(err) || isManagerUnavailable(err) || notFoundByNonManager;
+        if (endpointDown) health.failed();
+        // Reads may be retried anywhere; writes only when no engine acted on them.
+        const retriable = isNotSent(err) || isNotManager(err) || notFoundByNonManager || (isRead && endpointDown);
         if (!retriable) throw err;
       }
     }
@@ -82,16 +89,27 @@ export class ClusterClient {
     throw lastError;
   }
 
-  /** Pings every endpoint; an answer closes its breaker, a failure opens it. */
+  /** Whether endpoint `index` says it is a working manager (`Swarm.ControlAvailable` in `/info`). */
+  private async isWorkingManager(index: number): Promise<boolean> {
+    try {
+      const info = await this.endpoints[index]!.request<EngineInfo>({ method: 'GET', path: '/info', timeoutMs: PROBE_TIMEOUT_MS });
+      return info.Swarm?.ControlAvailable === true;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Asks every endpoint whether it is a working manager (`/info`: `Swarm.ControlAvailable`,
+   * from the node's own state, so it answers without a Raft leader too): yes closes its
+   * breaker; no, an error or no answer in time opens it. `/_ping` would not do: a dockerd
+   * shutting down still answers it while it already refuses cluster requests.
+   */
   private async probe(): Promise<void> {
     await Promise.all(
-      this.endpoints.map(async (endpoint, i) => {
-        try {
-          await endpoint.request({ method: 'GET', path: '/_ping', timeoutMs: PROBE_TIMEOUT_MS });
-          this.health[i]!.succeeded();
-        } catch {
-          this.health[i]!.failed();
-        }
+      this.endpoints.map(async (_endpoint, i) => {
+        if (await this.isWorkingManager(i)) this.health[i]!.succeeded();
+        else this.health[i]!.failed();
       }),
     );
   }

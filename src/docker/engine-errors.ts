@@ -74,7 +74,8 @@ export function mapEngineError(err: unknown, endpoint: string): Error {
   if (typeof e.statusCode === 'number') {
     const message = engineMessageOf(e).trim();
     if (e.statusCode === 404) return new GatewayError('NOT_FOUND', message);
-    if (e.statusCode === 503 && /not a swarm manager|not part of a swarm|swarm is not initialized/i.test(message)) {
+    // A dockerd whose swarm component is stopping answers the same with 500.
+    if ((e.statusCode === 503 && /not a swarm manager|not part of a swarm|swarm is not initialized/i.test(message)) || (e.statusCode === 500 && /not a swarm manager/i.test(message))) {
       return new GatewayError('NOT_A_SWARM_MANAGER', `${endpoint} is not a swarm manager: ${message}`);
     }
     if (e.statusCode >= 500 && QUORUM_LOST_MESSAGE.test(message)) {

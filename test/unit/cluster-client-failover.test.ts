@@ -10,7 +10,7 @@ import { ClusterClient } from '../../src/docker/cluster-client.ts';
 import { EngineRequestError } from '../../src/docker/engine-errors.ts';
 import { GatewayError } from '../../src/errors/gateway-error.ts';
 
-type Behaviour = 'manager' | 'not-manager' | 'hang' | 'conflict';
+type Behaviour = 'manager' | 'not-manager' | 'hang' | 'conflict' | 'leaving' | 'no-such-object';
 
 interface FakeEngine {
   url: string;
@@ -35,6 +35,10 @@ async function fakeEngine(name: string, behaviour: Behaviour): Promise<FakeEngin
       return json(503, { message: 'This node is not a swarm manager. Worker nodes can\'t be used to view or modify cluster state. Please run this command on a manager node or promote the current node to a manager.' });
     }
     if (behaviour === 'conflict') return json(409, { message: 'network with name x already exists' });
+    // A dockerd shutting down: its swarm component is gone, so it finds swarm objects nowhere.
+    if (behaviour === 'leaving') return req.url?.startsWith('/info') ? json(200, { Swarm: { ControlAvailable: false } }) : json(404, { message: 'network x not found' });
+    if (behaviour === 'no-such-object' && !req.url?.startsWith('/info')) return json(404, { message: 'network x not found' });
+    if (req.url?.startsWith('/info')) return json(200, { Swarm: { ControlAvailable: true } }); // the health probe
     return json(200, { ID: `swarm-from-${name}`, Version: { Index: 1 } });
   });
   await new Promise<void>((resolve) => server.listen(socket, resolve));
@@ -55,6 +59,8 @@ describe('ClusterClient failover (fake endpoints)', () => {
   let demoted: FakeEngine;
   let hung: FakeEngine;
   let conflict: FakeEngine;
+  let leaving: FakeEngine;
+  let missingObject: FakeEngine;
 
   before(async () => {
     manager = await fakeEngine('manager', 'manager');
@@ -62,6 +68,8 @@ describe('ClusterClient failover (fake endpoints)', () => {
     demoted = await fakeEngine('demoted', 'not-manager');
     hung = await fakeEngine('hung', 'hang');
     conflict = await fakeEngine('conflict', 'conflict');
+    leaving = await fakeEngine('leaving', 'leaving');
+    missingObject = await fakeEngine('no-such-object', 'no-such-object');
   });
 
   after(async () => {
@@ -132,6 +140,15 @@ describe('ClusterClient failover (fake endpoints)', () => {
     const answered = await c.request<{ ID: string }>({ method: 'POST', path: '/services/create', body: {} });
     assert.equal(answered.ID, 'swarm-from-manager2');
     assert.equal(hung.requests.length, hungBefore);
+    c.close();
+  });
+
+  test('a 404 from a node that is no working manager now (shutting down) is failed over, for reads and writes', async () => {
+    const c = client([leaving.url, manager.url]);
+    assert.equal((await c.request<{ ID: string }>({ method: 'GET', path: '/networks/x' })).ID, 'swarm-from-manager');
+    assert.equal((await client([leaving.url, manager.url]).request<{ ID: string }>({ method: 'DELETE', path: '/networks/x' })).ID, 'swarm-from-manager');
+    // A working manager's 404 is the answer.
+    await assert.rejects(client([missingObject.url, manager.url]).request({ method: 'GET', path: '/networks/x' }), (err: unknown) => err instanceof GatewayError && err.code === 'NOT_FOUND');
     c.close();
   });
 
