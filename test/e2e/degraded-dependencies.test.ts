@@ -6,7 +6,8 @@
 // - PostgreSQL stopped, then frozen (SIGSTOP of the postmaster and its backends): an API
 //   token verified in the last 30 s still reads; one that needs the database gets a JSON
 //   503 AUTH_UNAVAILABLE within the lookup bound (2 s), never a 500, HTML or a hang; both
-//   work again once the database is back, without restarting the gateway.
+//   work again once the database is back, without restarting the gateway. A WebSocket
+//   connection that cannot be verified is closed with 1013 (try again later).
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
@@ -149,6 +150,20 @@ describe('the gateway when the database is down and when subscriptions close', (
     console.log(`database stopped: cached token ${stopped.cached.status} in ${stopped.cached.ms} ms, uncached ${stopped.unused.status} in ${stopped.unused.ms} ms`);
     expectRead(stopped.cached, 'cached token, database stopped');
     expectUnavailable(stopped.unused, 'uncached token, database stopped');
+    // Over graphql-ws: the connection is closed with 1013 (try again later), not 4403.
+    const wsClosed = await new Promise<{ code: number; reason: string }>((resolve) => {
+      const ws = createClient({
+        url: `ws://127.0.0.1:${gateway.port}/graphql`,
+        webSocketImpl: WebSocket,
+        retryAttempts: 0,
+        lazy: false,
+        connectionParams: { authorization: `Bearer ${unused}` },
+        onNonLazyError: () => {},
+        on: { closed: (event) => resolve(event as { code: number; reason: string }) },
+      });
+      setTimeout(() => void ws.dispose(), CLIENT_TIMEOUT_MS).unref();
+    });
+    assert.deepEqual({ code: wsClosed.code, reason: wsClosed.reason.split(':')[0] }, { code: 1013, reason: 'AUTH_UNAVAILABLE' });
 
     await pg.start();
     // The pool's first use of a connection from before the restart may fail once: poll.
