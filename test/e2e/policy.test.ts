@@ -128,7 +128,7 @@ describe('policy', () => {
 
     // A job an admin made with the CLI, without constraints: a team operator's force redeploy
     // adds the worker constraint; rolling back to the spec without it is refused.
-    await docker('service', 'create', '-d', '--name', 'pol-job', '--mode', 'global-job', '--label', 'team=payments', IMAGE, 'true');
+    await docker('service', 'create', '-d', '--no-resolve-image', '--name', 'pol-job', '--mode', 'global-job', '--label', 'team=payments', IMAGE, 'true');
     await allowed('serviceUpdate', { id: 'pol-job', force: true }, tokens['operator:team=payments']);
     const job = (await inspect('pol-job')).Spec;
     assert.deepEqual([Object.keys(job.Mode), job.TaskTemplate.Placement.Constraints], [['GlobalJob'], ['node.role==worker']]);
