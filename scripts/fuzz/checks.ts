@@ -22,8 +22,12 @@ export interface Answer {
 
 const clip = (text: string, n = 300) => (text.length > n ? `${text.slice(0, n)}...` : text);
 
-/** The problems with one answer; `secrets` are strings the answer must never contain (the bearer token). */
-export function checkAnswer(answer: Answer, secrets: readonly string[]): { kind: FindingKind; detail: string }[] {
+/**
+ * The problems with one answer; `secrets` are strings the answer must never contain (the
+ * bearer token). Secret-looking text the request itself sent (an edge value `sgw_aaa...`
+ * echoed in "not found") is the caller's own, not a leak.
+ */
+export function checkAnswer(answer: Answer, secrets: readonly string[], requestText = ''): { kind: FindingKind; detail: string }[] {
   const found: { kind: FindingKind; detail: string }[] = [];
   const json = /^application\/(?:graphql-response\+)?json\b/.test(answer.contentType);
   let body: unknown;
@@ -43,7 +47,8 @@ export function checkAnswer(answer: Answer, secrets: readonly string[]): { kind:
   const errorText = JSON.stringify(envelope.errors ?? []);
   if (STACK.test(answer.text)) found.push({ kind: 'stack_trace', detail: clip(answer.text) });
   if (FILE_PATH.test(errorText)) found.push({ kind: 'file_path', detail: clip(errorText.match(new RegExp(`.{0,120}${FILE_PATH.source}.{0,60}`))?.[0] ?? errorText) });
-  if (SECRET.test(errorText) || secrets.some((s) => s && answer.text.includes(s))) found.push({ kind: 'secret', detail: clip(errorText) });
+  const leaked = [...errorText.matchAll(new RegExp(SECRET.source, 'g'))].map((m) => m[0]).filter((m) => !requestText.includes(m));
+  if (leaked.length > 0 || secrets.some((s) => s && answer.text.includes(s))) found.push({ kind: 'secret', detail: clip(errorText) });
   return found;
 }
 

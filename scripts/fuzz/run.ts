@@ -96,7 +96,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       }
       report.statuses[answer.status] = (report.statuses[answer.status] ?? 0) + 1;
       for (const code of codesOf(answer.text)) report.codes[code] = (report.codes[code] ?? 0) + 1;
-      for (const problem of checkAnswer(answer, [bearer])) report.findings.push({ ...problem, shape: raw.shape, request: requestText });
+      const sentText = raw.body === undefined ? raw.path : Buffer.isBuffer(raw.body) ? raw.path : `${raw.path} ${raw.body}`;
+      for (const problem of checkAnswer(answer, [bearer], decodeURIComponentSafe(sentText))) report.findings.push({ ...problem, shape: raw.shape, request: requestText });
       if (mutation && before !== undefined) {
         const refused = mutationRefused(mutation, answer.text);
         const after = await engineFingerprint(socket);
@@ -135,6 +136,14 @@ async function send(port: number, raw: RawRequest, authorization: string): Promi
 function pointAtNothing(field: string, variables: Record<string, unknown>): void {
   const input = variables.input !== null && typeof variables.input === 'object' ? (variables.input as Record<string, unknown>) : {};
   variables.input = { ...input, cluster: 'fuzz-nonexistent-cluster', ...(field.startsWith('swarm') && field !== 'swarmUpdate' ? { engine: 'fuzz-nonexistent-engine' } : {}) };
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 function codesOf(text: string): string[] {
