@@ -21,6 +21,7 @@ import { loadSchema, rootFieldPermissions, rootFieldRequests, rootTypes, type Ro
 const HERE = 'nowhere';
 const OTHER = 'elsewhere';
 const HERE_ENGINE = 'nowhere-engine';
+const OTHER_ENGINE = 'elsewhere-engine';
 const DOWN = 'unix:///nonexistent/docker.sock';
 /** A subscription that has not been refused within this time was accepted. */
 const SUBSCRIBE_WAIT_MS = 2_000;
@@ -32,7 +33,10 @@ const config = () =>
       { name: HERE, managers: [{ url: DOWN }] },
       { name: OTHER, managers: [{ url: DOWN }] },
     ],
-    engines: [{ name: HERE_ENGINE, endpoint: { url: DOWN }, cluster: HERE }],
+    engines: [
+      { name: HERE_ENGINE, endpoint: { url: DOWN }, cluster: HERE },
+      { name: OTHER_ENGINE, endpoint: { url: DOWN }, cluster: OTHER },
+    ],
     logLevel: 'silent',
     engine: { timeoutMs: 500 },
   });
@@ -205,6 +209,18 @@ describe('access matrix: every root field × every role, scoped and unscoped', (
         // A grant on both may run it (the resolver then refuses the mismatch itself, not FORBIDDEN).
         cells.push({ request, grant: role, expected: expectedOutcome(request.permission, role, false) });
       }
+      // swarmJoin takes the engine into the cluster, the default one (nowhere) when omitted: both must be allowed.
+      const join: RootFieldRequest = {
+        permission: 'Mutation.swarmJoin',
+        kind: 'mutation',
+        field: 'swarmJoin',
+        document: `mutation { swarmJoin(input: { engine: "${OTHER_ENGINE}" }) { __typename } }`,
+        clusterBound: true,
+        takesEngine: true,
+      };
+      cells.push({ request: join, grant: `${role}@${OTHER}`, expected: 'refused' });
+      cells.push({ request: join, grant: `${role}@${HERE}`, expected: 'refused' });
+      cells.push({ request: join, grant: role, expected: expectedOutcome(join.permission, role, false) });
     }
     await check(cells);
   });

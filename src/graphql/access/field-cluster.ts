@@ -27,16 +27,19 @@ type Args = Record<string, unknown> & { input?: Record<string, unknown> | null }
  * configured cluster and, when one is named beside it, that cluster too (swarmJoin takes an
  * engine into the named cluster; elsewhere a mismatch is refused once both are allowed).
  */
-export function clustersOfField(args: Args, registry: EngineRegistry): (string | undefined)[] {
+export function clustersOfField(args: Args, registry: EngineRegistry, field?: string): (string | undefined)[] {
   const input = args.input && typeof args.input === 'object' ? args.input : {};
   const cluster = (args.cluster ?? input.cluster) as string | null | undefined;
   const engine = (args.engine ?? input.engine) as string | null | undefined;
   if (engine == null) return [clusterNamed(cluster, registry)];
   const own = registry.engineNames().includes(engine) ? registry.engine(engine).cluster : undefined;
-  if (cluster == null) return [own];
+  if (cluster == null && !(field !== undefined && INTO_CLUSTER.has(field))) return [own];
   const named = clusterNamed(cluster, registry);
   return own === named ? [own] : [own, named];
 }
+
+/** Fields that take an engine into a cluster: that cluster, the default one when omitted, must be allowed as well as the engine's own. */
+const INTO_CLUSTER = new Set(['swarmJoin']);
 
 function clusterNamed(cluster: string | null | undefined, registry: EngineRegistry): string | undefined {
   try {

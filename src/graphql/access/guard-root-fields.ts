@@ -30,7 +30,7 @@ function guarded(permission: string, field: GraphQLFieldConfig<unknown, GatewayC
   // Known from the schema, so decided once here rather than on every request.
   const clusterBound = isClusterBound(Object.entries(field.args ?? {}).map(([name, arg]) => ({ name, type: arg.type })));
   return async (source, args, ctx, info) => {
-    const clusters = clusterBound ? clustersOfField(args, ctx.registry) : [null];
+    const clusters = clusterBound ? clustersOfField(args, ctx.registry, operation) : [null];
     const decisions = clusters.map((c) => decide(ctx.principal, permission, c));
     // Refused if any cluster is; else the first (the engine's own) decides the scope.
     const decision = decisions.find((d) => !d.allowed) ?? decisions[0]!;
