@@ -1,4 +1,4 @@
-// `npm run bench:audit [-- --db pglite|postgres] [--rounds N] [--concurrency C] [--total T]`
+// `npm run bench:audit [-- --db pglite|postgres] [--fast] [--rounds N] [--concurrency C] [--total T]`
 //
 // What the audit log costs a mutation, measured against a real local swarm (root needed;
 // scripts/swarm.sh starts it and this script brings it down again):
@@ -11,7 +11,8 @@
 //     through the audited gateway, T in all; audit records written per second; and the
 //     writer alone (intent + outcome appends, C at a time, no engine) for its own ceiling.
 // Prints figures only; nothing is asserted. The database is embedded PGlite by default, or
-// a throwaway PostgreSQL from scripts/postgres.sh with `--db postgres`.
+// a throwaway PostgreSQL from scripts/postgres.sh with `--db postgres` (durable, as
+// production should be; `--fast` turns fsync, synchronous_commit and full_page_writes off).
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -31,6 +32,7 @@ import { dockerOk, swarmDown, swarmUp } from '../test/support/swarm.ts';
 const { values: args } = parseArgs({
   options: {
     db: { type: 'string', default: 'pglite' },
+    fast: { type: 'boolean', default: false },
     rounds: { type: 'string', default: '200' },
     warmup: { type: 'string', default: '20' },
     concurrency: { type: 'string', default: '8' },
@@ -88,7 +90,7 @@ async function main(): Promise<void> {
   try {
     const swarm = await swarmUp(SWARM);
     const manager = swarm.nodes[0]!;
-    if (args.db === 'postgres') pg = await postgresUp('bench-audit');
+    if (args.db === 'postgres') pg = await postgresUp('bench-audit', { fast: args.fast });
     const config = withTestIdentity(configFor([swarm]));
     const database = await openMigratedDatabase({ url: pg?.url, dataDir }, logger);
     closeDb = () => database.close();
