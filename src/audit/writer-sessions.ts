@@ -57,6 +57,7 @@ export async function startWriterSession(opts: WriterSessionOptions): Promise<Wr
     sql.onError?.((err) => {
       if (lockConnection !== sql) return;
       lockConnection = null;
+      void sql.close().catch(() => undefined);
       logger.warn({ err, session: id }, 'the audit writer session lost its database connection; taking its lock again');
       relockLater();
     });

@@ -16,7 +16,7 @@ import { DbAuditWriter } from '../../src/audit/db-audit-writer.ts';
 import { verifyChain } from '../../src/audit/hash-chain.ts';
 import { findOpenIntents } from '../../src/audit/open-intents.ts';
 import type { AuditRecordData } from '../../src/audit/record.ts';
-import { startWriterSession } from '../../src/audit/writer-sessions.ts';
+import { WRITER_LOCK_NAMESPACE, startWriterSession, writerLockKey } from '../../src/audit/writer-sessions.ts';
 import type { GatewayConfig } from '../../src/config/config.ts';
 import { openAuditDb, type AuditDb } from '../support/audit-db.ts';
 import { configFor, waitFor } from '../support/gateway.ts';
@@ -160,6 +160,30 @@ describe('intents of a killed gateway are reconciled at once and correctly (Post
       assert.equal((await verifyChain(records)).ok, true);
     } finally {
       assert.equal(await second.stop(), 0);
+    }
+  });
+
+  test('a gateway whose database restarts takes its writer lock again (and keeps serving): it does not look gone for long', async () => {
+    const gw = await spawnGateway(config, db.env());
+    try {
+      const res = await gw.gql(CREATE, { i: { name: 'awc-relock' } });
+      assert.equal(res.errors, undefined);
+      const records = await db.records();
+      const intent = records.filter((r) => r.kind === 'intent' && r.target === 'awc-relock').at(-1)!;
+      const [row] = await db.database.prisma.$queryRaw<{ session: string }[]>`SELECT writer_session::text AS session FROM audit_intent_writers WHERE intent_id = ${intent.id}::uuid`;
+      const key = writerLockKey(row!.session);
+      const held = async () =>
+        (await db.database.prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 2 AND granted AND classid = ${WRITER_LOCK_NAMESPACE} AND objid = ${key}`))[0]!.n === 1;
+      assert.equal(await held(), true, 'the live gateway holds its lock');
+      await db.stopDatabase();
+      await db.startDatabase();
+      const backAt = Date.now();
+      await waitFor('the gateway to take its lock again', held, 30_000, 100);
+      process.stdout.write(`# writer lock taken again ${Date.now() - backAt} ms after the database came back\n`);
+      assert.equal(gw.child.exitCode, null, 'the lost connection did not end the process');
+      assert.equal((await gw.gql('{ services { totalCount } }')).errors, undefined);
+    } finally {
+      assert.equal(await gw.stop(), 0);
     }
   });
 
