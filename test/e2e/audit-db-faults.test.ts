@@ -10,7 +10,8 @@
 //   each restart while the load went on. No answer is a 500 or anything but JSON; an
 //   API-token caller the gateway cannot verify gets a JSON 503.
 // - Durability: records acknowledged by the chain appender just before an immediate stop
-//   are all there after the restart.
+//   are all there after the restart; on a PostgreSQL without fsync (SG_PG_FAST) the gateway
+//   process warns at start, and refuses to start with NODE_ENV=production.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
@@ -24,7 +25,11 @@ import { appendRecord } from '../../src/audit/chain-append.ts';
 import { blankRecordFields } from '../../src/audit/record.ts';
 import { createApiTokenVerifier } from '../../src/auth/tokens/index.ts';
 import { EngineRegistry } from '../../src/docker/registry.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { openAuditDb, type AuditDb } from '../support/audit-db.ts';
+import { spawnGateway } from '../support/gateway-process.ts';
+import { postgresUp } from '../support/postgres.ts';
 import { configFor, startGateway, waitFor, type TestGateway } from '../support/gateway.ts';
 import { dockerOk, swarmDown, swarmUp, type SwarmNode, type SwarmState } from '../support/swarm.ts';
 
@@ -116,10 +121,14 @@ describe('audit log under PostgreSQL faults (fast and immediate stops) during an
     const load = Array.from({ length: WRITERS }, (_, w) => writer(w));
 
     const drainTimes: number[] = [];
+    const depthsSeen: number[] = [];
     /** An outage: the database stopped, load on it for a while, started again; how long the spool took to empty. */
     const outage = async (mode: 'fast' | 'immediate') => {
       await db.stopDatabase(mode);
       await sleep(2_500);
+      const ready = await supertest(gw.gateway.app).get('/readyz');
+      assert.equal(typeof ready.body.auditSpoolDepth, 'number', `/readyz shows the spool's depth: ${JSON.stringify(ready.body)}`);
+      depthsSeen.push(ready.body.auditSpoolDepth);
       await db.startDatabase();
       const back = Date.now();
       await waitFor('the spool to drain while the load goes on', async () => log.writer.spoolDepth === 0, DRAIN_BOUND_MS + 20_000, 100);
@@ -135,6 +144,7 @@ describe('audit log under PostgreSQL faults (fast and immediate stops) during an
       await Promise.all(load);
     }
     await waitFor('the spool to drain', async () => log.writer.spoolDepth === 0, 30_000, 100);
+    assert.equal((await supertest(gw.gateway.app).get('/readyz')).body.auditSpoolDepth, 0);
 
     // The answers: JSON always, never a 500; a token the gateway cannot check is a 503.
     const byKind = (pred: (a: Answer) => boolean) => answers.filter(pred).length;
@@ -144,6 +154,7 @@ describe('audit log under PostgreSQL faults (fast and immediate stops) during an
       auditUnavailable: byKind((a) => a.code === 'AUDIT_UNAVAILABLE'),
       tokenUnverifiable503: byKind((a) => a.viaApiToken && a.status === 503),
       drainAfterRestartMs: drainTimes,
+      spoolDepthInOutage: depthsSeen,
       codes: Object.fromEntries([...new Set(answers.map((a) => `${a.status}:${a.code}`))].map((k) => [k, byKind((a) => `${a.status}:${a.code}` === k)])),
       succeededP50Ms: answers.filter((a) => a.succeeded).map((a) => a.ms).sort((x, y) => x - y)[Math.floor(summary0(answers) / 2)] ?? null,
     };
@@ -239,5 +250,22 @@ describe('audit log under PostgreSQL faults (fast and immediate stops) during an
     );
     console.log(`audit-db-faults durability: ${ids.length} acknowledged before the immediate stop, ${stored} found after the restart`);
     assert.equal(stored, ids.length, 'no acknowledged record was lost');
+  });
+
+  test('start-up check: a PostgreSQL without fsync is a warning, and in production a refusal to start', async () => {
+    const fast = await postgresUp('adf-fast', { fast: true });
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'sg-adf-fast-'));
+    try {
+      const config = configFor([swarm]);
+      const gateway = await spawnGateway(config, { DATABASE_URL: fast.url, GATEWAY_DATA_DIR: dataDir });
+      const warning = await gateway.waitForLog(/cannot keep every acknowledged record/);
+      await gateway.stop();
+      assert.equal(warning.level, 40);
+      assert.match(JSON.stringify(warning.problems), /synchronous_commit is off.*fsync is off.*full_page_writes is off/);
+      await assert.rejects(spawnGateway(config, { DATABASE_URL: fast.url, GATEWAY_DATA_DIR: dataDir, NODE_ENV: 'production' }), /the audit database is not durable/);
+    } finally {
+      await fast.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
