@@ -88,7 +88,8 @@ export function auditExportRoutes(deps: { database: Database | null; logger: Log
         { requestId: String(res.locals.requestId), principal, userAgent: req.get('user-agent'), cluster: undefined, operation: 'auditExport', target: undefined, input: req.query },
         { kind: 'denied', errorCode: 'FORBIDDEN', decision: decisionRecord(decision) },
       );
-      sendErrors(req, res, 403, { code: 'FORBIDDEN', message: `audit export: not allowed (${decision.reason})` });
+      // As for GraphQL fields, the reason goes to the audit log only.
+      sendErrors(req, res, 403, { code: 'FORBIDDEN', message: 'audit export: not allowed' });
       return;
     }
     let request: ExportRequest;

@@ -10,6 +10,7 @@
 //   queries and in mutation payloads, while the engine keeps them as given.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import supertest from 'supertest';
 import { configFor, expectData, startGateway, type GqlResponse, type TestGateway } from '../support/gateway.ts';
 import { tokenFor } from '../support/identity.ts';
 import { dockerOk, swarmDown, swarmUp, type SwarmNode, type SwarmState } from '../support/swarm.ts';
@@ -80,6 +81,10 @@ describe('grant boundaries: engines of another cluster, port clashes, endpoints,
     }
     const { message } = firstError(await as([`viewer@${A}`], `mutation { swarmRotateJoinToken(input: { cluster: "${A}", role: WORKER }) { userErrors { code } } }`));
     assert.equal(message, 'swarmRotateJoinToken: not allowed');
+    // The audit export's refusal too.
+    const exported = await supertest(gw.gateway.app).get('/audit/export?format=ndjson').set('authorization', `Bearer ${await tokenFor([`viewer@${B}`])}`);
+    assert.equal(exported.status, 403);
+    assert.deepEqual([exported.body.errors[0].extensions.code, exported.body.errors[0].message], ['FORBIDDEN', 'audit export: not allowed']);
   });
 
   test('endpoint URLs and socket paths only for admins', async () => {
