@@ -24,7 +24,15 @@ export const eventsResolvers: Resolvers = {
       // The engine's iterator itself, not a generator around it: closing the subscription
       // calls its return(), which closes the engine stream at once (src/docker/events.ts).
       subscribe: (_root, args, ctx) => {
-        const client = ctx.registry.cluster(args.cluster);
+        let client;
+        try {
+          client = ctx.registry.cluster(args.cluster);
+        } catch (err) {
+          // Fails the subscription's first event, as an engine failure would (graphql-ws sends an `error`).
+          return (async function* () {
+            throw err;
+          })();
+        }
         const filters: Record<string, string[]> = { type: (args.filter?.types ?? ALL_TYPES).map((t) => t.toLowerCase()) };
         if (args.filter?.actions?.length) filters.event = [...args.filter.actions];
         if (args.filter?.label?.length) filters.label = [...args.filter.label];
