@@ -2,8 +2,8 @@
 // graphql-ws would otherwise parse it itself (a syntax error then throws out of its
 // handler and closes the whole socket with 4500, ending every other subscription on it)
 // and validate it without our rules. Here each problem fails that one operation, with its
-// code: PERSISTED_QUERY_NOT_SUPPORTED, BAD_REQUEST for syntax and validation (no
-// introspection and no "Did you mean" in production, as over HTTP), then the limits.
+// code: PERSISTED_QUERY_NOT_SUPPORTED, BAD_REQUEST for syntax, the limits, then
+// validation (no introspection and no "Did you mean" in production, as over HTTP).
 import {
   GraphQLError,
   NoSchemaIntrospectionCustomRule,
@@ -47,10 +47,12 @@ export function prepareWsOperation(schema: GraphQLSchema, options: WsOperationOp
     if (!(err instanceof GraphQLError)) throw err;
     return [requestError(err.message, 'BAD_REQUEST', err)];
   }
+  // The limits first, as over HTTP: an alias flood is QUERY_TOO_COMPLEX, not the spec's
+  // "a subscription selects one field".
+  const overLimits = subscriptionLimitErrors(schema, options.limits, document, payload.operationName, payload.variables);
+  if (overLimits.length > 0) return [...overLimits];
   const rules = options.production ? [...specifiedRules, NoSchemaIntrospectionCustomRule] : specifiedRules;
   const invalid = validate(schema, document, rules);
   if (invalid.length > 0) return invalid.map((e) => requestError(options.production ? withoutSuggestion(e.message) : e.message, 'BAD_REQUEST', e));
-  const overLimits = subscriptionLimitErrors(schema, options.limits, document, payload.operationName, payload.variables);
-  if (overLimits.length > 0) return [...overLimits];
   return { schema, document, operationName: payload.operationName ?? null, variableValues: payload.variables ?? null };
 }
