@@ -18,7 +18,7 @@ test('each problem is found', () => {
   assert.deepEqual(kinds(json([1, 2])), ['non_json']);
   assert.deepEqual(kinds(json({ errors: [{ message: 'internal error', extensions: { code: 'INTERNAL' } }] }, 500)), ['internal']);
   assert.deepEqual(kinds(json({ errors: [{ message: 'no code' }] })), ['no_code']);
-  assert.ok(kinds(json({ errors: [{ message: 'TypeError: x\n    at f (/work/main/src/a.ts:1:2)', extensions: { code: 'BAD_REQUEST' } }] })).includes('stack_trace'));
+  assert.ok(kinds(json({ errors: [{ message: 'TypeError: x\n    at f (/srv/app/src/a.ts:1:2)', extensions: { code: 'BAD_REQUEST' } }] })).includes('stack_trace'));
   assert.deepEqual(kinds(json({ errors: [{ message: 'cannot open /var/lib/docker/x', extensions: { code: 'NOT_FOUND' } }] })), ['file_path']);
   assert.deepEqual(kinds(json({ errors: [{ message: 'token SWMTKN-1-abc', extensions: { code: 'NOT_FOUND' } }] })), ['secret']);
   assert.deepEqual(kinds(json({ data: { whoami: 'the-bearer-token' } })), ['secret']);
