@@ -25,6 +25,7 @@ import type { AuditIntent, AuditOutcome, AuditRefusal, AuditWriter } from './aud
 import { AppendUnconfirmedError, appendRecords, type AppendItem } from './chain-append.ts';
 import { blankRecordFields, normalizeJson, type RecordFields } from './record.ts';
 import { redactInput } from './redact.ts';
+import { withDeadline } from '../util/deadline.ts';
 import { appendToSpool, drainSpool, readSpool, type DrainResult } from './spool.ts';
 
 export interface DbAuditWriterOptions {
@@ -253,13 +254,6 @@ export class DbAuditWriter implements AuditWriter {
   private async appendItems(items: AppendItem[], opts: { keepTime?: boolean }): Promise<void> {
     const timeoutMs = this.opts.writeTimeoutMs ?? 10_000;
     let inserted = false;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        const late = new Error(`the audit database did not answer within ${timeoutMs} ms`);
-        reject(inserted ? new AppendUnconfirmedError(late) : late);
-      }, timeoutMs + Math.min(COMMIT_GRACE_MS, timeoutMs));
-    });
     try {
       // The database is read from the holder on each call: a reopened database is picked up.
       const database = this.opts.database;
@@ -271,14 +265,14 @@ export class DbAuditWriter implements AuditWriter {
           inserted = true;
         },
       });
-      write.catch(() => {});
-      await Promise.race([write, timeout]);
+      await withDeadline(write, timeoutMs + Math.min(COMMIT_GRACE_MS, timeoutMs), () => {
+        const late = new Error(`the audit database did not answer within ${timeoutMs} ms`);
+        return inserted ? new AppendUnconfirmedError(late) : late;
+      });
       this.databaseDown = false;
     } catch (err) {
       this.databaseDown = true;
       throw err;
-    } finally {
-      clearTimeout(timer);
     }
   }
 

@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Database } from '../db/client.ts';
 import type { SqlExecutor } from '../db/sql-executor.ts';
+import { withDeadline } from '../util/deadline.ts';
 
 /** The advisory lock namespace of writer sessions ("SGWS"), apart from the chain lock and Prisma's. */
 export const WRITER_LOCK_NAMESPACE = 0x53475753;
@@ -76,17 +77,8 @@ export async function startWriterSession(opts: WriterSessionOptions): Promise<Wr
   return {
     id,
     async claim(intentId) {
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`the audit database did not record the writer session within ${timeoutMs} ms`)), timeoutMs);
-      });
       const insert = database.prisma.$executeRaw`INSERT INTO audit_intent_writers (intent_id, writer_session) VALUES (${intentId}::uuid, ${id}::uuid)`;
-      insert.catch(() => {});
-      try {
-        await Promise.race([insert, timeout]);
-      } finally {
-        clearTimeout(timer);
-      }
+      await withDeadline(insert, timeoutMs, () => new Error(`the audit database did not record the writer session within ${timeoutMs} ms`));
     },
     async gone(sessions) {
       const others = sessions.filter((s) => s !== id);

@@ -11,6 +11,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Database } from '../../db/client.ts';
 import { GatewayError } from '../../errors/gateway-error.ts';
+import { withDeadline } from '../../util/deadline.ts';
 import { AuthenticationError } from '../authentication-error.ts';
 import type { CredentialVerifier } from '../authenticate.ts';
 import { parseGrant, type Grant } from '../grant.ts';
@@ -72,21 +73,15 @@ export function createApiTokenVerifier(database: Pick<Database, 'prisma'>, optio
 }
 
 /** The lookup's answer, or AUTH_UNAVAILABLE when the database fails or does not answer in time. */
-async function bounded<T>(lookup: Promise<T>, timeoutMs: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new GatewayError('AUTH_UNAVAILABLE', `the API token could not be verified: the gateway's database did not answer within ${timeoutMs} ms; retry shortly`)), timeoutMs);
+function bounded<T>(lookup: Promise<T>, timeoutMs: number): Promise<T> {
+  const answered = lookup.catch(() => {
+    throw new GatewayError('AUTH_UNAVAILABLE', "the API token could not be verified: the gateway's database is unavailable; retry shortly");
   });
-  try {
-    return await Promise.race([
-      lookup.catch(() => {
-        throw new GatewayError('AUTH_UNAVAILABLE', "the API token could not be verified: the gateway's database is unavailable; retry shortly");
-      }),
-      timedOut,
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
+  return withDeadline(
+    answered,
+    timeoutMs,
+    () => new GatewayError('AUTH_UNAVAILABLE', `the API token could not be verified: the gateway's database did not answer within ${timeoutMs} ms; retry shortly`),
+  );
 }
 
 /** The stored grants, parsed; one that no longer parses is dropped (it grants nothing). */
