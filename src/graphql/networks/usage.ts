@@ -108,7 +108,7 @@ function attachedContainers(network: EngineNetwork, tasks: EngineTask[], nodes: 
         (t.NetworksAttachments ?? []).some((a) => a.Network.ID === network.Id),
     )
     .map((t) => {
-      const containerId = String((t.Spec?.NetworkAttachmentSpec as { ContainerID?: string } | undefined)?.ContainerID ?? t.ID).slice(0, 12);
+      const containerId = (t.Spec?.NetworkAttachmentSpec?.ContainerID ?? t.ID).slice(0, 12);
       const node = t.NodeID ? (hostnames.get(t.NodeID) ?? t.NodeID) : 'an unknown node';
       return `${containerId} on node ${node}`;
     })

@@ -15,7 +15,13 @@ import { auditSensitiveRead } from './sensitive-read.ts';
 const QUORUM_CHECK_AFTER_MS = 1_000;
 
 /** What is said of a swarm never read while it had a leader (the engine tells nothing else). */
-const UNKNOWN_SWARM: EngineSwarm = { ID: '', Version: { Index: 0 }, CreatedAt: new Date(0).toISOString(), UpdatedAt: new Date(0).toISOString(), Spec: {} };
+const UNKNOWN_SWARM: EngineSwarm = {
+  ID: '',
+  Version: { Index: 0 },
+  CreatedAt: new Date(0).toISOString(),
+  UpdatedAt: new Date(0).toISOString(),
+  Spec: { Labels: null, Orchestration: {}, Raft: { ElectionTick: 0, HeartbeatTick: 0 }, Dispatcher: {}, CAConfig: {}, TaskDefaults: {}, EncryptionConfig: { AutoLockManagers: false } },
+};
 
 /** A swarm read while it had no leader carries the managers' view for its quorum. */
 type QuorumLossModel = SwarmModel & { quorumLoss?: QuorumLoss };

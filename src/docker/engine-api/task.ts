@@ -1,0 +1,29 @@
+// Swarm tasks: `GET /tasks` (`swarm.Task`).
+import type { Labels, Meta } from './common.ts';
+import type { TaskSpec } from './service.ts';
+
+export interface Task extends Meta {
+  ID: string;
+  ServiceID: string;
+  Slot?: number;
+  NodeID?: string;
+  Labels?: Labels;
+  Spec?: TaskSpec;
+  Status: {
+    Timestamp?: string;
+    State: string;
+    Message?: string;
+    Err?: string;
+    ContainerStatus?: { ContainerID?: string; PID?: number; ExitCode?: number };
+  };
+  DesiredState: string;
+  NetworksAttachments?: { Network: { ID: string; Spec?: { Name?: string } }; Addresses?: string[] | null }[] | null;
+}
+
+/** Engine filters of `GET /tasks`: IDs (not names) for service and node. */
+export interface TaskListFilters {
+  id?: string[];
+  service?: string[];
+  node?: string[];
+  'desired-state'?: string[];
+}
