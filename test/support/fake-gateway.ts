@@ -2,9 +2,12 @@
 // root, no dockerd, fast enough for the unit suite. Tests send GraphQL as a client does,
 // then check what the engine was asked (`engine.requests`), what the caller got back and
 // what the audit log was told (`audit`).
+import { readFileSync } from 'node:fs';
+import { buildSchema, type GraphQLSchema } from 'graphql';
 import { parseConfig } from '../../src/config/config.ts';
 import type { AuditIntent, AuditOutcome, AuditRefusal, AuditWriter } from '../../src/audit/audit-writer.ts';
 import { startFakeEngine, type FakeEngine, type FakeEngineOptions } from './fake-engine/server.ts';
+import { FakeSwarm } from './fake-engine/state.ts';
 import { startGateway, type GqlOptions, type GqlResponse, type TestGateway } from './gateway.ts';
 import { tokenFor } from './identity.ts';
 
@@ -58,27 +61,67 @@ export function recordingAudit(): RecordingAudit {
 
 export interface FakeGateway {
   engine: FakeEngine;
+  /** The engines named in `options.engines`, by name. */
+  engines: Record<string, FakeEngine>;
   audit: RecordingAudit;
   gateway: TestGateway;
   /** Sends GraphQL as the unscoped admin, or as the holder of `options.token`. */
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: GqlOptions): Promise<GqlResponse<T>>;
+  /**
+   * Sends `mutation { <field>(input: $input) { <selection> userErrors { field code message } } }`
+   * (the input type's name read from schema.graphql) and returns the payload, or the
+   * response when the field failed (a refusal, an engine error).
+   */
+  mutate(field: string, input: Record<string, unknown>, selection?: string, options?: GqlOptions): Promise<MutationAnswer>;
   /** A bearer token (without `Bearer `) holding these grant texts, e.g. `viewer`, `operator@fake:team=payments`. */
   tokenFor(...grants: string[]): Promise<string>;
   stop(): Promise<void>;
 }
 
+export interface MutationAnswer {
+  /** The payload, or null when the field failed. */
+  payload: Record<string, any> | null;
+  /** `userErrors` of the payload (empty when the field failed). */
+  userErrors: { field: string[] | null; code: string; message: string }[];
+  /** The top-level errors' codes. */
+  errorCodes: string[];
+  response: GqlResponse;
+}
+
+let schema: GraphQLSchema | undefined;
+
+/** The type of `Mutation.<field>`'s `input` argument, as schema.graphql names it. */
+export function mutationInputType(field: string): string {
+  schema ??= buildSchema(readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8'));
+  const arg = schema.getMutationType()?.getFields()[field]?.args.find((a) => a.name === 'input');
+  if (!arg) throw new Error(`Mutation.${field} takes no input`);
+  return String(arg.type);
+}
+
 export interface FakeGatewayOptions extends FakeEngineOptions {
   /** Per-request Engine timeout (default 5 s). */
   timeoutMs?: number;
+  /**
+   * More named engines, each a fake engine of its own (default state: an engine outside any
+   * swarm), configured with `cluster` (default: none), for swarmInit/swarmJoin, the
+   * gateway bridge and containers on a worker.
+   */
+  engines?: { name: string; state?: FakeSwarm; cluster?: string }[];
 }
 
 /** Starts a fake engine as the only manager of cluster `fake` (also the named engine `fake-engine`) and the gateway in front of it. */
 export async function startFakeGateway(options: FakeGatewayOptions = {}): Promise<FakeGateway> {
   const engine = await startFakeEngine(options);
+  const engines: Record<string, FakeEngine> = {};
+  for (const e of options.engines ?? []) engines[e.name] = await startFakeEngine({ state: e.state ?? FakeSwarm.create({ inSwarm: false }), routes: options.routes });
+  const closeEngines = () => Promise.all([engine, ...Object.values(engines)].map((e) => e.close()));
   const audit = recordingAudit();
   const config = parseConfig({
     clusters: [{ name: FAKE_CLUSTER, managers: [{ url: engine.url }] }],
-    engines: [{ name: 'fake-engine', endpoint: { url: engine.url }, cluster: FAKE_CLUSTER }],
+    engines: [
+      { name: 'fake-engine', endpoint: { url: engine.url }, cluster: FAKE_CLUSTER },
+      ...(options.engines ?? []).map((e) => ({ name: e.name, endpoint: { url: engines[e.name]!.url }, ...(e.cluster ? { cluster: e.cluster } : {}) })),
+    ],
     engine: { timeoutMs: options.timeoutMs ?? 5_000 },
     logLevel: 'silent',
   });
@@ -86,18 +129,30 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
   try {
     gateway = await startGateway(config, { audit });
   } catch (err) {
-    await engine.close();
+    await closeEngines();
     throw err;
   }
   return {
     engine,
+    engines,
     audit,
     gateway,
     gql: (query, variables, opts) => gateway.gql(query, variables, opts),
+    async mutate(field, input, selection = '__typename', opts) {
+      const document = `mutation($input: ${mutationInputType(field)}) { ${field}(input: $input) { ${selection} userErrors { field code message } } }`;
+      const response = await gateway.gql(document, { input }, opts);
+      const payload = (response.data?.[field] as Record<string, any> | null | undefined) ?? null;
+      return {
+        payload,
+        userErrors: payload?.userErrors ?? [],
+        errorCodes: (response.errors ?? []).map((e) => e.extensions?.code ?? 'NONE'),
+        response,
+      };
+    },
     tokenFor: (...grants) => tokenFor(grants, { subject: `fake-${grants.join('+')}` }),
     async stop() {
       await gateway.stop();
-      await engine.close();
+      await closeEngines();
     },
   };
 }

@@ -31,6 +31,9 @@ export class Reply {
   ) {}
 }
 
+/** Returned by a handler: the connection is closed without an answer (the engine may or may not have acted). */
+export const HANG_UP = Symbol('hang up');
+
 /** A route handler: returns JSON (status 200), a Reply, or throws an EngineError. */
 export type Handler = (req: RouteRequest) => unknown;
 

@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_ROUTES } from './routes/index.ts';
 import { badRequest, EngineError } from './errors.ts';
-import { Reply, type Handler, type Method, type RecordedRequest, type RouteModule, type Router } from './router.ts';
+import { HANG_UP, Reply, type Handler, type Method, type RecordedRequest, type RouteModule, type Router } from './router.ts';
 import { FakeSwarm } from './state.ts';
 
-export { Reply, type Handler, type Method, type RecordedRequest, type RouteModule, type RouteRequest, type Router } from './router.ts';
+export { HANG_UP, Reply, type Handler, type Method, type RecordedRequest, type RouteModule, type RouteRequest, type Router } from './router.ts';
 export { badRequest, conflict, EngineError, notFound, notInSwarm, outOfSequence } from './errors.ts';
 
 interface Route {
@@ -171,6 +171,10 @@ export function parseFilters(text: string | undefined): Record<string, string[]>
 }
 
 function send(res: http.ServerResponse, result: unknown): void {
+  if (result === HANG_UP) {
+    res.socket?.destroy();
+    return;
+  }
   if (result instanceof EngineError) return write(res, result.status, { message: result.message });
   if (result instanceof Error) return write(res, 500, { message: `fake engine: ${result.message}` });
   if (result instanceof Reply) {
