@@ -1,25 +1,11 @@
-// Engine refusals the caller can act on become userErrors; the rest stay top-level.
-// The Engine (and swarmkit behind it) reports some of these as 500 with a gRPC code in
-// the message, so the message is what identifies them.
+// Engine refusals the caller can act on become userErrors; the rest stay top-level. This is
+// the one place that decides what a caller is told about a refusal: the engine layer only
+// classifies it (src/docker/engine-refusal.ts); every mutation reaches here, through
+// runMutation or, where a refusal must be told apart on the spot, directly.
 import type { UserErrorInit } from '../errors/codes.ts';
-import { EngineRequestError } from '../docker/engine-errors.ts';
+import { engineRefusal, type EngineRefusal, type EngineRefusalKind, type PortClash } from '../docker/engine-refusal.ts';
 import type { Scope } from '../auth/access-decision.ts';
 import { parsePublishSpec } from '../validate/ports.ts';
-
-const PATTERNS: [RegExp, UserErrorInit['code']][] = [
-  [/update out of sequence|version mismatch|object version/i, 'VERSION_CONFLICT'],
-  [/already exists|name conflicts|is already in use by container|already in use by/i, 'NAME_CONFLICT'],
-  [/ingress network.*(already|exists)|only one ingress/i, 'INGRESS_EXISTS'],
-  [/not manually attachable|is not attachable/i, 'NOT_ATTACHABLE'],
-  [/in use|has active endpoints|is being used|resource is still in use/i, 'IN_USE'],
-  [/already part of a swarm/i, 'ALREADY_IN_SWARM'],
-  [/not part of a swarm/i, 'NOT_IN_SWARM'],
-  [/code = FailedPrecondition/i, 'INVALID_STATE'],
-  [/code = InvalidArgument|invalid|must be|cannot|can't|not supported|no such/i, 'ENGINE_REJECTED'],
-];
-
-/** swarmkit's published-port clash (controlapi checkPortConflicts): `port '18080' is already in use by service 'x' (id) as an ingress port`. */
-const PORT_CLASH = /port '(\d+)' is already in use by service '[^']*' \([^)]*\)( as an? [a-z-]+ port)?/i;
 
 /** What the request was, for refusals that point into it or name other objects. */
 export interface EngineErrorContext {
@@ -27,17 +13,26 @@ export interface EngineErrorContext {
   input?: unknown;
   /** The caller's scope: a label-scoped caller is not told the names of objects outside it. */
   scope?: Scope;
+  /** The input field any refusal is about, when the operation acts on one thing at a time. */
+  field?: string[];
+  /** The input field a kind of refusal is about (a taken name is `input.name`); wins over `field`. */
+  fields?: Partial<Record<EngineRefusalKind, string[]>>;
+  /** The object refused, named before the engine's words: `Network "web-net"`. */
+  about?: string;
 }
 
 /** The userError for an Engine refusal, or null when it is not the caller's to fix. */
-export function userErrorFromEngine(err: unknown, field: string[] | null = null, context: EngineErrorContext = {}): UserErrorInit | null {
-  if (!(err instanceof EngineRequestError)) return null;
-  const message = cleanEngineMessage(err.engineMessage);
-  const clash = PORT_CLASH.exec(message);
-  if (clash) return portInUse(Number(clash[1]), clash[2] ?? '', message, field, context);
-  for (const [pattern, code] of PATTERNS) if (pattern.test(err.engineMessage)) return { field, code, message };
-  if (err.status === 400 || err.status === 409) return { field, code: err.status === 409 ? 'NAME_CONFLICT' : 'ENGINE_REJECTED', message };
-  return null;
+export function userErrorFromEngine(err: unknown, context: EngineErrorContext = {}): UserErrorInit | null {
+  const refusal = engineRefusal(err);
+  if (!refusal) return null;
+  const field = context.fields?.[refusal.kind] ?? context.field ?? null;
+  if (refusal.clash) return portInUse(refusal.clash, field, context);
+  return { field, code: refusal.kind, message: messageOf(refusal, context.about) };
+}
+
+function messageOf(refusal: EngineRefusal, about: string | undefined): string {
+  if (refusal.kind === 'VERSION_CONFLICT') return `${about ?? 'The object'} changed since the version given (${refusal.words}); read it again and retry.`;
+  return about ? `${about}: ${refusal.words}` : refusal.words;
 }
 
 /**
@@ -46,12 +41,12 @@ export function userErrorFromEngine(err: unknown, field: string[] | null = null,
  * caller (who can list every service anyway) is told which one; nobody gets its ID, so a
  * scan of ports maps nothing but "taken".
  */
-function portInUse(port: number, mode: string, engineMessage: string, field: string[] | null, context: EngineErrorContext): UserErrorInit {
-  const holder = context.scope?.all ? /by service ('[^']*')/.exec(engineMessage)?.[1] : undefined;
+function portInUse(clash: PortClash, field: string[] | null, context: EngineErrorContext): UserErrorInit {
+  const holder = context.scope?.all ? clash.holder : undefined;
   return {
-    field: field ?? portField(context.input, port),
+    field: field ?? portField(context.input, clash.port),
     code: 'PORT_IN_USE',
-    message: `Published port ${port} is already in use by ${holder ? `service ${holder}` : 'another service'}${mode}; choose another published port.`,
+    message: `Published port ${clash.port} is already in use by ${holder ? `service ${holder}` : 'another service'}${clash.mode}; choose another published port.`,
   };
 }
 
@@ -74,10 +69,4 @@ export function portField(input: unknown, port: number): string[] | null {
     if (i >= 0) return ['input', key, String(i)];
   }
   return null;
-}
-
-/** Drops swarmkit's gRPC wrapping (`rpc error: code = X desc = ...`). */
-export function cleanEngineMessage(message: string): string {
-  const m = /desc = (.*)$/s.exec(message);
-  return (m ? m[1]! : message).trim();
 }

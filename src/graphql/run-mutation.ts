@@ -6,7 +6,7 @@ import { decisionRecord } from '../auth/access-decision.ts';
 import { userError, type UserErrorInit } from '../errors/codes.ts';
 import { currentDecision } from './access/current-decision.ts';
 import { GatewayError, InvalidReferenceError, UserInputError } from '../errors/gateway-error.ts';
-import { userErrorFromEngine } from './engine-user-errors.ts';
+import { userErrorFromEngine, type EngineErrorContext } from './engine-user-errors.ts';
 import { validateStorableText } from '../validate/text.ts';
 import { engineDelivery } from '../docker/engine-errors.ts';
 
@@ -25,6 +25,8 @@ export interface MutationSpec {
   /** The object acted on (ID or name), if any. */
   target?: string | undefined;
   input: unknown;
+  /** Where the engine's refusals belong in the input and what they are about (engine-user-errors.ts). */
+  refusals?: Pick<EngineErrorContext, 'fields' | 'about'>;
 }
 
 export interface MutationResult<P> {
@@ -79,7 +81,7 @@ export async function runMutation<P extends Payload>(
         ? err.userErrors
         : err instanceof InvalidReferenceError
           ? [userError(fieldHolding(spec.input, err.reference), 'INVALID_VALUE', err.message)]
-          : [userErrorFromEngine(err, null, { input: spec.input, scope: allowed.scope })].filter((e) => e !== null);
+          : [userErrorFromEngine(err, { input: spec.input, scope: allowed.scope, ...spec.refusals })].filter((e) => e !== null);
     if (userErrors.length > 0) {
       await finish('failed', userErrors[0]!.code);
       return { ...empty, userErrors } as unknown as P;

@@ -9,8 +9,6 @@ import { toNetworkCreateBody } from '../../docker/mapping/network-create.ts';
 import { toNetworkModel } from '../../docker/model/network.ts';
 import type { NetworkModel } from '../../docker/model/types.ts';
 import { userError, type UserErrorInit } from '../../errors/codes.ts';
-import { UserInputError } from '../../errors/gateway-error.ts';
-import { userErrorFromEngine } from '../engine-user-errors.ts';
 import { ingressPermissionErrors, stampScopeLabels } from '../access/scope-checks.ts';
 import { rejectIfAny, runMutation } from '../run-mutation.ts';
 import type { GatewayContext } from '../context.ts';
@@ -21,11 +19,8 @@ import { validateSubnetsFree, type ExistingNetwork } from '../../validate/overla
 
 type CreatePayload = { network: NetworkModel | null; userErrors: UserErrorInit[] };
 
-/** Where an engine refusal belongs in the input. */
-const FIELD_OF_CODE: Partial<Record<UserErrorInit['code'], string[]>> = {
-  NAME_CONFLICT: ['input', 'name'],
-  INGRESS_EXISTS: ['input', 'ingress'],
-};
+/** Where the engine's refusals belong in the input (in case of a race with the checks here). */
+const REFUSAL_FIELDS = { fields: { NAME_CONFLICT: ['input', 'name'], INGRESS_EXISTS: ['input', 'ingress'] } };
 
 /**
  * The subnets of every network of the cluster, the caller's or not: the engine refuses an
@@ -39,7 +34,7 @@ async function existingSubnets(ctx: GatewayContext, loaders: ClusterLoaders, rea
 }
 
 export const networkCreate: MutationResolvers['networkCreate'] = async (_root, { input }, ctx) =>
-  runMutation<CreatePayload>(ctx, { operation: 'networkCreate', cluster: input.cluster, target: input.name, input }, { network: null }, async () => {
+  runMutation<CreatePayload>(ctx, { operation: 'networkCreate', cluster: input.cluster, target: input.name, input, refusals: REFUSAL_FIELDS }, { network: null }, async () => {
     const body = toNetworkCreateBody(input);
     const loaders = ctx.loaders(input.cluster);
     if (input.ingress) rejectIfAny(ingressPermissionErrors(ctx, loaders.client.name, ['input', 'ingress']));
@@ -63,14 +58,7 @@ export const networkCreate: MutationResolvers['networkCreate'] = async (_root, {
     }
     rejectIfAny(errors);
 
-    let created: { Id: string };
-    try {
-      created = await createNetwork(loaders.client, body);
-    } catch (err) {
-      const engineError = userErrorFromEngine(err);
-      if (engineError && FIELD_OF_CODE[engineError.code]) throw new UserInputError([{ ...engineError, field: FIELD_OF_CODE[engineError.code]! }]);
-      throw err;
-    }
+    const created = await createNetwork(loaders.client, body);
     const fresh = await inspectAllocatedNetwork(loaders.client, created.Id);
     return { payload: { network: toNetworkModel(fresh, loaders.client.name, true) }, objectIds: [created.Id] };
   });

@@ -52,10 +52,10 @@ export const networkRemove: MutationResolvers['networkRemove'] = async (_root, {
         await removeNetwork(loaders.client, network.Id);
       } catch (err) {
         // Something started using it after the check: say what was already removed.
-        const engineError = userErrorFromEngine(err, field);
+        const engineError = userErrorFromEngine(err, { field, about: `Network "${network.Name}"` });
         if (!engineError) throw err;
         const done = removedIds.length ? ` (already removed: ${removedIds.join(', ')})` : '';
-        throw new UserInputError([{ ...engineError, message: `Network "${network.Name}": ${engineError.message}${done}` }]);
+        throw new UserInputError([{ ...engineError, message: `${engineError.message}${done}` }]);
       }
       removedIds.push(network.Id);
     }

@@ -11,28 +11,20 @@ import { toNodeModel } from '../../docker/model/node.ts';
 import type { NodeModel } from '../../docker/model/types.ts';
 import { UserInputError } from '../../errors/gateway-error.ts';
 import { rejectIfAny, type MutationResult } from '../run-mutation.ts';
+import { updateAtVersion } from '../version-conflict.ts';
 import { findNode } from './lookup.ts';
 
 export async function changeNode(ctx: GatewayContext, input: NodeUpdateInput): Promise<MutationResult<{ node: NodeModel | null }>> {
   rejectIfAny(validateNodeUpdateInput(input));
   const loaders = ctx.loaders(input.cluster);
   const node = await findNode(loaders, input.id);
-  if (input.version != null && input.version !== node.Version.Index) {
-    throw new UserInputError([
-      {
-        field: ['input', 'version'],
-        code: 'VERSION_CONFLICT',
-        message: `Node ${nameOf(node)} changed since version ${input.version} (it is at version ${node.Version.Index} now); read it again and retry.`,
-      },
-    ]);
-  }
   // As `docker node promote|demote` do: a node that already has the role is left as it is.
   const roleOnly = input.role != null && input.availability == null && !input.labels?.add?.length && !input.labels?.remove?.length;
   if (roleOnly && node.Spec.Role === input.role!.toLowerCase()) return { payload: { node: toNodeModel(loaders.client.name, node) }, objectIds: [node.ID] };
   if (input.role === 'WORKER' && node.Spec.Role === 'manager') refuseDemotingLastManager(await loaders.nodes(), node);
   // The Engine returns the whole spec; the mapping's type says so.
   const spec = applyNodeUpdate(node.Spec as unknown as NodeSpec, input);
-  await updateNode(loaders.client, node.ID, node.Version.Index, spec);
+  await updateAtVersion({ label: `Node ${nameOf(node)}`, version: node.Version.Index }, input.version, (version) => updateNode(loaders.client, node.ID, version, spec));
   const updated = await inspectNode(loaders.client, node.ID);
   return { payload: { node: toNodeModel(loaders.client.name, updated) }, objectIds: [node.ID] };
 }

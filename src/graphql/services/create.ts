@@ -4,12 +4,8 @@
 // the policy (enforcePolicy) judges that final spec before it is sent.
 import type { MutationResolvers } from '../../generated/graphql.ts';
 import { createService, inspectService } from '../../docker/api/services.ts';
-import { EngineRequestError } from '../../docker/engine-errors.ts';
 import { toServiceSpec, validateServiceCreateInput } from '../../docker/mapping/service-spec.ts';
 import { toServiceModel } from '../../docker/model/service.ts';
-import { userError } from '../../errors/codes.ts';
-import { UserInputError } from '../../errors/gateway-error.ts';
-import { cleanEngineMessage } from '../engine-user-errors.ts';
 import { stampScopeLabels } from '../access/scope-checks.ts';
 import { rejectIfAny, runMutation } from '../run-mutation.ts';
 import { enforcePolicy } from './guardrails.ts';
@@ -17,23 +13,17 @@ import { resolveNetworkIds } from './network-refs.ts';
 import { EMPTY_SERVICE_PAYLOAD, type ServicePayloadModel } from './payloads.ts';
 
 export const serviceCreate: MutationResolvers['serviceCreate'] = (_root, { input }, ctx) =>
-  runMutation<ServicePayloadModel>(ctx, { operation: 'serviceCreate', cluster: input.cluster, target: input.name, input }, EMPTY_SERVICE_PAYLOAD, async () => {
+  runMutation<ServicePayloadModel>(ctx, { operation: 'serviceCreate', cluster: input.cluster, target: input.name, input, refusals: nameConflictAt(input.name) }, EMPTY_SERVICE_PAYLOAD, async () => {
     rejectIfAny(validateServiceCreateInput(input));
     const loaders = ctx.loaders(input.cluster);
     const networkIds = await resolveNetworkIds(loaders, (input.networks ?? []).map((n) => n.target));
     const mapped = toServiceSpec(input, networkIds);
     mapped.Labels = stampScopeLabels(mapped.Labels, ['input', 'labels']);
     const spec = await enforcePolicy(ctx, loaders, mapped, { create: input, networkIds });
-    let created;
-    try {
-      created = await createService(loaders.client, spec);
-    } catch (err) {
-      // swarmkit answers 409 "name conflicts with an existing object"; the name is the field at fault.
-      if (err instanceof EngineRequestError && err.status === 409) {
-        throw new UserInputError([userError(['input', 'name'], 'NAME_CONFLICT', `A service named ${JSON.stringify(input.name)} already exists (${cleanEngineMessage(err.engineMessage)}).`)]);
-      }
-      throw err;
-    }
+    const created = await createService(loaders.client, spec);
     const fresh = await inspectService(loaders.client, created.ID);
     return { payload: { service: toServiceModel(loaders.client.name, fresh), warnings: created.Warnings ?? [] }, objectIds: [created.ID] };
   });
+
+/** swarmkit answers 409 "name conflicts with an existing object": the name is the field at fault. */
+const nameConflictAt = (name: string) => ({ fields: { NAME_CONFLICT: ['input', 'name'] }, about: `Service ${JSON.stringify(name)}` });

@@ -11,7 +11,8 @@ import { rejectIfAny, runMutation } from '../run-mutation.ts';
 import { enforcePolicy } from './guardrails.ts';
 import { inspectServiceToChange } from './lookup.ts';
 import { EMPTY_SERVICE_PAYLOAD, type ServicePayloadModel } from './payloads.ts';
-import { versionConflictAsUserError } from './version-conflict.ts';
+import { updateAtVersion } from '../version-conflict.ts';
+import { serviceVersion } from './versioned-update.ts';
 
 export const serviceRollback: MutationResolvers['serviceRollback'] = (_root, { input }, ctx) =>
   runMutation<ServicePayloadModel>(ctx, { operation: 'serviceRollback', cluster: input.cluster, target: input.id, input }, EMPTY_SERVICE_PAYLOAD, async () => {
@@ -23,9 +24,9 @@ export const serviceRollback: MutationResolvers['serviceRollback'] = (_root, { i
     rejectIfAny(rollbackScopeErrors(current));
     // The engine restores PreviousSpec as it is: the policy judges that spec, before asking.
     await enforcePolicy(ctx, loaders, current.PreviousSpec, { restore: current.Spec.Name ?? current.ID });
-    const result = await versionConflictAsUserError(() =>
-      updateService(loaders.client, current.ID, current.Version.Index, current.Spec, { rollback: 'previous' }),
-    );
+    const result = await updateAtVersion(serviceVersion(current), null, (version) => updateService(loaders.client, current.ID, version, current.Spec, { rollback: 'previous' }), {
+      versioned: false,
+    });
     const fresh = await inspectService(loaders.client, current.ID);
     return { payload: { service: toServiceModel(loaders.client.name, fresh), warnings: result.Warnings ?? [] }, objectIds: [current.ID] };
   });

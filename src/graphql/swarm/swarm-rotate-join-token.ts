@@ -8,6 +8,7 @@ import type { SwarmModel } from '../../docker/model/types.ts';
 import type { UserErrorInit } from '../../errors/codes.ts';
 import { GatewayError } from '../../errors/gateway-error.ts';
 import { runMutation } from '../run-mutation.ts';
+import { updateAtVersion } from '../version-conflict.ts';
 
 type Payload = { swarm: SwarmModel | null; userErrors: UserErrorInit[] };
 
@@ -17,7 +18,8 @@ export const swarmRotateJoinToken: NonNullable<MutationResolvers['swarmRotateJoi
     const before = await inspectSwarm(client);
     const tokenOf = (s: typeof before) => (input.role === 'MANAGER' ? s.JoinTokens?.Manager : s.JoinTokens?.Worker);
     const old = tokenOf(before);
-    await updateSwarm(client, before.Version.Index, before.Spec, input.role === 'MANAGER' ? { rotateManagerToken: true } : { rotateWorkerToken: true });
+    const rotate = input.role === 'MANAGER' ? { rotateManagerToken: true } : { rotateWorkerToken: true };
+    await updateAtVersion({ label: 'The swarm', version: before.Version.Index }, null, (version) => updateSwarm(client, version, before.Spec, rotate), { versioned: false });
     const after = await inspectSwarm(client);
     if (!tokenOf(after) || tokenOf(after) === old) {
       throw new GatewayError('INTERNAL', `the engine accepted the ${input.role.toLowerCase()} token rotation of cluster "${client.name}", but the token did not change`);

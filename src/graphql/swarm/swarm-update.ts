@@ -9,7 +9,7 @@ import { applySwarmUpdate, validateSwarmUpdateInput } from '../../docker/mapping
 import { toSwarmModel } from '../../docker/model/swarm.ts';
 import type { SwarmModel } from '../../docker/model/types.ts';
 import type { UserErrorInit } from '../../errors/codes.ts';
-import { UserInputError } from '../../errors/gateway-error.ts';
+import { updateAtVersion } from '../version-conflict.ts';
 import { rejectIfAny, runMutation } from '../run-mutation.ts';
 
 type Payload = { swarm: SwarmModel | null; userErrors: UserErrorInit[] };
@@ -19,18 +19,9 @@ export const swarmUpdate: NonNullable<MutationResolvers['swarmUpdate']> = (_root
     rejectIfAny(validateSwarmUpdateInput(input));
     const client = ctx.registry.cluster(input.cluster);
     const current = await inspectSwarm(client);
-    if (input.version != null && input.version !== current.Version.Index) {
-      throw new UserInputError([
-        {
-          field: ['input', 'version'],
-          code: 'VERSION_CONFLICT',
-          message: `The swarm changed since version ${input.version} (it is at version ${current.Version.Index} now); read it again and retry.`,
-        },
-      ]);
-    }
     // The Engine returns every part of the spec; the mapping's type says so.
     const spec = applySwarmUpdate(current.Spec as unknown as SwarmSpec, input);
-    await updateSwarm(client, current.Version.Index, spec);
+    await updateAtVersion({ label: 'The swarm', version: current.Version.Index }, input.version, (version) => updateSwarm(client, version, spec));
     const updated = await inspectSwarm(client);
     return { payload: { swarm: toSwarmModel(client.name, updated) }, objectIds: [updated.ID] };
   });
