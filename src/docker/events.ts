@@ -15,15 +15,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { GatewayError } from '../errors/gateway-error.ts';
 import type { ClusterClient } from './cluster-client.ts';
-
-export interface EngineEvent {
-  Type: string;
-  Action: string;
-  Actor: { ID: string; Attributes?: Record<string, string> | null };
-  scope?: string;
-  time: number;
-  timeNano?: number;
-}
+import type { EngineEvent } from './engine-api/index.ts';
 
 /** Resumes in a row that deliver nothing before the stream is given up. */
 const MAX_EMPTY_RESUMES = 3;

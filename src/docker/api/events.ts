@@ -2,7 +2,7 @@
 // the engine answers the events it still holds for that window and closes, so this is a
 // plain request, not a stream. The engine keeps only its last EVENT_BUFFER_SIZE events, in
 // memory: a window older than that buffer comes back incomplete, which `eventHistory` says.
-import type { EngineEvent } from '../events.ts';
+import type { EngineEvent } from '../engine-api/index.ts';
 import type { EngineApi } from '../endpoint.ts';
 
 /** How many events dockerd keeps for replay (moby daemon/events `eventsLimit`). */

@@ -1,12 +1,19 @@
 // Thin Engine calls for networks. Swarm-scoped networks are created and removed through
 // the cluster's managers; connect/disconnect go to the engine that runs the container.
-import type { EngineNetwork } from '../engine-json.ts';
+import type {
+  Network,
+  NetworkConnectRequest,
+  NetworkCreateRequest,
+  NetworkCreateResponse,
+  NetworkDisconnectRequest,
+  NetworkPruneResponse,
+} from '../engine-api/index.ts';
 import type { EngineApi } from '../endpoint.ts';
 import { objectPath } from './engine-path.ts';
 
 /** `docker network inspect NET` (`verbose` adds peers and per-service task lists for overlays). */
-export function inspectNetwork(api: EngineApi, ref: string, verbose = false): Promise<EngineNetwork> {
-  return api.request<EngineNetwork>({ method: 'GET', path: objectPath('network', ref), query: verbose ? { verbose: true } : undefined });
+export function inspectNetwork(api: EngineApi, ref: string, verbose = false): Promise<Network> {
+  return api.request<Network>({ method: 'GET', path: objectPath('network', ref), query: verbose ? { verbose: true } : undefined });
 }
 
 /** How long a new swarm network may take to be allocated before it is returned as it is. */
@@ -19,7 +26,7 @@ const ALLOCATION_POLL_MS = 100;
  * options it was created with, such as `encrypted` or the MTU), which would make the
  * network look different from what was asked. Returns the last answer after the wait.
  */
-export async function inspectAllocatedNetwork(api: EngineApi, id: string): Promise<EngineNetwork> {
+export async function inspectAllocatedNetwork(api: EngineApi, id: string): Promise<Network> {
   const deadline = Date.now() + ALLOCATION_WAIT_MS;
   for (;;) {
     const network = await inspectNetwork(api, id);
@@ -29,8 +36,8 @@ export async function inspectAllocatedNetwork(api: EngineApi, id: string): Promi
 }
 
 /** `POST /networks/create` with a body built by src/docker/mapping/network-create.ts. */
-export function createNetwork(api: EngineApi, body: unknown): Promise<{ Id: string; Warning?: string }> {
-  return api.request<{ Id: string; Warning?: string }>({ method: 'POST', path: '/networks/create', body });
+export function createNetwork(api: EngineApi, body: NetworkCreateRequest): Promise<NetworkCreateResponse> {
+  return api.request<NetworkCreateResponse>({ method: 'POST', path: '/networks/create', body });
 }
 
 /** `docker network rm NET` for one network. */
@@ -41,7 +48,7 @@ export async function removeNetwork(api: EngineApi, id: string): Promise<void> {
 /** `docker network prune [--filter label=...]`; resolves with the removed networks' names. */
 export async function pruneNetworks(api: EngineApi, labels: string[]): Promise<string[]> {
   const filters = labels.length ? JSON.stringify({ label: labels }) : undefined;
-  const result = await api.request<{ NetworksDeleted?: string[] | null }>({ method: 'POST', path: '/networks/prune', query: { filters } });
+  const result = await api.request<NetworkPruneResponse>({ method: 'POST', path: '/networks/prune', query: { filters } });
   return result.NetworksDeleted ?? [];
 }
 
@@ -54,8 +61,8 @@ export interface ConnectOptions {
 }
 
 /** The `NetworkConnect` body, shaped as the Docker CLI's `network connect` builds it. */
-export function connectBody(opts: ConnectOptions): Record<string, unknown> {
-  const ipam: Record<string, string> = {};
+export function connectBody(opts: ConnectOptions): NetworkConnectRequest {
+  const ipam: { IPv4Address?: string; IPv6Address?: string } = {};
   if (opts.ipv4Address) ipam.IPv4Address = opts.ipv4Address;
   if (opts.ipv6Address) ipam.IPv6Address = opts.ipv6Address;
   return {
@@ -74,5 +81,9 @@ export async function connectContainer(api: EngineApi, networkId: string, opts: 
 
 /** `POST /networks/{id}/disconnect` (`docker network disconnect [--force]`). */
 export async function disconnectContainer(api: EngineApi, networkId: string, container: string, force: boolean): Promise<void> {
-  await api.request<unknown>({ method: 'POST', path: objectPath('network', networkId, 'disconnect'), body: { Container: container, Force: force } });
+  await api.request<unknown>({ method: 'POST', path: objectPath('network', networkId, 'disconnect'), body: disconnectBody(container, force) });
+}
+
+function disconnectBody(container: string, force: boolean): NetworkDisconnectRequest {
+  return { Container: container, Force: force };
 }

@@ -1,26 +1,17 @@
 // Thin Engine API calls about swarm services (`docker service ...`). Each takes anything
 // that sends Engine requests: a cluster's client (with manager failover) or an endpoint.
-import type { EngineService } from '../engine-json.ts';
+import type { Service, ServiceCreateResponse, ServiceSpec, ServiceUpdateResponse } from '../engine-api/index.ts';
 import type { EngineApi } from '../endpoint.ts';
 import { objectPath } from './engine-path.ts';
 
 /** `docker service inspect` (by ID or name; the Engine resolves both). */
-export function inspectService(api: EngineApi, ref: string): Promise<EngineService> {
-  return api.request<EngineService>({ method: 'GET', path: objectPath('service', ref), query: { insertDefaults: false } });
-}
-
-export interface ServiceCreateResponse {
-  ID: string;
-  Warnings?: string[] | null;
+export function inspectService(api: EngineApi, ref: string): Promise<Service> {
+  return api.request<Service>({ method: 'GET', path: objectPath('service', ref), query: { insertDefaults: false } });
 }
 
 /** `POST /services/create` with a body built by src/docker/mapping/service-spec.ts. */
-export function createService(api: EngineApi, spec: unknown): Promise<ServiceCreateResponse> {
+export function createService(api: EngineApi, spec: ServiceSpec): Promise<ServiceCreateResponse> {
   return api.request<ServiceCreateResponse>({ method: 'POST', path: '/services/create', body: spec });
-}
-
-export interface ServiceUpdateResponse {
-  Warnings?: string[] | null;
 }
 
 /**
@@ -32,7 +23,7 @@ export async function updateService(
   api: EngineApi,
   id: string,
   version: number,
-  spec: unknown,
+  spec: ServiceSpec,
   opts: { rollback?: 'previous' } = {},
 ): Promise<ServiceUpdateResponse> {
   const result = await api.request<ServiceUpdateResponse | Buffer>({

@@ -1,13 +1,13 @@
 // The `encrypted-windows` check. The overlay guide: overlay encryption is not supported on
 // Windows; a Windows node attached to an encrypted overlay gets no error, but cannot
 // communicate on it.
-import type { EngineNetwork, EngineNode } from '../engine-json.ts';
+import type { Network, Node } from '../engine-api/index.ts';
 import { ENCRYPTED_OPTION } from '../model/network.ts';
 import type { Check } from './types.ts';
 
-export const isEncryptedOverlay = (n: EngineNetwork): boolean => n.Driver === 'overlay' && n.Options != null && ENCRYPTED_OPTION in n.Options;
+export const isEncryptedOverlay = (n: Network): boolean => n.Driver === 'overlay' && n.Options != null && ENCRYPTED_OPTION in n.Options;
 
-export function checkEncryptedWindows(networks: readonly EngineNetwork[], nodes: readonly EngineNode[]): Check {
+export function checkEncryptedWindows(networks: readonly Network[], nodes: readonly Node[]): Check {
   const encrypted = networks.filter(isEncryptedOverlay).map((n) => n.Name).sort();
   const windows = nodes.filter((n) => n.Description?.Platform?.OS?.toLowerCase() === 'windows').map((n) => n.Description.Hostname).sort();
   if (encrypted.length > 0 && windows.length > 0) {

@@ -3,7 +3,7 @@
 // can attach to one overlay (moby/moby#44973): past it, new tasks fail to start there.
 // Counted from the swarm's running tasks per node and network (standalone containers
 // attached to attachable overlays are not in the tasks list and are not counted).
-import type { EngineNode, EngineTask } from '../engine-json.ts';
+import type { Node, Task } from '../engine-api/index.ts';
 import type { Check } from './types.ts';
 
 export const CONTAINER_LIMIT_WARNING = 800;
@@ -18,7 +18,7 @@ export interface AttachmentCount {
 }
 
 /** Live tasks per (node, network), largest first. */
-export function countAttachments(tasks: readonly EngineTask[]): AttachmentCount[] {
+export function countAttachments(tasks: readonly Task[]): AttachmentCount[] {
   const counts = new Map<string, AttachmentCount>();
   for (const t of tasks) {
     if (!t.NodeID || t.DesiredState !== 'running' || TERMINAL.has(t.Status?.State)) continue;
@@ -33,7 +33,7 @@ export function countAttachments(tasks: readonly EngineTask[]): AttachmentCount[
   return [...counts.values()].sort((a, b) => b.tasks - a.tasks);
 }
 
-export function checkOverlayContainerLimit(tasks: readonly EngineTask[], nodes: readonly EngineNode[]): Check {
+export function checkOverlayContainerLimit(tasks: readonly Task[], nodes: readonly Node[]): Check {
   const hostname = new Map(nodes.map((n) => [n.ID, n.Description?.Hostname || n.ID]));
   const counts = countAttachments(tasks);
   const over = counts.filter((c) => c.tasks >= CONTAINER_LIMIT_ERROR);

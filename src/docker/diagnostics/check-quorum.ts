@@ -1,9 +1,9 @@
 // The `quorum` check: the Raft arithmetic of Swarm.quorum as a diagnostic.
-import type { EngineNode } from '../engine-json.ts';
+import type { Node } from '../engine-api/index.ts';
 import { quorumFromNodes } from '../model/quorum.ts';
 import type { Check } from './types.ts';
 
-export function checkQuorum(nodes: readonly EngineNode[]): Check {
+export function checkQuorum(nodes: readonly Node[]): Check {
   const q = quorumFromNodes(nodes);
   const facts = `${q.reachableManagers} of ${q.managers} manager(s) reachable; majority ${q.majority}; tolerates ${q.faultTolerance} failure(s)`;
   if (!q.hasQuorum) return { id: 'quorum', status: 'ERROR', summary: `Quorum is lost: ${facts}.`, details: q.warnings };

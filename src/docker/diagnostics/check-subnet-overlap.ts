@@ -1,7 +1,7 @@
 // The `subnet-overlap` check. Overlay subnets that overlap each other, or that contain a
 // node's own address, break routing between containers (the overlay guide: choose pools
 // that do not collide with the hosts' networks).
-import type { EngineNetwork, EngineNode } from '../engine-json.ts';
+import type { Network, Node } from '../engine-api/index.ts';
 import { cidrContainsAddress, cidrsOverlap, parseCidr } from '../../validate/index.ts';
 import type { Check } from './types.ts';
 
@@ -10,7 +10,7 @@ interface OverlaySubnet {
   subnet: string;
 }
 
-function overlaySubnets(networks: readonly EngineNetwork[]): OverlaySubnet[] {
+function overlaySubnets(networks: readonly Network[]): OverlaySubnet[] {
   const result: OverlaySubnet[] = [];
   for (const n of networks) {
     if (n.Driver !== 'overlay') continue;
@@ -19,7 +19,7 @@ function overlaySubnets(networks: readonly EngineNetwork[]): OverlaySubnet[] {
   return result.sort((a, b) => (a.network < b.network ? -1 : a.network > b.network ? 1 : 0));
 }
 
-export function checkSubnetOverlap(networks: readonly EngineNetwork[], nodes: readonly EngineNode[]): Check {
+export function checkSubnetOverlap(networks: readonly Network[], nodes: readonly Node[]): Check {
   const subnets = overlaySubnets(networks);
   const details: string[] = [];
   for (let i = 0; i < subnets.length; i++) {

@@ -3,15 +3,15 @@
 // still stored and listed, but with driver "" and no IPAM configuration; no task or
 // container can use it. The subnet-overlap check cannot see it (it has no subnet left), so
 // it is reported here by that shape.
-import type { EngineNetwork } from '../engine-json.ts';
+import type { Network } from '../engine-api/index.ts';
 import type { Check } from './types.ts';
 
 /** Swarm-scoped and without a driver: never (or not yet) allocated. */
-export function isUnallocated(network: EngineNetwork): boolean {
+export function isUnallocated(network: Network): boolean {
   return network.Scope === 'swarm' && !network.Driver;
 }
 
-export function checkUnallocatedNetworks(networks: readonly EngineNetwork[]): Check {
+export function checkUnallocatedNetworks(networks: readonly Network[]): Check {
   const broken = networks.filter(isUnallocated).map((n) => n.Name).sort();
   if (broken.length > 0) {
     return {

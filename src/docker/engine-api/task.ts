@@ -19,11 +19,3 @@ export interface Task extends Meta {
   DesiredState: string;
   NetworksAttachments?: { Network: { ID: string; Spec?: { Name?: string } }; Addresses?: string[] | null }[] | null;
 }
-
-/** Engine filters of `GET /tasks`: IDs (not names) for service and node. */
-export interface TaskListFilters {
-  id?: string[];
-  service?: string[];
-  node?: string[];
-  'desired-state'?: string[];
-}

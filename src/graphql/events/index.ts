@@ -1,7 +1,8 @@
 // `events` subscription: the cluster's Engine events, filtered by the Engine itself, resumed
 // on another manager when its manager goes away (src/docker/events.ts).
 import type { EventType, Resolvers } from '../../generated/graphql.ts';
-import { engineEvents, type EngineEvent } from '../../docker/events.ts';
+import type { EngineEvent } from '../../docker/engine-api/index.ts';
+import { engineEvents } from '../../docker/events.ts';
 
 const ALL_TYPES: EventType[] = ['SERVICE', 'NODE', 'NETWORK', 'CONTAINER'];
 

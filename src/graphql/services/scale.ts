@@ -5,7 +5,7 @@ import { rejectIfAny, runMutation } from '../run-mutation.ts';
 import { enforcePolicy } from './guardrails.ts';
 import { inspectServiceToChange } from './lookup.ts';
 import { EMPTY_SERVICE_PAYLOAD, type ServicePayloadModel } from './payloads.ts';
-import { sendUpdate, specOf } from './versioned-update.ts';
+import { sendUpdate } from './versioned-update.ts';
 
 export const serviceScale: MutationResolvers['serviceScale'] = (_root, { input }, ctx) =>
   runMutation<ServicePayloadModel>(ctx, { operation: 'serviceScale', cluster: input.cluster, target: input.id, input }, EMPTY_SERVICE_PAYLOAD, async () => {
@@ -14,6 +14,6 @@ export const serviceScale: MutationResolvers['serviceScale'] = (_root, { input }
     const loaders = ctx.loaders(input.cluster);
     const current = await inspectServiceToChange(loaders, input.id);
     // Scaling runs the whole spec again, so the policy judges all of it.
-    const spec = await enforcePolicy(ctx, loaders, applyServiceScale(specOf(current), input.replicas), { scale: current.Spec.Name ?? current.ID });
+    const spec = await enforcePolicy(ctx, loaders, applyServiceScale(current.Spec, input.replicas), { scale: current.Spec.Name ?? current.ID });
     return sendUpdate(loaders, current, spec, input.version);
   });

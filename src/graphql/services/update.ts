@@ -10,7 +10,7 @@ import { enforcePolicy } from './guardrails.ts';
 import { inspectServiceToChange } from './lookup.ts';
 import { resolveNetworkIds } from './network-refs.ts';
 import { EMPTY_SERVICE_PAYLOAD, type ServicePayloadModel } from './payloads.ts';
-import { sendUpdate, specOf } from './versioned-update.ts';
+import { sendUpdate } from './versioned-update.ts';
 
 export const serviceUpdate: MutationResolvers['serviceUpdate'] = (_root, { input }, ctx) =>
   runMutation<ServicePayloadModel>(ctx, { operation: 'serviceUpdate', cluster: input.cluster, target: input.id, input }, EMPTY_SERVICE_PAYLOAD, async () => {
@@ -20,7 +20,7 @@ export const serviceUpdate: MutationResolvers['serviceUpdate'] = (_root, { input
     rejectIfAny(serviceUpdateScopeErrors(ctx, loaders.client.name, input, current));
     const refs = [...(input.networkAdd ?? []).map((n) => n.target), ...(input.networkRemove ?? [])];
     const networkIds = await resolveNetworkIds(loaders, refs);
-    const merged = applyServiceUpdate(specOf(current), input, networkIds);
+    const merged = applyServiceUpdate(current.Spec, input, networkIds);
     const spec = await enforcePolicy(ctx, loaders, merged, { update: input, networkIds, service: current.Spec.Name ?? current.ID });
     return sendUpdate(loaders, current, spec, input.version);
   });
