@@ -5,7 +5,6 @@ import type { NodeUpdateInput } from '../../generated/graphql.ts';
 import type { GatewayContext } from '../context.ts';
 import { inspectNode, updateNode } from '../../docker/api/nodes.ts';
 import type { EngineNode } from '../../docker/engine-json.ts';
-import type { NodeSpec } from '../../docker/mapping/engine-types.ts';
 import { applyNodeUpdate, validateNodeUpdateInput } from '../../docker/mapping/node-update.ts';
 import { toNodeModel } from '../../docker/model/node.ts';
 import type { NodeModel } from '../../docker/model/types.ts';
@@ -23,7 +22,7 @@ export async function changeNode(ctx: GatewayContext, input: NodeUpdateInput): P
   if (roleOnly && node.Spec.Role === input.role!.toLowerCase()) return { payload: { node: toNodeModel(loaders.client.name, node) }, objectIds: [node.ID] };
   if (input.role === 'WORKER' && node.Spec.Role === 'manager') refuseDemotingLastManager(await loaders.nodes(), node);
   // The Engine returns the whole spec; the mapping's type says so.
-  const spec = applyNodeUpdate(node.Spec as unknown as NodeSpec, input);
+  const spec = applyNodeUpdate(node.Spec, input);
   await updateAtVersion({ label: `Node ${nameOf(node)}`, version: node.Version.Index }, input.version, (version) => updateNode(loaders.client, node.ID, version, spec));
   const updated = await inspectNode(loaders.client, node.ID);
   return { payload: { node: toNodeModel(loaders.client.name, updated) }, objectIds: [node.ID] };

@@ -10,11 +10,6 @@ import type { MutationResult } from '../run-mutation.ts';
 import { updateAtVersion, type VersionedObject } from '../version-conflict.ts';
 import type { ServicePayloadModel } from './payloads.ts';
 
-/** The spec as read from the engine, in the mapping layer's type (the Engine sends a whole ServiceSpec). */
-export function specOf(service: EngineService): ServiceSpec {
-  return service.Spec as unknown as ServiceSpec;
-}
-
 export async function sendUpdate(
   loaders: ClusterLoaders,
   current: EngineService,

@@ -4,7 +4,6 @@
 // change made by someone else since is never overwritten.
 import type { MutationResolvers } from '../../generated/graphql.ts';
 import { inspectSwarm, updateSwarm } from '../../docker/api/swarm.ts';
-import type { SwarmSpec } from '../../docker/mapping/engine-types.ts';
 import { applySwarmUpdate, validateSwarmUpdateInput } from '../../docker/mapping/swarm-update.ts';
 import { toSwarmModel } from '../../docker/model/swarm.ts';
 import type { SwarmModel } from '../../docker/model/types.ts';
@@ -20,7 +19,7 @@ export const swarmUpdate: NonNullable<MutationResolvers['swarmUpdate']> = (_root
     const client = ctx.registry.cluster(input.cluster);
     const current = await inspectSwarm(client);
     // The Engine returns every part of the spec; the mapping's type says so.
-    const spec = applySwarmUpdate(current.Spec as unknown as SwarmSpec, input);
+    const spec = applySwarmUpdate(current.Spec, input);
     await updateAtVersion({ label: 'The swarm', version: current.Version.Index }, input.version, (version) => updateSwarm(client, version, spec));
     const updated = await inspectSwarm(client);
     return { payload: { swarm: toSwarmModel(client.name, updated) }, objectIds: [updated.ID] };
