@@ -171,10 +171,10 @@ describe('reconcileIntent with the engine\'s event history', () => {
     const refusing: EngineStateReader = {
       ...engine({}),
       network: async () => {
-        throw new Error('its target is not a Docker reference: "../../../../127.0.0.1:1/x" is not a network ID or name');
+        throw new Error('its target is not a Docker reference: "../../../127.0.0.1:1/x" is not a network ID or name');
       },
     };
-    const r = await reconcileIntent(intent('networkCreate', '../../../../127.0.0.1:1/x'), refusing);
+    const r = await reconcileIntent(intent('networkCreate', '../../../127.0.0.1:1/x'), refusing);
     assert.equal(r.outcome, 'unknown');
     assert.equal(r.engineUnreadable, undefined);
     assert.match(r.reason, /could not be checked.*not a Docker reference/);
