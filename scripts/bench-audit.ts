@@ -94,10 +94,11 @@ async function main(): Promise<void> {
     const config = withTestIdentity(configFor([swarm]));
     const database = await openMigratedDatabase({ url: pg?.url, dataDir }, logger);
     closeDb = () => database.close();
-    const log = await startAuditLog({ database, registry: new EngineRegistry(config), settings: config.audit, dataDir, logger });
+    const registry = new EngineRegistry(config);
+    const log = await startAuditLog({ database, registry, settings: config.audit, dataDir, logger });
     stopAudit = () => log.stop();
-    const audited = await createGateway(config, { logger, database, audit: log.writer });
-    const plain = await createGateway(config, { logger, audit: noAudit });
+    const audited = await createGateway(config, { logger, registry, database, audit: log.writer });
+    const plain = await createGateway(config, { logger, registry, audit: noAudit });
     gateways.push(audited, plain);
     const urls = { audited: await listen(audited), plain: await listen(plain) };
 

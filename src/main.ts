@@ -30,9 +30,10 @@ async function main(): Promise<void> {
   // outcome write, so a test can kill the process in that window. Never set in production.
   const pauseAfterEngine = process.env.GATEWAY_TEST_PAUSE_AFTER_ENGINE?.split(',').map((o) => o.trim()).filter((o) => o !== '');
   if (pauseAfterEngine?.length) logger.warn({ operations: pauseAfterEngine }, 'GATEWAY_TEST_PAUSE_AFTER_ENGINE is set: a TEST-ONLY hook that hangs these operations before their audit outcome');
+  const registry = new EngineRegistry(config);
   const auditLog = await startAuditLog({
     database,
-    registry: new EngineRegistry(config),
+    registry,
     settings: config.audit,
     dataDir: config.database.dataDir,
     logger,
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
   });
   const gateway = await createGateway(config, {
     logger,
+    registry,
     database,
     audit: auditLog.writer,
     apiTokens: createApiTokenVerifier(database, {

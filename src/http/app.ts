@@ -19,7 +19,7 @@ import { createOidcVerifier } from '../auth/oidc.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { GatewayConfig } from '../config/config.ts';
 import type { Database } from '../db/client.ts';
-import { EngineRegistry } from '../docker/registry.ts';
+import type { EngineRegistry } from '../docker/registry.ts';
 import { createContext, type GatewayContext } from '../graphql/context.ts';
 import { guardRootFields } from '../graphql/access/guard-root-fields.ts';
 import { resolvers } from '../graphql/resolvers.ts';
@@ -41,6 +41,8 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
 export interface GatewayOptions {
   logger: Logger;
+  /** The clusters' and engines' clients: one per process, shared with the audit log, so there is one failover state. */
+  registry: EngineRegistry;
   /** The audit log's database (reads of the log); the writer comes in `audit`. */
   database?: Database;
   audit?: AuditWriter;
@@ -59,8 +61,7 @@ export interface Gateway {
 }
 
 export async function createGateway(config: GatewayConfig, options: GatewayOptions): Promise<Gateway> {
-  const { logger } = options;
-  const registry = new EngineRegistry(config);
+  const { logger, registry } = options;
   const audit = options.audit ?? logAuditWriter(logger);
   const authenticator: Authenticator = createAuthenticator({
     apiTokens: options.apiTokens ?? null,

@@ -4,6 +4,7 @@ import pino from 'pino';
 import supertest from 'supertest';
 import { oidcSchema } from '../../src/config/access-config.ts';
 import { parseConfig, type GatewayConfig } from '../../src/config/config.ts';
+import { EngineRegistry } from '../../src/docker/registry.ts';
 import { createGateway, type Gateway, type GatewayOptions } from '../../src/http/app.ts';
 import { testOidcConfig, tokenFor } from './identity.ts';
 import type { SwarmState } from './swarm.ts';
@@ -61,7 +62,7 @@ export async function testAdminAuthorization(): Promise<string> {
 export async function startGateway(given: GatewayConfig, options: Partial<GatewayOptions> = {}): Promise<TestGateway> {
   const config = withTestIdentity(given);
   const logger = pino({ level: process.env.GATEWAY_TEST_LOG ?? 'silent' });
-  const gateway = await createGateway(config, { logger, ...options });
+  const gateway = await createGateway(config, { logger, registry: new EngineRegistry(config), ...options });
   const adminAuthorization = await testAdminAuthorization();
   const http = supertest.agent(gateway.app).set('authorization', adminAuthorization);
   const plain = supertest(gateway.app);
