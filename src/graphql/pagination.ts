@@ -2,8 +2,7 @@
 // stable key (name, then ID) so pages do not shift between requests; the cursor is that
 // key, opaque to callers.
 import { GatewayError } from '../errors/gateway-error.ts';
-
-export const MAX_PAGE_SIZE = 100;
+import { pageSize } from './page-size.ts';
 
 export interface Connection<T> {
   edges: { cursor: string; node: T }[];
@@ -34,10 +33,7 @@ export function invalidCursor(): GatewayError {
 }
 
 export function paginate<T>(items: T[], keyOf: (item: T) => string, args: { first?: number | null; after?: string | null }): Connection<T> {
-  const first = args.first ?? 50;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw new GatewayError('BAD_REQUEST', `first must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`);
-  }
+  const first = pageSize(args.first);
   const sorted = items.map((item) => ({ key: keyOf(item), item })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   let start = 0;
   if (args.after) {

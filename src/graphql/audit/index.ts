@@ -9,17 +9,15 @@ import type { Database } from '../../db/client.ts';
 import { GatewayError } from '../../errors/gateway-error.ts';
 import type { AuditVerification, Resolvers } from '../../generated/graphql.ts';
 import type { GatewayContext } from '../context.ts';
-import { invalidCursor, MAX_PAGE_SIZE } from '../pagination.ts';
+import { pageSize } from '../page-size.ts';
+import { invalidCursor } from '../pagination.ts';
 import { auditQueryFromFilter, checkTimeRange } from './audit-filter.ts';
 import { auditRecordToGraphQL } from './audit-record.ts';
 
 export const auditResolvers: Resolvers = {
   Query: {
     async auditRecords(_root, { filter, first, after }, ctx) {
-      const size = first ?? 50;
-      if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
-        throw new GatewayError('BAD_REQUEST', `first must be between 1 and ${MAX_PAGE_SIZE}, got ${size}`);
-      }
+      const size = pageSize(first);
       const afterSeq = after ? decodeAuditCursor(after) : undefined;
       if (afterSeq === null) throw invalidCursor();
       const query = auditQueryFromFilter(filter);

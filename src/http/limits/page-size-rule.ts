@@ -1,12 +1,13 @@
 // Connection page sizes are capped (1..MAX_PAGE_SIZE) before anything runs. Literals are
 // checked while the query is validated; sizes given in variables once the operation is
-// resolved (validation never sees variables). pagination.ts checks again at resolve time.
+// resolved (validation never sees variables). The rule is src/graphql/page-size.ts's, which
+// resolvers apply again at resolve time.
 import type { DocumentNode, GraphQLError, GraphQLSchema, ValidationRule } from 'graphql';
-import { MAX_PAGE_SIZE } from '../../graphql/pagination.ts';
+import { isPageSizeInRange, MAX_PAGE_SIZE } from '../../graphql/page-size.ts';
 import { pageSizeOutOfRange, refusal } from './limit-error.ts';
 import { pageSizes, type PageSize, type RequestVariables } from './page-size.ts';
 
-const outOfRange = (s: PageSize): s is PageSize & { value: number } => s.value !== undefined && (s.value < 1 || s.value > MAX_PAGE_SIZE);
+const outOfRange = (s: PageSize): s is PageSize & { value: number } => s.value !== undefined && !isPageSizeInRange(s.value);
 
 const refuse = (s: PageSize & { value: number }) => refusal(pageSizeOutOfRange(s.field, s.value, MAX_PAGE_SIZE), s.node);
 
