@@ -45,6 +45,31 @@ export class UserInputError extends Error {
   }
 }
 
+/**
+ * Thrown by the engine layer (mapping, validation of its option types) for options the
+ * caller can fix: each problem's `field` is its path inside the options object
+ * (`['ipam', '0', 'gateway']`), as the engine layer knows nothing of GraphQL. The GraphQL
+ * layer places it under the input the options came from (src/graphql/run-mutation.ts).
+ */
+export class InvalidOptionsError extends Error {
+  readonly problems: UserErrorInit[];
+
+  constructor(problems: UserErrorInit[]) {
+    super(problems.map((e) => e.message).join('; '));
+    this.name = 'InvalidOptionsError';
+    this.problems = problems;
+  }
+}
+
+/**
+ * Throws the problems found, if any: the common end of every validation. GraphQL code
+ * throws them as a UserInputError (paths are input paths already); the engine layer passes
+ * InvalidOptionsError (paths inside its options).
+ */
+export function rejectIfAny(problems: readonly UserErrorInit[], as: new (problems: UserErrorInit[]) => Error = UserInputError): void {
+  if (problems.length > 0) throw new as([...problems]);
+}
+
 /** Whether an error is the NOT_FOUND the engine layer raises for a 404 (and lookups for a missing object). */
 export function isNotFound(err: unknown): boolean {
   return err instanceof GatewayError && err.code === 'NOT_FOUND';

@@ -5,7 +5,7 @@ import type { GatewayContext } from './context.ts';
 import { decisionRecord } from '../auth/access-decision.ts';
 import { userError, type UserErrorInit } from '../errors/codes.ts';
 import { currentDecision } from './access/current-decision.ts';
-import { GatewayError, InvalidReferenceError, UserInputError } from '../errors/gateway-error.ts';
+import { GatewayError, InvalidOptionsError, InvalidReferenceError, rejectIfAny, UserInputError } from '../errors/gateway-error.ts';
 import { userErrorFromEngine, type EngineErrorContext } from './engine-user-errors.ts';
 import { validateStorableText } from '../validate/text.ts';
 import { engineDelivery } from '../docker/engine-errors.ts';
@@ -79,7 +79,9 @@ export async function runMutation<P extends Payload>(
     const userErrors =
       err instanceof UserInputError
         ? err.userErrors
-        : err instanceof InvalidReferenceError
+        : err instanceof InvalidOptionsError
+          ? inputErrors(err)
+          : err instanceof InvalidReferenceError
           ? [userError(fieldHolding(spec.input, err.reference), 'INVALID_VALUE', err.message)]
           : [userErrorFromEngine(err, { input: spec.input, scope: allowed.scope, ...spec.refusals })].filter((e) => e !== null);
     if (userErrors.length > 0) {
@@ -107,9 +109,16 @@ export async function runMutation<P extends Payload>(
   }
 }
 
-/** Throws the collected userErrors, if any: the common end of an input validation. */
-export function rejectIfAny(errors: UserErrorInit[]): void {
-  if (errors.length > 0) throw new UserInputError(errors);
+// Resolvers end their validations with it; it lives with the errors it throws.
+export { rejectIfAny };
+
+/**
+ * The engine layer's problems as userErrors: the one place where a path inside the engine
+ * options becomes a GraphQL input path. Every mutation's `input` converts to its options
+ * field by field (same names), so `['ipam', '0', 'gateway']` is `['input', 'ipam', '0', 'gateway']`.
+ */
+export function inputErrors(err: InvalidOptionsError): UserErrorInit[] {
+  return err.problems.map((p) => ({ ...p, field: p.field === null ? null : ['input', ...p.field] }));
 }
 
 /**

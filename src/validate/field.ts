@@ -1,8 +1,9 @@
-// Field paths of userErrors: the GraphQL input path prefix a validator was given, plus the
-// parts below it. Every validator builds its paths here so they look the same everywhere.
+// Field paths of problems: the path prefix a validator was given (inside the options or the
+// input it checks), plus the parts below it. Every validator builds its paths here so they
+// look the same everywhere.
 export type FieldPath = readonly string[];
 
-/** `at(['input', 'ipam'], 0, 'gateway')` -> `['input', 'ipam', '0', 'gateway']`. */
+/** `at(['ipam'], 0, 'gateway')` -> `['ipam', '0', 'gateway']`. */
 export function at(field: FieldPath, ...rest: (string | number)[]): string[] {
   return [...field, ...rest.map(String)];
 }

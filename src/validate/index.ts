@@ -1,5 +1,5 @@
-// Pure input validation, run before the engine sees anything. Validators take the GraphQL
-// field path of what they check and return `UserErrorInit[]` (empty: valid); parsers return
+// Pure input validation, run before the engine sees anything. Validators take the field
+// path of what they check (inside the value the caller checks) and return `UserErrorInit[]` (empty: valid); parsers return
 // `{ <value> }` or `{ errors }`.
 export { at, type FieldPath } from './field.ts';
 export { validateNetworkName, validateServiceName, validateContainerRef } from './names.ts';
@@ -28,15 +28,18 @@ export {
   portConfigFromInput,
   validateServicePorts,
   type PortConfigLike,
+  type PortConfigOptions,
+  type PortProtocol,
+  type PublishMode,
   type PortRemoveSpec,
 } from './ports.ts';
 export { parseGoDuration } from './duration.ts';
 export { parseMemoryBytes } from './memory.ts';
 export { parseNanoCpus } from './cpus.ts';
-export { parseResources, type ParsedResources } from './resources.ts';
+export { parseResources, type ParsedResources, type ResourcesOptions } from './resources.ts';
 export { validateEnv, validateEnvKeys, envKey } from './env.ts';
 export { validateConstraints } from './constraints.ts';
-export { parseUpdatePolicy, hasUpdatePolicy, type ParsedUpdatePolicy } from './update-policy.ts';
+export { parseUpdatePolicy, hasUpdatePolicy, type ParsedUpdatePolicy, type UpdatePolicyOptions } from './update-policy.ts';
 export { validateImageRef } from './image.ts';
 export { validateNodeAddress, validateDataPathAddress } from './addresses.ts';
 export { validateOverlaySubnets, validateSubnetsFree, OVERLAY_MAX_PREFIX, type ExistingNetwork } from './overlay-subnets.ts';

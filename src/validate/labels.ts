@@ -2,7 +2,7 @@
 import { userError, type UserErrorInit } from '../errors/codes.ts';
 import { at, q, type FieldPath } from './field.ts';
 
-/** A key/value pair as GraphQL gives it (`value` defaults to ""). */
+/** A key/value pair as a caller gives it (`value` defaults to "", as `--label k` does). */
 export interface KeyValueLike {
   key: string;
   value?: string | null | undefined;

@@ -5,11 +5,24 @@
 // Stricter than the CLI, on purpose: published port 0 (`published=0`) and a third
 // `/`-part (`80/tcp/x`) are rejected instead of ignored, a key given twice in the long
 // form is an error, and one short spec may expand to at most MAX_RANGE ports.
-import type { PortConfigInput, PortProtocol, PublishMode } from '../generated/graphql.ts';
 import { userError, type UserErrorInit } from '../errors/codes.ts';
 import { at, q, type FieldPath } from './field.ts';
 
-/** A published port, in the shape of the GraphQL `PortConfigInput` with defaults applied. */
+/** `--publish protocol=`: the transport of a published port. */
+export type PortProtocol = 'TCP' | 'UDP' | 'SCTP';
+
+/** `--publish mode=`: through the routing mesh or on the node running the task. */
+export type PublishMode = 'INGRESS' | 'HOST';
+
+/** A structured published port as given; unset fields take Docker's defaults (TCP, INGRESS). */
+export interface PortConfigOptions {
+  targetPort: number;
+  publishedPort?: number | null | undefined;
+  protocol?: PortProtocol | null | undefined;
+  publishMode?: PublishMode | null | undefined;
+}
+
+/** A published port, in the shape of `PortConfigOptions` with defaults applied. */
 export interface PortConfigLike {
   targetPort: number;
   publishedPort: number | null;
@@ -159,8 +172,8 @@ function parseShortSpec(spec: string, field: FieldPath): { ports: PortConfigLike
   return { ports };
 }
 
-/** A structured port (`PortConfigInput`). */
-export function validatePortConfig(port: PortConfigInput, field: FieldPath): UserErrorInit[] {
+/** A structured port (`PortConfigOptions`). */
+export function validatePortConfig(port: PortConfigOptions, field: FieldPath): UserErrorInit[] {
   const errors: UserErrorInit[] = [];
   if (!isPort(port.targetPort)) errors.push(userError(at(field, 'targetPort'), 'INVALID_PORT', portRangeMessage('target port', port.targetPort)));
   if (port.publishedPort != null && !isPort(port.publishedPort)) {
@@ -170,7 +183,7 @@ export function validatePortConfig(port: PortConfigInput, field: FieldPath): Use
 }
 
 /** A structured port with the schema's defaults applied (TCP, INGRESS). */
-export function portConfigFromInput(port: PortConfigInput): PortConfigLike {
+export function portConfigFromInput(port: PortConfigOptions): PortConfigLike {
   return {
     targetPort: port.targetPort,
     publishedPort: port.publishedPort ?? null,

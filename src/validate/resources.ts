@@ -1,7 +1,6 @@
 // Task resources (`--limit-cpu`, `--limit-memory`, `--reserve-cpu`, `--reserve-memory`),
 // parsed and checked against swarmkit's minimums (0.001 CPU, 4 MiB) so the engine does
 // not refuse the spec later. Zero means "not set", as in the CLI.
-import type { ResourcesInput } from '../generated/graphql.ts';
 import { userError, type UserErrorInit } from '../errors/codes.ts';
 import { parseNanoCpus } from './cpus.ts';
 import { at, q, type FieldPath } from './field.ts';
@@ -9,6 +8,14 @@ import { parseMemoryBytes } from './memory.ts';
 
 const MIN_NANO_CPUS = 1_000_000;
 const MIN_MEMORY_BYTES = 4 * 1024 * 1024;
+
+/** `--limit-cpu`, `--limit-memory`, `--reserve-cpu`, `--reserve-memory` as given (memory as Docker's size text). */
+export interface ResourcesOptions {
+  limitCpus?: number | null | undefined;
+  limitMemory?: string | null | undefined;
+  reserveCpus?: number | null | undefined;
+  reserveMemory?: string | null | undefined;
+}
 
 /** Limits and reservations in Engine units; 0 where not given. */
 export interface ParsedResources {
@@ -44,8 +51,8 @@ function memoryField(value: string | null | undefined, field: string[], errors: 
   return parsed.bytes;
 }
 
-/** Parses `ResourcesInput`; `field` is its path (e.g. `['input', 'resources']`). */
-export function parseResources(input: ResourcesInput, field: FieldPath): { resources: ParsedResources } | { errors: UserErrorInit[] } {
+/** Parses the resources; `field` is their path (e.g. `['resources']`). */
+export function parseResources(input: ResourcesOptions, field: FieldPath): { resources: ParsedResources } | { errors: UserErrorInit[] } {
   const errors: UserErrorInit[] = [];
   const resources = {
     limitNanoCpus: cpuField(input.limitCpus, at(field, 'limitCpus'), errors),

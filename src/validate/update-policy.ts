@@ -1,9 +1,18 @@
 // Update and rollback policies (`--update-*`, `--rollback-*`), parsed into Engine units and
 // checked as swarmkit and the schema restrict them.
-import type { UpdatePolicyInput } from '../generated/graphql.ts';
 import { userError, type UserErrorInit } from '../errors/codes.ts';
 import { parseGoDuration } from './duration.ts';
 import { at, q, type FieldPath } from './field.ts';
+
+/** A policy as given (`--update-parallelism`, `--update-delay 10s`, ...); durations are Go duration text. */
+export interface UpdatePolicyOptions {
+  parallelism?: number | null | undefined;
+  delay?: string | null | undefined;
+  failureAction?: string | null | undefined;
+  monitor?: string | null | undefined;
+  maxFailureRatio?: number | null | undefined;
+  order?: string | null | undefined;
+}
 
 /** The given fields of a policy in Engine units; absent fields stay undefined. */
 export interface ParsedUpdatePolicy {
@@ -19,13 +28,13 @@ const FAILURE_ACTIONS = { update: ['pause', 'continue', 'rollback'], rollback: [
 const ORDERS = ['stop-first', 'start-first'] as const;
 
 /** Whether any field of the policy is given (the CLI only sends a policy when a flag was set). */
-export function hasUpdatePolicy(input: UpdatePolicyInput | null | undefined): input is UpdatePolicyInput {
+export function hasUpdatePolicy(input: UpdatePolicyOptions | null | undefined): input is UpdatePolicyOptions {
   return input != null && Object.values(input).some((v) => v != null);
 }
 
 /** Parses a policy; `kind` decides whether `rollback` is an allowed failure action. */
 export function parseUpdatePolicy(
-  input: UpdatePolicyInput,
+  input: UpdatePolicyOptions,
   kind: 'update' | 'rollback',
   field: FieldPath,
 ): { policy: ParsedUpdatePolicy } | { errors: UserErrorInit[] } {

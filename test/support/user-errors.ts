@@ -1,6 +1,6 @@
 // Reading userErrors in tests: the shape comes from the generated schema types.
 import assert from 'node:assert/strict';
-import { UserInputError } from '../../src/errors/gateway-error.ts';
+import { InvalidOptionsError, UserInputError } from '../../src/errors/gateway-error.ts';
 import type { UserError } from '../../src/generated/graphql.ts';
 
 /** A userError as it arrives in a GraphQL response. */
@@ -15,4 +15,15 @@ export function userErrorsOf(fn: () => unknown): [string, string[] | null][] {
     return err.userErrors.map((e) => [e.code, e.field]);
   }
   assert.fail('expected a UserInputError');
+}
+
+/** The [code, field] pairs of the InvalidOptionsError (engine layer, paths inside the options) that `fn` throws. */
+export function problemsOf(fn: () => unknown): [string, string[] | null][] {
+  try {
+    fn();
+  } catch (err) {
+    assert.ok(err instanceof InvalidOptionsError, String(err));
+    return err.problems.map((e) => [e.code, e.field]);
+  }
+  assert.fail('expected an InvalidOptionsError');
 }

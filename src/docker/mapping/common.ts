@@ -1,17 +1,37 @@
 // Small pieces shared by the mapping functions.
 import { userError, type UserErrorCode, type UserErrorInit } from '../../errors/codes.ts';
-import { UserInputError } from '../../errors/gateway-error.ts';
+import { InvalidOptionsError, rejectIfAny } from '../../errors/gateway-error.ts';
 import type { KeyValueLike, PortConfigLike } from '../../validate/index.ts';
 import type { PortConfigBody, StringMap } from './engine-types.ts';
 
-/** Throws the errors as a UserInputError (the mutation wrapper turns it into `userErrors`). */
-export function throwIfInvalid(errors: readonly UserErrorInit[]): void {
-  if (errors.length > 0) throw new UserInputError([...errors]);
+declare const checkedBrand: unique symbol;
+
+/**
+ * Options that passed their operation's check (`checkXOptions`). The functions that build
+ * bodies take only these, so an invalid body cannot be built and no option is checked twice.
+ */
+export type Checked<T> = T & { readonly [checkedBrand]: true };
+
+/** The options as Checked when `problems` is empty; otherwise throws them as an InvalidOptionsError. */
+export function checked<T>(options: T, problems: readonly UserErrorInit[]): Checked<T> {
+  throwIfInvalid(problems);
+  return options as Checked<T>;
 }
 
-/** Throws one user error: for a change the object's current state does not allow. */
+/** Throws the problems, if any, as an InvalidOptionsError (paths inside the options). */
+export function throwIfInvalid(problems: readonly UserErrorInit[]): void {
+  rejectIfAny(problems, InvalidOptionsError);
+}
+
+/** Throws one problem: for a change the object's current state does not allow. */
 export function reject(field: string[], code: UserErrorCode, message: string): never {
-  throw new UserInputError([userError(field, code, message)]);
+  throw new InvalidOptionsError([userError(field, code, message)]);
+}
+
+/** Label changes (`--label-add`, `--label-rm`): removals apply first, as in the CLI. */
+export interface LabelChangeOptions {
+  add?: readonly KeyValueLike[] | null | undefined;
+  remove?: readonly string[] | null | undefined;
 }
 
 /** Orders text by UTF-16 code units, as Go's sort.Strings orders the CLI's lists. */

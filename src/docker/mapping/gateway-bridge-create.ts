@@ -6,10 +6,9 @@
 //     --opt com.docker.network.bridge.enable_ip_masquerade=true [--opt ...mtu=N] docker_gwbridge
 // The network must be named docker_gwbridge for the engine to use it; the Linux bridge
 // name is the option.
-import type { GatewayBridgeCreateInput } from '../../generated/graphql.ts';
 import { userError, type UserErrorInit } from '../../errors/codes.ts';
-import { at, validateIpamConfig } from '../../validate/index.ts';
-import { throwIfInvalid } from './common.ts';
+import { validateIpamConfig } from '../../validate/index.ts';
+import { checked, type Checked } from './common.ts';
 import type { NetworkCreateBody } from './engine-types.ts';
 import { MTU_OPTION, toIpamConfigBody, validateMtu } from './network-create.ts';
 
@@ -20,21 +19,34 @@ const MASQUERADE_OPTION = 'com.docker.network.bridge.enable_ip_masquerade';
 /** Linux interface names: 1-15 characters, no "/", ":" or blanks, not "." or "..". */
 const INTERFACE_NAME = /^[^\s/:]{1,15}$/;
 
-/** Everything about a networkCreateGatewayBridge input that can be checked without the engine. */
-export function validateGatewayBridgeCreateInput(input: GatewayBridgeCreateInput): UserErrorInit[] {
-  const field = ['input'];
-  const errors = [...validateIpamConfig({ subnet: input.subnet, gateway: input.gateway }, field)];
+/** The overlay guide's flags for docker_gwbridge; unset ones take the guide's values. */
+export interface GatewayBridgeCreateOptions {
+  subnet: string;
+  gateway?: string | null | undefined;
+  bridgeName?: string | null | undefined;
+  enableIcc?: boolean | null | undefined;
+  enableIpMasquerade?: boolean | null | undefined;
+  mtu?: number | null | undefined;
+}
+
+/** Everything about the options that can be checked without the engine; paths inside the options. */
+export function validateGatewayBridgeCreateOptions(input: GatewayBridgeCreateOptions): UserErrorInit[] {
+  const errors = [...validateIpamConfig({ subnet: input.subnet, gateway: input.gateway }, [])];
   const bridgeName = input.bridgeName ?? GATEWAY_BRIDGE_NETWORK;
   if (!INTERFACE_NAME.test(bridgeName) || bridgeName === '.' || bridgeName === '..') {
-    errors.push(userError(at(field, 'bridgeName'), 'INVALID_VALUE', `The bridge name ${JSON.stringify(bridgeName)} is not a valid Linux interface name; use 1 to 15 characters without "/", ":" or blanks.`));
+    errors.push(userError(['bridgeName'], 'INVALID_VALUE', `The bridge name ${JSON.stringify(bridgeName)} is not a valid Linux interface name; use 1 to 15 characters without "/", ":" or blanks.`));
   }
-  if (input.mtu != null) errors.push(...validateMtu(input.mtu, at(field, 'mtu')));
+  if (input.mtu != null) errors.push(...validateMtu(input.mtu, ['mtu']));
   return errors;
 }
 
-/** The `POST /networks/create` body for docker_gwbridge; throws UserInputError when invalid. */
-export function toGatewayBridgeCreateBody(input: GatewayBridgeCreateInput): NetworkCreateBody {
-  throwIfInvalid(validateGatewayBridgeCreateInput(input));
+/** The options, checked; throws InvalidOptionsError with every problem found. */
+export function checkGatewayBridgeCreateOptions(options: GatewayBridgeCreateOptions): Checked<GatewayBridgeCreateOptions> {
+  return checked(options, validateGatewayBridgeCreateOptions(options));
+}
+
+/** The `POST /networks/create` body for docker_gwbridge. */
+export function toGatewayBridgeCreateBody(input: Checked<GatewayBridgeCreateOptions>): NetworkCreateBody {
   return {
     Name: GATEWAY_BRIDGE_NETWORK,
     CheckDuplicate: true,

@@ -1,16 +1,38 @@
 // networkCreate -> `POST /networks/create`, as `docker network create` (cli/command/network/
 // create.go) builds it: every field present, IPAM driver "default", `--opt encrypted` as
 // the option `encrypted: ""`, the MTU as `com.docker.network.driver.mtu`.
-import type { IpamConfigInput, NetworkCreateInput } from '../../generated/graphql.ts';
 import type { UserErrorInit } from '../../errors/codes.ts';
 import { userError } from '../../errors/codes.ts';
-import { at, validateDriverOptions, validateIpam, validateLabels, validateNetworkName, validateOverlaySubnets, type KeyValueLike } from '../../validate/index.ts';
-import { throwIfInvalid, toStringMap } from './common.ts';
+import { validateDriverOptions, validateIpam, validateLabels, validateNetworkName, validateOverlaySubnets, type KeyValueLike } from '../../validate/index.ts';
+import { checked, toStringMap, type Checked } from './common.ts';
 import type { IpamConfigBody, NetworkCreateBody } from './engine-types.ts';
 import { ENCRYPTED_OPTION, MTU_OPTION } from '../model/network.ts';
 
 // The driver options this mapping writes are the ones the network model reads back.
 export { ENCRYPTED_OPTION, MTU_OPTION };
+
+/** One `--subnet` with its `--ip-range`, `--gateway` and `--aux-address`es. */
+export interface IpamConfigOptions {
+  subnet: string;
+  ipRange?: string | null | undefined;
+  gateway?: string | null | undefined;
+  auxAddresses?: readonly KeyValueLike[] | null | undefined;
+}
+
+/** `docker network create`'s flags; unset ones take the CLI's defaults (driver overlay). */
+export interface NetworkCreateOptions {
+  name: string;
+  driver?: string | null | undefined;
+  attachable?: boolean | null | undefined;
+  ingress?: boolean | null | undefined;
+  internal?: boolean | null | undefined;
+  ipv6?: boolean | null | undefined;
+  encrypted?: boolean | null | undefined;
+  mtu?: number | null | undefined;
+  ipam?: readonly IpamConfigOptions[] | null | undefined;
+  options?: readonly KeyValueLike[] | null | undefined;
+  labels?: readonly KeyValueLike[] | null | undefined;
+}
 
 const MTU_MIN = 68;
 const MTU_MAX = 65535;
@@ -23,41 +45,45 @@ export function validateMtu(mtu: number | string, field: string[]): UserErrorIni
 }
 
 /** `mtu` and an MTU driver option must agree when both are given. */
-export function validateMtuOptions(mtu: number | null | undefined, options: readonly KeyValueLike[], field: string[]): UserErrorInit[] {
+export function validateMtuOptions(mtu: number | null | undefined, options: readonly KeyValueLike[]): UserErrorInit[] {
   const errors: UserErrorInit[] = [];
-  if (mtu != null) errors.push(...validateMtu(mtu, at(field, 'mtu')));
+  if (mtu != null) errors.push(...validateMtu(mtu, ['mtu']));
   options.forEach((o, i) => {
     if (o.key !== MTU_OPTION) return;
-    const optionErrors = validateMtu(o.value ?? '', at(field, 'options', i, 'value'));
+    const optionErrors = validateMtu(o.value ?? '', ['options', String(i), 'value']);
     errors.push(...optionErrors);
     if (optionErrors.length === 0 && mtu != null && Number(o.value) !== mtu) {
-      errors.push(userError(at(field, 'mtu'), 'INVALID_VALUE', `The MTU ${mtu} disagrees with the option ${MTU_OPTION}=${o.value ?? ''}; give the MTU once.`));
+      errors.push(userError(['mtu'], 'INVALID_VALUE', `The MTU ${mtu} disagrees with the option ${MTU_OPTION}=${o.value ?? ''}; give the MTU once.`));
     }
   });
   return errors;
 }
 
-/** Everything about a networkCreate input that can be checked without the engine. */
-export function validateNetworkCreateInput(input: NetworkCreateInput): UserErrorInit[] {
-  const field = ['input'];
+/** Everything about the options that can be checked without the engine; paths inside the options. */
+export function validateNetworkCreateOptions(input: NetworkCreateOptions): UserErrorInit[] {
   const driver = input.driver ?? 'overlay';
-  const errors = [...validateNetworkName(input.name, at(field, 'name'), 'swarm')];
+  const errors = [...validateNetworkName(input.name, ['name'], 'swarm')];
   if (driver !== 'overlay') {
-    errors.push(userError(at(field, 'driver'), 'INVALID_VALUE', `The driver ${JSON.stringify(driver)} cannot be used here; networks created through the swarm's managers use the overlay driver.`));
+    errors.push(userError(['driver'], 'INVALID_VALUE', `The driver ${JSON.stringify(driver)} cannot be used here; networks created through the swarm's managers use the overlay driver.`));
   }
   if (input.ingress && input.attachable) {
-    errors.push(userError(at(field, 'attachable'), 'INVALID_VALUE', 'An ingress network cannot be attachable; leave out attachable or ingress.'));
+    errors.push(userError(['attachable'], 'INVALID_VALUE', 'An ingress network cannot be attachable; leave out attachable or ingress.'));
   }
-  errors.push(...validateIpam(input.ipam ?? [], at(field, 'ipam')));
-  errors.push(...validateOverlaySubnets(input.ipam ?? [], input.ipv6 ?? false, field));
-  errors.push(...validateDriverOptions(input.options ?? [], at(field, 'options')));
-  errors.push(...validateMtuOptions(input.mtu, input.options ?? [], field));
-  errors.push(...validateLabels(input.labels ?? [], at(field, 'labels')));
+  errors.push(...validateIpam(input.ipam ?? [], ['ipam']));
+  errors.push(...validateOverlaySubnets(input.ipam ?? [], input.ipv6 ?? false, []));
+  errors.push(...validateDriverOptions(input.options ?? [], ['options']));
+  errors.push(...validateMtuOptions(input.mtu, input.options ?? []));
+  errors.push(...validateLabels(input.labels ?? [], ['labels']));
   return errors;
 }
 
+/** The options, checked; throws InvalidOptionsError with every problem found. */
+export function checkNetworkCreateOptions(options: NetworkCreateOptions): Checked<NetworkCreateOptions> {
+  return checked(options, validateNetworkCreateOptions(options));
+}
+
 /** One IPAM configuration as the CLI sends it: unset fields left out. */
-export function toIpamConfigBody(config: IpamConfigInput): IpamConfigBody {
+export function toIpamConfigBody(config: IpamConfigOptions): IpamConfigBody {
   const aux = config.auxAddresses ?? [];
   return {
     Subnet: config.subnet,
@@ -67,9 +93,8 @@ export function toIpamConfigBody(config: IpamConfigInput): IpamConfigBody {
   };
 }
 
-/** The `POST /networks/create` body; throws UserInputError when the input is invalid. */
-export function toNetworkCreateBody(input: NetworkCreateInput): NetworkCreateBody {
-  throwIfInvalid(validateNetworkCreateInput(input));
+/** The `POST /networks/create` body. */
+export function toNetworkCreateBody(input: Checked<NetworkCreateOptions>): NetworkCreateBody {
   const options = toStringMap(input.options);
   if (input.encrypted && !(ENCRYPTED_OPTION in options)) options[ENCRYPTED_OPTION] = '';
   if (input.mtu != null) options[MTU_OPTION] = String(input.mtu);

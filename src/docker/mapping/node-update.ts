@@ -2,21 +2,31 @@
 // (cli/command/node/update.go) changes the spec it read: availability and role lowercased,
 // then `--label-add`, then `--label-rm` (so adding and removing one key removes it), and
 // removing a key the node does not have is an error, as in the CLI.
-import type { NodeUpdateInput } from '../../generated/graphql.ts';
 import { userError, type UserErrorInit } from '../../errors/codes.ts';
 import { at, validateLabelKeys, validateLabels } from '../../validate/index.ts';
-import { throwIfInvalid, toStringMap } from './common.ts';
+import { checked, throwIfInvalid, toStringMap, type Checked, type LabelChangeOptions } from './common.ts';
 import type { NodeSpec } from './engine-types.ts';
 
-/** Everything about a nodeUpdate input that can be checked without the engine. */
-export function validateNodeUpdateInput(input: NodeUpdateInput): UserErrorInit[] {
-  const field = ['input', 'labels'];
+/** `docker node update`'s flags (`--availability`, `--role`, `--label-add`, `--label-rm`); unset ones change nothing. */
+export interface NodeUpdateOptions {
+  availability?: 'ACTIVE' | 'PAUSE' | 'DRAIN' | null | undefined;
+  role?: 'MANAGER' | 'WORKER' | null | undefined;
+  labels?: LabelChangeOptions | null | undefined;
+}
+
+/** Everything about the options that can be checked without the engine; paths inside the options. */
+export function validateNodeUpdateOptions(input: NodeUpdateOptions): UserErrorInit[] {
+  const field = ['labels'];
   return [...validateLabels(input.labels?.add ?? [], at(field, 'add')), ...validateLabelKeys(input.labels?.remove ?? [], at(field, 'remove'))];
 }
 
-/** The new spec: a deep copy of `current` with the changes. Throws UserInputError when invalid. */
-export function applyNodeUpdate(current: NodeSpec, input: NodeUpdateInput): NodeSpec {
-  throwIfInvalid(validateNodeUpdateInput(input));
+/** The options, checked; throws InvalidOptionsError with every problem found. */
+export function checkNodeUpdateOptions(options: NodeUpdateOptions): Checked<NodeUpdateOptions> {
+  return checked(options, validateNodeUpdateOptions(options));
+}
+
+/** The new spec: a deep copy of `current` with the changes. Throws InvalidOptionsError for a label the node does not have. */
+export function applyNodeUpdate(current: NodeSpec, input: Checked<NodeUpdateOptions>): NodeSpec {
   const spec = structuredClone(current);
   if (input.availability != null) spec.Availability = input.availability.toLowerCase() as NodeSpec['Availability'];
   if (input.role != null) spec.Role = input.role.toLowerCase() as NodeSpec['Role'];
@@ -24,7 +34,7 @@ export function applyNodeUpdate(current: NodeSpec, input: NodeUpdateInput): Node
   const errors: UserErrorInit[] = [];
   (input.labels?.remove ?? []).forEach((key, i) => {
     if (Object.hasOwn(labels, key)) delete labels[key];
-    else errors.push(userError(at(['input', 'labels', 'remove'], i), 'INVALID_VALUE', `The node has no label ${JSON.stringify(key)} to remove.`));
+    else errors.push(userError(at(['labels', 'remove'], i), 'INVALID_VALUE', `The node has no label ${JSON.stringify(key)} to remove.`));
   });
   throwIfInvalid(errors);
   spec.Labels = labels;

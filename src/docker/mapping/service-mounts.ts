@@ -8,12 +8,21 @@
 //   of its list.
 // What the engine or swarmkit would refuse later (a relative target, a tmpfs with a source,
 // two mounts on one target) is refused here, at the input field.
-import type { MountInput } from '../../generated/graphql.ts';
 import { userError, type UserErrorInit } from '../../errors/codes.ts';
-import { at, validateDriverOptions, type FieldPath } from '../../validate/index.ts';
+import { at, validateDriverOptions, type FieldPath, type KeyValueLike } from '../../validate/index.ts';
 import { q } from '../../validate/field.ts';
 import { compareText, toStringMap } from './common.ts';
 import type { MountBody } from './engine-types.ts';
+
+/** One `--mount` (type, source, target, readonly, volume-driver, volume-opt). */
+export interface MountOptions {
+  type: 'BIND' | 'VOLUME' | 'TMPFS';
+  source?: string | null | undefined;
+  target: string;
+  readOnly?: boolean | null | undefined;
+  volumeDriver?: string | null | undefined;
+  volumeOptions?: readonly KeyValueLike[] | null | undefined;
+}
 
 /** The local driver's volume names (daemon/names.go RestrictedNamePattern). */
 const LOCAL_VOLUME_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
@@ -24,7 +33,7 @@ function isLocalDriver(driver: string | null | undefined): boolean {
   return driver == null || driver === '' || driver === 'local';
 }
 
-function mountErrors(m: MountInput, field: string[]): UserErrorInit[] {
+function mountErrors(m: MountOptions, field: string[]): UserErrorInit[] {
   const errors: UserErrorInit[] = [];
   const source = m.source ?? '';
   if (m.target === '' || !m.target.startsWith('/')) {
@@ -65,7 +74,7 @@ function mountErrors(m: MountInput, field: string[]): UserErrorInit[] {
 }
 
 /** The mounts of a service input: each valid, no target twice (swarmkit refuses duplicate mount points). */
-export function validateMounts(mounts: readonly MountInput[], field: FieldPath): UserErrorInit[] {
+export function validateMounts(mounts: readonly MountOptions[], field: FieldPath): UserErrorInit[] {
   const errors: UserErrorInit[] = [];
   const targets = new Map<string, number>();
   mounts.forEach((m, i) => {
@@ -79,7 +88,7 @@ export function validateMounts(mounts: readonly MountInput[], field: FieldPath):
 }
 
 /** One mount in the Engine's shape, as the CLI builds it. */
-export function toMountBody(m: MountInput): MountBody {
+export function toMountBody(m: MountOptions): MountBody {
   const type = m.type === 'BIND' ? 'bind' : m.type === 'VOLUME' ? 'volume' : 'tmpfs';
   // Go writes map keys sorted; so do we, so the body is the CLI's byte for byte.
   const options = toStringMap([...(m.volumeOptions ?? [])].sort((a, b) => compareText(a.key, b.key)));

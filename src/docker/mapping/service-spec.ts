@@ -8,9 +8,7 @@
 //   CapabilityDrop (built in service-mounts.ts);
 // - not sent at all: Isolation "default" and Runtime "container" (the engine adds them);
 // - network targets are resolved IDs, sorted by ID.
-import type { PortConfigInput, ServiceCreateInput, ServiceNetworkInput, UpdatePolicyInput } from '../../generated/graphql.ts';
 import { userError, type UserErrorInit } from '../../errors/codes.ts';
-import { UserInputError } from '../../errors/gateway-error.ts';
 import {
   at,
   envKey,
@@ -28,12 +26,49 @@ import {
   validateServicePorts,
   validateReference,
   type FieldPath,
+  type KeyValueLike,
   type ParsedResources,
   type PortConfigLike,
+  type PortConfigOptions,
+  type ResourcesOptions,
+  type UpdatePolicyOptions,
 } from '../../validate/index.ts';
-import { compareText, replicaErrors, throwIfInvalid, toPortConfigBody, toStringMap } from './common.ts';
-import { effectiveCapabilities, toMountBody, validateCapabilities, validateMounts } from './service-mounts.ts';
+import { checked, compareText, replicaErrors, throwIfInvalid, toPortConfigBody, toStringMap, type Checked } from './common.ts';
+import { effectiveCapabilities, toMountBody, validateCapabilities, validateMounts, type MountOptions } from './service-mounts.ts';
 import type { NetworkAttachmentConfig, ResourceRequirements, ServiceMode, ServiceSpec, UpdateConfig } from './engine-types.ts';
+
+/** One `--network` attachment: a network name or ID, and the service's aliases on it. */
+export interface ServiceNetworkOptions {
+  target: string;
+  aliases?: readonly string[] | null | undefined;
+}
+
+/** `docker service create`'s flags, as far as the gateway offers them; unset ones take the CLI's defaults. */
+export interface ServiceCreateOptions {
+  name: string;
+  image: string;
+  mode?: 'REPLICATED' | 'GLOBAL' | null | undefined;
+  replicas?: number | null | undefined;
+  command?: readonly string[] | null | undefined;
+  args?: readonly string[] | null | undefined;
+  env?: readonly string[] | null | undefined;
+  workdir?: string | null | undefined;
+  user?: string | null | undefined;
+  hostname?: string | null | undefined;
+  labels?: readonly KeyValueLike[] | null | undefined;
+  containerLabels?: readonly KeyValueLike[] | null | undefined;
+  constraints?: readonly string[] | null | undefined;
+  networks?: readonly ServiceNetworkOptions[] | null | undefined;
+  endpointMode?: 'VIP' | 'DNSRR' | null | undefined;
+  publish?: readonly string[] | null | undefined;
+  ports?: readonly PortConfigOptions[] | null | undefined;
+  mounts?: readonly MountOptions[] | null | undefined;
+  capabilityAdd?: readonly string[] | null | undefined;
+  capabilityDrop?: readonly string[] | null | undefined;
+  resources?: ResourcesOptions | null | undefined;
+  updateConfig?: UpdatePolicyOptions | null | undefined;
+  rollbackConfig?: UpdatePolicyOptions | null | undefined;
+}
 
 /** swarmkit's defaults for UpdateConfig and RollbackConfig (api/defaults), as the CLI fills them in. */
 const DEFAULT_POLICY = { parallelism: 1, delayNanos: 0, failureAction: 'pause', monitorNanos: 5_000_000_000, maxFailureRatio: 0, order: 'stop-first' } as const;
@@ -43,12 +78,12 @@ const ABSOLUTE_PATH = /^(\/|[A-Za-z]:[\\/])/;
 
 /**
  * The ports of `publish` (Docker's strings) and then `ports` (structured), parsed.
- * `field` is the input's path (`['input']`).
+ * `field` is the path of the object holding both (`[]`: the options).
  */
 export function servicePortsFromInput(
   publish: readonly string[] | null | undefined,
-  ports: readonly PortConfigInput[] | null | undefined,
-  field: FieldPath = ['input'],
+  ports: readonly PortConfigOptions[] | null | undefined,
+  field: FieldPath = [],
 ): { ports: PortConfigLike[] } | { errors: UserErrorInit[] } {
   const result: PortConfigLike[] = [];
   const errors: UserErrorInit[] = [];
@@ -66,7 +101,7 @@ export function servicePortsFromInput(
 }
 
 /** Network attachments: a target each, aliases without blanks, no network twice. */
-export function validateServiceNetworks(networks: readonly ServiceNetworkInput[], field: FieldPath): UserErrorInit[] {
+export function validateServiceNetworks(networks: readonly ServiceNetworkOptions[], field: FieldPath): UserErrorInit[] {
   const errors: UserErrorInit[] = [];
   const seen = new Set<string>();
   networks.forEach((n, i) => {
@@ -84,19 +119,19 @@ export function validateServiceNetworks(networks: readonly ServiceNetworkInput[]
 }
 
 /** Where problems of the ports taken together are reported: the list the caller used. */
-function portsField(input: ServiceCreateInput): string[] {
-  return ['input', input.publish?.length ? 'publish' : 'ports'];
+function portsField(input: ServiceCreateOptions): string[] {
+  return [input.publish?.length ? 'publish' : 'ports'];
 }
 
-function policyErrors(policy: UpdatePolicyInput | null | undefined, kind: 'update' | 'rollback', field: string[]): UserErrorInit[] {
+function policyErrors(policy: UpdatePolicyOptions | null | undefined, kind: 'update' | 'rollback', field: string[]): UserErrorInit[] {
   if (!hasUpdatePolicy(policy)) return [];
   const parsed = parseUpdatePolicy(policy, kind, field);
   return 'errors' in parsed ? parsed.errors : [];
 }
 
-/** Everything about a serviceCreate input that can be checked without the engine. */
-export function validateServiceCreateInput(input: ServiceCreateInput): UserErrorInit[] {
-  const field = ['input'];
+/** Everything about the options that can be checked without the engine; paths inside the options. */
+export function validateServiceCreateOptions(input: ServiceCreateOptions): UserErrorInit[] {
+  const field: string[] = [];
   const errors = [...validateServiceName(input.name, at(field, 'name')), ...validateImageRef(input.image, at(field, 'image'))];
   if (input.replicas != null) {
     const invalid = replicaErrors(input.replicas, at(field, 'replicas'));
@@ -128,6 +163,11 @@ export function validateServiceCreateInput(input: ServiceCreateInput): UserError
   return errors;
 }
 
+/** The options, checked; throws InvalidOptionsError with every problem found. */
+export function checkServiceCreateOptions(options: ServiceCreateOptions): Checked<ServiceCreateOptions> {
+  return checked(options, validateServiceCreateOptions(options));
+}
+
 /**
  * `--env` as ToService merges it: a later entry for a key replaces an earlier one and moves
  * to the end. (An identical repeat is kept twice, as the CLI keeps it.)
@@ -142,11 +182,12 @@ export function mergeEnvLikeCli(entries: readonly string[]): string[] {
   return current;
 }
 
-/** An update or rollback policy: swarmkit's defaults with the given fields over them. */
-export function toUpdateConfig(policy: UpdatePolicyInput | null | undefined, kind: 'update' | 'rollback', field: FieldPath = []): UpdateConfig | undefined {
+/** An update or rollback policy (checked already): swarmkit's defaults with the given fields over them. */
+export function toUpdateConfig(policy: UpdatePolicyOptions | null | undefined, kind: 'update' | 'rollback'): UpdateConfig | undefined {
   if (!hasUpdatePolicy(policy)) return undefined;
-  const parsed = parseUpdatePolicy(policy, kind, field);
-  if ('errors' in parsed) throw new UserInputError(parsed.errors);
+  const parsed = parseUpdatePolicy(policy, kind, []);
+  throwIfInvalid('errors' in parsed ? parsed.errors : []);
+  if ('errors' in parsed) return undefined;
   const p = { ...DEFAULT_POLICY, ...parsed.policy };
   // Delay and Monitor are `omitempty`: a zero duration is left out, as the CLI's JSON does.
   return {
@@ -159,7 +200,8 @@ export function toUpdateConfig(policy: UpdatePolicyInput | null | undefined, kin
   };
 }
 
-function parsedPorts(input: ServiceCreateInput): PortConfigLike[] {
+/** The ports of checked options (their parse cannot fail). */
+function parsedPorts(input: Checked<ServiceCreateOptions>): PortConfigLike[] {
   const parsed = servicePortsFromInput(input.publish, input.ports);
   throwIfInvalid('errors' in parsed ? parsed.errors : []);
   return 'ports' in parsed ? parsed.ports : [];
@@ -172,17 +214,17 @@ function toResources(r: ParsedResources | null): ResourceRequirements {
   };
 }
 
-function toMode(input: ServiceCreateInput): ServiceMode {
+function toMode(input: ServiceCreateOptions): ServiceMode {
   if (input.mode === 'GLOBAL') return { Global: {} };
   return { Replicated: input.replicas != null ? { Replicas: input.replicas } : {} };
 }
 
 /**
  * Network attachments with targets resolved through `networkIds` (name-or-ID as given ->
- * network ID), sorted by ID as the CLI sorts them. Throws UserInputError for a target the
+ * network ID), sorted by ID as the CLI sorts them. Throws InvalidOptionsError for a target the
  * caller could not resolve, or two targets that are the same network.
  */
-export function toNetworkAttachments(networks: readonly ServiceNetworkInput[], networkIds: ReadonlyMap<string, string>, field: FieldPath): NetworkAttachmentConfig[] {
+export function toNetworkAttachments(networks: readonly ServiceNetworkOptions[], networkIds: ReadonlyMap<string, string>, field: FieldPath): NetworkAttachmentConfig[] {
   const errors: UserErrorInit[] = [];
   const byId = new Map<string, number>();
   const attachments: NetworkAttachmentConfig[] = [];
@@ -207,19 +249,17 @@ export function toNetworkAttachments(networks: readonly ServiceNetworkInput[], n
 
 /**
  * The ServiceSpec for `POST /services/create`. `networkIds` maps each `networks[].target`
- * (name or ID, as given) to the network's ID; `ports` are the parsed `publish` + `ports`
- * (default: parsed here from the input). Throws UserInputError when the input is invalid.
+ * (name or ID, as given) to the network's ID. Throws InvalidOptionsError for a network that
+ * `networkIds` does not resolve.
  */
-export function toServiceSpec(input: ServiceCreateInput, networkIds: ReadonlyMap<string, string>, ports?: readonly PortConfigLike[]): ServiceSpec {
-  throwIfInvalid(validateServiceCreateInput(input));
-  const portList = ports ?? parsedPorts(input);
-  throwIfInvalid(validateServicePorts(portList, input.endpointMode ?? 'VIP', portsField(input)));
-  const networks = toNetworkAttachments(input.networks ?? [], networkIds, ['input', 'networks']);
+export function toServiceSpec(input: Checked<ServiceCreateOptions>, networkIds: ReadonlyMap<string, string>): ServiceSpec {
+  const portList = parsedPorts(input);
+  const networks = toNetworkAttachments(input.networks ?? [], networkIds, ['networks']);
   const resources = input.resources ? parseResources(input.resources, []) : null;
   const env = mergeEnvLikeCli(input.env ?? []);
   const containerLabels = toStringMap(input.containerLabels);
-  const updateConfig = toUpdateConfig(input.updateConfig, 'update', ['input', 'updateConfig']);
-  const rollbackConfig = toUpdateConfig(input.rollbackConfig, 'rollback', ['input', 'rollbackConfig']);
+  const updateConfig = toUpdateConfig(input.updateConfig, 'update');
+  const rollbackConfig = toUpdateConfig(input.rollbackConfig, 'rollback');
   const mounts = (input.mounts ?? []).map(toMountBody);
   const caps = effectiveCapabilities(input.capabilityAdd ?? [], input.capabilityDrop ?? []);
   return {

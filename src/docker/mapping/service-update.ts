@@ -13,7 +13,6 @@
 // Deliberate differences: `--publish-rm 80` here matches port 80 in either publish mode (the
 // CLI's short form only matches ingress ports), and a port removed and added back in one call
 // stays (the CLI would drop it).
-import type { ServiceNetworkInput, ServiceUpdateInput } from '../../generated/graphql.ts';
 import { userError, type UserErrorInit } from '../../errors/codes.ts';
 import {
   at,
@@ -30,31 +29,45 @@ import {
   type PortConfigLike,
   type PortRemoveSpec,
 } from '../../validate/index.ts';
-import { compareText, fromPortConfigBody, reject, replicaErrors, throwIfInvalid, toPortConfigBody, toStringMap } from './common.ts';
+import { checked, compareText, fromPortConfigBody, reject, replicaErrors, throwIfInvalid, toPortConfigBody, toStringMap, type Checked, type LabelChangeOptions } from './common.ts';
 import type { ContainerSpec, NetworkAttachmentConfig, PortConfigBody, ServiceSpec } from './engine-types.ts';
-import { validateServiceNetworks } from './service-spec.ts';
+import { validateServiceNetworks, type ServiceNetworkOptions } from './service-spec.ts';
+
+/** `docker service update`'s flags, as far as the gateway offers them; unset ones change nothing. */
+export interface ServiceUpdateOptions {
+  image?: string | null | undefined;
+  replicas?: number | null | undefined;
+  networkAdd?: readonly ServiceNetworkOptions[] | null | undefined;
+  networkRemove?: readonly string[] | null | undefined;
+  publishAdd?: readonly string[] | null | undefined;
+  publishRemove?: readonly string[] | null | undefined;
+  envAdd?: readonly string[] | null | undefined;
+  envRemove?: readonly string[] | null | undefined;
+  labels?: LabelChangeOptions | null | undefined;
+  force?: boolean | null | undefined;
+}
 
 /** The `publishAdd` and `publishRemove` of an update, parsed. */
-export function publishChangesFromInput(input: ServiceUpdateInput): { add: PortConfigLike[]; remove: PortRemoveSpec[] } | { errors: UserErrorInit[] } {
+export function publishChangesFromInput(input: ServiceUpdateOptions): { add: PortConfigLike[]; remove: PortRemoveSpec[] } | { errors: UserErrorInit[] } {
   const errors: UserErrorInit[] = [];
   const add: PortConfigLike[] = [];
   const remove: PortRemoveSpec[] = [];
   (input.publishAdd ?? []).forEach((spec, i) => {
-    const parsed = parsePublishSpec(spec, ['input', 'publishAdd', String(i)]);
+    const parsed = parsePublishSpec(spec, ['publishAdd', String(i)]);
     if ('errors' in parsed) errors.push(...parsed.errors);
     else add.push(...parsed.ports);
   });
   (input.publishRemove ?? []).forEach((spec, i) => {
-    const parsed = parsePortRemoveSpec(spec, ['input', 'publishRemove', String(i)]);
+    const parsed = parsePortRemoveSpec(spec, ['publishRemove', String(i)]);
     if ('errors' in parsed) errors.push(...parsed.errors);
     else remove.push(parsed.port);
   });
   return errors.length > 0 ? { errors } : { add, remove };
 }
 
-/** Everything about a serviceUpdate input that can be checked without the engine. */
-export function validateServiceUpdateInput(input: ServiceUpdateInput): UserErrorInit[] {
-  const field = ['input'];
+/** Everything about the options that can be checked without the engine; paths inside the options. */
+export function validateServiceUpdateOptions(input: ServiceUpdateOptions): UserErrorInit[] {
+  const field: string[] = [];
   const errors: UserErrorInit[] = [];
   if (input.image != null) errors.push(...validateImageRef(input.image, at(field, 'image')));
   if (input.replicas != null) errors.push(...replicaErrors(input.replicas, at(field, 'replicas')));
@@ -67,6 +80,11 @@ export function validateServiceUpdateInput(input: ServiceUpdateInput): UserError
   errors.push(...validateLabels(input.labels?.add ?? [], at(field, 'labels', 'add')));
   errors.push(...validateLabelKeys(input.labels?.remove ?? [], at(field, 'labels', 'remove')));
   return errors;
+}
+
+/** The options, checked; throws InvalidOptionsError with every problem found. */
+export function checkServiceUpdateOptions(options: ServiceUpdateOptions): Checked<ServiceUpdateOptions> {
+  return checked(options, validateServiceUpdateOptions(options));
 }
 
 function setReplicas(spec: ServiceSpec, replicas: number, field: string[]): void {
@@ -84,20 +102,20 @@ function containerSpecOf(spec: ServiceSpec, field: string[]): ContainerSpec {
 
 // ------------------------------------------------------------------------------ networks
 
-function updateNetworks(spec: ServiceSpec, add: readonly ServiceNetworkInput[], remove: readonly string[], networkIds: ReadonlyMap<string, string>): void {
+function updateNetworks(spec: ServiceSpec, add: readonly ServiceNetworkOptions[], remove: readonly string[], networkIds: ReadonlyMap<string, string>): void {
   const errors: UserErrorInit[] = [];
   const resolve = (ref: string, field: string[]): string | undefined => {
     const id = networkIds.get(ref);
     if (id === undefined) errors.push(userError(field, 'REFERENCE_NOT_FOUND', `The network ${JSON.stringify(ref)} does not exist.`));
     return id;
   };
-  const removeIds = new Set(remove.map((ref, i) => resolve(ref, ['input', 'networkRemove', String(i)])).filter((id) => id !== undefined));
+  const removeIds = new Set(remove.map((ref, i) => resolve(ref, ['networkRemove', String(i)])).filter((id) => id !== undefined));
   // TaskTemplate.Networks takes precedence over the deprecated spec.Networks, which moves there.
   const current = spec.TaskTemplate.Networks?.length ? spec.TaskTemplate.Networks : (spec.Networks ?? []);
   const next: NetworkAttachmentConfig[] = current.filter((n) => !removeIds.has(n.Target));
   const attached = new Set(next.map((n) => n.Target));
   add.forEach((n, i) => {
-    const field = ['input', 'networkAdd', String(i), 'target'];
+    const field = ['networkAdd', String(i), 'target'];
     const id = resolve(n.target, field);
     if (id === undefined) return;
     if (attached.has(id)) {
@@ -134,7 +152,7 @@ function updatePorts(spec: ServiceSpec, add: readonly PortConfigLike[], remove: 
   for (const p of add.map(toPortConfigBody)) if (!next.has(portKey(p))) next.set(portKey(p), p);
   const ports = [...next.entries()].sort(([a], [b]) => compareText(a, b)).map(([, p]) => p);
   const mode = endpoint.Mode === 'dnsrr' ? 'DNSRR' : 'VIP';
-  throwIfInvalid(validateServicePorts(ports.map(fromPortConfigBody), mode, ['input', 'publishAdd']));
+  throwIfInvalid(validateServicePorts(ports.map(fromPortConfigBody), mode, ['publishAdd']));
   if (ports.length > 0) endpoint.Ports = ports;
   else delete endpoint.Ports;
 }
@@ -153,45 +171,47 @@ function updateEnv(container: ContainerSpec, add: readonly string[], remove: rea
   else delete container.Env;
 }
 
-function updateLabels(spec: ServiceSpec, input: ServiceUpdateInput): void {
+function updateLabels(spec: ServiceSpec, input: ServiceUpdateOptions): void {
   const labels = { ...(spec.Labels ?? {}) };
   for (const key of input.labels?.remove ?? []) delete labels[key];
   spec.Labels = { ...labels, ...toStringMap(input.labels?.add) };
 }
 
 /**
- * The new spec: a deep copy of `current` with the input's changes. `networkIds` maps every
- * `networkAdd[].target` and `networkRemove[]` (name or ID, as given) to a network ID;
- * `addPorts`/`removePorts` default to the parsed `publishAdd`/`publishRemove`. Throws
- * UserInputError for invalid input or a change the service's state does not allow.
+ * The new spec: a deep copy of `current` with the changes. `networkIds` maps every
+ * `networkAdd[].target` and `networkRemove[]` (name or ID, as given) to a network ID.
+ * Throws InvalidOptionsError for a change the service's state does not allow.
  */
-export function applyServiceUpdate(
-  current: ServiceSpec,
-  input: ServiceUpdateInput,
-  networkIds: ReadonlyMap<string, string>,
-  addPorts?: readonly PortConfigLike[],
-  removePorts?: readonly PortRemoveSpec[],
-): ServiceSpec {
-  throwIfInvalid(validateServiceUpdateInput(input));
+export function applyServiceUpdate(current: ServiceSpec, input: Checked<ServiceUpdateOptions>, networkIds: ReadonlyMap<string, string>): ServiceSpec {
   const spec = structuredClone(current);
+  // Checked options parse without errors.
   const publish = publishChangesFromInput(input);
-  const add = addPorts ?? ('add' in publish ? publish.add : []);
-  const remove = removePorts ?? ('remove' in publish ? publish.remove : []);
+  const add = 'add' in publish ? publish.add : [];
+  const remove = 'remove' in publish ? publish.remove : [];
 
-  if (input.image != null) containerSpecOf(spec, ['input', 'image']).Image = input.image;
-  if (input.replicas != null) setReplicas(spec, input.replicas, ['input', 'replicas']);
+  if (input.image != null) containerSpecOf(spec, ['image']).Image = input.image;
+  if (input.replicas != null) setReplicas(spec, input.replicas, ['replicas']);
   if (input.networkAdd?.length || input.networkRemove?.length) updateNetworks(spec, input.networkAdd ?? [], input.networkRemove ?? [], networkIds);
   if (add.length > 0 || remove.length > 0) updatePorts(spec, add, remove);
-  if (input.envAdd?.length || input.envRemove?.length) updateEnv(containerSpecOf(spec, ['input', 'envAdd']), input.envAdd ?? [], input.envRemove ?? []);
+  if (input.envAdd?.length || input.envRemove?.length) updateEnv(containerSpecOf(spec, ['envAdd']), input.envAdd ?? [], input.envRemove ?? []);
   if (input.labels?.add?.length || input.labels?.remove?.length) updateLabels(spec, input);
   if (input.force) spec.TaskTemplate.ForceUpdate = (spec.TaskTemplate.ForceUpdate ?? 0) + 1;
   return spec;
 }
 
-/** serviceScale (`docker service scale NAME=N`): the new spec with `replicas` set. */
-export function applyServiceScale(current: ServiceSpec, replicas: number): ServiceSpec {
-  throwIfInvalid(replicaErrors(replicas, ['input', 'replicas']));
+/** `docker service scale NAME=N`: the replica count. */
+export interface ServiceScaleOptions {
+  replicas: number;
+}
+
+/** The options, checked as serviceUpdate checks a replica count; throws InvalidOptionsError. */
+export function checkServiceScaleOptions(options: ServiceScaleOptions): Checked<ServiceScaleOptions> {
+  return checked(options, replicaErrors(options.replicas, ['replicas']));
+}
+
+/** serviceScale: the new spec with `replicas` set. Throws InvalidOptionsError for a service that is not replicated. */
+export function applyServiceScale(current: ServiceSpec, options: Checked<ServiceScaleOptions>): ServiceSpec {
   const spec = structuredClone(current);
-  setReplicas(spec, replicas, ['input', 'replicas']);
+  setReplicas(spec, options.replicas, ['replicas']);
   return spec;
 }

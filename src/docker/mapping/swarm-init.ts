@@ -4,10 +4,9 @@
 // always sent (24 by default), DefaultAddrPool is null unless given, and the Spec carries
 // only what the flags set (task history limit, autolock) with zero Raft ticks, which the
 // engine replaces with its defaults.
-import type { SwarmInitInput } from '../../generated/graphql.ts';
 import { userError, type UserErrorInit } from '../../errors/codes.ts';
 import { at, parseCidr, validateCidr, validateDataPathAddress, validateNodeAddress, cidrsOverlap } from '../../validate/index.ts';
-import { throwIfInvalid } from './common.ts';
+import { checked, type Checked } from './common.ts';
 import type { SwarmInitBody } from './engine-types.ts';
 
 export const DEFAULT_LISTEN_ADDR = '0.0.0.0:2377';
@@ -15,6 +14,19 @@ export const DEFAULT_SUBNET_SIZE = 24;
 const DATA_PATH_PORT_MIN = 1024;
 const DATA_PATH_PORT_MAX = 49151;
 const SUBNET_SIZE_MAX = 29;
+
+/** `docker swarm init`'s flags; unset ones take the CLI's defaults. */
+export interface SwarmInitOptions {
+  advertiseAddr?: string | null | undefined;
+  listenAddr?: string | null | undefined;
+  dataPathAddr?: string | null | undefined;
+  dataPathPort?: number | null | undefined;
+  defaultAddrPool?: readonly string[] | null | undefined;
+  subnetSize?: number | null | undefined;
+  forceNewCluster?: boolean | null | undefined;
+  autolock?: boolean | null | undefined;
+  taskHistoryLimit?: number | null | undefined;
+}
 
 /** The `--task-history-limit` value: a whole number, 0 or more. */
 export function taskHistoryLimitErrors(limit: number | null | undefined, field: string[]): UserErrorInit[] {
@@ -38,9 +50,9 @@ function addressPoolErrors(pools: readonly string[], subnetSize: number, field: 
   return errors;
 }
 
-/** Everything about a swarmInit input that can be checked without the engine. */
-export function validateSwarmInitInput(input: SwarmInitInput): UserErrorInit[] {
-  const field = ['input'];
+/** Everything about the options that can be checked without the engine; paths inside the options. */
+export function validateSwarmInitOptions(input: SwarmInitOptions): UserErrorInit[] {
+  const field: string[] = [];
   const errors: UserErrorInit[] = [];
   if (input.advertiseAddr) errors.push(...validateNodeAddress(input.advertiseAddr, at(field, 'advertiseAddr'), 'advertise address'));
   if (input.listenAddr) errors.push(...validateNodeAddress(input.listenAddr, at(field, 'listenAddr'), 'listen address'));
@@ -59,9 +71,13 @@ export function validateSwarmInitInput(input: SwarmInitInput): UserErrorInit[] {
   return errors;
 }
 
-/** The `POST /swarm/init` body; throws UserInputError when the input is invalid. */
-export function toSwarmInitBody(input: SwarmInitInput): SwarmInitBody {
-  throwIfInvalid(validateSwarmInitInput(input));
+/** The options, checked; throws InvalidOptionsError with every problem found. */
+export function checkSwarmInitOptions(options: SwarmInitOptions): Checked<SwarmInitOptions> {
+  return checked(options, validateSwarmInitOptions(options));
+}
+
+/** The `POST /swarm/init` body. */
+export function toSwarmInitBody(input: Checked<SwarmInitOptions>): SwarmInitBody {
   const autolock = input.autolock ?? false;
   return {
     ListenAddr: input.listenAddr || DEFAULT_LISTEN_ADDR,

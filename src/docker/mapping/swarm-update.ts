@@ -2,12 +2,21 @@
 // (cli/command/swarm/update.go, mergeSwarmSpec) changes the spec it read: only the given
 // settings change. Seconds become the Engine's nanoseconds. `labels` replaces the swarm's
 // labels (the CLI has no flag for them).
-import type { SwarmUpdateInput } from '../../generated/graphql.ts';
 import { userError, type UserErrorInit } from '../../errors/codes.ts';
-import { at, validateLabels } from '../../validate/index.ts';
-import { throwIfInvalid, toStringMap } from './common.ts';
+import { at, validateLabels, type KeyValueLike } from '../../validate/index.ts';
+import { checked, toStringMap, type Checked } from './common.ts';
 import type { SwarmSpec } from './engine-types.ts';
 import { taskHistoryLimitErrors } from './swarm-init.ts';
+
+/** `docker swarm update`'s flags, and the swarm's labels (replaced whole); unset ones change nothing. */
+export interface SwarmUpdateOptions {
+  taskHistoryLimit?: number | null | undefined;
+  snapshotInterval?: number | null | undefined;
+  dispatcherHeartbeatSeconds?: number | null | undefined;
+  certExpirySeconds?: number | null | undefined;
+  autolock?: boolean | null | undefined;
+  labels?: readonly KeyValueLike[] | null | undefined;
+}
 
 /** swarmkit refuses node certificates valid for less than an hour. */
 const MIN_CERT_EXPIRY_SECONDS = 3600;
@@ -16,9 +25,9 @@ function secondsToNanos(seconds: number): number {
   return Math.round(seconds * 1e9);
 }
 
-/** Everything about a swarmUpdate input that can be checked without the engine. */
-export function validateSwarmUpdateInput(input: SwarmUpdateInput): UserErrorInit[] {
-  const field = ['input'];
+/** Everything about the options that can be checked without the engine; paths inside the options. */
+export function validateSwarmUpdateOptions(input: SwarmUpdateOptions): UserErrorInit[] {
+  const field: string[] = [];
   const errors = [...taskHistoryLimitErrors(input.taskHistoryLimit, at(field, 'taskHistoryLimit'))];
   const snapshot = input.snapshotInterval;
   if (snapshot != null && !(Number.isInteger(snapshot) && snapshot >= 1)) {
@@ -36,9 +45,13 @@ export function validateSwarmUpdateInput(input: SwarmUpdateInput): UserErrorInit
   return errors;
 }
 
-/** The new spec: a deep copy of `current` with the given settings. Throws UserInputError when invalid. */
-export function applySwarmUpdate(current: SwarmSpec, input: SwarmUpdateInput): SwarmSpec {
-  throwIfInvalid(validateSwarmUpdateInput(input));
+/** The options, checked; throws InvalidOptionsError with every problem found. */
+export function checkSwarmUpdateOptions(options: SwarmUpdateOptions): Checked<SwarmUpdateOptions> {
+  return checked(options, validateSwarmUpdateOptions(options));
+}
+
+/** The new spec: a deep copy of `current` with the given settings. */
+export function applySwarmUpdate(current: SwarmSpec, input: Checked<SwarmUpdateOptions>): SwarmSpec {
   const spec = structuredClone(current);
   if (input.taskHistoryLimit != null) spec.Orchestration = { ...spec.Orchestration, TaskHistoryRetentionLimit: input.taskHistoryLimit };
   if (input.snapshotInterval != null) spec.Raft = { ...spec.Raft, SnapshotInterval: input.snapshotInterval };

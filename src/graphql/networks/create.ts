@@ -5,7 +5,8 @@
 // the engine's own refusals are mapped to the same codes in case of a race.
 import type { MutationResolvers } from '../../generated/graphql.ts';
 import { createNetwork, inspectAllocatedNetwork } from '../../docker/api/networks.ts';
-import { toNetworkCreateBody } from '../../docker/mapping/network-create.ts';
+import { checkNetworkCreateOptions, toNetworkCreateBody } from '../../docker/mapping/network-create.ts';
+import { networkCreateOptions } from './network-options.ts';
 import { toNetworkModel } from '../../docker/model/network.ts';
 import type { NetworkModel } from '../../docker/model/types.ts';
 import { userError, type UserErrorInit } from '../../errors/codes.ts';
@@ -35,7 +36,7 @@ async function existingSubnets(ctx: GatewayContext, loaders: ClusterLoaders, rea
 
 export const networkCreate: MutationResolvers['networkCreate'] = async (_root, { input }, ctx) =>
   runMutation<CreatePayload>(ctx, { operation: 'networkCreate', cluster: input.cluster, target: input.name, input, refusals: REFUSAL_FIELDS }, { network: null }, async () => {
-    const body = toNetworkCreateBody(input);
+    const body = toNetworkCreateBody(checkNetworkCreateOptions(networkCreateOptions(input)));
     const loaders = ctx.loaders(input.cluster);
     if (input.ingress) rejectIfAny(ingressPermissionErrors(ctx, loaders.client.name, ['input', 'ingress']));
     body.Labels = stampScopeLabels(body.Labels, ['input', 'labels']);

@@ -5,16 +5,17 @@ import type { NodeUpdateInput } from '../../generated/graphql.ts';
 import type { GatewayContext } from '../context.ts';
 import { inspectNode, updateNode } from '../../docker/api/nodes.ts';
 import type { EngineNode } from '../../docker/engine-json.ts';
-import { applyNodeUpdate, validateNodeUpdateInput } from '../../docker/mapping/node-update.ts';
+import { applyNodeUpdate, checkNodeUpdateOptions } from '../../docker/mapping/node-update.ts';
+import { nodeUpdateOptions } from './node-options.ts';
 import { toNodeModel } from '../../docker/model/node.ts';
 import type { NodeModel } from '../../docker/model/types.ts';
 import { UserInputError } from '../../errors/gateway-error.ts';
-import { rejectIfAny, type MutationResult } from '../run-mutation.ts';
+import type { MutationResult } from '../run-mutation.ts';
 import { updateAtVersion } from '../version-conflict.ts';
 import { findNode } from './lookup.ts';
 
 export async function changeNode(ctx: GatewayContext, input: NodeUpdateInput): Promise<MutationResult<{ node: NodeModel | null }>> {
-  rejectIfAny(validateNodeUpdateInput(input));
+  const options = checkNodeUpdateOptions(nodeUpdateOptions(input));
   const loaders = ctx.loaders(input.cluster);
   const node = await findNode(loaders, input.id);
   // As `docker node promote|demote` do: a node that already has the role is left as it is.
@@ -22,7 +23,7 @@ export async function changeNode(ctx: GatewayContext, input: NodeUpdateInput): P
   if (roleOnly && node.Spec.Role === input.role!.toLowerCase()) return { payload: { node: toNodeModel(loaders.client.name, node) }, objectIds: [node.ID] };
   if (input.role === 'WORKER' && node.Spec.Role === 'manager') refuseDemotingLastManager(await loaders.nodes(), node);
   // The Engine returns the whole spec; the mapping's type says so.
-  const spec = applyNodeUpdate(node.Spec, input);
+  const spec = applyNodeUpdate(node.Spec, options);
   await updateAtVersion({ label: `Node ${nameOf(node)}`, version: node.Version.Index }, input.version, (version) => updateNode(loaders.client, node.ID, version, spec));
   const updated = await inspectNode(loaders.client, node.ID);
   return { payload: { node: toNodeModel(loaders.client.name, updated) }, objectIds: [node.ID] };

@@ -4,20 +4,21 @@
 // the policy (enforcePolicy) judges that final spec before it is sent.
 import type { MutationResolvers } from '../../generated/graphql.ts';
 import { createService, inspectService } from '../../docker/api/services.ts';
-import { toServiceSpec, validateServiceCreateInput } from '../../docker/mapping/service-spec.ts';
+import { checkServiceCreateOptions, toServiceSpec } from '../../docker/mapping/service-spec.ts';
+import { serviceCreateOptions } from './service-options.ts';
 import { toServiceModel } from '../../docker/model/service.ts';
 import { stampScopeLabels } from '../access/scope-checks.ts';
-import { rejectIfAny, runMutation } from '../run-mutation.ts';
+import { runMutation } from '../run-mutation.ts';
 import { enforcePolicy } from './guardrails.ts';
 import { resolveNetworkIds } from './network-refs.ts';
 import { EMPTY_SERVICE_PAYLOAD, type ServicePayloadModel } from './payloads.ts';
 
 export const serviceCreate: MutationResolvers['serviceCreate'] = (_root, { input }, ctx) =>
   runMutation<ServicePayloadModel>(ctx, { operation: 'serviceCreate', cluster: input.cluster, target: input.name, input, refusals: nameConflictAt(input.name) }, EMPTY_SERVICE_PAYLOAD, async () => {
-    rejectIfAny(validateServiceCreateInput(input));
+    const options = checkServiceCreateOptions(serviceCreateOptions(input));
     const loaders = ctx.loaders(input.cluster);
     const networkIds = await resolveNetworkIds(loaders, (input.networks ?? []).map((n) => n.target));
-    const mapped = toServiceSpec(input, networkIds);
+    const mapped = toServiceSpec(options, networkIds);
     mapped.Labels = stampScopeLabels(mapped.Labels, ['input', 'labels']);
     const spec = await enforcePolicy(ctx, loaders, mapped, { create: input, networkIds });
     const created = await createService(loaders.client, spec);

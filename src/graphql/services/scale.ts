@@ -1,7 +1,8 @@
 // serviceScale: `docker service scale NAME=N`, for replicated services only.
 import type { MutationResolvers } from '../../generated/graphql.ts';
-import { applyServiceScale, validateServiceUpdateInput } from '../../docker/mapping/service-update.ts';
-import { rejectIfAny, runMutation } from '../run-mutation.ts';
+import { applyServiceScale, checkServiceScaleOptions } from '../../docker/mapping/service-update.ts';
+import { runMutation } from '../run-mutation.ts';
+import { serviceScaleOptions } from './service-options.ts';
 import { enforcePolicy } from './guardrails.ts';
 import { inspectServiceToChange } from './lookup.ts';
 import { EMPTY_SERVICE_PAYLOAD, type ServicePayloadModel } from './payloads.ts';
@@ -10,10 +11,10 @@ import { sendUpdate } from './versioned-update.ts';
 export const serviceScale: MutationResolvers['serviceScale'] = (_root, { input }, ctx) =>
   runMutation<ServicePayloadModel>(ctx, { operation: 'serviceScale', cluster: input.cluster, target: input.id, input }, EMPTY_SERVICE_PAYLOAD, async () => {
     // The replica count is checked as serviceUpdate checks it, before the engine is asked.
-    rejectIfAny(validateServiceUpdateInput({ id: input.id, replicas: input.replicas }));
+    const options = checkServiceScaleOptions(serviceScaleOptions(input));
     const loaders = ctx.loaders(input.cluster);
     const current = await inspectServiceToChange(loaders, input.id);
     // Scaling runs the whole spec again, so the policy judges all of it.
-    const spec = await enforcePolicy(ctx, loaders, applyServiceScale(current.Spec, input.replicas), { scale: current.Spec.Name ?? current.ID });
+    const spec = await enforcePolicy(ctx, loaders, applyServiceScale(current.Spec, options), { scale: current.Spec.Name ?? current.ID });
     return sendUpdate(loaders, current, spec, input.version);
   });

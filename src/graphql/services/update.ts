@@ -3,7 +3,8 @@
 // current one by src/docker/mapping/service-update.ts; the policy judges the merged spec
 // (a force redeploy included) before it is sent.
 import type { MutationResolvers } from '../../generated/graphql.ts';
-import { applyServiceUpdate, validateServiceUpdateInput } from '../../docker/mapping/service-update.ts';
+import { applyServiceUpdate, checkServiceUpdateOptions } from '../../docker/mapping/service-update.ts';
+import { serviceUpdateOptions } from './service-options.ts';
 import { serviceUpdateScopeErrors } from '../access/scope-checks.ts';
 import { rejectIfAny, runMutation } from '../run-mutation.ts';
 import { enforcePolicy } from './guardrails.ts';
@@ -14,13 +15,13 @@ import { sendUpdate } from './versioned-update.ts';
 
 export const serviceUpdate: MutationResolvers['serviceUpdate'] = (_root, { input }, ctx) =>
   runMutation<ServicePayloadModel>(ctx, { operation: 'serviceUpdate', cluster: input.cluster, target: input.id, input }, EMPTY_SERVICE_PAYLOAD, async () => {
-    rejectIfAny(validateServiceUpdateInput(input));
+    const options = checkServiceUpdateOptions(serviceUpdateOptions(input));
     const loaders = ctx.loaders(input.cluster);
     const current = await inspectServiceToChange(loaders, input.id);
     rejectIfAny(serviceUpdateScopeErrors(ctx, loaders.client.name, input, current));
     const refs = [...(input.networkAdd ?? []).map((n) => n.target), ...(input.networkRemove ?? [])];
     const networkIds = await resolveNetworkIds(loaders, refs);
-    const merged = applyServiceUpdate(current.Spec, input, networkIds);
+    const merged = applyServiceUpdate(current.Spec, options, networkIds);
     const spec = await enforcePolicy(ctx, loaders, merged, { update: input, networkIds, service: current.Spec.Name ?? current.ID });
     return sendUpdate(loaders, current, spec, input.version);
   });

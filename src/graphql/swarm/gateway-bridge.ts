@@ -6,7 +6,8 @@ import type { MutationResolvers } from '../../generated/graphql.ts';
 import { createNetwork, inspectNetwork } from '../../docker/api/networks.ts';
 import type { EngineApi } from '../../docker/endpoint.ts';
 import type { EngineNetwork } from '../../docker/engine-json.ts';
-import { GATEWAY_BRIDGE_NETWORK, toGatewayBridgeCreateBody } from '../../docker/mapping/gateway-bridge-create.ts';
+import { checkGatewayBridgeCreateOptions, GATEWAY_BRIDGE_NETWORK, toGatewayBridgeCreateBody } from '../../docker/mapping/gateway-bridge-create.ts';
+import { gatewayBridgeCreateOptions } from './swarm-options.ts';
 import { toNetworkModel } from '../../docker/model/network.ts';
 import type { NetworkModel } from '../../docker/model/types.ts';
 import type { UserErrorInit } from '../../errors/codes.ts';
@@ -19,7 +20,7 @@ type Payload = { network: NetworkModel | null; userErrors: UserErrorInit[] };
 
 export const networkCreateGatewayBridge: NonNullable<MutationResolvers['networkCreateGatewayBridge']> = (_root, { input }, ctx) =>
   runMutation<Payload>(ctx, { operation: 'networkCreateGatewayBridge', engine: input.engine, target: input.engine, input }, { network: null }, async () => {
-    const body = toGatewayBridgeCreateBody(input);
+    const body = toGatewayBridgeCreateBody(checkGatewayBridgeCreateOptions(gatewayBridgeCreateOptions(input)));
     const target = swarmTarget(ctx, { engine: input.engine });
     const who = `engine "${input.engine}"`;
     await refuseIfInSwarm(target.api, who, ['input', 'engine'], 'docker_gwbridge can only be customized before the engine joins a swarm (leave the swarm, remove docker_gwbridge, create it, then join again)');

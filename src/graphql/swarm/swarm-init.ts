@@ -4,7 +4,8 @@
 // refused before anything is sent.
 import type { MutationResolvers } from '../../generated/graphql.ts';
 import { initSwarm, inspectSwarm } from '../../docker/api/swarm.ts';
-import { toSwarmInitBody } from '../../docker/mapping/swarm-init.ts';
+import { checkSwarmInitOptions, toSwarmInitBody } from '../../docker/mapping/swarm-init.ts';
+import { swarmInitOptions } from './swarm-options.ts';
 import { toSwarmModel } from '../../docker/model/swarm.ts';
 import type { SwarmModel } from '../../docker/model/types.ts';
 import type { UserErrorInit } from '../../errors/codes.ts';
@@ -20,7 +21,7 @@ export const swarmInit: NonNullable<MutationResolvers['swarmInit']> = (_root, { 
     { operation: 'swarmInit', cluster: input.cluster, engine: input.engine, target: input.engine ?? undefined, input },
     { nodeId: null, swarm: null },
     async () => {
-      const body = toSwarmInitBody(input);
+      const body = toSwarmInitBody(checkSwarmInitOptions(swarmInitOptions(input)));
       const target = swarmTarget(ctx, input);
       const who = target.engine ? `engine "${target.engine}"` : `the endpoint of cluster "${target.cluster}"`;
       await refuseIfInSwarm(target.api, who, target.engine ? ['input', 'engine'] : ['input', 'cluster'], 'use that swarm, or make the engine leave it first (swarmLeave)');

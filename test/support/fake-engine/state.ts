@@ -42,6 +42,18 @@ export interface SwarmOptions {
 }
 
 export class FakeSwarm {
+  /** Every swarm of this process, so an engine told to join finds the swarm its token belongs to (routes/swarm.ts). */
+  static readonly all = new Set<FakeSwarm>();
+
+  constructor() {
+    FakeSwarm.all.add(this);
+  }
+
+  /** The swarm (another engine's) whose worker or manager join token this is. */
+  static joinedBy(token: string): FakeSwarm | undefined {
+    return [...FakeSwarm.all].find((s) => s.swarm && (s.swarm.JoinTokens.Worker === token || s.swarm.JoinTokens.Manager === token));
+  }
+
   /** The last Version.Index given out; every change takes the next. */
   private index = 10;
   /** The swarm object (`GET /swarm`), or null when this engine is not part of a swarm. */
@@ -284,4 +296,25 @@ function findByRef<T>(objects: T[], ref: string, idOf: (o: T) => string, nameOf:
   if (byName) return byName;
   const prefixed = objects.filter((o) => idOf(o).startsWith(ref));
   return prefixed.length === 1 ? prefixed[0] : undefined;
+}
+
+/** A ServiceSpec as `docker service create --name <name> <image>` sends it (replicated, one replica), with `extra` merged on top. */
+export function serviceSpec(name: string, extra: Json = {}): Json {
+  return {
+    Name: name,
+    Labels: {},
+    TaskTemplate: {
+      ContainerSpec: { Image: 'busybox:latest', Init: false, StopGracePeriod: 10_000_000_000, DNSConfig: {}, Isolation: 'default' },
+      Resources: { Limits: {}, Reservations: {} },
+      RestartPolicy: { Condition: 'any', Delay: 5_000_000_000, MaxAttempts: 0 },
+      Placement: {},
+      ForceUpdate: 0,
+      Runtime: 'container',
+    },
+    Mode: { Replicated: { Replicas: 1 } },
+    UpdateConfig: { Parallelism: 1, FailureAction: 'pause', Monitor: 5_000_000_000, MaxFailureRatio: 0, Order: 'stop-first' },
+    RollbackConfig: { Parallelism: 1, FailureAction: 'pause', Monitor: 5_000_000_000, MaxFailureRatio: 0, Order: 'stop-first' },
+    EndpointSpec: { Mode: 'vip' },
+    ...extra,
+  };
 }

@@ -14,11 +14,16 @@ import {
   type PolicyFacts,
   type SpecOrigin,
 } from '../../../src/auth/policy/index.ts';
-import { toServiceSpec } from '../../../src/docker/mapping/service-spec.ts';
-import { applyServiceUpdate } from '../../../src/docker/mapping/service-update.ts';
+import { checkServiceCreateOptions, toServiceSpec as specOf } from '../../../src/docker/mapping/service-spec.ts';
+import { applyServiceUpdate as updatedSpec, checkServiceUpdateOptions } from '../../../src/docker/mapping/service-update.ts';
 import type { ServiceSpec } from '../../../src/docker/mapping/engine-types.ts';
+import { serviceCreateOptions, serviceUpdateOptions } from '../../../src/graphql/services/service-options.ts';
 import type { ConstraintNode } from '../../../src/validate/constraints.ts';
 import type { MountInput, ServiceCreateInput, ServiceUpdateInput } from '../../../src/generated/graphql.ts';
+
+// The inputs go the resolvers' way: GraphQL input -> engine options, checked, mapped.
+const toServiceSpec = (input: ServiceCreateInput, ids: ReadonlyMap<string, string>) => specOf(checkServiceCreateOptions(serviceCreateOptions(input)), ids);
+const applyServiceUpdate = (spec: ServiceSpec, input: ServiceUpdateInput, ids: ReadonlyMap<string, string>) => updatedSpec(spec, checkServiceUpdateOptions(serviceUpdateOptions(input)), ids);
 
 const DEFAULTS = guardrailsSchema.parse({});
 const settings = (s: Partial<GuardrailSettings>) => guardrailsSchema.parse(s);

@@ -2,9 +2,17 @@
 // a logging proxy in front of a real 20.10 engine).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { toNetworkCreateBody, validateNetworkCreateInput } from '../../../src/docker/mapping/network-create.ts';
-import { toGatewayBridgeCreateBody, validateGatewayBridgeCreateInput } from '../../../src/docker/mapping/gateway-bridge-create.ts';
-import { UserInputError } from '../../../src/errors/gateway-error.ts';
+import { checkNetworkCreateOptions, toNetworkCreateBody as bodyOf, validateNetworkCreateOptions, type NetworkCreateOptions } from '../../../src/docker/mapping/network-create.ts';
+import {
+  checkGatewayBridgeCreateOptions,
+  toGatewayBridgeCreateBody as bridgeBodyOf,
+  validateGatewayBridgeCreateOptions,
+  type GatewayBridgeCreateOptions,
+} from '../../../src/docker/mapping/gateway-bridge-create.ts';
+import { InvalidOptionsError } from '../../../src/errors/gateway-error.ts';
+
+const toNetworkCreateBody = (options: NetworkCreateOptions) => bodyOf(checkNetworkCreateOptions(options));
+const toGatewayBridgeCreateBody = (options: GatewayBridgeCreateOptions) => bridgeBodyOf(checkGatewayBridgeCreateOptions(options));
 
 const codes = (errors: { code: string; field: string[] | null }[]) => errors.map((e) => [e.code, e.field]);
 
@@ -83,18 +91,18 @@ test('a label key "__proto__" stays an ordinary key', () => {
 });
 
 test('invalid network inputs are refused with their fields, before mapping', () => {
-  assert.deepEqual(codes(validateNetworkCreateInput({ name: 'a.b' })), [['INVALID_VALUE', ['input', 'name']]]);
-  assert.deepEqual(codes(validateNetworkCreateInput({ name: 'n', driver: 'bridge' })), [['INVALID_VALUE', ['input', 'driver']]]);
-  assert.deepEqual(codes(validateNetworkCreateInput({ name: 'n', ingress: true, attachable: true })), [['INVALID_VALUE', ['input', 'attachable']]]);
-  assert.deepEqual(codes(validateNetworkCreateInput({ name: 'n', mtu: 50 })), [['INVALID_VALUE', ['input', 'mtu']]]);
-  assert.deepEqual(codes(validateNetworkCreateInput({ name: 'n', options: [{ key: 'com.docker.network.driver.mtu', value: 'abc' }] })), [
-    ['INVALID_VALUE', ['input', 'options', '0', 'value']],
+  assert.deepEqual(codes(validateNetworkCreateOptions({ name: 'a.b' })), [['INVALID_VALUE', ['name']]]);
+  assert.deepEqual(codes(validateNetworkCreateOptions({ name: 'n', driver: 'bridge' })), [['INVALID_VALUE', ['driver']]]);
+  assert.deepEqual(codes(validateNetworkCreateOptions({ name: 'n', ingress: true, attachable: true })), [['INVALID_VALUE', ['attachable']]]);
+  assert.deepEqual(codes(validateNetworkCreateOptions({ name: 'n', mtu: 50 })), [['INVALID_VALUE', ['mtu']]]);
+  assert.deepEqual(codes(validateNetworkCreateOptions({ name: 'n', options: [{ key: 'com.docker.network.driver.mtu', value: 'abc' }] })), [
+    ['INVALID_VALUE', ['options', '0', 'value']],
   ]);
-  assert.deepEqual(codes(validateNetworkCreateInput({ name: 'n', mtu: 1400, options: [{ key: 'com.docker.network.driver.mtu', value: '1200' }] })), [['INVALID_VALUE', ['input', 'mtu']]]);
-  assert.deepEqual(codes(validateNetworkCreateInput({ name: 'n', labels: [{ key: '' }] })), [['INVALID_VALUE', ['input', 'labels', '0', 'key']]]);
+  assert.deepEqual(codes(validateNetworkCreateOptions({ name: 'n', mtu: 1400, options: [{ key: 'com.docker.network.driver.mtu', value: '1200' }] })), [['INVALID_VALUE', ['mtu']]]);
+  assert.deepEqual(codes(validateNetworkCreateOptions({ name: 'n', labels: [{ key: '' }] })), [['INVALID_VALUE', ['labels', '0', 'key']]]);
   assert.deepEqual(
     codes(
-      validateNetworkCreateInput({
+      validateNetworkCreateOptions({
         name: 'n',
         ipam: [
           { subnet: '10.31.0.0/24', gateway: '10.32.0.1' },
@@ -105,18 +113,18 @@ test('invalid network inputs are refused with their fields, before mapping', () 
       }),
     ),
     [
-      ['GATEWAY_OUTSIDE_SUBNET', ['input', 'ipam', '0', 'gateway']],
-      ['IP_RANGE_OUTSIDE_SUBNET', ['input', 'ipam', '1', 'ipRange']],
-      ['INVALID_CIDR', ['input', 'ipam', '3', 'subnet']],
-      ['SUBNET_OVERLAP', ['input', 'ipam', '2', 'subnet']],
+      ['GATEWAY_OUTSIDE_SUBNET', ['ipam', '0', 'gateway']],
+      ['IP_RANGE_OUTSIDE_SUBNET', ['ipam', '1', 'ipRange']],
+      ['INVALID_CIDR', ['ipam', '3', 'subnet']],
+      ['SUBNET_OVERLAP', ['ipam', '2', 'subnet']],
     ],
   );
 });
 
-test('toNetworkCreateBody throws UserInputError carrying the userErrors', () => {
+test('checking the options throws InvalidOptionsError carrying the problems', () => {
   assert.throws(
     () => toNetworkCreateBody({ name: 'n', ipam: [{ subnet: '10.31.0.0/24', gateway: '10.32.0.1' }] }),
-    (err: unknown) => err instanceof UserInputError && err.userErrors[0]?.code === 'GATEWAY_OUTSIDE_SUBNET',
+    (err: unknown) => err instanceof InvalidOptionsError && err.problems[0]?.code === 'GATEWAY_OUTSIDE_SUBNET',
   );
 });
 
@@ -132,10 +140,10 @@ test('docker network create --subnet S --opt ...bridge.name=docker_gwbridge --op
     },
     Name: 'docker_gwbridge',
   };
-  assert.deepEqual(toGatewayBridgeCreateBody({ engine: 'w1', subnet: '10.99.0.0/24' }), expected);
-  assert.deepEqual(toGatewayBridgeCreateBody({ engine: 'w1', subnet: '10.99.0.0/24', bridgeName: 'docker_gwbridge', enableIcc: false, enableIpMasquerade: true }), expected);
+  assert.deepEqual(toGatewayBridgeCreateBody({ subnet: '10.99.0.0/24' }), expected);
+  assert.deepEqual(toGatewayBridgeCreateBody({ subnet: '10.99.0.0/24', bridgeName: 'docker_gwbridge', enableIcc: false, enableIpMasquerade: true }), expected);
   // ... --gateway 10.98.0.1 ... --opt com.docker.network.driver.mtu=1400
-  assert.deepEqual(toGatewayBridgeCreateBody({ engine: 'w1', subnet: '10.98.0.0/24', gateway: '10.98.0.1', mtu: 1400 }), {
+  assert.deepEqual(toGatewayBridgeCreateBody({ subnet: '10.98.0.0/24', gateway: '10.98.0.1', mtu: 1400 }), {
     ...expected,
     IPAM: { Driver: 'default', Options: {}, Config: [{ Subnet: '10.98.0.0/24', Gateway: '10.98.0.1' }] },
     Options: { ...expected.Options, 'com.docker.network.driver.mtu': '1400' },
@@ -143,8 +151,8 @@ test('docker network create --subnet S --opt ...bridge.name=docker_gwbridge --op
 });
 
 test('gateway bridge input errors', () => {
-  assert.deepEqual(codes(validateGatewayBridgeCreateInput({ engine: 'w1', subnet: '10.99.0.0/24', gateway: '10.98.0.1' })), [['GATEWAY_OUTSIDE_SUBNET', ['input', 'gateway']]]);
-  assert.deepEqual(codes(validateGatewayBridgeCreateInput({ engine: 'w1', subnet: '10.99.0.1/33' })), [['INVALID_CIDR', ['input', 'subnet']]]);
-  assert.deepEqual(codes(validateGatewayBridgeCreateInput({ engine: 'w1', subnet: '10.99.0.0/24', bridgeName: 'a-much-too-long-name' })), [['INVALID_VALUE', ['input', 'bridgeName']]]);
-  assert.deepEqual(codes(validateGatewayBridgeCreateInput({ engine: 'w1', subnet: '10.99.0.0/24', mtu: 70000 })), [['INVALID_VALUE', ['input', 'mtu']]]);
+  assert.deepEqual(codes(validateGatewayBridgeCreateOptions({ subnet: '10.99.0.0/24', gateway: '10.98.0.1' })), [['GATEWAY_OUTSIDE_SUBNET', ['gateway']]]);
+  assert.deepEqual(codes(validateGatewayBridgeCreateOptions({ subnet: '10.99.0.1/33' })), [['INVALID_CIDR', ['subnet']]]);
+  assert.deepEqual(codes(validateGatewayBridgeCreateOptions({ subnet: '10.99.0.0/24', bridgeName: 'a-much-too-long-name' })), [['INVALID_VALUE', ['bridgeName']]]);
+  assert.deepEqual(codes(validateGatewayBridgeCreateOptions({ subnet: '10.99.0.0/24', mtu: 70000 })), [['INVALID_VALUE', ['mtu']]]);
 });

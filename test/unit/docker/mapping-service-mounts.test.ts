@@ -4,9 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { effectiveCapabilities, normalizeCapability } from '../../../src/docker/mapping/service-mounts.ts';
-import { toServiceSpec, validateServiceCreateInput } from '../../../src/docker/mapping/service-spec.ts';
-import type { ServiceCreateInput } from '../../../src/generated/graphql.ts';
-import { userErrorsOf } from '../../support/user-errors.ts';
+import { checkServiceCreateOptions, toServiceSpec as specOf, validateServiceCreateOptions, type ServiceCreateOptions } from '../../../src/docker/mapping/service-spec.ts';
+import { problemsOf } from '../../support/user-errors.ts';
+
+const toServiceSpec = (options: ServiceCreateOptions, networkIds: ReadonlyMap<string, string>) => specOf(checkServiceCreateOptions(options), networkIds);
 
 const none = new Map<string, string>();
 const codes = (errors: { code: string; field: string[] | null }[]) => errors.map((e) => [e.code, e.field?.join('.')]);
@@ -16,7 +17,7 @@ test('docker service create --mount ... --cap-add ... --cap-drop ... sends the C
   // --mount type=volume,src=vol1,dst=/vol,volume-driver=local,volume-opt=type=none,volume-opt=o=bind,volume-opt=device=/srv/x
   // --mount type=tmpfs,dst=/tmp --mount type=volume,dst=/anon --mount type=volume,src=v2,dst=/v2,volume-driver=foo
   // --cap-add net_admin --cap-add CAP_SYS_TIME --cap-drop mknod --cap-drop NET_ADMIN sg-busybox:latest
-  const input: ServiceCreateInput = {
+  const input: ServiceCreateOptions = {
     name: 'm1',
     image: 'sg-busybox:latest',
     replicas: 0,
@@ -40,7 +41,7 @@ test('docker service create --mount ... --cap-add ... --cap-drop ... sends the C
     capabilityAdd: ['net_admin', 'CAP_SYS_TIME'],
     capabilityDrop: ['mknod', 'NET_ADMIN'],
   };
-  assert.deepEqual(validateServiceCreateInput(input), []);
+  assert.deepEqual(validateServiceCreateOptions(input), []);
   assert.equal(
     JSON.stringify(toServiceSpec(input, none)),
     '{"Name":"m1","Labels":{},"TaskTemplate":{"ContainerSpec":{"Image":"sg-busybox:latest","Init":false,"Mounts":[{"Type":"bind","Source":"/srv/data","Target":"/data","ReadOnly":true},{"Type":"volume","Source":"vol1","Target":"/vol","VolumeOptions":{"DriverConfig":{"Name":"local","Options":{"device":"/srv/x","o":"bind","type":"none"}}}},{"Type":"tmpfs","Target":"/tmp"},{"Type":"volume","Target":"/anon"},{"Type":"volume","Source":"v2","Target":"/v2","VolumeOptions":{"DriverConfig":{"Name":"foo"}}}],"DNSConfig":{},"CapabilityAdd":["CAP_NET_ADMIN","CAP_SYS_TIME"],"CapabilityDrop":["CAP_MKNOD"]},"Resources":{"Limits":{},"Reservations":{}},"Placement":{},"ForceUpdate":0},"Mode":{"Replicated":{"Replicas":0}},"EndpointSpec":{"Mode":"vip"}}',
@@ -60,7 +61,7 @@ test('capability names are normalized as opts.NormalizeCapability does', () => {
 });
 
 test('invalid mounts and capabilities are refused at their fields', () => {
-  const input: ServiceCreateInput = {
+  const input: ServiceCreateOptions = {
     name: 'bad',
     image: 'sg-busybox:latest',
     mounts: [
@@ -79,27 +80,27 @@ test('invalid mounts and capabilities are refused at their fields', () => {
     capabilityAdd: ['NET ADMIN', 'NET_ADMIN'],
     capabilityDrop: ['cap-x'],
   };
-  assert.deepEqual(codes(validateServiceCreateInput(input)), [
-    ['INVALID_VALUE', 'input.mounts.0.source'],
-    ['INVALID_VALUE', 'input.mounts.1.source'],
-    ['INVALID_VALUE', 'input.mounts.2.target'],
-    ['INVALID_VALUE', 'input.mounts.3.source'],
-    ['INVALID_VALUE', 'input.mounts.4.volumeDriver'],
-    ['INVALID_VALUE', 'input.mounts.5.source'],
-    ['INVALID_VALUE', 'input.mounts.6.readOnly'],
-    ['INVALID_VALUE', 'input.mounts.7.target'],
-    ['INVALID_VALUE', 'input.mounts.8.target'],
-    ['INVALID_VALUE', 'input.mounts.9.volumeOptions.0.key'],
-    ['INVALID_VALUE', 'input.mounts.10.source'],
-    ['INVALID_VALUE', 'input.capabilityAdd.0'],
-    ['INVALID_VALUE', 'input.capabilityDrop.0'],
+  assert.deepEqual(codes(validateServiceCreateOptions(input)), [
+    ['INVALID_VALUE', 'mounts.0.source'],
+    ['INVALID_VALUE', 'mounts.1.source'],
+    ['INVALID_VALUE', 'mounts.2.target'],
+    ['INVALID_VALUE', 'mounts.3.source'],
+    ['INVALID_VALUE', 'mounts.4.volumeDriver'],
+    ['INVALID_VALUE', 'mounts.5.source'],
+    ['INVALID_VALUE', 'mounts.6.readOnly'],
+    ['INVALID_VALUE', 'mounts.7.target'],
+    ['INVALID_VALUE', 'mounts.8.target'],
+    ['INVALID_VALUE', 'mounts.9.volumeOptions.0.key'],
+    ['INVALID_VALUE', 'mounts.10.source'],
+    ['INVALID_VALUE', 'capabilityAdd.0'],
+    ['INVALID_VALUE', 'capabilityDrop.0'],
   ]);
   assert.deepEqual(
-    userErrorsOf(() => toServiceSpec(input, none)).slice(0, 1),
-    [['INVALID_VALUE', ['input', 'mounts', '0', 'source']]],
+    problemsOf(() => toServiceSpec(input, none)).slice(0, 1),
+    [['INVALID_VALUE', ['mounts', '0', 'source']]],
   );
 });
 
 test('a volume name of another driver is left to that driver', () => {
-  assert.deepEqual(validateServiceCreateInput({ name: 's', image: 'i', mounts: [{ type: 'VOLUME', source: 'bucket/path', target: '/b', volumeDriver: 'rexray' }] }), []);
+  assert.deepEqual(validateServiceCreateOptions({ name: 's', image: 'i', mounts: [{ type: 'VOLUME', source: 'bucket/path', target: '/b', volumeDriver: 'rexray' }] }), []);
 });

@@ -2,12 +2,15 @@
 // front of a real 20.10 engine); `current` specs are what that engine returned.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { toSwarmInitBody, validateSwarmInitInput } from '../../../src/docker/mapping/swarm-init.ts';
-import { applySwarmUpdate, validateSwarmUpdateInput } from '../../../src/docker/mapping/swarm-update.ts';
-import { applyNodeUpdate, validateNodeUpdateInput } from '../../../src/docker/mapping/node-update.ts';
+import { checkSwarmInitOptions, toSwarmInitBody as initBodyOf, validateSwarmInitOptions, type SwarmInitOptions } from '../../../src/docker/mapping/swarm-init.ts';
+import { applySwarmUpdate as updatedSwarm, checkSwarmUpdateOptions, validateSwarmUpdateOptions, type SwarmUpdateOptions } from '../../../src/docker/mapping/swarm-update.ts';
+import { applyNodeUpdate as updatedNode, checkNodeUpdateOptions, validateNodeUpdateOptions, type NodeUpdateOptions } from '../../../src/docker/mapping/node-update.ts';
 import type { NodeSpec, SwarmSpec } from '../../../src/docker/mapping/engine-types.ts';
-import { UserInputError } from '../../../src/errors/gateway-error.ts';
+import { InvalidOptionsError } from '../../../src/errors/gateway-error.ts';
 
+const toSwarmInitBody = (options: SwarmInitOptions) => initBodyOf(checkSwarmInitOptions(options));
+const applySwarmUpdate = (current: SwarmSpec, options: SwarmUpdateOptions) => updatedSwarm(current, checkSwarmUpdateOptions(options));
+const applyNodeUpdate = (current: NodeSpec, options: NodeUpdateOptions) => updatedNode(current, checkNodeUpdateOptions(options));
 const codes = (errors: { code: string; field: string[] | null }[]) => errors.map((e) => [e.code, e.field]);
 
 test('docker swarm init --advertise-addr 198.18.13.11', () => {
@@ -65,7 +68,7 @@ test('docker swarm init with every flag the input has', () => {
 test('swarm init input errors', () => {
   assert.deepEqual(
     codes(
-      validateSwarmInitInput({
+      validateSwarmInitOptions({
         advertiseAddr: 'not an address',
         listenAddr: '0.0.0.0:99999',
         dataPathAddr: '10.0.0.1:4789',
@@ -76,18 +79,18 @@ test('swarm init input errors', () => {
       }),
     ),
     [
-      ['INVALID_VALUE', ['input', 'advertiseAddr']],
-      ['INVALID_VALUE', ['input', 'listenAddr']],
-      ['INVALID_VALUE', ['input', 'dataPathAddr']],
-      ['INVALID_PORT', ['input', 'dataPathPort']],
-      ['SUBNET_OVERLAP', ['input', 'defaultAddrPool', '1']],
-      ['INVALID_CIDR', ['input', 'defaultAddrPool', '2']],
-      ['INVALID_VALUE', ['input', 'defaultAddrPool', '3']],
-      ['INVALID_VALUE', ['input', 'taskHistoryLimit']],
+      ['INVALID_VALUE', ['advertiseAddr']],
+      ['INVALID_VALUE', ['listenAddr']],
+      ['INVALID_VALUE', ['dataPathAddr']],
+      ['INVALID_PORT', ['dataPathPort']],
+      ['SUBNET_OVERLAP', ['defaultAddrPool', '1']],
+      ['INVALID_CIDR', ['defaultAddrPool', '2']],
+      ['INVALID_VALUE', ['defaultAddrPool', '3']],
+      ['INVALID_VALUE', ['taskHistoryLimit']],
     ],
   );
-  assert.deepEqual(codes(validateSwarmInitInput({ subnetSize: 30 })), [['INVALID_VALUE', ['input', 'subnetSize']]]);
-  assert.throws(() => toSwarmInitBody({ dataPathPort: 70000 }), UserInputError);
+  assert.deepEqual(codes(validateSwarmInitOptions({ subnetSize: 30 })), [['INVALID_VALUE', ['subnetSize']]]);
+  assert.throws(() => toSwarmInitBody({ dataPathPort: 70000 }), InvalidOptionsError);
 });
 
 const SWARM_SPEC: SwarmSpec = {
@@ -118,43 +121,43 @@ test('docker swarm update --task-history-limit / --snapshot-interval / --dispatc
 });
 
 test('swarm update input errors', () => {
-  assert.deepEqual(codes(validateSwarmUpdateInput({ taskHistoryLimit: -1, snapshotInterval: 0, dispatcherHeartbeatSeconds: 0, certExpirySeconds: 1800, labels: [{ key: '' }] })), [
-    ['INVALID_VALUE', ['input', 'taskHistoryLimit']],
-    ['INVALID_VALUE', ['input', 'snapshotInterval']],
-    ['INVALID_VALUE', ['input', 'dispatcherHeartbeatSeconds']],
-    ['INVALID_VALUE', ['input', 'certExpirySeconds']],
-    ['INVALID_VALUE', ['input', 'labels', '0', 'key']],
+  assert.deepEqual(codes(validateSwarmUpdateOptions({ taskHistoryLimit: -1, snapshotInterval: 0, dispatcherHeartbeatSeconds: 0, certExpirySeconds: 1800, labels: [{ key: '' }] })), [
+    ['INVALID_VALUE', ['taskHistoryLimit']],
+    ['INVALID_VALUE', ['snapshotInterval']],
+    ['INVALID_VALUE', ['dispatcherHeartbeatSeconds']],
+    ['INVALID_VALUE', ['certExpirySeconds']],
+    ['INVALID_VALUE', ['labels', '0', 'key']],
   ]);
 });
 
 const NODE_SPEC: NodeSpec = { Labels: {}, Role: 'manager', Availability: 'active' };
 
 test('docker node update --availability drain --label-add a=1 --label-add b', () => {
-  const next = applyNodeUpdate(NODE_SPEC, { id: 'n1', availability: 'DRAIN', labels: { add: [{ key: 'a', value: '1' }, { key: 'b' }] } });
+  const next = applyNodeUpdate(NODE_SPEC, { availability: 'DRAIN', labels: { add: [{ key: 'a', value: '1' }, { key: 'b' }] } });
   assert.deepEqual(next, { Labels: { a: '1', b: '' }, Role: 'manager', Availability: 'drain' });
   assert.deepEqual(NODE_SPEC, { Labels: {}, Role: 'manager', Availability: 'active' });
   // then: --label-rm a --label-add a=2 --role manager --availability active (add, then remove)
-  assert.deepEqual(applyNodeUpdate(next, { id: 'n1', role: 'MANAGER', availability: 'ACTIVE', labels: { add: [{ key: 'a', value: '2' }], remove: ['a'] } }), {
+  assert.deepEqual(applyNodeUpdate(next, { role: 'MANAGER', availability: 'ACTIVE', labels: { add: [{ key: 'a', value: '2' }], remove: ['a'] } }), {
     Labels: { b: '' },
     Role: 'manager',
     Availability: 'active',
   });
-  assert.deepEqual(applyNodeUpdate(NODE_SPEC, { id: 'n1', role: 'WORKER', availability: 'PAUSE' }), { Labels: {}, Role: 'worker', Availability: 'pause' });
+  assert.deepEqual(applyNodeUpdate(NODE_SPEC, { role: 'WORKER', availability: 'PAUSE' }), { Labels: {}, Role: 'worker', Availability: 'pause' });
 });
 
 test('docker node update --label-rm zz: "key zz doesn\'t exist in node\'s labels"', () => {
   try {
-    applyNodeUpdate(NODE_SPEC, { id: 'n1', labels: { remove: ['zz', 'constructor'] } });
-    assert.fail('expected a UserInputError');
+    applyNodeUpdate(NODE_SPEC, { labels: { remove: ['zz', 'constructor'] } });
+    assert.fail('expected an InvalidOptionsError');
   } catch (err) {
-    assert.ok(err instanceof UserInputError);
-    assert.deepEqual(codes(err.userErrors), [
-      ['INVALID_VALUE', ['input', 'labels', 'remove', '0']],
-      ['INVALID_VALUE', ['input', 'labels', 'remove', '1']],
+    assert.ok(err instanceof InvalidOptionsError);
+    assert.deepEqual(codes(err.problems), [
+      ['INVALID_VALUE', ['labels', 'remove', '0']],
+      ['INVALID_VALUE', ['labels', 'remove', '1']],
     ]);
   }
-  assert.deepEqual(codes(validateNodeUpdateInput({ id: 'n1', labels: { add: [{ key: 'a b' }], remove: [''] } })), [
-    ['INVALID_VALUE', ['input', 'labels', 'add', '0', 'key']],
-    ['INVALID_VALUE', ['input', 'labels', 'remove', '0']],
+  assert.deepEqual(codes(validateNodeUpdateOptions({ labels: { add: [{ key: 'a b' }], remove: [''] } })), [
+    ['INVALID_VALUE', ['labels', 'add', '0', 'key']],
+    ['INVALID_VALUE', ['labels', 'remove', '0']],
   ]);
 });

@@ -4,7 +4,7 @@
 // caller cannot see is "another network", neither named nor its subnet shown).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { toNetworkCreateBody, validateNetworkCreateInput } from '../../../src/docker/mapping/network-create.ts';
+import { checkNetworkCreateOptions, validateNetworkCreateOptions } from '../../../src/docker/mapping/network-create.ts';
 import { validateOverlaySubnets, validateSubnetsFree } from '../../../src/validate/overlay-subnets.ts';
 
 const codes = (errors: { code: string; field: string[] | null }[]) => errors.map((e) => [e.code, e.field]);
@@ -45,9 +45,9 @@ test('ipv6: true needs an IPv6 subnet', () => {
 });
 
 test('networkCreate refuses each of them before a body is built', () => {
-  assert.deepEqual(codes(validateNetworkCreateInput({ name: 'n', ipam: subnet('10.0.9.0/31') })), [['INVALID_CIDR', ['input', 'ipam', '0', 'subnet']]]);
-  assert.deepEqual(codes(validateNetworkCreateInput({ name: 'n', ipv6: true })), [['INVALID_VALUE', ['input', 'ipv6']]]);
-  assert.throws(() => toNetworkCreateBody({ name: 'n', ipam: subnet('224.0.0.0/24') }));
+  assert.deepEqual(codes(validateNetworkCreateOptions({ name: 'n', ipam: subnet('10.0.9.0/31') })), [['INVALID_CIDR', ['ipam', '0', 'subnet']]]);
+  assert.deepEqual(codes(validateNetworkCreateOptions({ name: 'n', ipv6: true })), [['INVALID_VALUE', ['ipv6']]]);
+  assert.throws(() => checkNetworkCreateOptions({ name: 'n', ipam: subnet('224.0.0.0/24') }));
 });
 
 test('a subnet overlapping an existing network: named when visible, "another network" when not', () => {

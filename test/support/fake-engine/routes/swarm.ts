@@ -1,7 +1,8 @@
 // `/swarm`: inspect, init, join, leave, update, unlockkey, as dockerd answers them.
 import { EngineError, notInSwarm } from '../errors.ts';
+import { seedNetworks } from '../network-objects.ts';
 import type { Router } from '../router.ts';
-import type { FakeSwarm, Json } from '../state.ts';
+import { FakeSwarm, type Json } from '../state.ts';
 
 const ALREADY_IN_SWARM = 'This node is already part of a swarm. Use "docker swarm leave" to leave this swarm and join another one.';
 
@@ -16,8 +17,14 @@ export function swarmRoutes(router: Router): void {
 
   router.post('/swarm/init', ({ state, body }) => {
     if (state.swarm) throw new EngineError(503, ALREADY_IN_SWARM);
-    const spec = (body as Json | undefined)?.Spec ?? {};
-    state.initSwarm(spec);
+    const request = (body ?? {}) as Json;
+    const swarm = state.initSwarm(request.Spec ?? {});
+    // Zero values mean swarmkit's defaults (4789, 10.0.0.0/8, /24).
+    if (request.DataPathPort) swarm.DataPathPort = request.DataPathPort;
+    if (request.DefaultAddrPool?.length) swarm.DefaultAddrPool = request.DefaultAddrPool;
+    if (request.SubnetSize) swarm.SubnetSize = request.SubnetSize;
+    // dockerd creates ingress (and docker_gwbridge) with the swarm.
+    seedNetworks(state);
     const node = state.addNode({ hostname: 'fake-engine', role: 'manager', leader: true });
     state.localNodeId = node.ID;
     return node.ID;
@@ -27,8 +34,19 @@ export function swarmRoutes(router: Router): void {
     if (state.swarm) throw new EngineError(503, ALREADY_IN_SWARM);
     const token = String((body as Json | undefined)?.JoinToken ?? '');
     if (!token.startsWith('SWMTKN-1-')) throw new EngineError(400, 'invalid join token');
+    const role = token.includes('-manager') ? 'manager' : 'worker';
+    // A token of another fake engine's swarm: this engine becomes a node of that swarm,
+    // which its managers list (the node object is shared, so both see its state).
+    const target = FakeSwarm.joinedBy(token);
+    if (target && target !== state) {
+      const node = target.addNode({ hostname: 'fake-engine', role });
+      state.swarm = target.swarm;
+      state.nodes.set(node.ID, node);
+      state.localNodeId = node.ID;
+      return undefined;
+    }
     state.initSwarm();
-    const node = state.addNode({ hostname: 'fake-engine', role: token.includes('-manager') ? 'manager' : 'worker' });
+    const node = state.addNode({ hostname: 'fake-engine', role });
     state.localNodeId = node.ID;
     return undefined;
   });
@@ -39,6 +57,8 @@ export function swarmRoutes(router: Router): void {
     if (local?.Spec.Role === 'manager' && query.force !== 'true') {
       throw new EngineError(503, 'You are attempting to leave the swarm on a node that is participating as a manager. Use `--force` to ignore this message.');
     }
+    // The managers see a node that left as down.
+    if (local) local.Status = { ...local.Status, State: 'down' };
     state.swarm = null;
     state.nodes.clear();
     state.services.clear();
