@@ -30,6 +30,6 @@ npx tsc --noEmit -p tsconfig.json
 
 echo "== unit and end-to-end tests"
 shopt -s nullglob
-files=(test/unit/*.test.ts test/e2e/*.test.ts)
+files=(test/unit/*/*.test.ts test/unit/*/*/*.test.ts test/e2e/*/*.test.ts)
 if [ -n "${TEST_FILES:-}" ]; then read -r -a files <<<"$TEST_FILES"; fi
 node --import tsx --test --test-concurrency=1 --test-timeout=600000 --test-reporter=spec "${files[@]}"

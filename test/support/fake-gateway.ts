@@ -90,13 +90,19 @@ export interface MutationAnswer {
 
 let schema: GraphQLSchema | undefined;
 
-/** The type of `Mutation.<field>`'s `input` argument, as schema.graphql names it. */
-export function mutationInputType(field: string): string {
+function argumentType(root: 'Query' | 'Mutation', field: string, argument: string): string {
   schema ??= buildSchema(readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8'));
-  const arg = schema.getMutationType()?.getFields()[field]?.args.find((a) => a.name === 'input');
-  if (!arg) throw new Error(`Mutation.${field} takes no input`);
+  const type = root === 'Query' ? schema.getQueryType() : schema.getMutationType();
+  const arg = type?.getFields()[field]?.args.find((a) => a.name === argument);
+  if (!arg) throw new Error(`${root}.${field} takes no ${argument}`);
   return String(arg.type);
 }
+
+/** The type of `Mutation.<field>`'s `input` argument, as schema.graphql names it. */
+export const mutationInputType = (field: string): string => argumentType('Mutation', field, 'input');
+
+/** The type of a query argument as schema.graphql declares it (`ID!` or `String!` for references). */
+export const queryArgumentType = (field: string, argument: string): string => argumentType('Query', field, argument);
 
 export interface FakeGatewayOptions extends FakeEngineOptions {
   /** Per-request Engine timeout (default 5 s). */
