@@ -58,68 +58,59 @@ export class EngineEndpoint {
     this.modem = (docker as unknown as { modem: Modem }).modem;
   }
 
-  /** Opens a streaming response; see `openStream`. */
+  /**
+   * Opens a long-lived streaming response (events, followed logs). The timeout covers only
+   * the wait for the response headers; the stream then lasts until `signal` aborts.
+   */
   stream(req: EngineRequest, signal: AbortSignal): Promise<NodeJS.ReadableStream> {
-    return openStream(this.modem, this.url, req, req.timeoutMs ?? this.timeoutMs, signal);
+    return send<NodeJS.ReadableStream>(this.modem, this.url, req, req.timeoutMs ?? this.timeoutMs, signal);
   }
 
   /** Sends one request; resolves with parsed JSON (or a Buffer for non-JSON bodies). */
   request<T>(req: EngineRequest): Promise<T> {
-    const timeoutMs = req.timeoutMs ?? this.timeoutMs;
-    const query: Record<string, string> = {};
-    for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined) query[k] = String(v);
-    return new Promise<T>((resolve, reject) => {
-      const controller = new AbortController();
-      const timer = setTimeout(() => {
-        controller.abort();
-        reject(mapEngineError(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT_GATEWAY' }), this.url));
-      }, timeoutMs);
-      this.modem.dial(
-        {
-          path: `${req.path}?`,
-          method: req.method,
-          options: { _query: query, _body: req.body ?? {} },
-          allowEmpty: req.body !== undefined,
-          headers: req.body !== undefined ? { 'Content-Type': 'application/json', ...req.headers } : req.headers,
-          statusCodes: OK_STATUS,
-          abortSignal: controller.signal,
-        },
-        (err, data) => {
-          clearTimeout(timer);
-          if (controller.signal.aborted) return;
-          if (err) reject(mapEngineError(err, this.url));
-          else resolve(data as T);
-        },
-      );
-    });
+    return send<T>(this.modem, this.url, req, req.timeoutMs ?? this.timeoutMs);
   }
 }
 
 /**
- * Opens a long-lived streaming response (events, followed logs). The timeout covers only
- * the wait for the response headers; the stream then lasts until `signal` aborts.
+ * The one way a request reaches an engine: the query without undefined values, a body sent
+ * as JSON, a timeout that aborts the request and reports ETIMEDOUT_GATEWAY (so the caller
+ * learns the request may have been sent), and every failure mapped by engine-errors.ts.
+ * With `streamUntil` the response is a stream, and the signal aborts it later; the timeout
+ * then covers only the wait for the response headers.
  */
-export function openStream(modem: Modem, url: string, req: EngineRequest, timeoutMs: number, signal: AbortSignal): Promise<NodeJS.ReadableStream> {
+export function send<T>(modem: Modem, url: string, req: EngineRequest, timeoutMs: number, streamUntil?: AbortSignal): Promise<T> {
   const query: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined) query[k] = String(v);
-  return new Promise((resolve, reject) => {
+  const hasBody = req.body !== undefined;
+  return new Promise<T>((resolve, reject) => {
     const controller = new AbortController();
     const abort = () => controller.abort();
-    signal.addEventListener('abort', abort, { once: true });
+    streamUntil?.addEventListener('abort', abort, { once: true });
     const timer = setTimeout(() => {
       controller.abort();
       reject(mapEngineError(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT_GATEWAY' }), url));
     }, timeoutMs);
     modem.dial(
-      { path: `${req.path}?`, method: req.method, options: { _query: query }, isStream: true, statusCodes: OK_STATUS, abortSignal: controller.signal },
+      {
+        path: `${req.path}?`,
+        method: req.method,
+        options: { _query: query, ...(hasBody ? { _body: req.body } : streamUntil ? {} : { _body: {} }) },
+        ...(streamUntil ? { isStream: true } : { allowEmpty: hasBody }),
+        headers: hasBody ? { 'Content-Type': 'application/json', ...req.headers } : req.headers,
+        statusCodes: OK_STATUS,
+        abortSignal: controller.signal,
+      },
       (err, data) => {
         clearTimeout(timer);
         if (err) {
-          signal.removeEventListener('abort', abort);
+          streamUntil?.removeEventListener('abort', abort);
+          // Aborted: the timeout has answered already, or the stream's reader went away.
           if (!controller.signal.aborted) reject(mapEngineError(err, url));
           return;
         }
-        resolve(data as NodeJS.ReadableStream);
+        // After a timeout this settles nothing: the promise was rejected already.
+        resolve(data as T);
       },
     );
   });
