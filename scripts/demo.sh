@@ -36,7 +36,7 @@ echo "demo swarm up; gateway config in .data/demo-config.json" >&2
 # Every request needs a credential: make the first admin token (kept in .data, readable by
 # root only) before the gateway opens the embedded database, which admits one process.
 if [ ! -s .data/demo-admin-token ] || [ ! -d .data/pglite ]; then
-  (umask 077 && GATEWAY_CONFIG=.data/demo-config.json node --import tsx src/auth/tokens/token-cli.ts create --name demo-admin --grant admin >.data/demo-admin-token)
+  (umask 077 && GATEWAY_CONFIG=.data/demo-config.json node --import tsx src/cli/tokens.ts create --name demo-admin --grant admin >.data/demo-admin-token)
 fi
 echo "admin token (in .data/demo-admin-token): send it as  Authorization: Bearer $(cat .data/demo-admin-token)" >&2
 # The gateway runs as a child we can signal: a SIGINT/SIGTERM sent to this script alone

@@ -45,7 +45,7 @@ export interface DbAuditWriterOptions {
   /**
    * TEST-ONLY: operation names; after the engine call of one of them the writer waits
    * forever before writing its outcome, so a test can kill the process in that window.
-   * Set from GATEWAY_TEST_PAUSE_AFTER_ENGINE by main.ts; never set it in production.
+   * Passed only by the test entry point (test/support/gateway-entry.ts), never by src/main.ts.
    */
   testPauseAfterEngine?: readonly string[] | undefined;
   /** Records which process wrote each intent, before the intent (writer-sessions.ts). */
@@ -126,7 +126,7 @@ export class DbAuditWriter implements AuditWriter {
     const summary = this.open.get(intentId);
     if (!summary) throw new Error(`audit outcome for an intent this process did not write (${intentId})`);
     if (this.opts.testPauseAfterEngine?.includes(summary.operation)) {
-      this.opts.logger.warn({ intentId, operation: summary.operation }, 'TEST-ONLY pause after the engine call (GATEWAY_TEST_PAUSE_AFTER_ENGINE)');
+      this.opts.logger.warn({ intentId, operation: summary.operation }, 'TEST-ONLY pause after the engine call (testPauseAfterEngine)');
       await new Promise(() => {});
     }
     const fields: RecordFields = {

@@ -1,8 +1,8 @@
 // Deciding one permission for one principal on one cluster, from the permission table and
 // the principal's grants. The result says which grant decided (for the audit log) and,
 // for label-scoped grants, which objects the permission reaches.
-import { formatGrant, grantCoversCluster, type Grant } from './grant.ts';
-import { selectorMatches, type LabelSelector } from './label-selector.ts';
+import { formatGrant, grantCoversCluster, type Grant } from '../grants/grant.ts';
+import { selectorMatches, type LabelSelector } from '../grants/label-selector.ts';
 import { ruleFor } from './permissions.ts';
 import type { Principal } from './principal.ts';
 

@@ -3,7 +3,7 @@
 // configured. No header: the anonymous principal when anonymous grants are configured,
 // otherwise a 401.
 import { AuthenticationError } from './authentication-error.ts';
-import type { Grant } from './grant.ts';
+import type { Grant } from '../grants/grant.ts';
 import { anonymousPrincipal, type Principal } from './principal.ts';
 
 export const API_TOKEN_PREFIX = 'sgw_';

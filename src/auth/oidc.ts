@@ -6,7 +6,7 @@ import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, errors, jwtVerify, ty
 import type { OidcSettings } from '../config/access-config.ts';
 import { AuthenticationError } from './authentication-error.ts';
 import type { CredentialVerifier } from './authenticate.ts';
-import type { Grant } from './grant.ts';
+import type { Grant } from '../grants/grant.ts';
 import type { Principal } from './principal.ts';
 
 export function createOidcVerifier(settings: OidcSettings): CredentialVerifier {

@@ -3,7 +3,7 @@
 // refused to everybody (deny by default) and fails the access-matrix test. Rules named
 // `Capability.*` are finer permissions checked inside an operation. README's role table
 // is generated from this table (`npm run docs:roles`) and a test keeps the two equal.
-import type { Role } from './roles.ts';
+import type { Role } from '../grants/roles.ts';
 
 /**
  * How a label-scoped grant (e.g. deployer with `team=payments`) applies:

@@ -1,6 +1,6 @@
 // Who is making a request, and what it holds. Built by authenticate.ts from an API token,
 // an OIDC bearer token, or (only when configured) the anonymous read grants.
-import type { Grant } from './grant.ts';
+import type { Grant } from '../grants/grant.ts';
 
 export interface Principal {
   /** Stable identifier recorded in the audit log: `anonymous`, `token:<id>`, `oidc:<sub>`. */

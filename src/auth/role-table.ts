@@ -2,7 +2,7 @@
 // `npm run docs:roles` writes it between the markers, and a unit test fails when README
 // holds anything else. Pure: text in, text out.
 import { PERMISSIONS, type PermissionRule, type ScopeRule } from './permissions.ts';
-import { ROLES, type Role } from './roles.ts';
+import { ROLES, type Role } from '../grants/roles.ts';
 
 export const ROLE_TABLE_START = '<!-- role-table:start -->';
 export const ROLE_TABLE_END = '<!-- role-table:end -->';

@@ -8,14 +8,13 @@
 // embedded PGlite in $GATEWAY_DATA_DIR/pglite (which only one process can open: with an
 // embedded database, stop the gateway first or use the `auditVerify` query).
 import { parseArgs } from 'node:util';
+import { pruneAuditLog, PruneRefusedError } from '../audit/prune.ts';
+import { describePairing, describeVerification, verifyAuditLog } from '../audit/verify-db.ts';
 import { createDatabase, databaseConfigFromEnv, type Database } from '../db/client.ts';
-import { pruneAuditLog, PruneRefusedError } from './prune.ts';
-import { describePairing, describeVerification, verifyAuditLog } from './verify-db.ts';
+import { runCommand, UsageError, wholeDays } from './run-command.ts';
 
-const USAGE = `usage: verify-cli.ts verify [--since <RFC 3339>] [--until <RFC 3339>]
-       verify-cli.ts prune (--before <RFC 3339> | --older-than <days>)`;
-
-class UsageError extends Error {}
+const USAGE = `usage: npm run audit:verify [-- --since <RFC 3339>] [--until <RFC 3339>]
+       npm run audit:prune -- (--before <RFC 3339> | --older-than <days>)`;
 
 function instant(name: string, text: string | undefined): Date | undefined {
   if (text === undefined) return undefined;
@@ -43,10 +42,7 @@ async function prune(db: Database, args: string[]): Promise<number> {
   let before = instant('before', values.before);
   const days = values['older-than'];
   if ((before === undefined) === (days === undefined)) throw new UsageError('give exactly one of --before and --older-than');
-  if (days !== undefined) {
-    if (!/^[0-9]+$/.test(days)) throw new UsageError(`--older-than takes a whole number of days, got "${days}"`);
-    before = new Date(Date.now() - Number(days) * 86_400_000);
-  }
+  if (days !== undefined) before = new Date(Date.now() - wholeDays('--older-than', days) * 86_400_000);
   let result;
   try {
     result = await pruneAuditLog(db.prisma, { before: before!, principal: 'system:audit-prune-cli' });
@@ -75,10 +71,5 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (err) {
-  const usage = err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-  console.error(`audit: ${usage ? `${(err as Error).message}\n${USAGE}` : (err as Error).stack}`);
-  process.exitCode = 2;
-}
+// Any failure of the command itself is 2, apart from 1 for a chain that does not verify.
+await runCommand({ name: 'audit', usage: USAGE, failureStatus: 2 }, () => main(process.argv.slice(2)));

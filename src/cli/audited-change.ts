@@ -1,10 +1,11 @@
 // The token commands' changes in the audit log, as the gateway records its mutations: an
 // intent before the change (none recorded: no change) and its outcome after, by the
-// principal `cli` (whoever can run the command can reach the database directly).
+// principal `cli` (whoever can run the command can reach the database directly). It lives
+// with the commands, so the token library (src/auth) needs nothing of the audit log.
 import { randomUUID } from 'node:crypto';
-import { appendRecord } from '../../audit/chain-append.ts';
-import { blankRecordFields, type JsonValue } from '../../audit/record.ts';
-import type { Database } from '../../db/client.ts';
+import { appendRecord } from '../audit/chain-append.ts';
+import { blankRecordFields, type JsonValue } from '../audit/record.ts';
+import type { Database } from '../db/client.ts';
 
 export const CLI_PRINCIPAL = 'cli';
 

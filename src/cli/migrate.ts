@@ -1,11 +1,12 @@
 // `npm run db:migrate`: applies prisma/migrations to DATABASE_URL, or to the embedded PGlite
 // database in $GATEWAY_DATA_DIR/pglite (default .data/pglite) when no URL is set.
-import { databaseConfigFromEnv, openPglite } from './client.ts';
-import { migrate, MigrationError } from './migrate.ts';
-import { connectPostgresExecutor, pgliteExecutor } from './sql-executor.ts';
+import { databaseConfigFromEnv, openPglite } from '../db/client.ts';
+import { migrate, MigrationError } from '../db/migrate.ts';
+import { connectPostgresExecutor, pgliteExecutor } from '../db/sql-executor.ts';
+import { runCommand } from './run-command.ts';
 
-const config = databaseConfigFromEnv();
-try {
+async function main(): Promise<number> {
+  const config = databaseConfigFromEnv();
   if (config.url) {
     const sql = await connectPostgresExecutor(config.url);
     try {
@@ -21,12 +22,12 @@ try {
       await db.close();
     }
   }
-} catch (err) {
-  console.error(`db:migrate: ${err instanceof MigrationError ? err.message : (err as Error).stack}`);
-  process.exitCode = 1;
+  return 0;
 }
 
 function report(result: { applied: string[] }, where: string): void {
   if (result.applied.length === 0) console.log(`db:migrate: ${where} is up to date`);
   else console.log(`db:migrate: applied to ${where}: ${result.applied.join(', ')}`);
 }
+
+await runCommand({ name: 'db:migrate', failureStatus: 1, isExpectedFailure: (err) => err instanceof MigrationError }, main);

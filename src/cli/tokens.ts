@@ -9,20 +9,19 @@
 // done, 1 failed, 2 bad usage or input (the reason on stderr).
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { openMigratedDatabase } from '../../audit/open-database.ts';
-import { ConfigError, loadConfig, type GatewayConfig } from '../../config/config.ts';
-import type { Database } from '../../db/client.ts';
-import { parseGrant, type Grant } from '../grant.ts';
-import { auditedChange, CLI_PRINCIPAL } from './cli-audit.ts';
-import { isExpired, resolveExpiry, tokenNameProblem, unknownClustersProblem } from './token-request.ts';
-import { ApiTokenStore, type ApiTokenRow } from './token-store.ts';
+import { openMigratedDatabase } from '../audit/open-database.ts';
+import { parseGrant, type Grant } from '../grants/grant.ts';
+import { isExpired, resolveExpiry, tokenNameProblem, unknownClustersProblem } from '../auth/tokens/token-request.ts';
+import { ApiTokenStore, type ApiTokenRow } from '../auth/tokens/token-store.ts';
+import { loadConfig, type GatewayConfig } from '../config/config.ts';
+import type { Database } from '../db/client.ts';
+import { auditedChange, CLI_PRINCIPAL } from './audited-change.ts';
+import { runCommand, UsageError, wholeDays } from './run-command.ts';
 
 const USAGE = `usage: npm run token:create -- --name <name> --grant <grant> [--grant <grant>...] [--expires-in-days <days>]
        npm run token:list [-- --all]
        npm run token:revoke -- <id or prefix>
 A grant is role[@cluster,...][:key=value,...], e.g. admin, viewer:team=payments, deployer@prod:team=payments.`;
-
-class UsageError extends Error {}
 
 async function create(config: GatewayConfig, args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { name: { type: 'string' }, grant: { type: 'string', multiple: true }, 'expires-in-days': { type: 'string' } }, strict: true });
@@ -43,9 +42,14 @@ async function create(config: GatewayConfig, args: string[]): Promise<number> {
     }
   }
   const days = values['expires-in-days'];
-  if (days !== undefined && !/^[0-9]+$/.test(days)) problems.push(`--expires-in-days takes a whole number of days, got "${days}"`);
+  let expiresInDays: number | null = null;
+  try {
+    if (days !== undefined) expiresInDays = wholeDays('--expires-in-days', days);
+  } catch (err) {
+    problems.push((err as Error).message);
+  }
   const expiry = resolveExpiry(
-    { expiresInDays: days === undefined ? null : Number(days) },
+    { expiresInDays },
     { now: new Date(), maxTokenDays: config.auth.maxTokenDays, names: { expiresAt: '--expires-in-days', expiresInDays: '--expires-in-days' } },
   );
   if ('error' in expiry && !problems.some((p) => p.startsWith('--expires-in-days'))) problems.push(expiry.error);
@@ -53,7 +57,7 @@ async function create(config: GatewayConfig, args: string[]): Promise<number> {
 
   return withDatabase(config, async (database) => {
     const store = new ApiTokenStore(database);
-    const input = { name, grants: values.grant ?? [], expiresInDays: days === undefined ? null : Number(days) };
+    const input = { name, grants: values.grant ?? [], expiresInDays };
     const { token, row } = await auditedChange(database, { operation: 'apiTokenCreate', target: name, input }, async () => {
       const created = await store.create({ name, owner: CLI_PRINCIPAL, grants, expiresAt: 'expiresAt' in expiry ? expiry.expiresAt : null });
       return { result: created, objectIds: [created.row.id] };
@@ -143,10 +147,4 @@ async function main(argv: string[]): Promise<number> {
   return run(loadConfig(), args);
 }
 
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (err) {
-  const usage = err instanceof UsageError || err instanceof ConfigError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-  process.stderr.write(`token: ${usage ? `${(err as Error).message}\n${USAGE}` : (err as Error).stack}\n`);
-  process.exitCode = usage ? 2 : 1;
-}
+await runCommand({ name: 'token', usage: USAGE, failureStatus: 1 }, () => main(process.argv.slice(2)));

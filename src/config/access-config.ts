@@ -2,8 +2,8 @@
 // always on; OIDC when configured; anonymous read only when configured), the guardrails
 // on service specs from non-admins, and the request limits.
 import { z } from 'zod';
-import { makeGrant, parseGrant, type Grant } from '../auth/grant.ts';
-import { isRole } from '../auth/roles.ts';
+import { makeGrant, parseGrant, type Grant } from '../grants/grant.ts';
+import { isRole } from '../grants/roles.ts';
 import { parseConstraint } from '../validate/constraints.ts';
 
 /** A grant in its text form (`deployer@prod:team=payments`), or as the object it parses to. */

@@ -1,5 +1,5 @@
 // The five roles of the gateway, least to most powerful (auditor stands apart: it reads
-// the audit log and nothing else). What each may do is in permissions.ts, nowhere else.
+// the audit log and nothing else). What each may do is in src/auth/permissions.ts, nowhere else.
 export const ROLES = ['viewer', 'operator', 'deployer', 'admin', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -1,5 +1,6 @@
-// Test support: the gateway as a real process (`node --import tsx src/main.ts`), as
-// `npm start` runs it: configured through GATEWAY_CONFIG and the environment, listening on
+// Test support: the gateway as a real process, started as `npm start` starts it (the same
+// start function, from gateway-entry.ts, which also takes the test-only hooks):
+// configured through GATEWAY_CONFIG and the environment, listening on
 // a free loopback port, its JSON log lines kept so a test can wait for one. Used where a
 // test must kill the process or run several against one database.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -10,7 +11,7 @@ import path from 'node:path';
 import type { GatewayConfig } from '../../src/config/config.ts';
 import { testAdminAuthorization, withTestIdentity } from './gateway.ts';
 
-const MAIN = new URL('../../src/main.ts', import.meta.url).pathname;
+const ENTRY = new URL('./gateway-entry.ts', import.meta.url).pathname;
 
 export interface GatewayProcess {
   child: ChildProcess;
@@ -32,7 +33,7 @@ export async function spawnGateway(config: GatewayConfig, env: Record<string, st
   // The test identity provider is trusted and every request is an admin's.
   writeFileSync(configPath, JSON.stringify({ ...withTestIdentity(config), logLevel: 'info' }));
   const adminAuthorization = await testAdminAuthorization();
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY], {
     env: { ...process.env, GATEWAY_CONFIG: configPath, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

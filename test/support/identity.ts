@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
-import { ROLES } from '../../src/auth/roles.ts';
+import { ROLES } from '../../src/grants/roles.ts';
 
 export const TEST_ISSUER = 'https://idp.sg-test.invalid';
 export const TEST_AUDIENCE = 'swarm-gateway-test';

@@ -1,7 +1,7 @@
 // The checks a new token's name, expiry and grants must pass, shared by the GraphQL
 // mutation and `npm run token:create`. Each returns the problem as a sentence (or null),
 // so each front end can say it in its own way (a userError, a line on stderr).
-import { formatGrant, type Grant } from '../grant.ts';
+import { formatGrant, type Grant } from '../../grants/grant.ts';
 
 export const MAX_NAME_LENGTH = 100;
 /** Without `auth.maxTokenDays`, the longest lifetime asked for in days (as the config allows). */

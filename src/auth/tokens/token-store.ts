@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../db/client.ts';
 import { Prisma, type ApiToken } from '../../generated/prisma/client.ts';
-import { formatGrant, type Grant } from '../grant.ts';
+import { formatGrant, type Grant } from '../../grants/grant.ts';
 import { generateToken, isTokenPrefix } from './token-format.ts';
 import { forgetToken } from './verified-token-cache.ts';
 

@@ -14,7 +14,7 @@ import { GatewayError } from '../../errors/gateway-error.ts';
 import { withDeadline } from '../../util/deadline.ts';
 import { AuthenticationError } from '../authentication-error.ts';
 import type { CredentialVerifier } from '../authenticate.ts';
-import { parseGrant, type Grant } from '../grant.ts';
+import { parseGrant, type Grant } from '../../grants/grant.ts';
 import type { Principal } from '../principal.ts';
 import { hashToken, parseToken } from './token-format.ts';
 import { isExpired } from './token-request.ts';

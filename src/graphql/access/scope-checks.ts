@@ -12,7 +12,7 @@
 //   field needs `Capability.serviceSpec` covering the service (NOT_PERMITTED).
 // Every function here reads the current root field's decision (currentDecision()).
 import { decide, inScope, labelsToStamp, type Scope } from '../../auth/access-decision.ts';
-import { formatSelector, selectorMatches } from '../../auth/label-selector.ts';
+import { formatSelector, selectorMatches } from '../../grants/label-selector.ts';
 import type { EngineNetwork, EngineService } from '../../docker/engine-json.ts';
 import type { ServiceUpdateInput } from '../../generated/graphql.ts';
 import { userError, type UserErrorInit } from '../../errors/codes.ts';

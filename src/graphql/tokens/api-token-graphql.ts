@@ -1,5 +1,5 @@
 // A stored API token as the GraphQL `ApiToken` shows it (never its hash), and who may see it.
-import { uncoveredGrants } from '../../auth/grant.ts';
+import { uncoveredGrants } from '../../auth/grant-coverage.ts';
 import type { Principal } from '../../auth/principal.ts';
 import { tokenGrants, type ApiTokenRow } from '../../auth/tokens/index.ts';
 import type { ApiToken } from '../../generated/graphql.ts';

@@ -2,7 +2,8 @@
 // grant none of the caller's covers is refused, named); made by an API token, it expires no
 // later than that token and is revoked with it (the creator is recorded). The secret is generated here and
 // returned once; the audit record gets the input (name, grants, expiry), which holds none.
-import { formatGrant, uncoveredGrants, type Grant } from '../../auth/grant.ts';
+import { uncoveredGrants } from '../../auth/grant-coverage.ts';
+import { formatGrant, type Grant } from '../../grants/grant.ts';
 import { resolveExpiry, tokenIdOfPrincipal, tokenNameProblem, unknownClustersProblem } from '../../auth/tokens/index.ts';
 import { userError, type UserErrorInit } from '../../errors/codes.ts';
 import type { ApiTokenCreateInput, ApiTokenCreatePayload, MutationResolvers } from '../../generated/graphql.ts';

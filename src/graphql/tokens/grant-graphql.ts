@@ -1,7 +1,7 @@
 // Grants between their GraphQL shape (`Grant`, `GrantInput`) and the auth layer's.
-import { formatGrant, makeGrant, type Grant } from '../../auth/grant.ts';
-import { parseSelector, type LabelSelector } from '../../auth/label-selector.ts';
-import type { Role } from '../../auth/roles.ts';
+import { formatGrant, makeGrant, type Grant } from '../../grants/grant.ts';
+import { parseSelector, type LabelSelector } from '../../grants/label-selector.ts';
+import type { Role } from '../../grants/roles.ts';
 import type { Grant as GrantView, GrantInput, Role as RoleView } from '../../generated/graphql.ts';
 
 export function grantToGraphQL(grant: Grant): GrantView {

@@ -202,7 +202,7 @@ describe('migrations on PostgreSQL 15', () => {
   test('two `npm run db:migrate` processes started at once leave exactly one applied record', async () => {
     const url = await freshDatabase();
     const cli = () =>
-      run(process.execPath, ['--import', 'tsx', 'src/db/migrate-cli.ts'], {
+      run(process.execPath, ['--import', 'tsx', 'src/cli/migrate.ts'], {
         cwd: ROOT,
         env: { ...process.env, DATABASE_URL: url },
         timeout: 120_000,
@@ -238,7 +238,7 @@ describe('migrations on PGlite (a temp data dir)', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'sg-gwdata-'));
     try {
       const cli = () =>
-        run(process.execPath, ['--import', 'tsx', 'src/db/migrate-cli.ts'], {
+        run(process.execPath, ['--import', 'tsx', 'src/cli/migrate.ts'], {
           cwd: ROOT,
           env: { ...process.env, DATABASE_URL: '', GATEWAY_DATA_DIR: dir },
           timeout: 120_000,

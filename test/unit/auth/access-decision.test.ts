@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ALL_OBJECTS, decide, decisionRecord, inScope, labelsToStamp, NO_OBJECTS, readScope, type AccessDecision, type Scope } from '../../../src/auth/access-decision.ts';
-import { parseGrant } from '../../../src/auth/grant.ts';
-import { parseSelector } from '../../../src/auth/label-selector.ts';
+import { parseGrant } from '../../../src/grants/grant.ts';
+import { parseSelector } from '../../../src/grants/label-selector.ts';
 import type { Principal } from '../../../src/auth/principal.ts';
 
 const who = (...grants: string[]): Principal => ({ id: 'oidc:t', kind: 'oidc', grants: grants.map(parseGrant), clientAddress: '127.0.0.1' });

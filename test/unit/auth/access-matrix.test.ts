@@ -12,7 +12,7 @@ import { parse, validate } from 'graphql';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { PERMISSIONS, ruleFor } from '../../../src/auth/permissions.ts';
-import { ROLES, type Role } from '../../../src/auth/roles.ts';
+import { ROLES, type Role } from '../../../src/grants/roles.ts';
 import { parseConfig } from '../../../src/config/config.ts';
 import { startGateway, type GqlResponse, type TestGateway } from '../../support/gateway.ts';
 import { tokenFor } from '../../support/identity.ts';

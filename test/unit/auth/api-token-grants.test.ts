@@ -1,7 +1,7 @@
 // Grants between GraphQL and the auth layer: GrantInput parsed and checked, Grant shown.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseGrant } from '../../../src/auth/grant.ts';
+import { parseGrant } from '../../../src/grants/grant.ts';
 import { grantFromInput, grantToGraphQL } from '../../../src/graphql/tokens/grant-graphql.ts';
 
 describe('GrantInput', () => {

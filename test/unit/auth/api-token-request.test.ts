@@ -2,7 +2,7 @@
 // and when a token counts as expired.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseGrant } from '../../../src/auth/grant.ts';
+import { parseGrant } from '../../../src/grants/grant.ts';
 import { isExpired, resolveExpiry, tokenNameProblem, unknownClustersProblem } from '../../../src/auth/tokens/index.ts';
 
 const NOW = new Date('2026-11-22T12:00:00.000Z');

@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AuthenticationError } from '../../../src/auth/authentication-error.ts';
-import { parseGrant } from '../../../src/auth/grant.ts';
+import { parseGrant } from '../../../src/grants/grant.ts';
 import { createApiTokenVerifier, generateToken, type ApiTokenRow } from '../../../src/auth/tokens/index.ts';
 import { TOKEN_CACHE_MS } from '../../../src/auth/tokens/token-verifier.ts';
 import { GatewayError } from '../../../src/errors/gateway-error.ts';

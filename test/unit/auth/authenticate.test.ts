@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createAuthenticator, type CredentialVerifier } from '../../../src/auth/authenticate.ts';
 import { AuthenticationError, type AuthFailure } from '../../../src/auth/authentication-error.ts';
-import { parseGrant } from '../../../src/auth/grant.ts';
+import { parseGrant } from '../../../src/grants/grant.ts';
 import type { Principal } from '../../../src/auth/principal.ts';
 import { wwwAuthenticate } from '../../../src/http/authenticate-request.ts';
 

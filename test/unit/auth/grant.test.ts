@@ -2,7 +2,8 @@
 // grantCovers/uncoveredGrants (the no-escalation test) narrow by role, cluster and selector.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { formatGrant, grantAllows, grantCovers, grantCoversCluster, makeGrant, parseGrant, uncoveredGrants } from '../../../src/auth/grant.ts';
+import { grantAllows, grantCovers, uncoveredGrants } from '../../../src/auth/grant-coverage.ts';
+import { formatGrant, grantCoversCluster, makeGrant, parseGrant } from '../../../src/grants/grant.ts';
 
 const g = parseGrant;
 const texts = (gs: ReturnType<typeof parseGrant>[]) => gs.map(formatGrant);

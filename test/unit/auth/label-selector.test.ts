@@ -2,7 +2,7 @@
 // equal; matching against labels and the "narrower than" relation grants rely on.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { formatSelector, normalizeSelector, parseSelector, selectorMatches, selectorWithin } from '../../../src/auth/label-selector.ts';
+import { formatSelector, normalizeSelector, parseSelector, selectorMatches, selectorWithin } from '../../../src/grants/label-selector.ts';
 
 describe('parseSelector / formatSelector', () => {
   test('key=value pairs, sorted by key, printed back the same', () => {

@@ -6,7 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { AuthenticationError } from '../../../src/auth/authentication-error.ts';
-import { formatGrant } from '../../../src/auth/grant.ts';
+import { formatGrant } from '../../../src/grants/grant.ts';
 import { createOidcVerifier, grantsFromClaims } from '../../../src/auth/oidc.ts';
 import { oidcSchema } from '../../../src/config/access-config.ts';
 import { TEST_AUDIENCE, TEST_ISSUER, TEST_JWKS_FILE, TEST_PUBLIC_JWK, tokenFor } from '../../support/identity.ts';

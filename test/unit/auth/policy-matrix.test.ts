@@ -22,7 +22,7 @@ import {
   type SpecOrigin,
 } from '../../../src/auth/policy/index.ts';
 import { decide } from '../../../src/auth/access-decision.ts';
-import { parseGrant } from '../../../src/auth/grant.ts';
+import { parseGrant } from '../../../src/grants/grant.ts';
 
 const SETTINGS = guardrailsSchema.parse({});
 const facts: PolicyFacts = {

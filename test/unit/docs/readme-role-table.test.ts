@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { PERMISSIONS } from '../../../src/auth/permissions.ts';
-import { ROLES } from '../../../src/auth/roles.ts';
+import { ROLES } from '../../../src/grants/roles.ts';
 import { renderRoleTable, replaceRoleTable, roleTableIn } from '../../../src/auth/role-table.ts';
 
 const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');

@@ -3,7 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decide } from '../../../src/auth/access-decision.ts';
-import { parseGrant } from '../../../src/auth/grant.ts';
+import { parseGrant } from '../../../src/grants/grant.ts';
 import type { Principal } from '../../../src/auth/principal.ts';
 import type { ClusterLoaders } from '../../../src/docker/loaders.ts';
 import type { EngineService } from '../../../src/docker/engine-json.ts';

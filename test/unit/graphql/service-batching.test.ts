@@ -11,7 +11,7 @@ import type { EngineRequest } from '../../../src/docker/endpoint.ts';
 import type { EngineTask } from '../../../src/docker/engine-json.ts';
 import { ClusterLoaders } from '../../../src/docker/loaders.ts';
 import type { GatewayContext } from '../../../src/graphql/context.ts';
-import { parseGrant } from '../../../src/auth/grant.ts';
+import { parseGrant } from '../../../src/grants/grant.ts';
 import { resolvers } from '../../../src/graphql/resolvers.ts';
 
 const read = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')) as unknown;

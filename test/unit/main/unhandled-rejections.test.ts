@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 
-const MODULE = new URL('../../../src/unhandled-rejections.ts', import.meta.url).pathname;
+const MODULE = new URL('../../../src/http/unhandled-rejections.ts', import.meta.url).pathname;
 
 function run(install: boolean) {
   const script = `

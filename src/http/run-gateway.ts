@@ -1,0 +1,100 @@
+// The gateway process: read config, open and migrate the audit database, write what the
+// audit spool kept and reconcile abandoned intents, build the app, listen, stop gracefully
+// on SIGTERM/SIGINT. `npm start` (src/main.ts) calls it with the environment; tests that
+// need a real process call it from their own entry point with test-only options.
+import pino from 'pino';
+import { startAuditLog } from '../audit/audit-log.ts';
+import { assertDurable, openMigratedDatabase } from '../audit/open-database.ts';
+import { createApiTokenVerifier } from '../auth/tokens/index.ts';
+import { ConfigError, loadConfig } from '../config/config.ts';
+import { EngineRegistry } from '../docker/registry.ts';
+import { keepServingOnUnhandledRejection } from './unhandled-rejections.ts';
+import { createGateway } from './app.ts';
+
+export interface RunGatewayOptions {
+  /** Where the configuration is read from (GATEWAY_CONFIG and the variables in src/config). */
+  env: NodeJS.ProcessEnv;
+  /**
+   * TEST-ONLY: operations that hang between their engine call and their audit outcome, so a
+   * test can kill the process in that window. Only test entry points pass it.
+   */
+  testPauseAfterEngine?: readonly string[] | undefined;
+}
+
+/** Starts the gateway and returns once it listens; the process exits on a bad configuration (2) or a signal. */
+export async function runGateway(options: RunGatewayOptions): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(options.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`swarm-gateway: ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const logger = pino({ level: config.logLevel, redact: ['req.headers.authorization'] });
+  keepServingOnUnhandledRejection(logger);
+  const database = await openMigratedDatabase(config.database, logger);
+  // The audit promise needs a database that keeps what it acknowledged: warn, or refuse in production.
+  await assertDurable(database, logger, { production: config.production });
+  const pauseAfterEngine = options.testPauseAfterEngine;
+  if (pauseAfterEngine?.length) logger.warn({ operations: pauseAfterEngine }, 'a TEST-ONLY hook hangs these operations before their audit outcome');
+  const registry = new EngineRegistry(config);
+  const auditLog = await startAuditLog({
+    database,
+    registry,
+    settings: config.audit,
+    dataDir: config.database.dataDir,
+    logger,
+    testPauseAfterEngine: pauseAfterEngine,
+  });
+  const gateway = await createGateway(config, {
+    logger,
+    registry,
+    database,
+    audit: auditLog.writer,
+    apiTokens: createApiTokenVerifier(database, {
+      maxTokenDays: config.auth.maxTokenDays,
+      onTouchError: (err, tokenId) => logger.warn({ err, tokenId }, "an API token's last use could not be recorded"),
+    }),
+  });
+  // Handlers before listening: a client may signal as soon as it sees the listening line.
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping: finishing requests in flight');
+    const force = setTimeout(() => {
+      logger.error('requests did not finish within 25 s; exiting');
+      process.exit(1);
+    }, 25_000);
+    force.unref();
+    gateway
+      .stop()
+      .then(() => auditLog.stop())
+      .then(() => database.close())
+      .then(
+        () => process.exit(0),
+        (err: unknown) => {
+          logger.error({ err }, 'error while stopping');
+          process.exit(1);
+        },
+      );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  await new Promise<void>((resolve, reject) => {
+    gateway.httpServer.once('error', reject);
+    gateway.httpServer.listen(config.http.port, config.http.host, resolve);
+  });
+  const address = gateway.httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.http.port;
+  logger.info({ port, clusters: gateway.registry.clusterNames(), production: config.production }, `swarm gateway listening on http://${config.http.host}:${port}/graphql`);
+}
+
+/** The entry points' last word on a start-up failure. */
+export function exitOnStartFailure(err: unknown): never {
+  process.stderr.write(`swarm-gateway: failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+}
