@@ -23,6 +23,9 @@ export type AccessDecision =
   | { allowed: true; permission: string; cluster: string | undefined | null; grant: string; scope: Scope }
   | { allowed: false; permission: string; cluster: string | undefined | null; reason: string };
 
+/** A decision that allowed: what a guarded root field runs under. */
+export type AllowedDecision = Extract<AccessDecision, { allowed: true }>;
+
 /** What the audit log keeps of a decision. */
 export function decisionRecord(decision: AccessDecision): Record<string, string | boolean | null> {
   return decision.allowed
@@ -31,7 +34,8 @@ export function decisionRecord(decision: AccessDecision): Record<string, string 
 }
 
 /**
- * `cluster`: the cluster acted on; undefined for an engine outside any cluster (needs an
+ * Callers outside src/auth ask through the request's Authority (authority.ts), which
+ * memoizes this. `cluster`: the cluster acted on; undefined for an engine outside any cluster (needs an
  * all-clusters grant); null for a gateway-wide field (whoami, the audit log, API tokens),
  * which any grant of the right role covers, whatever its clusters.
  */
@@ -48,12 +52,6 @@ export function decide(principal: Principal, permission: string, cluster: string
   if (unscoped) return { allowed: true, permission, cluster, grant: formatGrant(unscoped), scope: ALL_OBJECTS };
   const selectors = usable.map((g) => g.selector!);
   return { allowed: true, permission, cluster, grant: usable.map(formatGrant).join(' | '), scope: { all: false, selectors } };
-}
-
-/** The objects a principal may read on a cluster (the scope of `Query.services`). */
-export function readScope(principal: Principal, cluster: string | undefined): Scope {
-  const decision = decide(principal, 'Query.services', cluster);
-  return decision.allowed ? decision.scope : NO_OBJECTS;
 }
 
 /** The label to stamp on an object created under a scope: the selector's equalities, when there is exactly one selector. */

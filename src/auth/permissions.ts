@@ -72,6 +72,7 @@ export const PERMISSIONS = {
   'Mutation.apiTokenCreate': { roles: DEPLOYERS, scoped: 'unaffected', summary: 'create an API token within the caller\'s own grants (a team deployer: its team\'s bots), expiring no later than an API token creating it' },
   'Mutation.apiTokenRevoke': { roles: DEPLOYERS, scoped: 'unaffected', summary: 'revoke an API token within the caller\'s own grants, and every token it created' },
   'Subscription.events': { roles: READERS, scoped: 'refused', summary: 'stream swarm events' },
+  'Capability.read': { roles: READERS, scoped: 'objects', summary: 'the read scope: which services, networks, tasks and containers lists, lookups and nested fields show (and a mutation looks up)' },
   'Capability.ingress': { roles: ADMIN, scoped: 'refused', summary: 'create or remove the ingress network (networkCreate, networkRemove)' },
   'Capability.serviceSpec': { roles: DEPLOYERS, scoped: 'objects', summary: 'serviceUpdate beyond image, env, replicas and force (ports, networks, labels, ...)' },
   'Capability.unguarded': { roles: ADMIN, scoped: 'refused', summary: 'service specs skip the guardrails (an unscoped admin only: a team admin is guarded)' },

@@ -1,9 +1,11 @@
-// What every resolver receives. Built once per request by the HTTP layer.
+// What every resolver receives. Built once per request by the HTTP layer; the field guard
+// hands each root field's resolver a shallow copy carrying that field's decision.
 import type { Logger } from 'pino';
 import type { AuditWriter } from '../audit/audit-writer.ts';
 import { DEFAULT_SECRET_NAME_PATTERNS } from '../audit/redact.ts';
 import type { AuthSettings, GuardrailSettings } from '../config/access-config.ts';
-import { inScope, readScope } from '../auth/access-decision.ts';
+import { inScope, type AllowedDecision } from '../auth/access-decision.ts';
+import { authorityOf, type Authority } from '../auth/authority.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Database } from '../db/client.ts';
 import { ClusterLoaders } from '../docker/loaders.ts';
@@ -12,7 +14,16 @@ import type { EngineRegistry } from '../docker/registry.ts';
 export interface GatewayContext {
   requestId: string;
   registry: EngineRegistry;
-  principal: Principal;
+  /** The caller and every access question about it (permissions, capabilities, read scope). */
+  authority: Authority;
+  /**
+   * The decision that let the root field being resolved run: set by the field guard
+   * (access/guard-root-fields.ts) on the context it hands that field's resolver, so
+   * runMutation records its grant and label-scoped operations read its scope
+   * (access/field-decision.ts). Null on the request's own context, which nested fields
+   * get: they need only the authority's read scope and capabilities.
+   */
+  decision: AllowedDecision | null;
   audit: AuditWriter;
   /** The audit log's database; null when the gateway runs without one (tests of the API alone). */
   database: Database | null;
@@ -45,16 +56,20 @@ export interface ContextDeps {
 
 export function createContext(deps: ContextDeps, request: { requestId: string; principal: Principal; userAgent: string | undefined }): GatewayContext {
   const perCluster = new Map<string, ClusterLoaders>();
+  const authority = authorityOf(request.principal);
   return {
     ...deps,
     secretNamePatterns: deps.secretNamePatterns ?? DEFAULT_SECRET_NAME_PATTERNS,
-    ...request,
+    requestId: request.requestId,
+    userAgent: request.userAgent,
+    authority,
+    decision: null,
     logger: deps.logger.child({ requestId: request.requestId }),
     loaders(cluster) {
       const client = deps.registry.cluster(cluster);
       let loaders = perCluster.get(client.name);
       if (!loaders) {
-        const scope = readScope(request.principal, client.name);
+        const scope = authority.readScope(client.name);
         loaders = new ClusterLoaders(client, scope.all ? null : (labels) => inScope(scope, labels));
         perCluster.set(client.name, loaders);
       }

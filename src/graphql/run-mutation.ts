@@ -4,7 +4,7 @@
 import type { GatewayContext } from './context.ts';
 import { decisionRecord } from '../auth/access-decision.ts';
 import { userError, type UserErrorInit } from '../errors/codes.ts';
-import { currentDecision } from './access/current-decision.ts';
+import { fieldDecision } from './access/field-decision.ts';
 import { GatewayError, InvalidOptionsError, InvalidReferenceError, rejectIfAny, UserInputError } from '../errors/gateway-error.ts';
 import { userErrorFromEngine, type EngineErrorContext } from './engine-user-errors.ts';
 import { validateStorableText } from '../validate/text.ts';
@@ -38,9 +38,12 @@ export interface MutationResult<P> {
 type Payload = { userErrors: UserErrorInit[] };
 
 /**
- * Runs `change` under the audit/access protocol. `change` validates its input first and
- * throws UserInputError for what the caller can fix. `empty` is the payload's shape with
- * every field null, returned alongside userErrors.
+ * Runs `change` under the audit/access protocol. It takes the whole context because the
+ * protocol uses most of it: the root field's decision and the principal (for the intent),
+ * the audit writer, the request ID and user agent, the registry (the cluster recorded), the
+ * loaders (invalidated after a change) and the logger.
+ * `change` validates its input first and throws UserInputError for what the caller can
+ * fix. `empty` is the payload's shape with every field null, returned alongside userErrors.
  */
 export async function runMutation<P extends Payload>(
   ctx: GatewayContext,
@@ -51,12 +54,12 @@ export async function runMutation<P extends Payload>(
   const cluster = spec.engine != null || spec.gatewayWide ? undefined : ctx.registry.cluster(spec.cluster).name;
   const request = { operation: spec.operation, cluster, target: spec.target };
   // The field guard has already checked the caller's grants; the intent names the grant.
-  const allowed = currentDecision();
+  const allowed = fieldDecision(ctx);
   const decision = decisionRecord(allowed);
   const started = performance.now();
   let intentId: string;
   try {
-    intentId = await ctx.audit.intent({ requestId: ctx.requestId, principal: ctx.principal, userAgent: ctx.userAgent, input: spec.input, decision, ...request });
+    intentId = await ctx.audit.intent({ requestId: ctx.requestId, principal: ctx.authority.principal, userAgent: ctx.userAgent, input: spec.input, decision, ...request });
   } catch (err) {
     if (err instanceof GatewayError) throw err;
     ctx.logger.error({ err }, 'audit intent could not be written');

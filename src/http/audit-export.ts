@@ -9,7 +9,8 @@ import { pipeline } from 'node:stream/promises';
 import type { Request, Response, Router } from 'express';
 import express from 'express';
 import type { Logger } from 'pino';
-import { decide, decisionRecord } from '../auth/access-decision.ts';
+import { decisionRecord } from '../auth/access-decision.ts';
+import { authorityOf } from '../auth/authority.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { AuditWriter } from '../audit/audit-writer.ts';
 import { AUDIT_KINDS, AUDIT_OUTCOMES, type AuditRecordQuery } from '../audit/audit-query.ts';
@@ -82,7 +83,7 @@ export function auditExportRoutes(deps: { database: Database | null; logger: Log
   router.get('/export', async (req: Request, res: Response) => {
     // The authentication middleware in front of this route has set the principal.
     const principal = res.locals.principal as Principal;
-    const decision = decide(principal, 'Capability.auditExport', undefined);
+    const decision = authorityOf(principal).decide('Capability.auditExport', undefined);
     if (!decision.allowed) {
       await deps.audit.refusal(
         { requestId: String(res.locals.requestId), principal, userAgent: req.get('user-agent'), cluster: undefined, operation: 'auditExport', target: undefined, input: req.query },

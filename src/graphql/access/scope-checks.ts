@@ -10,45 +10,34 @@
 // - an update or rollback may not remove or change a scope label (SCOPE_LABEL);
 // - an operator's serviceUpdate changes image, env, replicas and force only; any other
 //   field needs `Capability.serviceSpec` covering the service (NOT_PERMITTED).
-// Every function here reads the current root field's decision (currentDecision()).
-import { decide, inScope, labelsToStamp, type Scope } from '../../auth/access-decision.ts';
+// Each function takes the scope it checks against: the root field's (operationScope(ctx)).
+import { inScope, labelsToStamp, type Scope } from '../../auth/access-decision.ts';
+import type { Authority } from '../../auth/authority.ts';
 import { formatSelector, selectorMatches } from '../../grants/label-selector.ts';
 import type { EngineNetwork, EngineService } from '../../docker/engine-json.ts';
 import type { ServiceUpdateInput } from '../../generated/graphql.ts';
 import { userError, type UserErrorInit } from '../../errors/codes.ts';
 import { UserInputError } from '../../errors/gateway-error.ts';
-import type { GatewayContext } from '../context.ts';
-import { currentDecision } from './current-decision.ts';
 
 type Labels = Record<string, string> | null | undefined;
 
-/** The objects the current operation reaches. */
-export function operationScope(): Scope {
-  return currentDecision().scope;
+/** The service if the scope reaches it, else null (then treated as missing). */
+export function serviceInScope(service: EngineService | null, scope: Scope): EngineService | null {
+  return service && inScope(scope, service.Spec.Labels) ? service : null;
 }
 
-/** Whether an object with these labels is inside the current operation's scope. */
-export function inOperationScope(labels: Labels): boolean {
-  return inScope(operationScope(), labels);
-}
-
-/** The service if the current operation reaches it, else null (then treated as missing). */
-export function serviceInOperationScope(service: EngineService | null): EngineService | null {
-  return service && inOperationScope(service.Spec.Labels) ? service : null;
-}
-
-/** The network if the current operation reaches it, else null (then treated as missing). */
-export function networkInOperationScope(network: EngineNetwork | null): EngineNetwork | null {
-  return network && inOperationScope(network.Labels) ? network : null;
+/** The network if the scope reaches it, else null (then treated as missing). */
+export function networkInScope(network: EngineNetwork | null, scope: Scope): EngineNetwork | null {
+  return network && inScope(scope, network.Labels) ? network : null;
 }
 
 /**
- * The labels a new object gets under the current operation: the given ones plus the
+ * The labels a new object gets under the operation's scope: the given ones plus the
  * scope's (`team=payments` when omitted). A clash with the scope, or a scope of several
  * selectors none of which the labels pick, is a SCOPE_LABEL userError at `field`.
  */
-export function stampScopeLabels(given: Labels, field: string[]): Record<string, string> {
-  const result = labelsToStamp(operationScope(), given ?? {});
+export function stampScopeLabels(scope: Scope, given: Labels, field: string[]): Record<string, string> {
+  const result = labelsToStamp(scope, given ?? {});
   if ('error' in result) throw new UserInputError([userError(field, 'SCOPE_LABEL', `${capitalize(result.error)}.`)]);
   return result.labels;
 }
@@ -57,8 +46,7 @@ export function stampScopeLabels(given: Labels, field: string[]): Record<string,
  * SCOPE_LABEL errors for going from `before` to `after` labels: every scope selector the
  * object matches now must still match, key by key. `fieldOf(key)` places each error.
  */
-export function scopeLabelErrors(before: Labels, after: Labels, fieldOf: (key: string) => string[], what: string): UserErrorInit[] {
-  const scope = operationScope();
+export function scopeLabelErrors(scope: Scope, before: Labels, after: Labels, fieldOf: (key: string) => string[], what: string): UserErrorInit[] {
   if (scope.all) return [];
   const errors: UserErrorInit[] = [];
   const seen = new Set<string>();
@@ -79,15 +67,15 @@ export function scopeLabelErrors(before: Labels, after: Labels, fieldOf: (key: s
 const OPERATOR_FIELDS = new Set(['cluster', 'id', 'version', 'image', 'replicas', 'envAdd', 'envRemove', 'force']);
 
 /**
- * What serviceUpdate may not do under the caller's grants, besides the guard's decision:
- * fields beyond an operator's need `Capability.serviceSpec` covering the service
- * (NOT_PERMITTED at each such field); label changes may not touch a scope label
- * (SCOPE_LABEL at `labels.add.N` / `labels.remove.N`).
+ * What serviceUpdate may not do under the caller's grants, besides the guard's decision
+ * (whose scope is `scope`): fields beyond an operator's need `Capability.serviceSpec`
+ * covering the service (NOT_PERMITTED at each such field); label changes may not touch a
+ * scope label (SCOPE_LABEL at `labels.add.N` / `labels.remove.N`).
  */
-export function serviceUpdateScopeErrors(ctx: GatewayContext, cluster: string, input: ServiceUpdateInput, current: EngineService): UserErrorInit[] {
+export function serviceUpdateScopeErrors(authority: Authority, scope: Scope, cluster: string, input: ServiceUpdateInput, current: EngineService): UserErrorInit[] {
   const beyond = Object.entries(input).filter(([key, value]) => !OPERATOR_FIELDS.has(key) && isChange(value)).map(([key]) => key);
   if (beyond.length > 0) {
-    const decision = decide(ctx.principal, 'Capability.serviceSpec', cluster);
+    const decision = authority.decide('Capability.serviceSpec', cluster);
     if (!decision.allowed || !inScope(decision.scope, current.Spec.Labels)) {
       const why = decision.allowed ? `your grants allowing it (${decision.grant}) do not reach this service's labels` : decision.reason;
       return beyond.map((key) =>
@@ -104,23 +92,18 @@ export function serviceUpdateScopeErrors(ctx: GatewayContext, cluster: string, i
     const added = (labels.add ?? []).findIndex((kv) => kv.key === key);
     return added >= 0 ? ['input', 'labels', 'add', String(added)] : ['input', 'labels', 'remove', String((labels.remove ?? []).indexOf(key))];
   };
-  return scopeLabelErrors(current.Spec.Labels, after, fieldOf, 'This update');
+  return scopeLabelErrors(scope, current.Spec.Labels, after, fieldOf, 'This update');
 }
 
 /** A rollback restores the previous spec's labels, so it may not drop a scope label either. */
-export function rollbackScopeErrors(current: EngineService): UserErrorInit[] {
+export function rollbackScopeErrors(scope: Scope, current: EngineService): UserErrorInit[] {
   if (!current.PreviousSpec) return [];
-  return scopeLabelErrors(current.Spec.Labels, current.PreviousSpec.Labels, () => ['input', 'id'], 'Rolling back to the previous spec');
+  return scopeLabelErrors(scope, current.Spec.Labels, current.PreviousSpec.Labels, () => ['input', 'id'], 'Rolling back to the previous spec');
 }
 
-/** Whether the caller may create or remove the ingress network (admin, unscoped). */
-export function mayManageIngress(ctx: GatewayContext, cluster: string): boolean {
-  return decide(ctx.principal, 'Capability.ingress', cluster).allowed;
-}
-
-/** NOT_PERMITTED at `field` unless the caller may create or remove the ingress network. */
-export function ingressPermissionErrors(ctx: GatewayContext, cluster: string, field: string[]): UserErrorInit[] {
-  const decision = decide(ctx.principal, 'Capability.ingress', cluster);
+/** NOT_PERMITTED at `field` unless the caller may create or remove the ingress network (`Capability.ingress`: admin, unscoped). */
+export function ingressPermissionErrors(authority: Authority, cluster: string, field: string[]): UserErrorInit[] {
+  const decision = authority.decide('Capability.ingress', cluster);
   if (decision.allowed) return [];
   return [userError(field, 'NOT_PERMITTED', `Only an admin grant without a label selector may create or remove the ingress network (${decision.reason}).`)];
 }

@@ -8,7 +8,7 @@ import type { ChainVerification } from '../../audit/hash-chain.ts';
 import type { Database } from '../../db/client.ts';
 import { GatewayError } from '../../errors/gateway-error.ts';
 import type { AuditVerification, Resolvers } from '../../generated/graphql.ts';
-import type { GatewayContext } from '../context.ts';
+import type { Logger } from 'pino';
 import { pageSize } from '../page-size.ts';
 import { invalidCursor } from '../pagination.ts';
 import { auditQueryFromFilter, checkTimeRange } from './audit-filter.ts';
@@ -21,8 +21,8 @@ export const auditResolvers: Resolvers = {
       const afterSeq = after ? decodeAuditCursor(after) : undefined;
       if (afterSeq === null) throw invalidCursor();
       const query = auditQueryFromFilter(filter);
-      const database = auditDatabase(ctx);
-      const page = await readingLog(ctx, () => queryAuditPage(database.prisma, query, { first: size, afterSeq }));
+      const database = auditDatabase(ctx.database);
+      const page = await readingLog(ctx.logger, () => queryAuditPage(database.prisma, query, { first: size, afterSeq }));
       const nodes = page.records.map(auditRecordToGraphQL);
       const edges = page.records.map((r, i) => ({ cursor: encodeAuditCursor(r.seq), node: nodes[i]! }));
       return {
@@ -41,24 +41,24 @@ export const auditResolvers: Resolvers = {
     async auditVerify(_root, { since, until }, ctx) {
       const range = { since: since ? new Date(since) : undefined, until: until ? new Date(until) : undefined };
       checkTimeRange(range.since, range.until);
-      const database = auditDatabase(ctx);
-      return verificationToGraphQL(await readingLog(ctx, () => verifyAuditLog(database.prisma, range)));
+      const database = auditDatabase(ctx.database);
+      return verificationToGraphQL(await readingLog(ctx.logger, () => verifyAuditLog(database.prisma, range)));
     },
   },
 };
 
 /** The audit database (the field guard has already checked that the caller may read the log). */
-function auditDatabase(ctx: GatewayContext): Database {
-  if (!ctx.database) throw new GatewayError('AUDIT_UNAVAILABLE', 'the audit log is not available: this gateway runs without an audit database');
-  return ctx.database;
+function auditDatabase(database: Database | null): Database {
+  if (!database) throw new GatewayError('AUDIT_UNAVAILABLE', 'the audit log is not available: this gateway runs without an audit database');
+  return database;
 }
 
-async function readingLog<T>(ctx: GatewayContext, read: () => Promise<T>): Promise<T> {
+async function readingLog<T>(logger: Logger, read: () => Promise<T>): Promise<T> {
   try {
     return await read();
   } catch (err) {
     if (err instanceof GatewayError) throw err;
-    ctx.logger.error({ err }, 'reading the audit log failed');
+    logger.error({ err }, 'reading the audit log failed');
     throw new GatewayError('AUDIT_UNAVAILABLE', 'the audit log could not be read from its database; try again later');
   }
 }

@@ -2,19 +2,19 @@
 // cluster's manager endpoint. Containers are per engine, so this picks one engine's API.
 import type { EngineApi } from '../../docker/endpoint.ts';
 import type { ContainerSource } from '../../docker/model/container.ts';
-import type { GatewayContext } from '../context.ts';
+import type { EngineRegistry } from '../../docker/registry.ts';
 
 export interface ContainerHost extends ContainerSource {
   api: EngineApi;
 }
 
 /** Throws NOT_FOUND for a cluster or engine that is not configured. */
-export function containerHost(ctx: GatewayContext, cluster: string | null | undefined, engine: string | null | undefined): ContainerHost {
+export function containerHost(registry: EngineRegistry, cluster: string | null | undefined, engine: string | null | undefined): ContainerHost {
   if (engine) {
-    const named = ctx.registry.engine(engine);
-    const clusterName = named.cluster ?? ctx.registry.cluster(cluster).name;
+    const named = registry.engine(engine);
+    const clusterName = named.cluster ?? registry.cluster(cluster).name;
     return { api: named.endpoint, cluster: clusterName, engine: named.name };
   }
-  const client = ctx.registry.cluster(cluster);
+  const client = registry.cluster(cluster);
   return { api: client, cluster: client.name, engine: null };
 }

@@ -3,13 +3,12 @@
 // when its own labels match (a standalone container started with `--label team=payments`),
 // or when it is a task of a service in scope (swarm puts `com.docker.swarm.service.id` on
 // every task's container). Anything else is treated as absent.
-import { inScope, readScope, type Scope } from '../../auth/access-decision.ts';
+import { inScope, type Scope } from '../../auth/access-decision.ts';
 import { listContainers } from '../../docker/api/containers.ts';
 import type { EngineContainerSummary } from '../../docker/engine-json.ts';
 import type { ClusterLoaders } from '../../docker/loaders.ts';
 import { PREDEFINED_NETWORKS } from '../../docker/model/network.ts';
 import type { ContainerNetworkAttachment, NetworkContainer } from '../../generated/graphql.ts';
-import type { GatewayContext } from '../context.ts';
 
 type Labels = Record<string, string> | null | undefined;
 
@@ -35,16 +34,14 @@ export async function containerInScope(labels: Labels, scope: Scope, loaders: ()
   return (await containersInScope([labels], (l) => l, scope, loaders)).length === 1;
 }
 
-/** The manager's containers, listed once per request and cluster (labels for Network.containers). */
-const managerContainers = new WeakMap<GatewayContext, Map<string, Promise<EngineContainerSummary[]>>>();
+/** The manager's containers, listed once per request and cluster (labels for Network.containers): the loaders are per request and cluster. */
+const managerContainers = new WeakMap<ClusterLoaders, Promise<EngineContainerSummary[]>>();
 
-function containersOfManager(ctx: GatewayContext, cluster: string): Promise<EngineContainerSummary[]> {
-  let byCluster = managerContainers.get(ctx);
-  if (!byCluster) managerContainers.set(ctx, (byCluster = new Map()));
-  let list = byCluster.get(cluster);
+function containersOfManager(loaders: ClusterLoaders): Promise<EngineContainerSummary[]> {
+  let list = managerContainers.get(loaders);
   if (!list) {
-    list = listContainers(ctx.loaders(cluster).client, { all: true, filters: {} });
-    byCluster.set(cluster, list);
+    list = listContainers(loaders.client, { all: true, filters: {} });
+    managerContainers.set(loaders, list);
   }
   return list;
 }
@@ -54,29 +51,29 @@ const CONTAINER_ID = /^[0-9a-f]{64}$/;
 
 /**
  * Network.containers for the caller: to a label-scoped reader, the containers in its read
- * scope; the network's own endpoints stay. Unscoped readers cost no extra call.
+ * scope (`readScope`, on the loaders' cluster); the network's own endpoints stay.
+ * Unscoped readers cost no extra call.
  */
-export async function networkContainersInScope(ctx: GatewayContext, cluster: string, containers: NetworkContainer[]): Promise<NetworkContainer[]> {
-  const scope = readScope(ctx.principal, cluster);
-  if (scope.all || containers.length === 0) return containers;
-  const labels = new Map((await containersOfManager(ctx, cluster)).map((c) => [c.Id, c.Labels]));
+export async function networkContainersInScope(readScope: Scope, loaders: ClusterLoaders, containers: NetworkContainer[]): Promise<NetworkContainer[]> {
+  if (readScope.all || containers.length === 0) return containers;
+  const labels = new Map((await containersOfManager(loaders)).map((c) => [c.Id, c.Labels]));
   const visible = new Set(
-    (await containersInScope([...labels.keys()], (id) => labels.get(id), scope, () => ctx.loaders(cluster))),
+    (await containersInScope([...labels.keys()], (id) => labels.get(id), readScope, () => loaders)),
   );
   return containers.filter((c) => !CONTAINER_ID.test(c.id) || visible.has(c.id));
 }
 
 /**
  * An in-scope object's attachments may name networks the caller cannot read: to a
- * label-scoped reader, those show their ID in place of their name (the pre-defined
- * `bridge`, `host` and `none`, the same on every engine, keep theirs).
+ * label-scoped reader (`readScope`, on the loaders' cluster), those show their ID in place
+ * of their name (the pre-defined `bridge`, `host` and `none`, the same on every engine, keep theirs).
  */
 export async function maskNetworkNames<A extends Pick<ContainerNetworkAttachment, 'networkId' | 'networkName'>>(
-  ctx: GatewayContext,
-  cluster: string,
+  readScope: Scope,
+  loaders: ClusterLoaders,
   attachments: A[],
 ): Promise<A[]> {
-  if (readScope(ctx.principal, cluster).all || attachments.length === 0) return attachments;
-  const readable = new Set((await ctx.loaders(cluster).networks()).map((n) => n.Id));
+  if (readScope.all || attachments.length === 0) return attachments;
+  const readable = new Set((await loaders.networks()).map((n) => n.Id));
   return attachments.map((a) => (readable.has(a.networkId) || PREDEFINED_NETWORKS.has(a.networkName) ? a : { ...a, networkName: a.networkId }));
 }

@@ -7,7 +7,7 @@ import type { EngineContainer } from '../../docker/engine-json.ts';
 import { containerFromInspect, containerFromSummary, isSummaryModel } from '../../docker/model/container.ts';
 import { isNotFound, notFound } from '../../errors/gateway-error.ts';
 import type { GatewayContext } from '../context.ts';
-import { currentDecision } from '../access/current-decision.ts';
+import { operationScope } from '../access/field-decision.ts';
 import { nameKey, paginate } from '../pagination.ts';
 import { assertEngineInCluster } from '../access/engine-cluster.ts';
 import { containerHost } from './container-host.ts';
@@ -16,7 +16,7 @@ import { containerInScope, containersInScope, maskNetworkNames } from './contain
 export const containerQueries: Pick<QueryResolvers, 'containers' | 'container'> = {
   async containers(_root, { cluster, engine, filter, first, after }, ctx) {
     assertEngineInCluster(ctx.registry, engine, cluster);
-    const host = containerHost(ctx, cluster, engine);
+    const host = containerHost(ctx.registry, cluster, engine);
     const summaries = await listContainers(host.api, {
       all: filter?.all ?? false,
       filters: {
@@ -26,14 +26,14 @@ export const containerQueries: Pick<QueryResolvers, 'containers' | 'container'> 
       },
     });
     const standaloneOnly = filter?.standaloneOnly ?? true;
-    const reachable = await containersInScope(summaries, (s) => s.Labels, currentDecision().scope, () => ctx.loaders(host.cluster));
+    const reachable = await containersInScope(summaries, (s) => s.Labels, operationScope(ctx), () => ctx.loaders(host.cluster));
     const models = reachable.map((s) => containerFromSummary(s, host)).filter((c) => !standaloneOnly || c.taskId === null);
     return paginate(models, (c) => nameKey(c.name, c.id), { first, after });
   },
 
   async container(_root, { cluster, engine, id }, ctx) {
     assertEngineInCluster(ctx.registry, engine, cluster);
-    const host = containerHost(ctx, cluster, engine);
+    const host = containerHost(ctx.registry, cluster, engine);
     let json: EngineContainer;
     try {
       json = await inspectContainer(host.api, id);
@@ -42,21 +42,21 @@ export const containerQueries: Pick<QueryResolvers, 'containers' | 'container'> 
       throw err;
     }
     // Out of the caller's label scope: answered as a missing one.
-    if (!(await containerInScope(json.Config?.Labels, currentDecision().scope, () => ctx.loaders(host.cluster)))) throw notFound('container', id);
+    if (!(await containerInScope(json.Config?.Labels, operationScope(ctx), () => ctx.loaders(host.cluster)))) throw notFound('container', id);
     return containerFromInspect(json, host);
   },
 };
 
-/** Inspects per request and container, so a field asked twice costs one call. */
-const inspections = new WeakMap<GatewayContext, Map<string, Promise<EngineContainer>>>();
+/** Inspects per request (the request's context, which nested fields share) and container, so a field asked twice costs one call. */
+const inspections = new WeakMap<Pick<GatewayContext, 'registry'>, Map<string, Promise<EngineContainer>>>();
 
-function inspectOnce(ctx: GatewayContext, cluster: string, engine: string | null, id: string): Promise<EngineContainer> {
+function inspectOnce(ctx: Pick<GatewayContext, 'registry'>, cluster: string, engine: string | null, id: string): Promise<EngineContainer> {
   let cache = inspections.get(ctx);
   if (!cache) inspections.set(ctx, (cache = new Map()));
   const key = `${engine ?? `cluster:${cluster}`}/${id}`;
   let p = cache.get(key);
   if (!p) {
-    p = inspectContainer(containerHost(ctx, cluster, engine).api, id);
+    p = inspectContainer(containerHost(ctx.registry, cluster, engine).api, id);
     cache.set(key, p);
   }
   return p;
@@ -65,8 +65,9 @@ function inspectOnce(ctx: GatewayContext, cluster: string, engine: string | null
 export const containerFields: ContainerResolvers = {
   /** The list leaves out aliases; a listed container is inspected when its networks are asked for. */
   async networks(parent, _args, ctx) {
-    if (!isSummaryModel(parent)) return maskNetworkNames(ctx, parent.cluster, parent.networks);
+    const readScope = ctx.authority.readScope(parent.cluster);
+    if (!isSummaryModel(parent)) return maskNetworkNames(readScope, ctx.loaders(parent.cluster), parent.networks);
     const json = await inspectOnce(ctx, parent.cluster, parent.engine, parent.id);
-    return maskNetworkNames(ctx, parent.cluster, containerFromInspect(json, { cluster: parent.cluster, engine: parent.engine }).networks);
+    return maskNetworkNames(readScope, ctx.loaders(parent.cluster), containerFromInspect(json, { cluster: parent.cluster, engine: parent.engine }).networks);
   },
 };

@@ -11,7 +11,8 @@ import type { ContainerModel } from '../../docker/model/types.ts';
 import { userError, type UserErrorInit } from '../../errors/codes.ts';
 import { isNotFound, UserInputError } from '../../errors/gateway-error.ts';
 import type { GatewayContext } from '../context.ts';
-import { networkInOperationScope, operationScope } from '../access/scope-checks.ts';
+import { networkInScope } from '../access/scope-checks.ts';
+import { operationScope } from '../access/field-decision.ts';
 import { containerHost, type ContainerHost } from '../containers/container-host.ts';
 import { containerInScope } from '../containers/container-scope.ts';
 import { rejectIfAny, runMutation } from '../run-mutation.ts';
@@ -31,14 +32,14 @@ interface Target {
   container: EngineContainer;
 }
 
-/** Resolves engine, network and container, each a REFERENCE_NOT_FOUND userError when absent. */
+/** Resolves engine, network and container, each a REFERENCE_NOT_FOUND userError when absent (or outside the root field's scope). */
 async function resolveTarget(
-  ctx: GatewayContext,
+  ctx: Pick<GatewayContext, 'registry' | 'loaders' | 'decision'>,
   input: { cluster?: string | null; engine?: string | null; network: string; container: string },
 ): Promise<Target> {
   let host: ContainerHost;
   try {
-    host = containerHost(ctx, input.cluster, input.engine);
+    host = containerHost(ctx.registry, input.cluster, input.engine);
   } catch (err) {
     if (isNotFound(err) && input.engine) throw new UserInputError([userError(['input', 'engine'], 'REFERENCE_NOT_FOUND', (err as Error).message)]);
     throw err;
@@ -51,11 +52,12 @@ async function resolveTarget(
   }
   let network = await networkOnHost(loaders, host, input);
   // Outside the operation's label scope, network and container are answered as missing.
-  network = networkInOperationScope(network);
+  const scope = operationScope(ctx);
+  network = networkInScope(network, scope);
   const errors: UserErrorInit[] = [];
   if (!network) errors.push(userError(['input', 'network'], 'REFERENCE_NOT_FOUND', `Network "${input.network}" does not exist.`));
   let container = await inspectContainer(host.api, input.container).catch((err: unknown) => (isNotFound(err) ? null : Promise.reject(err)));
-  if (container && !(await containerInScope(container.Config?.Labels, operationScope(), () => loaders))) container = null;
+  if (container && !(await containerInScope(container.Config?.Labels, scope, () => loaders))) container = null;
   if (!container) {
     const where = host.engine ? `engine "${host.engine}"` : `the manager endpoint of cluster "${host.cluster}"`;
     errors.push(userError(['input', 'container'], 'REFERENCE_NOT_FOUND', `Container "${input.container}" does not exist on ${where}.`));

@@ -11,9 +11,9 @@ import { toNetworkModel } from '../../docker/model/network.ts';
 import type { NetworkModel } from '../../docker/model/types.ts';
 import { userError, type UserErrorInit } from '../../errors/codes.ts';
 import { ingressPermissionErrors, stampScopeLabels } from '../access/scope-checks.ts';
+import { operationScope } from '../access/field-decision.ts';
 import { rejectIfAny, runMutation } from '../run-mutation.ts';
-import type { GatewayContext } from '../context.ts';
-import { readScope } from '../../auth/access-decision.ts';
+import type { Scope } from '../../auth/access-decision.ts';
 import { ClusterLoaders } from '../../docker/loaders.ts';
 import type { EngineNetwork } from '../../docker/engine-json.ts';
 import { validateSubnetsFree, type ExistingNetwork } from '../../validate/overlay-subnets.ts';
@@ -28,8 +28,8 @@ const REFUSAL_FIELDS = { fields: { NAME_CONFLICT: ['input', 'name'], INGRESS_EXI
  * overlap whoever owns the other network. Those outside the caller's read scope are marked
  * invisible, so that the refusal does not name them.
  */
-async function existingSubnets(ctx: GatewayContext, loaders: ClusterLoaders, readable: EngineNetwork[]): Promise<ExistingNetwork[]> {
-  const all = readScope(ctx.principal, loaders.client.name).all ? readable : await new ClusterLoaders(loaders.client).networks();
+async function existingSubnets(readScope: Scope, loaders: ClusterLoaders, readable: EngineNetwork[]): Promise<ExistingNetwork[]> {
+  const all = readScope.all ? readable : await new ClusterLoaders(loaders.client).networks();
   const visible = new Set(readable.map((n) => n.Id));
   return all.map((n) => ({ name: n.Name, subnets: (n.IPAM?.Config ?? []).map((c) => c.Subnet ?? '').filter((x) => x !== ''), visible: visible.has(n.Id) }));
 }
@@ -38,8 +38,8 @@ export const networkCreate: MutationResolvers['networkCreate'] = async (_root, {
   runMutation<CreatePayload>(ctx, { operation: 'networkCreate', cluster: input.cluster, target: input.name, input, refusals: REFUSAL_FIELDS }, { network: null }, async () => {
     const body = toNetworkCreateBody(checkNetworkCreateOptions(networkCreateOptions(input)));
     const loaders = ctx.loaders(input.cluster);
-    if (input.ingress) rejectIfAny(ingressPermissionErrors(ctx, loaders.client.name, ['input', 'ingress']));
-    body.Labels = stampScopeLabels(body.Labels, ['input', 'labels']);
+    if (input.ingress) rejectIfAny(ingressPermissionErrors(ctx.authority, loaders.client.name, ['input', 'ingress']));
+    body.Labels = stampScopeLabels(operationScope(ctx), body.Labels, ['input', 'labels']);
     const networks = await loaders.networks();
     const errors: UserErrorInit[] = [];
     const ingress = networks.find((n) => n.Ingress);
@@ -52,7 +52,7 @@ export const networkCreate: MutationResolvers['networkCreate'] = async (_root, {
         ),
       );
     }
-    errors.push(...validateSubnetsFree(input.ipam ?? [], await existingSubnets(ctx, loaders, networks), ['input']));
+    errors.push(...validateSubnetsFree(input.ipam ?? [], await existingSubnets(ctx.authority.readScope(loaders.client.name), loaders, networks), ['input']));
     const sameName = networks.find((n) => n.Name === input.name);
     if (sameName) {
       errors.push(userError(['input', 'name'], 'NAME_CONFLICT', `A network named "${input.name}" already exists (${sameName.Scope} ${sameName.Driver} network ${sameName.Id.slice(0, 12)}).`));

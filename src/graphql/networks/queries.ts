@@ -4,7 +4,7 @@ import type { NetworkResolvers, NetworkServiceResolvers, QueryResolvers } from '
 import { servicesOnNetwork, toNetworkModel, PREDEFINED_NETWORKS } from '../../docker/model/network.ts';
 import { toServiceModel } from '../../docker/model/service.ts';
 import type { NetworkModel } from '../../docker/model/types.ts';
-import type { GatewayContext } from '../context.ts';
+import type { ClusterLoaders } from '../../docker/loaders.ts';
 import { networkContainersInScope } from '../containers/container-scope.ts';
 import { notFound } from '../../errors/gateway-error.ts';
 import { nameKey, paginate } from '../pagination.ts';
@@ -17,7 +17,7 @@ export const networkQueries: Pick<QueryResolvers, 'networks' | 'network'> = {
     const loaders = ctx.loaders(cluster);
     let networks = (await loaders.networks()).filter((n) => matchesNetworkFilter(n, filter));
     if (filter?.dangling !== null && filter?.dangling !== undefined) {
-      const users = await networkUsersInWholeSwarm(ctx, loaders, networks.filter((n) => !PREDEFINED_NETWORKS.has(n.Name)));
+      const users = await networkUsersInWholeSwarm(ctx.authority.readScope(loaders.client.name), loaders, networks.filter((n) => !PREDEFINED_NETWORKS.has(n.Name)));
       // As Docker does, the pre-defined networks are never dangling.
       const dangling = (id: string) => users.has(id) && !isInUse(users.get(id)!);
       networks = networks.filter((n) => dangling(n.Id) === filter.dangling);
@@ -33,19 +33,20 @@ export const networkQueries: Pick<QueryResolvers, 'networks' | 'network'> = {
 };
 
 /** The model with containers and peers, inspecting (verbose, batched, once per request) when the model came from the list. */
-async function inspected(parent: NetworkModel, ctx: GatewayContext): Promise<NetworkModel> {
+async function inspected(parent: NetworkModel, loaders: ClusterLoaders): Promise<NetworkModel> {
   if (parent.peers !== null) return parent;
-  const json = await ctx.loaders(parent.cluster).verboseNetwork(parent.id);
+  const json = await loaders.verboseNetwork(parent.id);
   return toNetworkModel(json, parent.cluster, true);
 }
 
 export const networkFields: NetworkResolvers = {
   /** To a label-scoped reader, only the containers in its scope (and the network's own endpoints). */
   async containers(parent, _args, ctx) {
-    return networkContainersInScope(ctx, parent.cluster, (await inspected(parent, ctx)).containers);
+    const loaders = ctx.loaders(parent.cluster);
+    return networkContainersInScope(ctx.authority.readScope(parent.cluster), loaders, (await inspected(parent, loaders)).containers);
   },
   async peers(parent, _args, ctx) {
-    return (await inspected(parent, ctx)).peers ?? [];
+    return (await inspected(parent, ctx.loaders(parent.cluster))).peers ?? [];
   },
   /** From the one service list of the request: no call per network. */
   async services(parent, _args, ctx) {

@@ -8,7 +8,8 @@ import { PREDEFINED_NETWORKS } from '../../docker/model/network.ts';
 import { userError, type UserErrorInit } from '../../errors/codes.ts';
 import { UserInputError } from '../../errors/gateway-error.ts';
 import { userErrorFromEngine } from '../engine-user-errors.ts';
-import { ingressPermissionErrors, mayManageIngress, networkInOperationScope } from '../access/scope-checks.ts';
+import { ingressPermissionErrors, networkInScope } from '../access/scope-checks.ts';
+import { operationScope } from '../access/field-decision.ts';
 import { rejectIfAny, runMutation } from '../run-mutation.ts';
 import { validateReference } from '../../validate/references.ts';
 import { describeUsers, isInUse, networkUsersInWholeSwarm } from './usage.ts';
@@ -17,8 +18,9 @@ import { describeUsers, isInUse, networkUsersInWholeSwarm } from './usage.ts';
 const fieldIndex = (e: UserErrorInit) => Number(e.field?.[2] ?? -1);
 
 export const networkRemove: MutationResolvers['networkRemove'] = async (_root, { input }, ctx) =>
-  runMutation<NetworkRemovePayload>(ctx, { operation: 'networkRemove', cluster: input.cluster, target: input.ids.join(','), input }, { removedIds: [] }, async () => {
+  runMutation<NetworkRemovePayload>(ctx, { operation: 'networkRemove', cluster: input.cluster, target: input.ids.join(','), input }, { removed: [] }, async () => {
     const loaders = ctx.loaders(input.cluster);
+    const scope = operationScope(ctx);
     const errors: UserErrorInit[] = [];
     if (input.ids.length === 0) errors.push(userError(['input', 'ids'], 'INVALID_VALUE', 'Give at least one network ID or name.'));
 
@@ -30,14 +32,14 @@ export const networkRemove: MutationResolvers['networkRemove'] = async (_root, {
         errors.push(...invalid);
         continue;
       }
-      const network = networkInOperationScope(await loaders.network(ref));
+      const network = networkInScope(await loaders.network(ref), scope);
       if (!network) errors.push(userError(field, 'REFERENCE_NOT_FOUND', `Network "${ref}" does not exist.`));
       else if (PREDEFINED_NETWORKS.has(network.Name)) errors.push(userError(field, 'INVALID_VALUE', `"${network.Name}" is a pre-defined network and cannot be removed.`));
-      else if (network.Ingress && !mayManageIngress(ctx, loaders.client.name)) errors.push(...ingressPermissionErrors(ctx, loaders.client.name, field));
+      else if (network.Ingress && !ctx.authority.can('ingress', loaders.client.name)) errors.push(...ingressPermissionErrors(ctx.authority, loaders.client.name, field));
       else if (!targets.has(network.Id)) targets.set(network.Id, { network, field });
     }
 
-    const users = await networkUsersInWholeSwarm(ctx, loaders, [...targets.values()].map((t) => t.network));
+    const users = await networkUsersInWholeSwarm(ctx.authority.readScope(loaders.client.name), loaders, [...targets.values()].map((t) => t.network));
     for (const { network, field } of targets.values()) {
       const u = users.get(network.Id)!;
       if (!isInUse(u)) continue;
@@ -59,5 +61,5 @@ export const networkRemove: MutationResolvers['networkRemove'] = async (_root, {
       }
       removedIds.push(network.Id);
     }
-    return { payload: { removedIds }, objectIds: removedIds };
+    return { payload: { removed: [...targets.values()].map(({ network }) => ({ id: network.Id, name: network.Name })) }, objectIds: removedIds };
   });

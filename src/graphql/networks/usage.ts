@@ -3,11 +3,10 @@
 // for the manager endpoint's local networks, its containers. Used to refuse removing a
 // network in use before the engine is asked, with a message that names the users, and
 // to compute the `dangling` filter (the Engine's own `dangling` filter ignores services).
-import { readScope } from '../../auth/access-decision.ts';
+import type { Scope } from '../../auth/access-decision.ts';
 import { ClusterLoaders } from '../../docker/loaders.ts';
 import type { EngineNetwork, EngineNode, EngineService, EngineTask } from '../../docker/engine-json.ts';
 import { PREDEFINED_NETWORKS, publishesIngressPorts, specNetworksOf } from '../../docker/model/network.ts';
-import type { GatewayContext } from '../context.ts';
 
 export interface NetworkUsers {
   /** Names of services attached to the network. */
@@ -60,12 +59,12 @@ export async function networkUsers(loaders: ClusterLoaders, networks: EngineNetw
 }
 
 /**
- * Users of each network over the whole swarm, whatever the caller may read: to a
- * label-scoped caller, a network that only services outside its scope use is still in use
+ * Users of each network over the whole swarm, whatever the caller may read (`readScope`,
+ * on the loaders' cluster): to a label-scoped caller, a network that only services outside its scope use is still in use
  * (the engine would refuse to remove it, naming them). Those services are counted, not named.
  */
-export async function networkUsersInWholeSwarm(ctx: GatewayContext, loaders: ClusterLoaders, networks: EngineNetwork[]): Promise<Map<string, NetworkUsers>> {
-  if (readScope(ctx.principal, loaders.client.name).all) return networkUsers(loaders, networks);
+export async function networkUsersInWholeSwarm(readScope: Scope, loaders: ClusterLoaders, networks: EngineNetwork[]): Promise<Map<string, NetworkUsers>> {
+  if (readScope.all) return networkUsers(loaders, networks);
   const [whole, readable] = await Promise.all([networkUsers(new ClusterLoaders(loaders.client), networks), loaders.services()]);
   const names = new Set(readable.map(serviceName));
   for (const users of whole.values()) {

@@ -14,7 +14,7 @@ import type { MutationResult } from '../run-mutation.ts';
 import { updateAtVersion } from '../version-conflict.ts';
 import { findNode } from './lookup.ts';
 
-export async function changeNode(ctx: GatewayContext, input: NodeUpdateInput): Promise<MutationResult<{ node: NodeModel | null }>> {
+export async function changeNode(ctx: Pick<GatewayContext, 'loaders'>, input: NodeUpdateInput): Promise<MutationResult<{ node: NodeModel | null }>> {
   const options = checkNodeUpdateOptions(nodeUpdateOptions(input));
   const loaders = ctx.loaders(input.cluster);
   const node = await findNode(loaders, input.id);

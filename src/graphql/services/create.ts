@@ -8,6 +8,7 @@ import { checkServiceCreateOptions, toServiceSpec } from '../../docker/mapping/s
 import { serviceCreateOptions } from './service-options.ts';
 import { toServiceModel } from '../../docker/model/service.ts';
 import { stampScopeLabels } from '../access/scope-checks.ts';
+import { operationScope } from '../access/field-decision.ts';
 import { runMutation } from '../run-mutation.ts';
 import { enforcePolicy } from './guardrails.ts';
 import { resolveNetworkIds } from './network-refs.ts';
@@ -17,9 +18,10 @@ export const serviceCreate: MutationResolvers['serviceCreate'] = (_root, { input
   runMutation<ServicePayloadModel>(ctx, { operation: 'serviceCreate', cluster: input.cluster, target: input.name, input, refusals: nameConflictAt(input.name) }, EMPTY_SERVICE_PAYLOAD, async () => {
     const options = checkServiceCreateOptions(serviceCreateOptions(input));
     const loaders = ctx.loaders(input.cluster);
-    const networkIds = await resolveNetworkIds(loaders, (input.networks ?? []).map((n) => n.target));
+    const scope = operationScope(ctx);
+    const networkIds = await resolveNetworkIds(loaders, scope, (input.networks ?? []).map((n) => n.target));
     const mapped = toServiceSpec(options, networkIds);
-    mapped.Labels = stampScopeLabels(mapped.Labels, ['input', 'labels']);
+    mapped.Labels = stampScopeLabels(scope, mapped.Labels, ['input', 'labels']);
     const spec = await enforcePolicy(ctx, loaders, mapped, { create: input, networkIds });
     const created = await createService(loaders.client, spec);
     const fresh = await inspectService(loaders.client, created.ID);

@@ -6,7 +6,7 @@
 // back as a GUARDRAIL userError, at the input field at fault or at the service. Reads only:
 // the networks the spec attaches and, when constraints name nodes, the nodes.
 import type { ServiceCreateInput, ServiceUpdateInput } from '../../generated/graphql.ts';
-import { decide } from '../../auth/access-decision.ts';
+import type { Authority } from '../../auth/authority.ts';
 import {
   needsNodes,
   policyViolations,
@@ -41,9 +41,9 @@ function originOf(source: SpecSource): SpecOrigin {
   return { trace: traceStoredSpec, service: source.restore, subject: 'the spec the rollback would restore', serviceField };
 }
 
-/** Whether the principal's service specs are checked on this cluster: everyone but an unscoped admin. */
-export function isGuarded(ctx: GatewayContext, cluster: string): boolean {
-  return !decide(ctx.principal, 'Capability.unguarded', cluster).allowed;
+/** Whether the caller's service specs are checked on this cluster: everyone but an unscoped admin (`Capability.unguarded`). */
+export function isGuarded(authority: Authority, cluster: string): boolean {
+  return !authority.can('unguarded', cluster);
 }
 
 /**
@@ -51,8 +51,13 @@ export function isGuarded(ctx: GatewayContext, cluster: string): boolean {
  * constraint (a restored spec as it is), once the policy finds nothing in it. Throws the
  * violations as GUARDRAIL userErrors.
  */
-export async function enforcePolicy<T extends object>(ctx: GatewayContext, loaders: ClusterLoaders, spec: T, source: SpecSource): Promise<T> {
-  if (!isGuarded(ctx, loaders.client.name)) return spec;
+export async function enforcePolicy<T extends object>(
+  ctx: Pick<GatewayContext, 'authority' | 'guardrails'>,
+  loaders: ClusterLoaders,
+  spec: T,
+  source: SpecSource,
+): Promise<T> {
+  if (!isGuarded(ctx.authority, loaders.client.name)) return spec;
   const settings = ctx.guardrails;
   const final = 'restore' in source ? spec : withWorkerConstraint(spec, settings);
   const networks = await networkFacts(loaders, attachedNetworks(final));

@@ -5,16 +5,16 @@ import { serviceLogs as fetchServiceLogs } from '../../docker/api/services.ts';
 import type { ServiceModel } from '../../docker/model/types.ts';
 import { parseServiceLogs } from '../../docker/service-logs.ts';
 import { GatewayError } from '../../errors/gateway-error.ts';
-import type { GatewayContext } from '../context.ts';
+import type { ClusterLoaders } from '../../docker/loaders.ts';
 
 export const MAX_LOG_TAIL = 1000;
 
-export async function serviceLogs(parent: ServiceModel, args: ServiceLogsArgs, ctx: GatewayContext): Promise<LogLine[]> {
+/** `loaders`: those of the service's cluster. */
+export async function serviceLogs(parent: ServiceModel, args: ServiceLogsArgs, loaders: ClusterLoaders): Promise<LogLine[]> {
   const tail = args.tail ?? 100;
   if (!Number.isInteger(tail) || tail < 1 || tail > MAX_LOG_TAIL) {
     throw new GatewayError('BAD_REQUEST', `tail must be between 1 and ${MAX_LOG_TAIL}, got ${tail}`);
   }
-  const loaders = ctx.loaders(parent.cluster);
   // With a TTY the Engine sends the raw stream instead of the multiplexed one.
   const service = await loaders.service(parent.id);
   const tty = service?.Spec.TaskTemplate?.ContainerSpec?.TTY === true;

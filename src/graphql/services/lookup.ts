@@ -3,7 +3,8 @@ import { inspectService } from '../../docker/api/services.ts';
 import type { ClusterLoaders } from '../../docker/loaders.ts';
 import type { EngineService } from '../../docker/engine-json.ts';
 import { notFound } from '../../errors/gateway-error.ts';
-import { serviceInOperationScope } from '../access/scope-checks.ts';
+import type { Scope } from '../../auth/access-decision.ts';
+import { serviceInScope } from '../access/scope-checks.ts';
 
 /** Among the services the caller may read (the loaders are filtered by its read scope). */
 export async function findService(loaders: ClusterLoaders, ref: string): Promise<EngineService> {
@@ -14,15 +15,15 @@ export async function findService(loaders: ClusterLoaders, ref: string): Promise
 
 /**
  * The service a mutation acts on: readable, and inside the mutation's own label scope
- * (which can be narrower than the read scope); otherwise NOT_FOUND, as a missing one.
+ * (`scope`, which can be narrower than the read scope); otherwise NOT_FOUND, as a missing one.
  */
-export async function findServiceToChange(loaders: ClusterLoaders, ref: string): Promise<EngineService> {
-  const service = serviceInOperationScope(await loaders.service(ref));
+export async function findServiceToChange(loaders: ClusterLoaders, scope: Scope, ref: string): Promise<EngineService> {
+  const service = serviceInScope(await loaders.service(ref), scope);
   if (!service) throw notFound('service', ref);
   return service;
 }
 
 /** The service a mutation acts on (as findServiceToChange), inspected: the spec sent back must be the latest one. */
-export async function inspectServiceToChange(loaders: ClusterLoaders, ref: string): Promise<EngineService> {
-  return inspectService(loaders.client, (await findServiceToChange(loaders, ref)).ID);
+export async function inspectServiceToChange(loaders: ClusterLoaders, scope: Scope, ref: string): Promise<EngineService> {
+  return inspectService(loaders.client, (await findServiceToChange(loaders, scope, ref)).ID);
 }

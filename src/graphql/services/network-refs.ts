@@ -4,12 +4,14 @@
 // reports each as REFERENCE_NOT_FOUND at its own field. So are networks outside the
 // mutation's label scope: a `team=payments` deployer cannot tell them from missing ones.
 import type { ClusterLoaders } from '../../docker/loaders.ts';
-import { networkInOperationScope } from '../access/scope-checks.ts';
+import type { Scope } from '../../auth/access-decision.ts';
+import { networkInScope } from '../access/scope-checks.ts';
 
-export async function resolveNetworkIds(loaders: ClusterLoaders, refs: readonly string[]): Promise<Map<string, string>> {
+/** `scope`: the mutation's own label scope. */
+export async function resolveNetworkIds(loaders: ClusterLoaders, scope: Scope, refs: readonly string[]): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   for (const ref of refs) {
-    const network = networkInOperationScope(await loaders.network(ref));
+    const network = networkInScope(await loaders.network(ref), scope);
     if (network) ids.set(ref, network.Id);
   }
   return ids;

@@ -7,6 +7,7 @@ import { toServiceModel } from '../../docker/model/service.ts';
 import { userError } from '../../errors/codes.ts';
 import { UserInputError } from '../../errors/gateway-error.ts';
 import { rollbackScopeErrors } from '../access/scope-checks.ts';
+import { operationScope } from '../access/field-decision.ts';
 import { rejectIfAny, runMutation } from '../run-mutation.ts';
 import { enforcePolicy } from './guardrails.ts';
 import { inspectServiceToChange } from './lookup.ts';
@@ -17,11 +18,12 @@ import { serviceVersion } from './versioned-update.ts';
 export const serviceRollback: MutationResolvers['serviceRollback'] = (_root, { input }, ctx) =>
   runMutation<ServicePayloadModel>(ctx, { operation: 'serviceRollback', cluster: input.cluster, target: input.id, input }, EMPTY_SERVICE_PAYLOAD, async () => {
     const loaders = ctx.loaders(input.cluster);
-    const current = await inspectServiceToChange(loaders, input.id);
+    const scope = operationScope(ctx);
+    const current = await inspectServiceToChange(loaders, scope, input.id);
     if (!current.PreviousSpec) {
       throw new UserInputError([userError(['input', 'id'], 'INVALID_STATE', `The service ${JSON.stringify(current.Spec.Name)} has no previous spec to roll back to: it has not been updated since it was created.`)]);
     }
-    rejectIfAny(rollbackScopeErrors(current));
+    rejectIfAny(rollbackScopeErrors(scope, current));
     // The engine restores PreviousSpec as it is: the policy judges that spec, before asking.
     await enforcePolicy(ctx, loaders, current.PreviousSpec, { restore: current.Spec.Name ?? current.ID });
     const result = await updateAtVersion(serviceVersion(current), null, (version) => updateService(loaders.client, current.ID, version, current.Spec, { rollback: 'previous' }), {

@@ -44,10 +44,10 @@ export const serviceFields: ServiceResolvers = {
     return serviceDiscovery(parent, tasks, names);
   },
 
-  logs: (parent, args, ctx) => serviceLogs(parent, args, ctx),
+  logs: (parent, args, ctx) => serviceLogs(parent, args, ctx.loaders(parent.cluster)),
 
   /** Secret-looking values masked below an unscoped admin, in queries and payloads alike (one resolver for both). */
-  env: (parent, _args, ctx) => envFor(ctx, parent.cluster, parent.env),
+  env: (parent, _args, ctx) => envFor(ctx.authority, parent.cluster, ctx.secretNamePatterns, parent.env),
 };
 
 export const serviceNetworkAttachmentFields: ServiceNetworkAttachmentResolvers = {

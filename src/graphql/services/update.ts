@@ -6,6 +6,7 @@ import type { MutationResolvers } from '../../generated/graphql.ts';
 import { applyServiceUpdate, checkServiceUpdateOptions } from '../../docker/mapping/service-update.ts';
 import { serviceUpdateOptions } from './service-options.ts';
 import { serviceUpdateScopeErrors } from '../access/scope-checks.ts';
+import { operationScope } from '../access/field-decision.ts';
 import { rejectIfAny, runMutation } from '../run-mutation.ts';
 import { enforcePolicy } from './guardrails.ts';
 import { inspectServiceToChange } from './lookup.ts';
@@ -17,10 +18,11 @@ export const serviceUpdate: MutationResolvers['serviceUpdate'] = (_root, { input
   runMutation<ServicePayloadModel>(ctx, { operation: 'serviceUpdate', cluster: input.cluster, target: input.id, input }, EMPTY_SERVICE_PAYLOAD, async () => {
     const options = checkServiceUpdateOptions(serviceUpdateOptions(input));
     const loaders = ctx.loaders(input.cluster);
-    const current = await inspectServiceToChange(loaders, input.id);
-    rejectIfAny(serviceUpdateScopeErrors(ctx, loaders.client.name, input, current));
+    const scope = operationScope(ctx);
+    const current = await inspectServiceToChange(loaders, scope, input.id);
+    rejectIfAny(serviceUpdateScopeErrors(ctx.authority, scope, loaders.client.name, input, current));
     const refs = [...(input.networkAdd ?? []).map((n) => n.target), ...(input.networkRemove ?? [])];
-    const networkIds = await resolveNetworkIds(loaders, refs);
+    const networkIds = await resolveNetworkIds(loaders, scope, refs);
     const merged = applyServiceUpdate(current.Spec, options, networkIds);
     const spec = await enforcePolicy(ctx, loaders, merged, { update: input, networkIds, service: current.Spec.Name ?? current.ID });
     return sendUpdate(loaders, current, spec, input.version);

@@ -21,7 +21,7 @@ type Payload = { network: NetworkModel | null; userErrors: UserErrorInit[] };
 export const networkCreateGatewayBridge: NonNullable<MutationResolvers['networkCreateGatewayBridge']> = (_root, { input }, ctx) =>
   runMutation<Payload>(ctx, { operation: 'networkCreateGatewayBridge', engine: input.engine, target: input.engine, input }, { network: null }, async () => {
     const body = toGatewayBridgeCreateBody(checkGatewayBridgeCreateOptions(gatewayBridgeCreateOptions(input)));
-    const target = swarmTarget(ctx, { engine: input.engine });
+    const target = swarmTarget(ctx.registry, { engine: input.engine });
     const who = `engine "${input.engine}"`;
     await refuseIfInSwarm(target.api, who, ['input', 'engine'], 'docker_gwbridge can only be customized before the engine joins a swarm (leave the swarm, remove docker_gwbridge, create it, then join again)');
     const existing = await findNetwork(target.api, GATEWAY_BRIDGE_NETWORK);

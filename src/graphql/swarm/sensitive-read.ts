@@ -4,12 +4,16 @@
 import { decisionRecord } from '../../auth/access-decision.ts';
 import type { GatewayContext } from '../context.ts';
 import { GatewayError } from '../../errors/gateway-error.ts';
-import { currentDecision } from '../access/current-decision.ts';
+import { fieldDecision } from '../access/field-decision.ts';
 
-/** Records the read; the value itself never goes to the audit log or the process log. */
+/**
+ * Records the read; the value itself never goes to the audit log or the process log. Takes
+ * the root field's context: the record needs its decision, the request's identity and the
+ * audit writer, and a failure is logged.
+ */
 export async function auditSensitiveRead(ctx: GatewayContext, operation: string, cluster: string): Promise<void> {
   try {
-    await ctx.audit.sensitiveRead({ requestId: ctx.requestId, principal: ctx.principal, userAgent: ctx.userAgent, cluster, operation, target: undefined, input: { cluster }, decision: decisionRecord(currentDecision()) });
+    await ctx.audit.sensitiveRead({ requestId: ctx.requestId, principal: ctx.authority.principal, userAgent: ctx.userAgent, cluster, operation, target: undefined, input: { cluster }, decision: decisionRecord(fieldDecision(ctx)) });
   } catch (err) {
     if (err instanceof GatewayError) throw err;
     ctx.logger.error({ err, operation }, 'sensitive read could not be audited');

@@ -22,7 +22,7 @@ export const swarmInit: NonNullable<MutationResolvers['swarmInit']> = (_root, { 
     { nodeId: null, swarm: null },
     async () => {
       const body = toSwarmInitBody(checkSwarmInitOptions(swarmInitOptions(input)));
-      const target = swarmTarget(ctx, input);
+      const target = swarmTarget(ctx.registry, input);
       const who = target.engine ? `engine "${target.engine}"` : `the endpoint of cluster "${target.cluster}"`;
       await refuseIfInSwarm(target.api, who, target.engine ? ['input', 'engine'] : ['input', 'cluster'], 'use that swarm, or make the engine leave it first (swarmLeave)');
       const nodeId = await initSwarm(target.api, body);

@@ -2,7 +2,7 @@
 // token from the cluster itself and hands it to the engine; the token is never returned,
 // logged or put in an error (engine errors are scrubbed of it).
 import type { MutationResolvers, NodeRole } from '../../generated/graphql.ts';
-import type { GatewayContext } from '../context.ts';
+import type { Logger } from 'pino';
 import { engineInfo, inspectSwarm, joinSwarm } from '../../docker/api/swarm.ts';
 import { inspectNode, listNodes } from '../../docker/api/nodes.ts';
 import type { ClusterClient } from '../../docker/cluster-client.ts';
@@ -27,7 +27,7 @@ export const swarmJoin: NonNullable<MutationResolvers['swarmJoin']> = (_root, { 
   runMutation<Payload>(ctx, { operation: 'swarmJoin', cluster: input.cluster ?? null, target: input.engine, input }, { node: null }, async () => {
     rejectIfAny(checkJoinAddresses(input));
     const client = ctx.registry.cluster(input.cluster);
-    const target = swarmTarget(ctx, { engine: input.engine });
+    const target = swarmTarget(ctx.registry, { engine: input.engine });
     await refuseIfInSwarm(target.api, `engine "${input.engine}"`, ['input', 'engine'], 'make it leave first (swarmLeave)');
 
     const role: NodeRole = input.role ?? 'WORKER';
@@ -43,7 +43,7 @@ export const swarmJoin: NonNullable<MutationResolvers['swarmJoin']> = (_root, { 
     }
     const nodeId = (await engineInfo(target.api)).Swarm?.NodeID;
     if (!nodeId) throw new GatewayError('INTERNAL', `engine "${input.engine}" accepted the join but reports no node ID`);
-    const node = await nodeAsClusterSeesIt(ctx, client, nodeId);
+    const node = await nodeAsClusterSeesIt(ctx.logger, client, nodeId);
     return { payload: { node: node ? toNodeModel(client.name, node) : null }, objectIds: [nodeId] };
   });
 
@@ -62,7 +62,7 @@ async function managerAddresses(client: ClusterClient): Promise<string[]> {
 }
 
 /** Waits briefly until the managers list the node as Ready; returns it as last seen. */
-async function nodeAsClusterSeesIt(ctx: GatewayContext, client: ClusterClient, nodeId: string): Promise<EngineNode | null> {
+async function nodeAsClusterSeesIt(logger: Logger, client: ClusterClient, nodeId: string): Promise<EngineNode | null> {
   const deadline = Date.now() + APPEAR_TIMEOUT_MS;
   let last: EngineNode | null = null;
   for (;;) {
@@ -73,7 +73,7 @@ async function nodeAsClusterSeesIt(ctx: GatewayContext, client: ClusterClient, n
       if (!isNotFound(err)) throw err;
     }
     if (Date.now() > deadline) {
-      ctx.logger.warn({ nodeId, state: last?.Status.State ?? 'not listed' }, 'joined node not Ready in time; returning it as last seen');
+      logger.warn({ nodeId, state: last?.Status.State ?? 'not listed' }, 'joined node not Ready in time; returning it as last seen');
       return last;
     }
     await new Promise((r) => setTimeout(r, POLL_MS));

@@ -16,7 +16,7 @@ export const swarmLeave: NonNullable<MutationResolvers['swarmLeave']> = (_root, 
     { operation: 'swarmLeave', cluster: input.cluster, engine: input.engine, target: input.engine ?? undefined, input },
     { left: false },
     async () => {
-      const target = swarmTarget(ctx, input);
+      const target = swarmTarget(ctx.registry, input);
       const who = target.engine ? `engine "${target.engine}"` : `the endpoint of cluster "${target.cluster}"`;
       const info = await engineInfo(target.api);
       if (localSwarmState(info) === 'inactive') {

@@ -1,7 +1,7 @@
 // swarmInit and swarmLeave act either on a configured engine (by name) or on a cluster's
 // manager endpoint. A Swarm model read from an engine remembers the engine, so that its
 // nested fields (quorum) read from the same engine rather than from a cluster.
-import type { GatewayContext } from '../context.ts';
+import type { EngineRegistry } from '../../docker/registry.ts';
 import type { EngineApi } from '../../docker/endpoint.ts';
 import type { SwarmModel } from '../../docker/model/types.ts';
 import { UserInputError } from '../../errors/gateway-error.ts';
@@ -16,10 +16,10 @@ export interface SwarmTarget {
 }
 
 /** The engine named in `input.engine`, or the cluster's client; unknown names, and a `cluster` that is not the engine's, are input errors. */
-export function swarmTarget(ctx: GatewayContext, input: { cluster?: string | null; engine?: string | null }): SwarmTarget {
+export function swarmTarget(registry: EngineRegistry, input: { cluster?: string | null; engine?: string | null }): SwarmTarget {
   if (input.engine != null) {
-    if (!ctx.registry.engineNames().includes(input.engine)) {
-      const known = ctx.registry.engineNames();
+    if (!registry.engineNames().includes(input.engine)) {
+      const known = registry.engineNames();
       throw new UserInputError([
         {
           field: ['input', 'engine'],
@@ -28,12 +28,12 @@ export function swarmTarget(ctx: GatewayContext, input: { cluster?: string | nul
         },
       ]);
     }
-    const mismatch = engineClusterMismatch(ctx.registry, input.engine, input.cluster);
+    const mismatch = engineClusterMismatch(registry, input.engine, input.cluster);
     if (mismatch) throw new UserInputError([{ field: ['input', 'cluster'], code: 'INVALID_VALUE', message: mismatch }]);
-    const engine = ctx.registry.engine(input.engine);
+    const engine = registry.engine(input.engine);
     return { api: engine.endpoint, cluster: engine.cluster ?? engine.name, engine: engine.name };
   }
-  const client = ctx.registry.cluster(input.cluster);
+  const client = registry.cluster(input.cluster);
   return { api: client, cluster: client.name, engine: undefined };
 }
 

@@ -3,7 +3,6 @@
 // service is; what it refers to beyond that, the caller may not be allowed to read: such a
 // reference is null (or, for a network's name, its ID), and the IDs stay.
 import type { TaskNetworkAttachmentResolvers, TaskResolvers } from '../../generated/graphql.ts';
-import { decide } from '../../auth/access-decision.ts';
 import { toNetworkModel } from '../../docker/model/network.ts';
 import { toNodeModel } from '../../docker/model/node.ts';
 import { toServiceModel } from '../../docker/model/service.ts';
@@ -22,7 +21,7 @@ export const taskFields: TaskResolvers = {
    */
   async node(parent, _args, ctx) {
     if (!parent.nodeId) return null;
-    if (!decide(ctx.principal, 'Query.node', parent.cluster).allowed) return null;
+    if (!ctx.authority.decide('Query.node', parent.cluster).allowed) return null;
     const node = await ctx.loaders(parent.cluster).node(parent.nodeId);
     return node ? toNodeModel(parent.cluster, node) : null;
   },
@@ -37,7 +36,7 @@ export const taskNetworkAttachmentFields: TaskNetworkAttachmentResolvers = {
 
   /** The ID in place of the name of a network the caller may not read. */
   async networkName(parent, _args, ctx) {
-    const [masked] = await maskNetworkNames(ctx, parent.cluster, [parent]);
+    const [masked] = await maskNetworkNames(ctx.authority.readScope(parent.cluster), ctx.loaders(parent.cluster), [parent]);
     return masked!.networkName;
   },
 };

@@ -7,7 +7,6 @@ import { formatGrant, type Grant } from '../../grants/grant.ts';
 import { resolveExpiry, tokenIdOfPrincipal, tokenNameProblem, unknownClustersProblem } from '../../auth/tokens/index.ts';
 import { userError, type UserErrorInit } from '../../errors/codes.ts';
 import type { ApiTokenCreateInput, ApiTokenCreatePayload, MutationResolvers } from '../../generated/graphql.ts';
-import type { GatewayContext } from '../context.ts';
 import { rejectIfAny, runMutation } from '../run-mutation.ts';
 import { apiTokenToGraphQL } from './api-token-graphql.ts';
 import { grantFromInput } from './grant-graphql.ts';
@@ -16,12 +15,13 @@ import { maxTokenDaysOf, tokenStore, usingTokenDatabase } from './token-database
 export const apiTokenCreate: MutationResolvers['apiTokenCreate'] = async (_root, { input }, ctx) => {
   const store = tokenStore(ctx);
   return runMutation<ApiTokenCreatePayload>(ctx, { operation: 'apiTokenCreate', gatewayWide: true, target: input.name, input }, { token: null, apiToken: null }, async () => {
-    const { grants, errors } = checkGrants(input, ctx);
+    const { principal } = ctx.authority;
+    const { grants, errors } = checkGrants(input, principal.grants, ctx.registry.clusterNames());
     const nameProblem = tokenNameProblem(input.name);
     if (nameProblem) errors.unshift(userError(['input', 'name'], 'INVALID_VALUE', nameProblem));
     // A token made by an API token never outlives it, and is revoked with it.
-    const createdBy = tokenIdOfPrincipal(ctx.principal.id);
-    const creatorExpiresAt = createdBy ? await usingTokenDatabase(ctx, () => store.creatorExpiry(ctx.principal.id)) : undefined;
+    const createdBy = tokenIdOfPrincipal(principal.id);
+    const creatorExpiresAt = createdBy ? await usingTokenDatabase(ctx, () => store.creatorExpiry(principal.id)) : undefined;
     const expiry = resolveExpiry(
       { expiresAt: input.expiresAt == null ? null : new Date(input.expiresAt), expiresInDays: input.expiresInDays },
       { now: new Date(), maxTokenDays: maxTokenDaysOf(ctx), creatorExpiresAt },
@@ -29,18 +29,17 @@ export const apiTokenCreate: MutationResolvers['apiTokenCreate'] = async (_root,
     if ('error' in expiry) errors.push(userError(['input', expiry.field], 'INVALID_VALUE', expiry.error));
     rejectIfAny(errors);
     const { token, row } = await usingTokenDatabase(ctx, () =>
-      store.create({ name: input.name, owner: ctx.principal.id, grants, expiresAt: 'expiresAt' in expiry ? expiry.expiresAt : null, createdBy }),
+      store.create({ name: input.name, owner: principal.id, grants, expiresAt: 'expiresAt' in expiry ? expiry.expiresAt : null, createdBy }),
     );
     return { payload: { token, apiToken: apiTokenToGraphQL(row) }, objectIds: [row.id] };
   });
 };
 
-/** The grants asked for, and what is wrong with them: form, unknown clusters, escalation. */
-function checkGrants(input: ApiTokenCreateInput, ctx: GatewayContext): { grants: Grant[]; errors: UserErrorInit[] } {
+/** The grants asked for, and what is wrong with them: form, clusters not in `known`, escalation beyond `held`. */
+function checkGrants(input: ApiTokenCreateInput, held: readonly Grant[], known: readonly string[]): { grants: Grant[]; errors: UserErrorInit[] } {
   const errors: UserErrorInit[] = [];
   const grants: Grant[] = [];
   if (input.grants.length === 0) errors.push(userError(['input', 'grants'], 'INVALID_VALUE', 'Give the token at least one grant.'));
-  const known = ctx.registry.clusterNames();
   for (const [i, given] of input.grants.entries()) {
     const field = ['input', 'grants', String(i)];
     let grant: Grant;
@@ -55,9 +54,9 @@ function checkGrants(input: ApiTokenCreateInput, ctx: GatewayContext): { grants:
       errors.push(userError([...field, 'clusters'], 'REFERENCE_NOT_FOUND', unknown));
       continue;
     }
-    if (uncoveredGrants(ctx.principal.grants, [grant]).length > 0) {
-      const held = ctx.principal.grants.map(formatGrant).join(', ') || 'none';
-      errors.push(userError(field, 'ESCALATION', `Grant ${formatGrant(grant)} goes beyond your own grants (${held}): a token can only be given what you hold.`));
+    if (uncoveredGrants(held, [grant]).length > 0) {
+      const holding = held.map(formatGrant).join(', ') || 'none';
+      errors.push(userError(field, 'ESCALATION', `Grant ${formatGrant(grant)} goes beyond your own grants (${holding}): a token can only be given what you hold.`));
       continue;
     }
     grants.push(grant);

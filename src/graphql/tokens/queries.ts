@@ -6,16 +6,16 @@ import { apiTokenToGraphQL, tokenVisibleTo } from './api-token-graphql.ts';
 import { grantToGraphQL } from './grant-graphql.ts';
 import { tokenStore, usingTokenDatabase } from './token-database.ts';
 
-export const whoami: QueryResolvers['whoami'] = (_root, _args, ctx) => ({
-  id: ctx.principal.id,
-  kind: ctx.principal.kind.toUpperCase() as PrincipalKind,
-  name: ctx.principal.name ?? null,
-  grants: ctx.principal.grants.map(grantToGraphQL),
+export const whoami: QueryResolvers['whoami'] = (_root, _args, { authority: { principal } }) => ({
+  id: principal.id,
+  kind: principal.kind.toUpperCase() as PrincipalKind,
+  name: principal.name ?? null,
+  grants: principal.grants.map(grantToGraphQL),
 });
 
 export const apiTokens: QueryResolvers['apiTokens'] = async (_root, { first, after, includeRevoked }, ctx) => {
   const store = tokenStore(ctx);
   const rows = await usingTokenDatabase(ctx, () => store.list({ includeRevoked: includeRevoked ?? false }));
-  const visible = rows.filter((row) => tokenVisibleTo(ctx.principal, row));
+  const visible = rows.filter((row) => tokenVisibleTo(ctx.authority.principal, row));
   return paginate(visible.map(apiTokenToGraphQL), (t) => nameKey(t.name, t.id), { first, after });
 };

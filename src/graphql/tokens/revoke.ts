@@ -12,9 +12,9 @@ export const apiTokenRevoke: MutationResolvers['apiTokenRevoke'] = async (_root,
   const store = tokenStore(ctx);
   return runMutation<ApiTokenRevokePayload>(ctx, { operation: 'apiTokenRevoke', gatewayWide: true, target: input.id, input }, { apiToken: null, alsoRevoked: [] }, async () => {
     const row = await usingTokenDatabase(ctx, () => store.find(input.id));
-    if (!row || !tokenVisibleTo(ctx.principal, row)) throw notFound('API token', input.id);
+    if (!row || !tokenVisibleTo(ctx.authority.principal, row)) throw notFound('API token', input.id);
     if (row.revokedAt) throw alreadyRevoked(row);
-    const revoked = await usingTokenDatabase(ctx, () => store.revokeTree(row.id, ctx.principal.id));
+    const revoked = await usingTokenDatabase(ctx, () => store.revokeTree(row.id, ctx.authority.principal.id));
     if (!revoked) throw alreadyRevoked((await store.find(row.id)) ?? row);
     // The tokens it created go with it, even those beyond the caller's grants (a token can
     // only have made tokens within its own, so these were made under the one revoked).

@@ -6,12 +6,12 @@ import { ApiTokenStore } from '../../auth/tokens/index.ts';
 import { GatewayError, UserInputError } from '../../errors/gateway-error.ts';
 import type { GatewayContext } from '../context.ts';
 
-export function tokenStore(ctx: GatewayContext): ApiTokenStore {
+export function tokenStore(ctx: Pick<GatewayContext, 'database'>): ApiTokenStore {
   if (!ctx.database) throw new GatewayError('AUDIT_UNAVAILABLE', 'API tokens are kept in the gateway\'s database, and this gateway runs without one');
   return new ApiTokenStore(ctx.database);
 }
 
-export async function usingTokenDatabase<T>(ctx: GatewayContext, work: () => Promise<T>): Promise<T> {
+export async function usingTokenDatabase<T>(ctx: Pick<GatewayContext, 'logger'>, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (err) {
@@ -25,6 +25,6 @@ export async function usingTokenDatabase<T>(ctx: GatewayContext, work: () => Pro
  * `auth.maxTokenDays`, from the auth settings the HTTP layer puts in the context deps
  * (`auth: config.auth`); undefined when absent (no limit).
  */
-export function maxTokenDaysOf(ctx: GatewayContext): number | undefined {
+export function maxTokenDaysOf(ctx: Pick<GatewayContext, 'auth'>): number | undefined {
   return ctx.auth.maxTokenDays;
 }

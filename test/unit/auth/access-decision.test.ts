@@ -1,9 +1,10 @@
 // decide(): one permission for one principal on one cluster, for each kind of scope rule
 // (objects, refused, unaffected), with cluster coverage and engines outside any cluster;
-// the scope it returns (inScope, readScope) and the labels a creation gets (labelsToStamp).
+// the scope it returns (inScope) and the labels a creation gets (labelsToStamp). The read
+// scope is the Authority's (authority.test.ts).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ALL_OBJECTS, decide, decisionRecord, inScope, labelsToStamp, NO_OBJECTS, readScope, type AccessDecision, type Scope } from '../../../src/auth/access-decision.ts';
+import { ALL_OBJECTS, decide, decisionRecord, inScope, labelsToStamp, NO_OBJECTS, type AccessDecision, type Scope } from '../../../src/auth/access-decision.ts';
 import { parseGrant } from '../../../src/grants/grant.ts';
 import { parseSelector } from '../../../src/grants/label-selector.ts';
 import type { Principal } from '../../../src/auth/principal.ts';
@@ -107,14 +108,6 @@ describe('scopes', () => {
     assert.equal(inScope(s, { team: 'billing', env: 'prod' }), true);
     assert.equal(inScope(s, { team: 'billing' }), false);
     assert.equal(inScope(s, undefined), false);
-  });
-
-  test('readScope: what Query.services reaches on a cluster; nothing for a principal that cannot read', () => {
-    assert.deepEqual(readScope(who('viewer'), 'prod'), ALL_OBJECTS);
-    assert.deepEqual(readScope(who('operator@prod:team=payments'), 'prod'), scoped('team=payments'));
-    assert.deepEqual(readScope(who('operator@prod:team=payments'), 'staging'), NO_OBJECTS);
-    assert.deepEqual(readScope(who('auditor'), 'prod'), NO_OBJECTS);
-    assert.deepEqual(readScope(who(), 'prod'), NO_OBJECTS);
   });
 });
 

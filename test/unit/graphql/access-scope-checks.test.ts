@@ -1,27 +1,25 @@
 // The label-scope checks of the resolvers (src/graphql/access/scope-checks.ts and
-// containers/container-scope.ts), run under real access decisions for real grants.
+// containers/container-scope.ts), under the scopes of real access decisions for real grants.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decide } from '../../../src/auth/access-decision.ts';
+import { decide, type Scope } from '../../../src/auth/access-decision.ts';
+import { authorityOf } from '../../../src/auth/authority.ts';
 import { parseGrant } from '../../../src/grants/grant.ts';
 import type { Principal } from '../../../src/auth/principal.ts';
 import type { ClusterLoaders } from '../../../src/docker/loaders.ts';
 import type { EngineService } from '../../../src/docker/engine-json.ts';
 import { UserInputError } from '../../../src/errors/gateway-error.ts';
-import { runWithDecision } from '../../../src/graphql/access/current-decision.ts';
-import { rollbackScopeErrors, serviceInOperationScope, serviceUpdateScopeErrors, stampScopeLabels } from '../../../src/graphql/access/scope-checks.ts';
+import { rollbackScopeErrors, serviceInScope, serviceUpdateScopeErrors, stampScopeLabels } from '../../../src/graphql/access/scope-checks.ts';
 import { containersInScope } from '../../../src/graphql/containers/container-scope.ts';
-import type { GatewayContext } from '../../../src/graphql/context.ts';
 import type { ServiceUpdateInput } from '../../../src/generated/graphql.ts';
 
 const principal = (...grants: string[]): Principal => ({ id: 'test', kind: 'token', grants: grants.map(parseGrant), clientAddress: undefined });
-const ctxOf = (p: Principal) => ({ principal: p }) as unknown as GatewayContext;
 
-/** Runs `fn` as the root field `permission` would run for `p`. */
-function under<T>(p: Principal, permission: string, fn: () => T): T {
+/** Runs `fn` with the scope the root field `permission` would run under for `p`. */
+function under<T>(p: Principal, permission: string, fn: (scope: Scope) => T): T {
   const decision = decide(p, permission, 'c1');
   assert.ok(decision.allowed, `${permission} is allowed`);
-  return runWithDecision(decision, fn);
+  return fn(decision.scope);
 }
 
 const service = (labels: Record<string, string> | null, previous?: Record<string, string> | null): EngineService =>
@@ -37,26 +35,26 @@ describe('stampScopeLabels', () => {
   const deployer = principal('deployer:team=payments');
 
   test('adds the scope label to what a scoped deployer creates, keeps other labels', () => {
-    assert.deepEqual(under(deployer, 'Mutation.serviceCreate', () => stampScopeLabels({ owner: 'alice' }, ['input', 'labels'])), { owner: 'alice', team: 'payments' });
-    assert.deepEqual(under(deployer, 'Mutation.networkCreate', () => stampScopeLabels(undefined, ['input', 'labels'])), { team: 'payments' });
+    assert.deepEqual(under(deployer, 'Mutation.serviceCreate', (scope) => stampScopeLabels(scope, { owner: 'alice' }, ['input', 'labels'])), { owner: 'alice', team: 'payments' });
+    assert.deepEqual(under(deployer, 'Mutation.networkCreate', (scope) => stampScopeLabels(scope, undefined, ['input', 'labels'])), { team: 'payments' });
   });
 
   test('a clash with the scope is SCOPE_LABEL at the labels field, naming the label', () => {
     assert.throws(
-      () => under(deployer, 'Mutation.serviceCreate', () => stampScopeLabels({ team: 'billing' }, ['input', 'labels'])),
+      () => under(deployer, 'Mutation.serviceCreate', (scope) => stampScopeLabels(scope, { team: 'billing' }, ['input', 'labels'])),
       (err: unknown) => err instanceof UserInputError && err.userErrors[0]!.code === 'SCOPE_LABEL' && err.userErrors[0]!.field!.join('.') === 'input.labels' && /team must be payments/.test(err.userErrors[0]!.message),
     );
   });
 
   test('an unscoped deployer gets exactly its labels', () => {
-    assert.deepEqual(under(principal('deployer'), 'Mutation.serviceCreate', () => stampScopeLabels({ team: 'billing' }, ['input', 'labels'])), { team: 'billing' });
+    assert.deepEqual(under(principal('deployer'), 'Mutation.serviceCreate', (scope) => stampScopeLabels(scope, { team: 'billing' }, ['input', 'labels'])), { team: 'billing' });
   });
 });
 
 describe('serviceUpdateScopeErrors', () => {
   const update = (input: Partial<ServiceUpdateInput>): ServiceUpdateInput => ({ id: 'pay-api', force: false, ...input });
   const check = (p: Principal, input: Partial<ServiceUpdateInput>, labels: Record<string, string> = { team: 'payments' }) =>
-    codes(under(p, 'Mutation.serviceUpdate', () => serviceUpdateScopeErrors(ctxOf(p), 'c1', update(input), service(labels))));
+    codes(under(p, 'Mutation.serviceUpdate', (scope) => serviceUpdateScopeErrors(authorityOf(p), scope, 'c1', update(input), service(labels))));
 
   test('an operator changes image, env, replicas and force; every other field is NOT_PERMITTED at itself', () => {
     const op = principal('operator:team=payments');
@@ -95,15 +93,15 @@ describe('serviceUpdateScopeErrors', () => {
 describe('mutation targets and rollbacks', () => {
   test('a target outside the mutation scope is treated as missing, even when the read scope covers it', () => {
     const p = principal('viewer', 'operator:team=payments');
-    assert.equal(under(p, 'Mutation.serviceScale', () => serviceInOperationScope(service({ team: 'billing' }))), null);
-    assert.ok(under(p, 'Mutation.serviceScale', () => serviceInOperationScope(service({ team: 'payments' }))));
-    assert.ok(under(p, 'Query.service', () => serviceInOperationScope(service({ team: 'billing' }))));
+    assert.equal(under(p, 'Mutation.serviceScale', (scope) => serviceInScope(service({ team: 'billing' }), scope)), null);
+    assert.ok(under(p, 'Mutation.serviceScale', (scope) => serviceInScope(service({ team: 'payments' }), scope)));
+    assert.ok(under(p, 'Query.service', (scope) => serviceInScope(service({ team: 'billing' }), scope)));
   });
 
   test('a rollback to a spec without the scope label is SCOPE_LABEL at the id', () => {
     const p = principal('operator:team=payments');
-    assert.deepEqual(codes(under(p, 'Mutation.serviceRollback', () => rollbackScopeErrors(service({ team: 'payments' }, {})))), [['SCOPE_LABEL', 'input.id']]);
-    assert.deepEqual(codes(under(p, 'Mutation.serviceRollback', () => rollbackScopeErrors(service({ team: 'payments' }, { team: 'payments', v: '1' })))), []);
+    assert.deepEqual(codes(under(p, 'Mutation.serviceRollback', (scope) => rollbackScopeErrors(scope, service({ team: 'payments' }, {})))), [['SCOPE_LABEL', 'input.id']]);
+    assert.deepEqual(codes(under(p, 'Mutation.serviceRollback', (scope) => rollbackScopeErrors(scope, service({ team: 'payments' }, { team: 'payments', v: '1' })))), []);
   });
 });
 

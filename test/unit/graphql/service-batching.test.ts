@@ -12,6 +12,7 @@ import type { EngineTask } from '../../../src/docker/engine-json.ts';
 import { ClusterLoaders } from '../../../src/docker/loaders.ts';
 import type { GatewayContext } from '../../../src/graphql/context.ts';
 import { parseGrant } from '../../../src/grants/grant.ts';
+import { authorityOf } from '../../../src/auth/authority.ts';
 import { resolvers } from '../../../src/graphql/resolvers.ts';
 
 const read = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')) as unknown;
@@ -48,7 +49,8 @@ const schema = makeExecutableSchema({ typeDefs: readFileSync(new URL('../../../s
 async function run(query: string) {
   const calls: string[] = [];
   const loaders = new ClusterLoaders(stubClient(calls));
-  const contextValue = { loaders: () => loaders, principal: { id: 'test', kind: 'token', grants: [parseGrant('admin')], clientAddress: undefined } } as unknown as GatewayContext;
+  const authority = authorityOf({ id: 'test', kind: 'token', grants: [parseGrant('admin')], clientAddress: undefined });
+  const contextValue = { loaders: () => loaders, authority, decision: null } as unknown as GatewayContext;
   const result = await execute({ schema, document: parse(query), contextValue });
   assert.equal(result.errors, undefined, JSON.stringify(result.errors));
   // Plain objects (GraphQL results have null prototypes) so deepEqual compares values only.
