@@ -1,11 +1,16 @@
 // A unix-socket proxy in front of an engine that records each HTTP request line passing
-// through, so a test can count the Engine calls a GraphQL query costs.
+// through, so a test can count the Engine calls a GraphQL query costs, and that can hold
+// back the engine's answers: the answer to a request whose line matches `hold` is never
+// passed on (the engine has received and acted on the request; the client sees no answer
+// and times out), and `holdAll` withholds every answer (an engine that accepts connections
+// but answers nothing). Holding makes "the engine may have acted, no answer came" happen
+// on purpose.
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-const REQUEST_LINE = /(?:^|\r\n)(GET|POST|PUT|DELETE|HEAD) (\S+) HTTP\/1\.[01]\r\n/g;
+const REQUEST_LINE = /(?:^|\r\n)((?:GET|POST|PUT|DELETE|HEAD) \S+) HTTP\/1\.[01]\r\n/g;
 
 export interface CountingProxy {
   /** `unix://...` address to configure the gateway with. */
@@ -13,6 +18,12 @@ export interface CountingProxy {
   /** Request lines seen so far, e.g. `GET /services?status=true`. */
   requests: string[];
   reset(): void;
+  /** Answers to requests whose line (`POST /v1.41/networks/create?`) matches are withheld. */
+  hold(pattern: RegExp | null): void;
+  /** Withholds every answer while true. */
+  holdAll(on: boolean): void;
+  /** Request lines whose answers were withheld so far. */
+  held: string[];
   close(): Promise<void>;
 }
 
@@ -20,14 +31,29 @@ export async function countingProxy(targetSocket: string): Promise<CountingProxy
   const dir = mkdtempSync(path.join(tmpdir(), 'sgp-'));
   const socketPath = path.join(dir, 'proxy.sock');
   const requests: string[] = [];
+  const held: string[] = [];
+  let pattern: RegExp | null = null;
+  let all = false;
   const sockets = new Set<net.Socket>();
   const server = net.createServer((client) => {
     const upstream = net.connect(targetSocket);
     sockets.add(client).add(upstream);
+    /** Once a held request went through this connection, nothing more comes back on it. */
+    let withheld = false;
     client.on('data', (chunk: Buffer) => {
-      for (const m of chunk.toString('latin1').matchAll(REQUEST_LINE)) requests.push(`${m[1]} ${decodeURIComponent(m[2]!)}`);
+      for (const m of chunk.toString('latin1').matchAll(REQUEST_LINE)) {
+        const line = decodeURIComponent(m[1]!);
+        requests.push(line);
+        if (all || pattern?.test(line)) {
+          withheld = true;
+          held.push(line);
+        }
+      }
+      upstream.write(chunk);
     });
-    client.pipe(upstream).pipe(client);
+    upstream.on('data', (chunk: Buffer) => {
+      if (!withheld && !all) client.write(chunk);
+    });
     const end = () => {
       client.destroy();
       upstream.destroy();
@@ -42,6 +68,9 @@ export async function countingProxy(targetSocket: string): Promise<CountingProxy
     host: `unix://${socketPath}`,
     requests,
     reset: () => void requests.splice(0),
+    held,
+    hold: (p) => void (pattern = p),
+    holdAll: (on) => void (all = on),
     close: async () => {
       for (const s of sockets) s.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -17,7 +17,7 @@ import { parseConfig, type GatewayConfig } from '../../../src/config/config.ts';
 import { EngineRegistry } from '../../../src/docker/registry.ts';
 import { openAuditDb, type AuditDb } from '../../support/audit-db.ts';
 import { startGateway, waitFor, type TestGateway } from '../../support/gateway.ts';
-import { holdingProxy, type HoldingProxy } from '../../support/holding-proxy.ts';
+import { countingProxy, type CountingProxy } from '../../support/counting-proxy.ts';
 import { dockerOk, swarmDown, swarmUp, type SwarmNode, type SwarmState } from '../../support/swarm.ts';
 
 const SWARM = 'auo-swarm';
@@ -27,7 +27,7 @@ const ENGINE_TIMEOUT_MS = 1500;
 describe('an engine call without an answer is recorded unknown, then reconciled to the truth (PostgreSQL)', () => {
   let swarm: SwarmState;
   let manager: SwarmNode;
-  let proxy: HoldingProxy;
+  let proxy: CountingProxy;
   let db: AuditDb;
   let log: AuditLog;
   let gw: TestGateway;
@@ -36,7 +36,7 @@ describe('an engine call without an answer is recorded unknown, then reconciled 
   before(async () => {
     swarm = await swarmUp(SWARM);
     manager = swarm.nodes[0]!;
-    proxy = await holdingProxy(manager.host.replace(/^unix:\/\//, ''));
+    proxy = await countingProxy(manager.host.replace(/^unix:\/\//, ''));
     // Pending forever (no node has the label): replicas change without starting containers.
     await docker('service', 'create', '--detach', '--no-resolve-image', '--name', 'auo-web', '--constraint', 'node.labels.auo==none', '--replicas', '1', 'sg-busybox:latest', 'sleep', '600');
     const config: GatewayConfig = parseConfig({

@@ -21,7 +21,7 @@ import type { GatewayConfig } from '../../../src/config/config.ts';
 import { openAuditDb, type AuditDb } from '../../support/audit-db.ts';
 import { configFor, waitFor } from '../../support/gateway.ts';
 import { spawnGateway, type GatewayProcess } from '../../support/gateway-process.ts';
-import { holdingProxy } from '../../support/holding-proxy.ts';
+import { countingProxy } from '../../support/counting-proxy.ts';
 import { dockerOk, swarmDown, swarmUp, type SwarmNode, type SwarmState } from '../../support/swarm.ts';
 
 const SWARM = 'awc-swarm';
@@ -90,7 +90,7 @@ describe('intents of a killed gateway are reconciled at once and correctly (Post
     // holds back answers so that the kill finds scales in flight on both sides of their
     // engine call: s0, s1 after the update was sent (the engine scaled them), s2, s3
     // before it (their inspect is held: nothing was changed).
-    const proxy = await holdingProxy(manager.host.replace(/^unix:\/\//, ''));
+    const proxy = await countingProxy(manager.host.replace(/^unix:\/\//, ''));
     const ids = await Promise.all(Array.from({ length: WRITERS }, async (_, w) => JSON.parse(await docker('service', 'inspect', `awc-s${w}`))[0].ID as string));
     const viaProxy = configFor([{ ...swarm, nodes: swarm.nodes.map((n) => ({ ...n, host: proxy.host })) }]);
     const first = await spawnGateway({ ...viaProxy, audit: config.audit }, { ...db.env(), GATEWAY_TEST_PAUSE_AFTER_ENGINE: 'networkCreate' });
