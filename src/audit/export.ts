@@ -9,7 +9,7 @@
 // CSV (RFC 4180, CRLF line ends, a header row) holds input, decision and objectIds as
 // JSON text; SQL NULL is an empty field, an empty string a quoted empty field (""); text
 // that a spreadsheet would take for a formula is prefixed with ' (see csvField).
-import { canonicalJson, type AuditRecordData, type JsonValue } from './record.ts';
+import { canonicalJson, recordText, type AuditRecordData, type JsonValue } from './record.ts';
 import { DEFAULT_BATCH_SIZE, streamAuditRecords, type AuditReader, type AuditRecordQuery } from './audit-query.ts';
 
 export type ExportFormat = 'ndjson' | 'csv';
@@ -27,28 +27,8 @@ export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
 
 /** The JSON object of one NDJSON line, keys in column order. */
 export function exportObject(record: AuditRecordData): Record<(typeof COLUMNS)[number], JsonValue> {
-  return {
-    seq: record.seq.toString(),
-    id: record.id,
-    kind: record.kind,
-    recordedAt: record.recordedAt.toISOString(),
-    requestId: record.requestId,
-    principal: record.principal,
-    clientAddress: record.clientAddress,
-    userAgent: record.userAgent,
-    cluster: record.cluster,
-    operation: record.operation,
-    target: record.target,
-    input: record.input,
-    intentId: record.intentId,
-    outcome: record.outcome,
-    errorCode: record.errorCode,
-    objectIds: record.objectIds,
-    durationMs: record.durationMs,
-    decision: record.decision,
-    prevHash: record.prevHash,
-    hash: record.hash,
-  };
+  const text = recordText(record);
+  return Object.fromEntries(COLUMNS.map((column) => [column, text[column]])) as Record<(typeof COLUMNS)[number], JsonValue>;
 }
 
 export function ndjsonLine(record: AuditRecordData): string {

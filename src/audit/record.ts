@@ -61,6 +61,17 @@ export function blankRecordFields(given: RequiredFields & Partial<RecordFields>)
   };
 }
 
+/** A stored record with seq and recordedAt as text. */
+export type RecordText = Omit<AuditRecordData, 'seq' | 'recordedAt'> & { seq: string; recordedAt: string };
+
+/**
+ * The record as it is shown, in the export and in GraphQL's AuditRecord alike: seq as a
+ * decimal string (a bigint has no JSON form), recordedAt in ISO 8601 UTC with milliseconds.
+ */
+export function recordText(record: AuditRecordData): RecordText {
+  return { ...record, seq: record.seq.toString(), recordedAt: record.recordedAt.toISOString() };
+}
+
 /** Version tag, the first element of every encoding: a change of format changes it. */
 export const ENCODING_VERSION = 'sg-audit/1';
 
