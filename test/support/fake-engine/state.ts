@@ -23,6 +23,16 @@ export function hexId(): string {
   return randomBytes(32).toString('hex');
 }
 
+export interface LogEntry {
+  stream: 'stdout' | 'stderr';
+  message: string;
+  taskId: string;
+  nodeId: string;
+  serviceId: string;
+  /** RFC 3339 with nanoseconds, as dockerd's `timestamps=1` prefix. */
+  timestamp: string;
+}
+
 export interface NodeOptions {
   hostname: string;
   role?: 'manager' | 'worker';
@@ -65,8 +75,8 @@ export class FakeSwarm {
   readonly tasks = new Map<string, Json>();
   readonly networks = new Map<string, Json>();
   readonly containers = new Map<string, Json>();
-  /** Log lines per service ID (`GET /services/{id}/logs`), oldest first; each with its timestamp prefix as dockerd sends it with `timestamps=1`. */
-  readonly logs = new Map<string, { stream: 'stdout' | 'stderr'; text: string }[]>();
+  /** Log lines per service ID (`GET /services/{id}/logs`), oldest first. */
+  readonly logs = new Map<string, LogEntry[]>();
 
   static create(options: SwarmOptions = {}): FakeSwarm {
     const state = new FakeSwarm();
@@ -183,6 +193,15 @@ export class FakeSwarm {
     service.PreviousSpec = current;
     service.UpdateStatus = { State: 'rollback_completed', StartedAt: service.UpdatedAt, CompletedAt: service.UpdatedAt, Message: 'rollback completed' };
     return service;
+  }
+
+  /** A line a task of the service wrote (its first running task unless `task` is given), `at` defaulting to now. */
+  writeLog(service: Json, stream: 'stdout' | 'stderr', message: string, options: { task?: Json; at?: string } = {}): LogEntry {
+    const task = options.task ?? [...this.tasks.values()].find((t) => t.ServiceID === service.ID && t.DesiredState === 'running');
+    if (!task) throw new Error(`fake engine: service ${service.Spec.Name} has no running task to log`);
+    const entry: LogEntry = { stream, message, taskId: task.ID, nodeId: task.NodeID, serviceId: service.ID, timestamp: options.at ?? this.now() };
+    this.logs.set(service.ID, [...(this.logs.get(service.ID) ?? []), entry]);
+    return entry;
   }
 
   removeService(service: Json): void {

@@ -4,7 +4,7 @@
 // a stale version (500 "update out of sequence"), a rollback without a previous spec.
 import { badRequest, conflict, notFound } from '../errors.ts';
 import { Reply, type Router } from '../router.ts';
-import type { FakeSwarm, Json } from '../state.ts';
+import type { FakeSwarm, Json, LogEntry } from '../state.ts';
 import { labelMatches } from './nodes.ts';
 import { swarmOf } from './swarm.ts';
 
@@ -109,14 +109,27 @@ export function serviceRoutes(router: Router): void {
     return undefined;
   });
 
+  // `docker service logs`: per task the last `tail` lines after `since`, each with the
+  // timestamp and details prefixes when asked (`timestamps=1`, `details=1`); the body is
+  // the multiplexed stream (raw text when the service has a TTY).
   router.get('/services/:id/logs', ({ state, params, query }) => {
     const service = serviceOf(state, params.id!);
-    const lines = state.logs.get(service.ID) ?? [];
-    const tail = query.tail === undefined || query.tail === 'all' ? lines.length : Number(query.tail);
-    const chosen = lines.slice(Math.max(0, lines.length - tail));
-    return new Reply(200, Buffer.concat(chosen.map((l) => frame(l.stream === 'stderr' ? 2 : 1, `${l.text}\n`))), 'application/vnd.docker.multiplexed-stream');
+    const since = query.since ? Number(query.since) * 1000 : -Infinity;
+    const entries = (state.logs.get(service.ID) ?? []).filter((l) => Date.parse(l.timestamp) > since);
+    const tail = query.tail === undefined || query.tail === 'all' ? Infinity : Number(query.tail);
+    const byTask = new Map<string, LogEntry[]>();
+    for (const entry of entries) byTask.set(entry.taskId, [...(byTask.get(entry.taskId) ?? []), entry]);
+    const chosen = [...byTask.values()].flatMap((lines) => (tail === Infinity ? lines : lines.slice(Math.max(0, lines.length - tail))));
+    const text = (l: LogEntry) => {
+      const details = `com.docker.swarm.node.id=${l.nodeId},com.docker.swarm.service.id=${l.serviceId},com.docker.swarm.task.id=${l.taskId}`;
+      return `${truthy(query.timestamps) ? `${l.timestamp} ` : ''}${truthy(query.details) ? `${details} ` : ''}${l.message}\n`;
+    };
+    if (service.Spec.TaskTemplate?.ContainerSpec?.TTY) return new Reply(200, chosen.map(text).join(''), 'text/plain; charset=utf-8');
+    return new Reply(200, Buffer.concat(chosen.map((l) => frame(l.stream === 'stderr' ? 2 : 1, text(l)))), 'application/vnd.docker.multiplexed-stream');
   });
 }
+
+const truthy = (value: string | undefined) => value === '1' || value === 'true';
 
 /** One frame of the Engine's multiplexed stream: stream byte, 3 zero bytes, big-endian length, payload. */
 function frame(stream: 1 | 2, text: string): Buffer {
