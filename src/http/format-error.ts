@@ -42,8 +42,8 @@ export function isRequestError(error: unknown): boolean {
   return error instanceof GraphQLError && error.originalError === undefined && error.path === undefined && error.extensions.code === undefined;
 }
 
-/** The error a resolver threw, under GraphQL's wrapping (with or without a path). */
-function rootCause(error: unknown): unknown {
+/** The error a resolver threw, under GraphQL's wrapping (with or without a path): the one unwrapping, for the answer and the log. */
+export function rootCause(error: unknown): unknown {
   let current = error;
   for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
     const inner = (current as { originalError?: unknown }).originalError;

@@ -7,7 +7,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import type { GatewayContext } from '../graphql/context.ts';
-import { formatError } from './format-error.ts';
+import { formatError, rootCause } from './format-error.ts';
 
 /** Codes that say the gateway's surroundings are unwell, not the caller or the gateway. */
 const OPERATIONAL = new Set(['ENGINE_UNAVAILABLE', 'NOT_A_SWARM_MANAGER', 'AUDIT_UNAVAILABLE']);
@@ -26,7 +26,7 @@ export function logErrors(logger: Logger, errors: readonly GraphQLError[], where
     const shown = formatError(error.toJSON(), error);
     const code = String(shown.extensions?.code ?? 'INTERNAL');
     const level = levelOf(code);
-    if (level === 'error') logger.error({ ...where, code, err: error.originalError ?? error, path: error.path }, 'unexpected error while serving a request');
+    if (level === 'error') logger.error({ ...where, code, err: rootCause(error), path: error.path }, 'unexpected error while serving a request');
     else logger[level]({ ...where, code, path: error.path }, `request refused or failed: ${shown.message}`);
   }
 }
