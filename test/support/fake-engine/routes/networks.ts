@@ -37,14 +37,21 @@ function servicesOn(state: FakeSwarm, network: Json): Json[] {
   );
 }
 
-/** The list entry: swarm networks as swarmkit returns them (no Containers), local ones with an empty map. */
+/**
+ * A network object marked so stands for a manager's leftover local copy of a swarm network
+ * the swarm no longer has (Docker 20.10 keeps the old `ingress` so): listed as a local one.
+ */
+export const STALE_LOCAL_COPY = 'FakeStaleLocalCopy';
+
+/** The list entry: swarm networks as swarmkit returns them (no Containers), local ones (and stale local copies) with an empty map. */
 function listed(network: Json): Json {
-  const { Containers: _containers, Peers: _peers, Services: _services, ...rest } = network;
-  return network.Scope === 'swarm' ? rest : { ...rest, Containers: {} };
+  const { Containers: _containers, Peers: _peers, Services: _services, [STALE_LOCAL_COPY]: stale, ...rest } = network;
+  return network.Scope === 'swarm' && !stale ? rest : { ...rest, Containers: {} };
 }
 
 function inspected(state: FakeSwarm, network: Json, verbose: boolean): Json {
-  const result: Json = { ...network, Containers: network.Containers ?? {} };
+  const { [STALE_LOCAL_COPY]: _stale, ...shown } = network;
+  const result: Json = { ...shown, Containers: network.Containers ?? {} };
   if (network.Scope === 'swarm') {
     const nodes = [...state.nodes.values()];
     result.Peers = nodes.map((n) => ({ Name: n.Description.Hostname, IP: n.Status.Addr }));
