@@ -15,7 +15,6 @@ describe('networks and network', () => {
   let fake: FakeGateway;
   let front: Json;
   let back: Json;
-  let idle: Json;
   let attached: Json;
   let local: Json;
   before(async () => {
@@ -24,7 +23,7 @@ describe('networks and network', () => {
     const add = (n: Json) => (state.networks.set(n.Id, n), n);
     front = add(swarmNetwork(state, { Name: 'front', Driver: 'overlay', Labels: { team: 'payments' } }));
     back = add(swarmNetwork(state, { Name: 'back-end', Driver: 'overlay', Labels: { team: 'billing' } }));
-    idle = add(swarmNetwork(state, { Name: 'idle', Driver: 'overlay', Labels: { team: 'payments', tier: 'x' } }));
+    add(swarmNetwork(state, { Name: 'idle', Driver: 'overlay', Labels: { team: 'payments', tier: 'x' } }));
     attached = add(swarmNetwork(state, { Name: 'attached', Driver: 'overlay', Attachable: true }));
     local = add(bridgeNetwork({ Name: 'local-br', Driver: 'bridge', IPAM: { Config: [{ Subnet: '172.30.0.0/16' }] }, Labels: {} }));
     // A stale local copy of a swarm network the swarm no longer has (Docker 20.10's old ingress).
