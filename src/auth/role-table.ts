@@ -1,6 +1,7 @@
 // README's role table, rendered from the permission table so that the two cannot drift:
 // `npm run docs:roles` writes it between the markers, and a unit test fails when README
 // holds anything else. Pure: text in, text out.
+import { escapeCell, markedBlock, replaceMarkedBlock } from '../util/markdown.ts';
 import { PERMISSIONS, type PermissionRule, type ScopeRule } from './permissions.ts';
 import { ROLES, type Role } from '../grants/roles.ts';
 
@@ -19,12 +20,11 @@ function cell(rule: PermissionRule, role: Role): string {
   return rule.scoped === 'refused' ? '✓' : '✓ scoped';
 }
 
-const escape = (text: string) => text.replace(/\|/g, '\\|');
 
 /** The Markdown table: one row per permission, in the table's order. */
 export function renderRoleTable(permissions: Record<string, PermissionRule> = PERMISSIONS, roles: readonly Role[] = ROLES): string {
   const header = ['permission', 'what', ...roles, 'with a label selector'];
-  const rows = Object.entries(permissions).map(([name, rule]) => [`\`${name}\``, escape(rule.summary), ...roles.map((r) => cell(rule, r)), SCOPED_BEHAVIOUR[rule.scoped]]);
+  const rows = Object.entries(permissions).map(([name, rule]) => [`\`${name}\``, escapeCell(rule.summary), ...roles.map((r) => cell(rule, r)), SCOPED_BEHAVIOUR[rule.scoped]]);
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`.replace(/ {2,}\|/g, ' |');
   return [
     line(header),
@@ -35,18 +35,10 @@ export function renderRoleTable(permissions: Record<string, PermissionRule> = PE
   ].join('\n');
 }
 
+const ROLE_TABLE_MARKERS = { start: ROLE_TABLE_START, end: ROLE_TABLE_END };
+
 /** README with the block between the markers replaced by `table`; throws when the markers are missing or out of order. */
-export function replaceRoleTable(readme: string, table: string): string {
-  const start = readme.indexOf(ROLE_TABLE_START);
-  const end = readme.indexOf(ROLE_TABLE_END);
-  if (start < 0 || end < start) throw new Error(`README.md needs the markers ${ROLE_TABLE_START} and ${ROLE_TABLE_END}, in that order`);
-  return `${readme.slice(0, start + ROLE_TABLE_START.length)}\n${table}\n${readme.slice(end)}`;
-}
+export const replaceRoleTable = (readme: string, table: string): string => replaceMarkedBlock(readme, ROLE_TABLE_MARKERS, table);
 
 /** The block README holds between the markers, or null without them. */
-export function roleTableIn(readme: string): string | null {
-  const start = readme.indexOf(ROLE_TABLE_START);
-  const end = readme.indexOf(ROLE_TABLE_END);
-  if (start < 0 || end < start) return null;
-  return readme.slice(start + ROLE_TABLE_START.length, end).replace(/^\n/, '').replace(/\n$/, '');
-}
+export const roleTableIn = (readme: string): string | null => markedBlock(readme, ROLE_TABLE_MARKERS);

@@ -1,6 +1,7 @@
 // README's policy chapter, rendered from the policy table and the rules so that the two
 // cannot drift: `npm run docs:policy` writes it between the markers, and a unit test fails
 // when README holds anything else. Pure: text in, text out.
+import { escapeCell, markedBlock, replaceMarkedBlock } from '../../util/markdown.ts';
 import { POLICY_TABLE, type FieldPolicy, type Verdict } from './policy-table.ts';
 import { POLICY_RULES } from './rules.ts';
 
@@ -9,7 +10,6 @@ export const POLICY_TABLE_END = '<!-- policy-table:end -->';
 
 const VERDICT: Record<Verdict, string> = { allowed: 'allowed', limited: 'allowed with limits', refused: 'refused', 'by-field': 'by field (below)' };
 
-const escape = (text: string) => text.replace(/\|/g, '\\|');
 
 function inputs(row: FieldPolicy): string {
   const names = [...(row.create ?? []), ...(row.update ?? []).filter((u) => !(row.create ?? []).includes(u))];
@@ -21,28 +21,20 @@ export function renderPolicyTable(table: readonly FieldPolicy[] = POLICY_TABLE, 
   return [
     '| rule | what it holds to |',
     '| --- | --- |',
-    ...Object.entries(rules).map(([rule, text]) => `| \`${rule}\` | ${escape(text)} |`),
+    ...Object.entries(rules).map(([rule, text]) => `| \`${rule}\` | ${escapeCell(text)} |`),
     '',
     '| Engine spec field | verdict | rule | set by input | |',
     '| --- | --- | --- | --- | --- |',
-    ...table.map((row) => `| \`${row.path}\` | ${VERDICT[row.verdict]} | ${row.rule ? `\`${row.rule}\`` : ''} | ${inputs(row)} | ${escape(row.note)} |`.replace(/ {2,}\|/g, ' |')),
+    ...table.map((row) => `| \`${row.path}\` | ${VERDICT[row.verdict]} | ${row.rule ? `\`${row.rule}\`` : ''} | ${inputs(row)} | ${escapeCell(row.note)} |`.replace(/ {2,}\|/g, ' |')),
     '',
     'Any other field of the spec is refused (`unclassified-field`). `[]` stands for every item of a list.',
   ].join('\n');
 }
 
+const POLICY_TABLE_MARKERS = { start: POLICY_TABLE_START, end: POLICY_TABLE_END };
+
 /** README with the block between the markers replaced by `text`; throws when the markers are missing or out of order. */
-export function replacePolicyTable(readme: string, text: string): string {
-  const start = readme.indexOf(POLICY_TABLE_START);
-  const end = readme.indexOf(POLICY_TABLE_END);
-  if (start < 0 || end < start) throw new Error(`README.md needs the markers ${POLICY_TABLE_START} and ${POLICY_TABLE_END}, in that order`);
-  return `${readme.slice(0, start + POLICY_TABLE_START.length)}\n${text}\n${readme.slice(end)}`;
-}
+export const replacePolicyTable = (readme: string, text: string): string => replaceMarkedBlock(readme, POLICY_TABLE_MARKERS, text);
 
 /** The block README holds between the markers, or null without them. */
-export function policyTableIn(readme: string): string | null {
-  const start = readme.indexOf(POLICY_TABLE_START);
-  const end = readme.indexOf(POLICY_TABLE_END);
-  if (start < 0 || end < start) return null;
-  return readme.slice(start + POLICY_TABLE_START.length, end).replace(/^\n/, '').replace(/\n$/, '');
-}
+export const policyTableIn = (readme: string): string | null => markedBlock(readme, POLICY_TABLE_MARKERS);
