@@ -5,10 +5,10 @@
 // engine acted on them (never sent, or a node that is not a manager: engine-errors.ts), so
 // a change is never sent twice; reads and streams fail over on any connection failure and
 // on a node that answers it cannot serve as a manager now.
-import type { ClusterConfig } from '../config/config.ts';
 import { GatewayError, isNotFound } from '../errors/gateway-error.ts';
+import type { ClusterOptions } from './connection-options.ts';
 import { EndpointHealth, isConnectionFailure, isManagerUnavailable, PROBE_INTERVAL_MS, PROBE_TIMEOUT_MS } from './endpoint-health.ts';
-import type { EngineInfo } from './engine-json.ts';
+import type { Info } from './engine-api/index.ts';
 import { EngineEndpoint, type EngineRequest } from './endpoint.ts';
 import { isNotManager, isNotSent } from './engine-errors.ts';
 
@@ -18,7 +18,7 @@ export class ClusterClient {
   private readonly health: EndpointHealth[];
   private readonly probeTimer: NodeJS.Timeout | undefined;
 
-  constructor(config: ClusterConfig, timeoutMs: number) {
+  constructor(config: ClusterOptions, timeoutMs: number) {
     this.name = config.name;
     this.endpoints = config.managers.map((m) => new EngineEndpoint(m, timeoutMs));
     this.health = this.endpoints.map(() => new EndpointHealth());
@@ -92,7 +92,7 @@ export class ClusterClient {
   /** Whether endpoint `index` says it is a working manager (`Swarm.ControlAvailable` in `/info`). */
   private async isWorkingManager(index: number): Promise<boolean> {
     try {
-      const info = await this.endpoints[index]!.request<EngineInfo>({ method: 'GET', path: '/info', timeoutMs: PROBE_TIMEOUT_MS });
+      const info = await this.endpoints[index]!.request<Info>({ method: 'GET', path: '/info', timeoutMs: PROBE_TIMEOUT_MS });
       return info.Swarm?.ControlAvailable === true;
     } catch {
       return false;

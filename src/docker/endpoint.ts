@@ -5,7 +5,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { createRequire } from 'node:module';
 import Docker from 'dockerode';
-import type { EndpointConfig } from '../config/config.ts';
+import type { EndpointOptions } from './connection-options.ts';
 import { mapEngineError } from './engine-errors.ts';
 
 export interface EngineRequest {
@@ -51,7 +51,7 @@ export class EngineEndpoint {
   readonly timeoutMs: number;
   private readonly modem: Modem;
 
-  constructor(config: EndpointConfig, timeoutMs: number) {
+  constructor(config: EndpointOptions, timeoutMs: number) {
     this.url = config.url;
     this.timeoutMs = timeoutMs;
     const docker = new Docker(dockerOptions(config));
@@ -116,7 +116,7 @@ export function send<T>(modem: Modem, url: string, req: EngineRequest, timeoutMs
   });
 }
 
-function dockerOptions(config: EndpointConfig): Docker.DockerOptions {
+function dockerOptions(config: EndpointOptions): Docker.DockerOptions {
   const url = new URL(config.url);
   if (url.protocol === 'unix:') return { socketPath: url.pathname };
   const tls = config.tls;

@@ -5,7 +5,7 @@
 // `invalidate()` so that the object they return is read fresh.
 import DataLoader from 'dataloader';
 import type { ClusterClient } from './cluster-client.ts';
-import type { EngineNetwork, EngineNode, EngineService, EngineSwarm, EngineTask } from './engine-json.ts';
+import type { Network, Node, Service, Swarm, Task } from './engine-api/index.ts';
 import { isStaleSwarmCopy } from './model/network.ts';
 import { objectPath } from './api/engine-path.ts';
 import { checkedReference } from '../validate/references.ts';
@@ -22,9 +22,9 @@ export class ClusterLoaders {
   /** Counts Engine calls made through these loaders (tests check batching with it). */
   calls = 0;
   private memo = new Map<string, Promise<unknown>>();
-  private tasksByServiceLoader!: DataLoader<string, EngineTask[]>;
-  private tasksByNodeLoader!: DataLoader<string, EngineTask[]>;
-  private verboseNetworkLoader!: DataLoader<string, EngineNetwork>;
+  private tasksByServiceLoader!: DataLoader<string, Task[]>;
+  private tasksByNodeLoader!: DataLoader<string, Task[]>;
+  private verboseNetworkLoader!: DataLoader<string, Network>;
 
   private readonly visible: Visibility | null;
 
@@ -44,7 +44,7 @@ export class ClusterLoaders {
     this.tasksByServiceLoader = new DataLoader((ids) => this.tasksGroupedBy('service', ids, (t) => t.ServiceID), { maxBatchSize: 100 });
     this.tasksByNodeLoader = new DataLoader((ids) => this.tasksGroupedBy('node', ids, (t) => t.NodeID ?? ''), { maxBatchSize: 100 });
     this.verboseNetworkLoader = new DataLoader(
-      (ids) => Promise.all(ids.map((id) => this.get<EngineNetwork>(objectPath('network', id), { verbose: true }).catch((e: Error) => e))),
+      (ids) => Promise.all(ids.map((id) => this.get<Network>(objectPath('network', id), { verbose: true }).catch((e: Error) => e))),
       { maxBatchSize: 100 },
     );
   }
@@ -64,25 +64,25 @@ export class ClusterLoaders {
     return p;
   }
 
-  swarm(): Promise<EngineSwarm> {
-    return this.once('swarm', () => this.get<EngineSwarm>('/swarm'));
+  swarm(): Promise<Swarm> {
+    return this.once('swarm', () => this.get<Swarm>('/swarm'));
   }
 
-  nodes(): Promise<EngineNode[]> {
-    return this.once('nodes', () => this.get<EngineNode[]>('/nodes'));
+  nodes(): Promise<Node[]> {
+    return this.once('nodes', () => this.get<Node[]>('/nodes'));
   }
 
-  services(): Promise<EngineService[]> {
+  services(): Promise<Service[]> {
     return this.once('services', async () => {
-      const all = await this.get<EngineService[]>('/services', { status: true });
+      const all = await this.get<Service[]>('/services', { status: true });
       return this.visible ? all.filter((s) => this.visible!(s.Spec.Labels)) : all;
     });
   }
 
   /** The manager's networks, without its stale local copies of removed swarm networks. */
-  networks(): Promise<EngineNetwork[]> {
+  networks(): Promise<Network[]> {
     return this.once('networks', async () =>
-      (await this.get<EngineNetwork[]>('/networks')).filter((n) => !isStaleSwarmCopy(n) && (!this.visible || this.visible(n.Labels))),
+      (await this.get<Network[]>('/networks')).filter((n) => !isStaleSwarmCopy(n) && (!this.visible || this.visible(n.Labels))),
     );
   }
 
@@ -90,54 +90,54 @@ export class ClusterLoaders {
   // engine's own lookups would: it cannot name anything, and is not "missing" either.
 
   /** A node by ID or hostname, or null. */
-  async node(ref: string): Promise<EngineNode | null> {
+  async node(ref: string): Promise<Node | null> {
     checkedReference('node', ref);
     const nodes = await this.nodes();
     return nodes.find((n) => n.ID === ref) ?? nodes.find((n) => n.Description.Hostname === ref) ?? uniquePrefix(nodes, ref, (n) => n.ID);
   }
 
   /** A service by ID or name, or null. */
-  async service(ref: string): Promise<EngineService | null> {
+  async service(ref: string): Promise<Service | null> {
     checkedReference('service', ref);
     const services = await this.services();
     return services.find((s) => s.ID === ref) ?? services.find((s) => s.Spec.Name === ref) ?? uniquePrefix(services, ref, (s) => s.ID);
   }
 
   /** A network by ID or name, or null (names first, as `docker network inspect` does for full IDs). */
-  async network(ref: string): Promise<EngineNetwork | null> {
+  async network(ref: string): Promise<Network | null> {
     checkedReference('network', ref);
     const networks = await this.networks();
     return networks.find((n) => n.Id === ref) ?? networks.find((n) => n.Name === ref) ?? uniquePrefix(networks, ref, (n) => n.Id);
   }
 
   /** A network inspected with `verbose=true` (peers, services with VIPs): one call per network. */
-  async verboseNetwork(id: string): Promise<EngineNetwork> {
+  async verboseNetwork(id: string): Promise<Network> {
     const result = await this.verboseNetworkLoader.load(id);
     return result;
   }
 
-  tasksOfService(serviceId: string): Promise<EngineTask[]> {
+  tasksOfService(serviceId: string): Promise<Task[]> {
     return this.tasksByServiceLoader.load(serviceId);
   }
 
-  tasksOfNode(nodeId: string): Promise<EngineTask[]> {
+  tasksOfNode(nodeId: string): Promise<Task[]> {
     return this.tasksByNodeLoader.load(nodeId);
   }
 
   /** Tasks matching Engine filters, in one call. */
-  tasks(filters: Record<string, string[]>): Promise<EngineTask[]> {
+  tasks(filters: Record<string, string[]>): Promise<Task[]> {
     const key = `tasks:${JSON.stringify(filters)}`;
     return this.once(key, async () => {
-      const tasks = await this.get<EngineTask[]>('/tasks', { filters: JSON.stringify(filters) });
+      const tasks = await this.get<Task[]>('/tasks', { filters: JSON.stringify(filters) });
       if (!this.visible) return tasks;
       const services = new Set((await this.services()).map((s) => s.ID));
       return tasks.filter((t) => services.has(t.ServiceID));
     });
   }
 
-  private async tasksGroupedBy(filter: 'service' | 'node', ids: readonly string[], keyOf: (t: EngineTask) => string): Promise<EngineTask[][]> {
+  private async tasksGroupedBy(filter: 'service' | 'node', ids: readonly string[], keyOf: (t: Task) => string): Promise<Task[][]> {
     const tasks = await this.tasks({ [filter]: [...ids] });
-    const byKey = new Map<string, EngineTask[]>();
+    const byKey = new Map<string, Task[]>();
     for (const t of tasks) {
       const k = keyOf(t);
       const list = byKey.get(k) ?? [];

@@ -4,7 +4,7 @@
 // `GET /info` is answered from the node's own state and still tells the Raft members it
 // knows (`Swarm.RemoteManagers`) and the engine's error, so the quorum can be reported.
 import type { ClusterClient } from './cluster-client.ts';
-import type { EngineInfo, EngineSwarm } from './engine-json.ts';
+import type { Info, Swarm } from './engine-api/index.ts';
 
 /** The engine's words for "no leader" (moby/swarmkit `ErrNoLeader` and its hint). */
 export const QUORUM_LOST_MESSAGE = /swarm does not have a leader|too few managers are online/i;
@@ -21,30 +21,30 @@ export interface QuorumLoss {
   reachableManagers: number;
 }
 
-type InfoSwarm = NonNullable<EngineInfo['Swarm']> & { Error?: string };
+type InfoSwarm = NonNullable<Info['Swarm']> & { Error?: string };
 
 /** The quorum loss `/info` of the cluster shows, or null when it shows none. */
 export async function quorumLossOf(client: ClusterClient): Promise<QuorumLoss | null> {
-  const info = await client.request<EngineInfo>({ method: 'GET', path: '/info' });
+  const info = await client.request<Info>({ method: 'GET', path: '/info' });
   const swarm = info.Swarm as InfoSwarm | undefined;
   if (!swarm?.ControlAvailable || !QUORUM_LOST_MESSAGE.test(swarm.Error ?? '')) return null;
   const members = new Set((swarm.RemoteManagers ?? []).map((m) => m.NodeID));
   // Every endpoint, each asked itself: which of the members the gateway can reach.
   const views = await Promise.all(
-    client.endpoints.map((e) => e.request<EngineInfo>({ method: 'GET', path: '/info', timeoutMs: INFO_TIMEOUT_MS }).catch(() => null)),
+    client.endpoints.map((e) => e.request<Info>({ method: 'GET', path: '/info', timeoutMs: INFO_TIMEOUT_MS }).catch(() => null)),
   );
   const reachable = new Set(views.flatMap((v) => (v?.Swarm?.ControlAvailable && v.Swarm.NodeID && members.has(v.Swarm.NodeID) ? [v.Swarm.NodeID] : [])));
   return { message: swarm.Error!, managers: members.size, reachableManagers: reachable.size };
 }
 
 /** Each cluster's last `GET /swarm`, to describe the swarm while no manager can read it. */
-const lastSwarm = new WeakMap<ClusterClient, EngineSwarm>();
+const lastSwarm = new WeakMap<ClusterClient, Swarm>();
 
-export function rememberSwarm(client: ClusterClient, swarm: EngineSwarm): void {
+export function rememberSwarm(client: ClusterClient, swarm: Swarm): void {
   const { JoinTokens: _secrets, ...kept } = swarm;
   lastSwarm.set(client, kept);
 }
 
-export function lastKnownSwarm(client: ClusterClient): EngineSwarm | undefined {
+export function lastKnownSwarm(client: ClusterClient): Swarm | undefined {
   return lastSwarm.get(client);
 }

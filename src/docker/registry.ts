@@ -1,8 +1,8 @@
 // The clusters and named engines from the configuration, as clients. Built once at
 // start-up and shared by all requests.
-import type { GatewayConfig } from '../config/config.ts';
 import { GatewayError } from '../errors/gateway-error.ts';
 import { ClusterClient } from './cluster-client.ts';
+import type { EngineRegistryOptions } from './connection-options.ts';
 import { EngineEndpoint } from './endpoint.ts';
 
 export interface NamedEngine {
@@ -16,7 +16,7 @@ export class EngineRegistry {
   private readonly clusters = new Map<string, ClusterClient>();
   private readonly engines = new Map<string, NamedEngine>();
 
-  constructor(config: GatewayConfig) {
+  constructor(config: EngineRegistryOptions) {
     this.defaultCluster = config.defaultCluster;
     for (const c of config.clusters) this.clusters.set(c.name, new ClusterClient(c, config.engine.timeoutMs));
     for (const e of config.engines) {
