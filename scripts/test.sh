@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The whole test suite: generated types in step with schema.graphql, type check, then unit
+# The whole test suite: generated types in step with schema.graphql, type check, imports in
+# the direction of the layers (dependency-cruiser, .dependency-cruiser.cjs), then unit
 # and end-to-end tests in one node:test run (one summary). End-to-end tests start their own
 # swarms with scripts/swarm.sh (root needed: network namespaces, dockerd); they never touch
 # the machine's default Docker socket. Swarms left by an interrupted run are brought down.
@@ -27,6 +28,8 @@ echo "== generated types are in step with schema.graphql"
 npx graphql-codegen --config codegen.ts --check
 echo "== type check"
 npx tsc --noEmit -p tsconfig.json
+echo "== imports follow the layers (.dependency-cruiser.cjs)"
+npm run -s lint:deps
 
 echo "== unit and end-to-end tests"
 shopt -s nullglob

@@ -1,0 +1,74 @@
+// The direction of imports in src/, checked by `npm run lint:deps` (dependency-cruiser) before
+// the tests run (scripts/test.sh), so a wrong-way import or a cycle fails the build:
+//
+//   http (src/http, src/main.ts)
+//     -> graphql (src/graphql, src/generated/graphql.ts)
+//       -> auth, audit                 (neither imports the other)
+//         -> engine (src/docker), db (src/db, src/generated/prisma)
+//   shared leaves below all of them: src/errors, src/validate, src/config, src/grants, src/util
+//   src/cli: the command-line entry points; they may import any library, nothing imports them.
+//
+// A layer may import the layers below it and the leaves; a leaf imports no layer (other leaves
+// only). Type-only imports count (tsPreCompilationDeps), so a cycle through types alone fails too.
+// test/unit/architecture/import-rules.test.ts proves these rules can fail.
+
+const HTTP = ['^src/http/', '^src/main[.]ts$'];
+const GRAPHQL = ['^src/graphql/', '^src/generated/graphql[.]ts$'];
+const AUTH = ['^src/auth/'];
+const AUDIT = ['^src/audit/'];
+const ENGINE = ['^src/docker/'];
+const DB = ['^src/db/', '^src/generated/prisma/'];
+const LEAVES = ['^src/errors/', '^src/validate/', '^src/config/', '^src/grants/', '^src/util/'];
+const CLI = ['^src/cli/'];
+
+// Known exceptions, while issue 11's work removes them: rule -> modules it does not check yet.
+// Each is a violation that is being fixed; delete its line with the fix. Add none.
+const KNOWN = {
+  // the Principal type; the audit log needs only the actor's ID and address
+  'audit-not-to-auth-or-above': ['^src/audit/audit-writer[.]ts$'],
+  // the guardrail trace reads the GraphQL input types; it should take the engine's options
+  'auth-not-to-audit-or-above': ['^src/auth/policy/trace[.]ts$'],
+  // cluster-client -> endpoint -> engine-errors -> quorum-loss -> cluster-client (a type);
+  // token-store <-> verified-token-cache (a type)
+  'no-circular': ['^src/docker/quorum-loss[.]ts$', '^src/auth/tokens/verified-token-cache[.]ts$'],
+};
+
+/** A rule that `from` modules may not import `to` modules. */
+const never = (name, comment, from, to) => ({ name, comment, severity: 'error', from: { path: from, pathNot: KNOWN[name] ?? [] }, to: { path: to } });
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      comment: 'Modules form no cycle, type-only imports included: a cycle has no bottom to test or read from.',
+      severity: 'error',
+      from: {},
+      // viaOnly.pathNot: a cycle through none of the known modules.
+      to: { circular: true, viaOnly: { pathNot: KNOWN['no-circular'].join('|') || '^$.' } },
+    },
+    {
+      name: 'not-to-unresolvable',
+      comment: 'Every import resolves to a file or a package.',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+    never('leaves-import-no-layer', 'errors, validate, config, grants and util are below every layer: they import none.', LEAVES, [...HTTP, ...GRAPHQL, ...AUTH, ...AUDIT, ...ENGINE, ...DB, ...CLI]),
+    never('engine-knows-nothing-above', 'The engine layer has its own option types and errors: no GraphQL (not even its generated types), auth, audit or database.', ENGINE, [...HTTP, ...GRAPHQL, ...AUTH, ...AUDIT, ...DB, ...CLI]),
+    never('db-knows-nothing-above', 'The database layer serves the audit log and the API tokens; it knows neither, nor the engine.', DB, [...HTTP, ...GRAPHQL, ...AUTH, ...AUDIT, ...ENGINE, ...CLI]),
+    never('auth-not-to-audit-or-above', 'Authentication and authorization decide; they record nothing (the audit log is beside them, not below).', AUTH, [...HTTP, ...GRAPHQL, ...AUDIT, ...CLI]),
+    never('audit-not-to-auth-or-above', 'The audit log records decisions made elsewhere; it needs nothing of auth.', AUDIT, [...HTTP, ...GRAPHQL, ...AUTH, ...CLI]),
+    never('graphql-not-to-http', 'Resolvers know nothing of the transport that carries them.', GRAPHQL, [...HTTP, ...CLI]),
+    never('nothing-imports-a-cli', 'Command-line entry points run libraries; no library depends on one.', ['^src/(?!cli/)'], CLI),
+  ],
+  options: {
+    includeOnly: '^src/',
+    // Type-only imports are dependencies too: `import type` between layers is still coupling.
+    tsPreCompilationDeps: true,
+    moduleSystems: ['es6'],
+    enhancedResolveOptions: { extensions: ['.ts', '.js'] },
+    // Prisma's generated client is the db layer's, and its cycles are its own.
+    doNotFollow: { path: ['node_modules', '^src/generated/prisma/'] },
+  },
+};
