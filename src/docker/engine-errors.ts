@@ -2,7 +2,9 @@
 // failures become ENGINE_UNAVAILABLE; the Engine's own HTTP errors keep their status so
 // that mutations can turn 400/409 into userErrors the caller can act on.
 import { GatewayError } from '../errors/gateway-error.ts';
-import { QUORUM_LOST_MESSAGE } from './quorum-loss.ts';
+
+/** The engine's words for "no leader" (moby/swarmkit `ErrNoLeader` and its hint). */
+export const QUORUM_LOST_MESSAGE = /swarm does not have a leader|too few managers are online/i;
 
 /** An HTTP error answered by the Engine (it received and refused the request). */
 export class EngineRequestError extends Error {

@@ -5,9 +5,7 @@
 // knows (`Swarm.RemoteManagers`) and the engine's error, so the quorum can be reported.
 import type { ClusterClient } from './cluster-client.ts';
 import type { Info, Swarm } from './engine-api/index.ts';
-
-/** The engine's words for "no leader" (moby/swarmkit `ErrNoLeader` and its hint). */
-export const QUORUM_LOST_MESSAGE = /swarm does not have a leader|too few managers are online/i;
+import { QUORUM_LOST_MESSAGE } from './engine-errors.ts';
 
 /** How long an endpoint's `/info` may take while the managers are counted. */
 const INFO_TIMEOUT_MS = 2_000;
