@@ -264,8 +264,22 @@ export class FakeSwarm {
   private attachmentsOf(service: Json): Json[] {
     return this.networksOf(service.Spec).flatMap((ref, i) => {
       const network = this.findNetwork(ref.Target);
-      return network ? [{ Network: { ID: network.Id, Spec: { Name: network.Name } }, Addresses: [`10.0.${i + 1}.${this.tasks.size + 3}/24`] }] : [];
+      return network ? [{ Network: { ID: network.Id, Spec: { Name: network.Name } }, Addresses: [this.nextAddress(network, i)] }] : [];
     });
+  }
+
+  /** Addresses handed out per network ID (VIPs and task addresses share a subnet, as in swarmkit's IPAM). */
+  private readonly addressesGiven = new Map<string, number>();
+
+  /** The next free address in the network's first subnet (`a.b.c.N/len`, from .2 on; .1 is the gateway), or in 10.0.<i+1>.0/24 when it has none. */
+  private nextAddress(network: Json, i: number): string {
+    const subnet: string = network.IPAM?.Config?.[0]?.Subnet ?? `10.0.${i + 1}.0/24`;
+    const [base, length] = subnet.split('/') as [string, string];
+    const n = (this.addressesGiven.get(network.Id) ?? 1) + 1;
+    this.addressesGiven.set(network.Id, n);
+    const octets = base.split('.').map(Number);
+    const host = octets[3]! + n;
+    return `${octets[0]}.${octets[1]}.${octets[2]! + Math.floor(host / 256)}.${host % 256}/${length}`;
   }
 
   private endpointOf(spec: Json, previous: Json | null): Json {
@@ -280,7 +294,7 @@ export class FakeSwarm {
       const network = this.findNetwork(ref.Target);
       if (!network) return [];
       const old = (previous?.VirtualIPs ?? []).find((v: Json) => v.NetworkID === network.Id);
-      return [old ?? { NetworkID: network.Id, Addr: `10.0.${i + 1}.2/24` }];
+      return [old ?? { NetworkID: network.Id, Addr: this.nextAddress(network, i) }];
     });
     return { Spec: { Mode: endpointSpec.Mode ?? 'vip', ...(ports.length ? { Ports: ports } : {}) }, ...(ports.length ? { Ports: ports } : {}), ...(vips.length ? { VirtualIPs: vips } : {}) };
   }

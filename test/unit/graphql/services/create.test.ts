@@ -3,6 +3,7 @@
 // access refusals and the audit intent and outcome of each.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
+import { swarmNetwork } from '../../../support/fake-engine/network-objects.ts';
 import { HANG_UP } from '../../../support/fake-engine/server.ts';
 import { startFakeGateway, type FakeGateway } from '../../../support/fake-gateway.ts';
 
@@ -54,6 +55,38 @@ describe('serviceCreate', () => {
     const outcome = fg.audit.outcomeOf('serviceCreate')!;
     assert.equal(outcome.status, 'succeeded');
     assert.deepEqual(outcome.objectIds, [stored.ID]);
+  });
+
+  test('networks by name are sent as IDs with their aliases; an unknown one is REFERENCE_NOT_FOUND at its target, nothing sent', async () => {
+    const net = swarmNetwork(fg.engine.state, { Name: 'create-net', Driver: 'overlay' });
+    fg.engine.state.networks.set(net.Id, net);
+    const answer = await fg.mutate('serviceCreate', { name: 'attached', image: 'busybox', networks: [{ target: 'create-net', aliases: ['a1'] }] }, 'service { networks { networkId aliases } }');
+    assert.deepEqual(answer.userErrors, []);
+    assert.deepEqual((creates()[0]!.body as Record<string, any>).TaskTemplate.Networks, [{ Target: net.Id, Aliases: ['a1'] }]);
+    assert.deepEqual(answer.payload!.service.networks, [{ networkId: net.Id, aliases: ['a1'] }]);
+    fg.engine.clearRequests();
+    const missing = await fg.mutate('serviceCreate', { name: 'lost-net', image: 'busybox', networks: [{ target: 'create-net' }, { target: 'no-such-net' }] }, SERVICE);
+    assert.deepEqual(missing.userErrors.map((e) => [e.field, e.code]), [[['input', 'networks', '1', 'target'], 'REFERENCE_NOT_FOUND']]);
+    assert.deepEqual(creates(), []);
+  });
+
+  test('both publish forms and structured ports become EndpointSpec.Ports in order; a bad one is refused at its index', async () => {
+    const answer = await fg.mutate('serviceCreate', {
+      name: 'ported', image: 'busybox',
+      publish: ['8080:80/udp', 'published=8083,target=83,protocol=tcp,mode=host'],
+      ports: [{ targetPort: 85, publishedPort: 8085, protocol: 'SCTP' }],
+    }, 'service { ports { targetPort publishedPort protocol publishMode } }');
+    assert.deepEqual(answer.userErrors, []);
+    assert.deepEqual((creates()[0]!.body as Record<string, any>).EndpointSpec.Ports, [
+      { Protocol: 'udp', TargetPort: 80, PublishedPort: 8080, PublishMode: 'ingress' },
+      { Protocol: 'tcp', TargetPort: 83, PublishedPort: 8083, PublishMode: 'host' },
+      { Protocol: 'sctp', TargetPort: 85, PublishedPort: 8085, PublishMode: 'ingress' },
+    ]);
+    assert.deepEqual(answer.payload!.service.ports.map((p: Record<string, unknown>) => p.publishMode), ['INGRESS', 'HOST', 'INGRESS']);
+    fg.engine.clearRequests();
+    const bad = await fg.mutate('serviceCreate', { name: 'badport', image: 'busybox', publish: ['8080:80', '70000:80', '1:2/icmp'] }, SERVICE);
+    assert.deepEqual(bad.userErrors.map((e) => [e.field, e.code]), [[['input', 'publish', '1'], 'INVALID_PORT'], [['input', 'publish', '2'], 'INVALID_PROTOCOL']]);
+    assert.deepEqual(fg.engine.requests, []);
   });
 
   test('global mode: Mode.Global, no replicas', async () => {
