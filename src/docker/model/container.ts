@@ -1,6 +1,6 @@
 // Engine container JSON (`GET /containers/json` summaries and `GET /containers/{id}/json`
 // inspects) -> the GraphQL Container model with its network attachments.
-import type * as G from '../../generated/graphql.ts';
+import type * as M from './types.ts';
 import type { EngineContainer, EngineContainerSummary, EngineEndpointSettings } from '../engine-json.ts';
 import { keyValues } from './key-values.ts';
 import type { ContainerModel } from './types.ts';
@@ -30,7 +30,7 @@ function withPrefix(address: string | undefined, prefixLen: number | undefined):
 }
 
 /** Network attachments, sorted by network name. */
-export function networkAttachments(networks: Record<string, EngineEndpointSettings> | null | undefined): G.ContainerNetworkAttachment[] {
+export function networkAttachments(networks: Record<string, EngineEndpointSettings> | null | undefined): M.ContainerNetworkAttachment[] {
   return Object.entries(networks ?? {})
     .map(([networkName, s]) => ({
       networkName,

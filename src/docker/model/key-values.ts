@@ -1,5 +1,5 @@
 // Engine maps (labels, driver options, aux addresses) as the schema's key/value lists.
-import type { KeyValue } from '../../generated/graphql.ts';
+import type { KeyValue } from './types.ts';
 import type { EngineLabels } from '../engine-json.ts';
 
 /** Map entries as key/value pairs sorted by key, so output does not depend on map order. */

@@ -1,6 +1,6 @@
 // Engine network JSON (`GET /networks`, `GET /networks/{id}`) -> the GraphQL Network
 // model, and the service attachments of a network computed from the service list.
-import type * as G from '../../generated/graphql.ts';
+import type * as M from './types.ts';
 import type { EngineNetwork, EngineService } from '../engine-json.ts';
 import { keyValues } from './key-values.ts';
 import type { NetworkModel, NetworkServiceModel } from './types.ts';
@@ -49,7 +49,7 @@ function timeOrNull(value: string | undefined): string | null {
   return value;
 }
 
-function containersOf(json: EngineNetwork): G.NetworkContainer[] {
+function containersOf(json: EngineNetwork): M.NetworkContainer[] {
   return Object.entries(json.Containers ?? {})
     .map(([id, c]) => ({
       id,
@@ -74,7 +74,7 @@ export function toNetworkModel(json: EngineNetwork, cluster: string, inspected: 
     id: json.Id,
     name: json.Name,
     driver: json.Driver,
-    scope: json.Scope,
+    scope: json.Scope as M.NetworkScope,
     attachable: json.Attachable ?? false,
     ingress: json.Ingress ?? false,
     internal: json.Internal ?? false,

@@ -1,5 +1,5 @@
 // Engine node JSON (`GET /nodes`, `docker node inspect`) as the GraphQL Node model.
-import type { NodeAvailability, NodeRole } from '../../generated/graphql.ts';
+import type { NodeAvailability, NodeReachability, NodeRole, NodeState } from './types.ts';
 import type { EngineNode } from '../engine-json.ts';
 import { keyValues } from './key-values.ts';
 import type { NodeModel } from './types.ts';
@@ -42,11 +42,11 @@ export function toNodeModel(cluster: string, node: EngineNode): NodeModel {
     name: node.Spec.Name || null,
     role: toNodeRole(node.Spec.Role),
     availability: toNodeAvailability(node.Spec.Availability),
-    state: node.Status.State,
+    state: node.Status.State as NodeState,
     stateMessage: node.Status.Message || null,
     address: nodeAddress(node),
     leader: manager?.Leader === true,
-    reachability: manager?.Reachability ?? null,
+    reachability: (manager?.Reachability as NodeReachability | undefined) ?? null,
     managerAddress: manager?.Addr ?? null,
     engineVersion: description.Engine?.EngineVersion ?? '',
     labels: keyValues(node.Spec.Labels),

@@ -1,7 +1,7 @@
 // Raft quorum arithmetic, as the overlay guide's table puts it: a swarm of N managers needs
 // a majority of floor(N/2)+1 to change anything, and so survives floor((N-1)/2) failures.
 // An even N adds a manager to feed without adding fault tolerance.
-import type { Quorum } from '../../generated/graphql.ts';
+import type { Quorum } from './types.ts';
 import type { EngineNode } from '../engine-json.ts';
 
 export const majorityOf = (managers: number): number => Math.floor(managers / 2) + 1;

@@ -1,7 +1,7 @@
 // Engine service JSON (`GET /services`, `docker service inspect`) -> the GraphQL Service
 // model. Pure functions: relations (tasks, networks' objects, discovery, logs) are left
 // for the resolvers, which load them in batches.
-import type * as G from '../../generated/graphql.ts';
+import type * as M from './types.ts';
 import type { EnginePortConfig, EngineService, EngineServiceSpec, EngineTask, EngineUpdateConfig } from '../engine-json.ts';
 import { keyValues } from './key-values.ts';
 import type { ServiceModel, ServiceNetworkAttachmentModel } from './types.ts';
@@ -44,7 +44,7 @@ export function toServiceModel(cluster: string, s: EngineService): ServiceModel 
     rollbackConfig: updatePolicy(spec.RollbackConfig),
     updateStatus: s.UpdateStatus?.State
       ? {
-          state: s.UpdateStatus.State,
+          state: s.UpdateStatus.State as M.UpdateState,
           startedAt: s.UpdateStatus.StartedAt ?? null,
           completedAt: s.UpdateStatus.CompletedAt ?? null,
           message: s.UpdateStatus.Message || null,
@@ -66,7 +66,7 @@ interface EngineMount {
 }
 
 /** The spec's mounts; an `npipe` (Windows) shows as BIND, the host object it is. */
-function serviceMounts(raw: unknown): G.ServiceMount[] {
+function serviceMounts(raw: unknown): M.ServiceMount[] {
   if (!Array.isArray(raw)) return [];
   return (raw as EngineMount[]).map((m) => {
     const driver = m.VolumeOptions?.DriverConfig;
@@ -86,12 +86,12 @@ function stringList(raw: unknown): string[] {
 }
 
 /** Job modes (API 1.41) are shown as the mode they extend. */
-export function serviceModeOf(spec: EngineServiceSpec): G.ServiceMode {
+export function serviceModeOf(spec: EngineServiceSpec): M.ServiceMode {
   const mode = spec.Mode as Record<string, unknown> | undefined;
   return mode && ('Global' in mode || 'GlobalJob' in mode) ? 'GLOBAL' : 'REPLICATED';
 }
 
-export function endpointModeOf(s: EngineService): G.EndpointMode {
+export function endpointModeOf(s: EngineService): M.EndpointMode {
   const mode = s.Spec.EndpointSpec?.Mode ?? s.Endpoint?.Spec?.Mode ?? 'vip';
   return mode === 'dnsrr' ? 'DNSRR' : 'VIP';
 }
@@ -111,22 +111,22 @@ function serviceNetworks(cluster: string, s: EngineService): ServiceNetworkAttac
 }
 
 /** Allocated ports (with published ports Docker chose) when present, else the spec's. */
-function servicePorts(s: EngineService): G.PortConfig[] {
+function servicePorts(s: EngineService): M.PortConfig[] {
   const ports = s.Endpoint?.Ports ?? s.Spec.EndpointSpec?.Ports ?? [];
   return ports.map(toPortConfig);
 }
 
-export function toPortConfig(p: EnginePortConfig): G.PortConfig {
+export function toPortConfig(p: EnginePortConfig): M.PortConfig {
   return {
     targetPort: p.TargetPort ?? 0,
     publishedPort: p.PublishedPort ? p.PublishedPort : null,
-    protocol: (p.Protocol ?? 'tcp').toUpperCase() as G.PortProtocol,
+    protocol: (p.Protocol ?? 'tcp').toUpperCase() as M.PortProtocol,
     publishMode: p.PublishMode === 'host' ? 'HOST' : 'INGRESS',
   };
 }
 
 /** The Engine omits zero values, so a missing field is the zero value, not "unknown". */
-function updatePolicy(c: EngineUpdateConfig | undefined): G.UpdatePolicy | null {
+function updatePolicy(c: EngineUpdateConfig | undefined): M.UpdatePolicy | null {
   if (!c) return null;
   return {
     parallelism: c.Parallelism ?? 0,
@@ -160,9 +160,9 @@ export function serviceDiscovery(
   service: Pick<ServiceModel, 'name' | 'endpointMode' | 'networks'>,
   tasks: EngineTask[],
   networkNames: ReadonlyMap<string, string>,
-): G.ServiceDnsName[] {
+): M.ServiceDnsName[] {
   const running = tasks.filter((t) => t.Status.State === 'running');
-  const names: G.ServiceDnsName[] = [];
+  const names: M.ServiceDnsName[] = [];
   for (const attachment of service.networks) {
     const network = networkNames.get(attachment.networkId) ?? attachment.networkId;
     const taskAddresses = sortAddresses(

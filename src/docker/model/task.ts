@@ -1,6 +1,6 @@
 // Engine task JSON (`GET /tasks`, `docker inspect TASK`) -> the GraphQL Task model.
 // The task's service and node are left as IDs for the resolvers to load in batches.
-import type * as G from '../../generated/graphql.ts';
+import type * as M from './types.ts';
 import type { EngineTask } from '../engine-json.ts';
 import type { TaskModel, TaskNetworkAttachmentModel } from './types.ts';
 
@@ -41,14 +41,14 @@ export function taskNetworkAttachments(cluster: string, t: EngineTask, networkNa
 }
 
 /** The Engine's lower-case state as the schema's enum value. */
-export function toTaskState(state: string): G.TaskState {
+export function toTaskState(state: string): M.TaskState {
   const s = state.toLowerCase();
   // An engine newer than the schema could report a state we do not know; `pending` is
   // the closest neutral reading rather than failing the whole query.
-  return (TASK_STATES.has(s) ? s.toUpperCase() : 'PENDING') as G.TaskState;
+  return (TASK_STATES.has(s) ? s.toUpperCase() : 'PENDING') as M.TaskState;
 }
 
 /** The schema's enum value as the Engine's filter value (`desired-state=running`). */
-export function toEngineTaskState(state: G.TaskState): string {
+export function toEngineTaskState(state: M.TaskState): string {
   return state.toLowerCase();
 }
