@@ -12,13 +12,12 @@ import { startFakeGateway, type FakeGateway } from '../../../support/fake-gatewa
 describe('Service fields', () => {
   let fg: FakeGateway;
   let net: Json;
-  let api: Json;
   before(async () => {
     fg = await startFakeGateway({});
     net = swarmNetwork(fg.engine.state, { Name: 'backend', Driver: 'overlay' });
     fg.engine.state.networks.set(net.Id, net);
     const template = serviceSpec('x').TaskTemplate;
-    api = fg.engine.state.addService(serviceSpec('api', {
+    fg.engine.state.addService(serviceSpec('api', {
       TaskTemplate: { ...template, ContainerSpec: { Image: 'busybox', Env: ['DB_PASSWORD=hunter2', 'MODE=prod'] }, Networks: [{ Target: net.Id, Aliases: ['api-alias'] }] },
       Mode: { Replicated: { Replicas: 2 } },
     }));
