@@ -1,6 +1,7 @@
 // Generates the resolver types from schema.graphql, so TypeScript follows the contract
 // instead of a hand-kept copy of it.
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { ENGINE_ENUM_VALUES } from './src/graphql/enum-values.ts';
 
 const config: CodegenConfig = {
   schema: 'schema.graphql',
@@ -17,6 +18,11 @@ const config: CodegenConfig = {
         inputMaybeValue: 'T | null | undefined',
         defaultMapper: 'Partial<{T}>',
         scalars: { DateTime: 'string' },
+        // Closed sets the Engine spells in its own words: their internal values are the
+        // Engine's words (see src/graphql/enum-values.ts). Each such enum is also mapped to its
+        // own generated type, which sidesteps codegen's failure on inline enumValues together
+        // with a placeholder defaultMapper.
+        enumValues: ENGINE_ENUM_VALUES,
         mappers: {
           Swarm: '../docker/model/types.ts#SwarmModel',
           Node: '../docker/model/types.ts#NodeModel',
@@ -27,6 +33,7 @@ const config: CodegenConfig = {
           Task: '../docker/model/types.ts#TaskModel',
           TaskNetworkAttachment: '../docker/model/types.ts#TaskNetworkAttachmentModel',
           Container: '../docker/model/types.ts#ContainerModel',
+          ...Object.fromEntries(Object.keys(ENGINE_ENUM_VALUES).map((name) => [name, name])),
         },
       },
     },

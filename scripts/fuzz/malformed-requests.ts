@@ -40,7 +40,7 @@ const MAKERS: ((random: Random) => RawRequest)[] = [
   (r) => post('other content type', '{ swarm { id } }', { 'content-type': r.pick(['text/plain', 'application/graphql', 'application/x-www-form-urlencoded', 'multipart/form-data']) }),
   (r) => ({ shape: 'wrong method', method: r.pick(['PUT', 'DELETE', 'PATCH']), path: '/graphql', headers: JSON_TYPE, body: doc('{ swarm { id } }') }),
   () => post('batched request', JSON.stringify([{ query: '{ swarm { id } }' }, { query: '{ clusters { name } }' }])),
-  () => ({ shape: 'mutation over GET', method: 'GET', path: `/graphql?query=${encodeURIComponent('mutation { serviceRemove(input: { id: "x" }) { removedId } }')}`, headers: {} }),
+  () => ({ shape: 'mutation over GET', method: 'GET', path: `/graphql?query=${encodeURIComponent('mutation { serviceRemove(input: { id: "x" }) { removed { id } } }')}`, headers: {} }),
   () => ({ shape: 'GET with bad variables JSON', method: 'GET', path: `/graphql?query=${encodeURIComponent('query($c: String) { swarm(cluster: $c) { id } }')}&variables=%7Bnope`, headers: {} }),
   () => ({ shape: 'GET without query', method: 'GET', path: '/graphql', headers: { accept: 'application/json' } }),
   () => ({ shape: 'GET asking for HTML', method: 'GET', path: '/graphql', headers: { accept: 'text/html' } }),

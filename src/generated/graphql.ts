@@ -102,7 +102,7 @@ export type ApiTokenEdge = {
 /** Input of `apiTokenRevoke`. */
 export type ApiTokenRevokeInput = {
   /** The token's ID, or its prefix. */
-  id: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
 };
 
 /** Result of `apiTokenRevoke`. */
@@ -115,6 +115,19 @@ export type ApiTokenRevokePayload = {
   /** Problems with the input; nothing changed when present. */
   userErrors: Array<UserError>;
 };
+
+/** Why a record fails the audit log's hash-chain check. */
+export type AuditChainFailure =
+  /** An anchor that is malformed, or not the first record. */
+  | 'bad_anchor'
+  /** The record was changed after it was written. */
+  | 'hash_mismatch'
+  /** The record cannot be encoded at all (e.g. a fractional `durationMs`). */
+  | 'malformed'
+  /** A record was removed, inserted or reordered before this one. */
+  | 'prev_hash_mismatch'
+  /** The record's seq does not follow its predecessor's (a record was removed, or the order is wrong). */
+  | 'seq_gap';
 
 /** How a mutation ended. */
 export type AuditOutcome =
@@ -148,11 +161,11 @@ export type AuditRecord = {
   /** The input as JSON text, with secrets redacted (join tokens, unlock keys, secret-looking environment values). */
   input: Maybe<Scalars['String']['output']>;
   /** For an OUTCOME: the ID of its INTENT. */
-  intentId: Maybe<Scalars['String']['output']>;
+  intentId: Maybe<Scalars['ID']['output']>;
   /** What the record records. */
   kind: AuditRecordKind;
   /** IDs of the objects created or changed. */
-  objectIds: Array<Scalars['String']['output']>;
+  objectIds: Array<Scalars['ID']['output']>;
   /** The GraphQL field, e.g. `networkCreate`. */
   operation: Scalars['String']['output'];
   /** For an OUTCOME: how it ended. */
@@ -236,7 +249,7 @@ export type AuditVerification = {
   /** How many records were checked. */
   checkedRecords: Scalars['Int']['output'];
   /** The first record that failed: its ID. */
-  failedRecordId: Maybe<Scalars['String']['output']>;
+  failedRecordId: Maybe<Scalars['ID']['output']>;
   /** The first record that failed: its seq. */
   failedSeq: Maybe<Scalars['String']['output']>;
   /** The first checked record's seq. */
@@ -247,8 +260,8 @@ export type AuditVerification = {
   message: Maybe<Scalars['String']['output']>;
   /** Whether every checked record is unchanged and the chain is unbroken. */
   ok: Scalars['Boolean']['output'];
-  /** Why it failed: `hash_mismatch` (the record was changed), `prev_hash_mismatch` (a record was removed, inserted or reordered), `seq_gap`, `bad_anchor`, `malformed`. */
-  reason: Maybe<Scalars['String']['output']>;
+  /** Why it failed; null when `ok`. */
+  reason: Maybe<AuditChainFailure>;
 };
 
 /** Certificate authority settings (`SwarmSpec.CAConfig`). */
@@ -290,9 +303,9 @@ export type ConfiguredEngine = {
   /** The name used in `engine` arguments. */
   name: Scalars['String']['output'];
   /** The engine's node ID when it is in a swarm. */
-  nodeId: Maybe<Scalars['String']['output']>;
-  /** Whether the engine answered and its swarm state (`inactive`, `active`, `pending`, `error`, `locked`), or `unreachable`. */
-  swarmState: Scalars['String']['output'];
+  nodeId: Maybe<Scalars['ID']['output']>;
+  /** Whether the engine answered, and its swarm state (`Swarm.LocalNodeState` of `GET /info`). */
+  swarmState: EngineSwarmState;
 };
 
 /** A container on an engine (`docker inspect CONTAINER`). */
@@ -313,7 +326,7 @@ export type Container = {
   /** State: `running`, `exited`, ... */
   state: Scalars['String']['output'];
   /** Whether it belongs to a swarm task (its task's ID), or null for a standalone container. */
-  taskId: Maybe<Scalars['String']['output']>;
+  taskId: Maybe<Scalars['ID']['output']>;
 };
 
 /** A page of containers. */
@@ -346,8 +359,8 @@ export type ContainerFilter = {
   label?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Name (substring, as Docker matches). */
   name?: InputMaybe<Scalars['String']['input']>;
-  /** Only containers attached to this network (ID or name). */
-  network?: InputMaybe<Scalars['String']['input']>;
+  /** Only containers attached to this network, by ID or name (`--filter network=`). */
+  network?: InputMaybe<Scalars['ID']['input']>;
   /** Only standalone containers (not swarm tasks); default true. */
   standaloneOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
@@ -366,7 +379,7 @@ export type ContainerNetworkAttachment = {
   /** MAC address. */
   macAddress: Maybe<Scalars['String']['output']>;
   /** The network's ID. */
-  networkId: Scalars['String']['output'];
+  networkId: Scalars['ID']['output'];
   /** The network's name. */
   networkName: Scalars['String']['output'];
   /** Static IPv4 address requested at connect (`--ip`). */
@@ -411,6 +424,21 @@ export type EndpointMode =
   /** One virtual IP, load balanced by IPVS (see README: IPVS does not pass traffic on this kernel). */
   | 'VIP';
 
+/** A configured engine's part in a swarm: `Swarm.LocalNodeState` of `GET /info`, or UNREACHABLE. */
+export type EngineSwarmState =
+  /** Part of a swarm (`active`). */
+  | 'active'
+  /** Its swarm state is in error (`error`). */
+  | 'error'
+  /** Not part of a swarm (`inactive`). */
+  | 'inactive'
+  /** An autolocked manager waiting for its unlock key (`locked`). */
+  | 'locked'
+  /** Joining a swarm (`pending`). */
+  | 'pending'
+  /** The engine did not answer the gateway. */
+  | 'unreachable';
+
 /**
  * The code carried in `extensions.code` of a top-level GraphQL error. Problems the caller can
  * fix in the input come back as `userErrors` in the payload instead.
@@ -449,13 +477,13 @@ export type Event = {
   /** What happened: `create`, `update`, `remove`, `connect`... */
   action: Scalars['String']['output'];
   /** The object's ID. */
-  actorId: Scalars['String']['output'];
+  actorId: Scalars['ID']['output'];
   /** The object's name, when the engine gives it. */
   actorName: Maybe<Scalars['String']['output']>;
   /** The engine's attributes of the object (names, images, labels). */
   attributes: Array<KeyValue>;
-  /** `swarm` for cluster-wide events, `local` for events of the manager endpoint itself. */
-  scope: Scalars['String']['output'];
+  /** SWARM for cluster-wide events, LOCAL for events of the manager endpoint itself. */
+  scope: EventScope;
   /** When it happened. */
   time: Scalars['DateTime']['output'];
   /** The kind of object. */
@@ -472,6 +500,13 @@ export type EventFilter = {
   types?: InputMaybe<Array<EventType>>;
 };
 
+/** Where an event happened (`scope` of `GET /events`). */
+export type EventScope =
+  /** On the manager endpoint in use. */
+  | 'local'
+  /** Cluster-wide: services, nodes, overlay networks. */
+  | 'swarm';
+
 /** The kind of object an event is about (`docker events --filter type=`). */
 export type EventType =
   /** A container on the manager endpoint in use changed state. */
@@ -482,37 +517,6 @@ export type EventType =
   | 'NODE'
   /** A swarm service was created, updated or removed. */
   | 'SERVICE';
-
-/**
- * Input of `networkCreateGatewayBridge`: creates the local bridge network `docker_gwbridge` on
- * an engine before it joins a swarm, so its subnet and options are yours rather than Docker's
- * defaults (the overlay guide's "Customize the docker_gwbridge").
- */
-export type GatewayBridgeCreateInput = {
-  /** Linux bridge name (`com.docker.network.bridge.name`), default `docker_gwbridge`. */
-  bridgeName?: InputMaybe<Scalars['String']['input']>;
-  /** Inter-container communication (`com.docker.network.bridge.enable_icc`), default false as Docker sets it. */
-  enableIcc?: InputMaybe<Scalars['Boolean']['input']>;
-  /** IP masquerading (`com.docker.network.bridge.enable_ip_masquerade`), default true. */
-  enableIpMasquerade?: InputMaybe<Scalars['Boolean']['input']>;
-  /** The configured engine (not yet in a swarm) to create the bridge on. */
-  engine: Scalars['String']['input'];
-  /** Gateway inside the subnet (`--gateway`). */
-  gateway?: InputMaybe<Scalars['String']['input']>;
-  /** MTU (`com.docker.network.driver.mtu`). */
-  mtu?: InputMaybe<Scalars['Int']['input']>;
-  /** Subnet, CIDR (`--subnet`). */
-  subnet: Scalars['String']['input'];
-};
-
-/** Result of `networkCreateGatewayBridge`. */
-export type GatewayBridgeCreatePayload = {
-  __typename?: 'GatewayBridgeCreatePayload';
-  /** The created bridge network, as the engine inspects it. */
-  network: Maybe<Network>;
-  /** Problems with the input; nothing changed when present. */
-  userErrors: Array<UserError>;
-};
 
 /**
  * What a principal may do: a role, on some clusters or all, on every object or only on those
@@ -606,14 +610,21 @@ export type LogLine = {
   /** The line, without its trailing newline. */
   message: Scalars['String']['output'];
   /** The node the task ran on, when known. */
-  nodeId: Maybe<Scalars['String']['output']>;
-  /** `stdout` or `stderr`. */
-  stream: Scalars['String']['output'];
+  nodeId: Maybe<Scalars['ID']['output']>;
+  /** The stream the line was written to. */
+  stream: LogStream;
   /** The task that wrote it, when known. */
-  taskId: Maybe<Scalars['String']['output']>;
+  taskId: Maybe<Scalars['ID']['output']>;
   /** When the line was written, if the engine gave a timestamp. */
   timestamp: Maybe<Scalars['DateTime']['output']>;
 };
+
+/** The output stream of a log line. */
+export type LogStream =
+  /** Standard error. */
+  | 'stderr'
+  /** Standard output. */
+  | 'stdout';
 
 /** A mount of a service's containers, as `--mount type=...,source=...,target=...` sets it. */
 export type MountInput = {
@@ -652,31 +663,31 @@ export type Mutation = {
   /** Create a network (`docker network create`). */
   networkCreate: NetworkCreatePayload;
   /** Create `docker_gwbridge` on an engine before it joins a swarm. */
-  networkCreateGatewayBridge: GatewayBridgeCreatePayload;
+  networkCreateGatewayBridge: NetworkCreateGatewayBridgePayload;
   /** Disconnect a container from a network (`docker network disconnect`). */
-  networkDisconnect: NetworkConnectPayload;
+  networkDisconnect: NetworkDisconnectPayload;
   /** Remove unused networks (`docker network prune`). */
   networkPrune: NetworkPrunePayload;
   /** Remove networks (`docker network rm`). */
   networkRemove: NetworkRemovePayload;
   /** Make a manager a worker (`docker node demote`). */
-  nodeDemote: NodePayload;
+  nodeDemote: NodeDemotePayload;
   /** Make a worker a manager (`docker node promote`). */
-  nodePromote: NodePayload;
+  nodePromote: NodePromotePayload;
   /** Remove a node from the swarm (`docker node rm`). */
   nodeRemove: NodeRemovePayload;
   /** Change a node's availability, role or labels (`docker node update`). */
-  nodeUpdate: NodePayload;
+  nodeUpdate: NodeUpdatePayload;
   /** Create a service (`docker service create`). */
   serviceCreate: ServiceCreatePayload;
   /** Remove a service (`docker service rm`). */
   serviceRemove: ServiceRemovePayload;
   /** Roll a service back to its previous spec (`docker service rollback`). Guardrail: for guarded callers the spec it would restore passes the service-spec policy first (it must hold the worker constraint); refusals at `input.id`. */
-  serviceRollback: ServicePayload;
+  serviceRollback: ServiceRollbackPayload;
   /** Set a service's replicas (`docker service scale`). Guardrail: the whole spec passes the service-spec policy for guarded callers (it runs again), refusals at `input.id`. */
-  serviceScale: ServicePayload;
+  serviceScale: ServiceScalePayload;
   /** Change a service (`docker service update`). */
-  serviceUpdate: ServicePayload;
+  serviceUpdate: ServiceUpdatePayload;
   /** Create a swarm (`docker swarm init`). */
   swarmInit: SwarmInitPayload;
   /** Make a configured engine join the cluster (`docker swarm join`), with a token the gateway fetches itself. */
@@ -716,7 +727,7 @@ export type MutationNetworkCreateArgs = {
 
 /** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
 export type MutationNetworkCreateGatewayBridgeArgs = {
-  input: GatewayBridgeCreateInput;
+  input: NetworkCreateGatewayBridgeInput;
 };
 
 
@@ -740,13 +751,13 @@ export type MutationNetworkRemoveArgs = {
 
 /** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
 export type MutationNodeDemoteArgs = {
-  input: NodeRoleChangeInput;
+  input: NodeDemoteInput;
 };
 
 
 /** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
 export type MutationNodePromoteArgs = {
-  input: NodeRoleChangeInput;
+  input: NodePromoteInput;
 };
 
 
@@ -770,13 +781,13 @@ export type MutationServiceCreateArgs = {
 
 /** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
 export type MutationServiceRemoveArgs = {
-  input: ServiceRefInput;
+  input: ServiceRemoveInput;
 };
 
 
 /** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
 export type MutationServiceRollbackArgs = {
-  input: ServiceRefInput;
+  input: ServiceRollbackInput;
 };
 
 
@@ -856,8 +867,8 @@ export type Network = {
   options: Array<KeyValue>;
   /** Nodes that take part in this overlay network (verbose inspect). */
   peers: Array<NetworkPeer>;
-  /** Scope: `swarm` or `local`. */
-  scope: Scalars['String']['output'];
+  /** Scope: SWARM for networks of the whole swarm, LOCAL for an engine's own. */
+  scope: NetworkScope;
   /** Services attached to this network, with their virtual IPs. */
   services: Array<NetworkService>;
   /** VXLAN IDs from `com.docker.network.driver.overlay.vxlanid_list`. */
@@ -870,19 +881,19 @@ export type NetworkConnectInput = {
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
   /** The cluster the network belongs to. */
   cluster?: InputMaybe<Scalars['String']['input']>;
-  /** Container ID or name. */
-  container: Scalars['String']['input'];
+  /** Container ID, ID prefix or name. */
+  container: Scalars['ID']['input'];
   /** The configured engine the container runs on (default: the cluster's manager endpoint). */
   engine?: InputMaybe<Scalars['String']['input']>;
   /** Static IPv4 address inside the network's subnet (`--ip`). */
   ipv4Address?: InputMaybe<Scalars['String']['input']>;
   /** Static IPv6 address (`--ip6`). */
   ipv6Address?: InputMaybe<Scalars['String']['input']>;
-  /** Network ID or name; must be attachable if it is an overlay. */
-  network: Scalars['String']['input'];
+  /** Network ID, ID prefix or name; must be attachable if it is an overlay. */
+  network: Scalars['ID']['input'];
 };
 
-/** Result of `networkConnect` and `networkDisconnect`. */
+/** Result of `networkConnect`. */
 export type NetworkConnectPayload = {
   __typename?: 'NetworkConnectPayload';
   /** The container after the change. */
@@ -908,7 +919,7 @@ export type NetworkConnection = {
 export type NetworkContainer = {
   __typename?: 'NetworkContainer';
   /** The container's ID (`lb-<network>` for the swarm load balancer endpoint). */
-  id: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
   /** IPv4 address with prefix. */
   ipv4Address: Maybe<Scalars['String']['output']>;
   /** IPv6 address with prefix. */
@@ -917,6 +928,37 @@ export type NetworkContainer = {
   macAddress: Maybe<Scalars['String']['output']>;
   /** The container's name. */
   name: Scalars['String']['output'];
+};
+
+/**
+ * Input of `networkCreateGatewayBridge`: creates the local bridge network `docker_gwbridge` on
+ * an engine before it joins a swarm, so its subnet and options are yours rather than Docker's
+ * defaults (the overlay guide's "Customize the docker_gwbridge").
+ */
+export type NetworkCreateGatewayBridgeInput = {
+  /** Linux bridge name (`com.docker.network.bridge.name`), default `docker_gwbridge`. */
+  bridgeName?: InputMaybe<Scalars['String']['input']>;
+  /** Inter-container communication (`com.docker.network.bridge.enable_icc`), default false as Docker sets it. */
+  enableIcc?: InputMaybe<Scalars['Boolean']['input']>;
+  /** IP masquerading (`com.docker.network.bridge.enable_ip_masquerade`), default true. */
+  enableIpMasquerade?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The configured engine (not yet in a swarm) to create the bridge on. */
+  engine: Scalars['String']['input'];
+  /** Gateway inside the subnet (`--gateway`). */
+  gateway?: InputMaybe<Scalars['String']['input']>;
+  /** MTU (`com.docker.network.driver.mtu`). */
+  mtu?: InputMaybe<Scalars['Int']['input']>;
+  /** Subnet, CIDR (`--subnet`). */
+  subnet: Scalars['String']['input'];
+};
+
+/** Result of `networkCreateGatewayBridge`. */
+export type NetworkCreateGatewayBridgePayload = {
+  __typename?: 'NetworkCreateGatewayBridgePayload';
+  /** The created bridge network, as the engine inspects it. */
+  network: Maybe<Network>;
+  /** Problems with the input; nothing changed when present. */
+  userErrors: Array<UserError>;
 };
 
 /** Input of `networkCreate` (`docker network create`). */
@@ -960,14 +1002,23 @@ export type NetworkCreatePayload = {
 export type NetworkDisconnectInput = {
   /** The cluster the network belongs to. */
   cluster?: InputMaybe<Scalars['String']['input']>;
-  /** Container ID or name. */
-  container: Scalars['String']['input'];
+  /** Container ID, ID prefix or name. */
+  container: Scalars['ID']['input'];
   /** The configured engine the container runs on (default: the cluster's manager endpoint). */
   engine?: InputMaybe<Scalars['String']['input']>;
   /** Disconnect even if the container is not running (`--force`). */
   force?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Network ID or name. */
-  network: Scalars['String']['input'];
+  /** Network ID, ID prefix or name. */
+  network: Scalars['ID']['input'];
+};
+
+/** Result of `networkDisconnect`. */
+export type NetworkDisconnectPayload = {
+  __typename?: 'NetworkDisconnectPayload';
+  /** The container after the change. */
+  container: Maybe<Container>;
+  /** Problems with the input; nothing changed when present. */
+  userErrors: Array<UserError>;
 };
 
 /** A network with its cursor. */
@@ -989,8 +1040,8 @@ export type NetworkFilter = {
   label?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Name (substring, as Docker matches). */
   name?: InputMaybe<Scalars['String']['input']>;
-  /** `swarm`, `local` or `global`. */
-  scope?: InputMaybe<Scalars['String']['input']>;
+  /** Scope (`--filter scope=`). */
+  scope?: InputMaybe<NetworkScope>;
 };
 
 /** A node taking part in an overlay network (`Peers`). */
@@ -1013,8 +1064,8 @@ export type NetworkPruneInput = {
 /** Result of `networkPrune`. */
 export type NetworkPrunePayload = {
   __typename?: 'NetworkPrunePayload';
-  /** Names of the removed networks. */
-  removedNames: Array<Scalars['String']['output']>;
+  /** The removed networks, by name. */
+  removed: Array<RemovedObject>;
   /** Problems with the input; nothing changed when present. */
   userErrors: Array<UserError>;
 };
@@ -1023,18 +1074,27 @@ export type NetworkPrunePayload = {
 export type NetworkRemoveInput = {
   /** The cluster. */
   cluster?: InputMaybe<Scalars['String']['input']>;
-  /** Network IDs or names. */
-  ids: Array<Scalars['String']['input']>;
+  /** Network IDs, ID prefixes or names. */
+  ids: Array<Scalars['ID']['input']>;
 };
 
 /** Result of `networkRemove`. All or nothing: when a userError is returned, no network was removed. */
 export type NetworkRemovePayload = {
   __typename?: 'NetworkRemovePayload';
-  /** IDs of the removed networks. */
-  removedIds: Array<Scalars['String']['output']>;
+  /** The removed networks, in the order of `ids`. */
+  removed: Array<RemovedObject>;
   /** Problems with the input; nothing changed when present. */
   userErrors: Array<UserError>;
 };
+
+/** Where a network exists (`Scope`, `--scope`). */
+export type NetworkScope =
+  /** On every engine, managed by a global driver (`global`). */
+  | 'global'
+  /** On one engine only (`local`): bridges, `host`, `none`. */
+  | 'local'
+  /** Across the swarm (`swarm`): overlays and swarm-scoped networks. */
+  | 'swarm';
 
 /** A service attached to a network, with its virtual IP there. */
 export type NetworkService = {
@@ -1080,15 +1140,15 @@ export type Node = {
   name: Maybe<Scalars['String']['output']>;
   /** Operating system (`linux`, `windows`). */
   os: Scalars['String']['output'];
-  /** For managers: `reachable`, `unreachable` or `unknown`. */
-  reachability: Maybe<Scalars['String']['output']>;
+  /** For managers: whether the other managers reach it (`ManagerStatus.Reachability`); null for workers. */
+  reachability: Maybe<NodeReachability>;
   /** Worker or manager. */
   role: NodeRole;
-  /** State as the managers see it: `ready`, `down`, `disconnected`, `unknown`. */
-  state: Scalars['String']['output'];
+  /** State as the managers see it (`Status.State`). */
+  state: NodeState;
   /** Message accompanying the state. */
   stateMessage: Maybe<Scalars['String']['output']>;
-  /** Tasks the swarm has placed on this node. */
+  /** Tasks the swarm has placed on this node (`docker node ps`). */
   tasks: Array<Task>;
   /** When the node object last changed. */
   updatedAt: Scalars['DateTime']['output'];
@@ -1124,6 +1184,23 @@ export type NodeConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** Input of `nodeDemote` (`docker node demote`). */
+export type NodeDemoteInput = {
+  /** The cluster. */
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  /** Node ID, ID prefix or hostname. */
+  id: Scalars['ID']['input'];
+};
+
+/** Result of `nodeDemote`. */
+export type NodeDemotePayload = {
+  __typename?: 'NodeDemotePayload';
+  /** The node after the change. */
+  node: Maybe<Node>;
+  /** Problems with the input; nothing changed when present. */
+  userErrors: Array<UserError>;
+};
+
 /** A node with its cursor. */
 export type NodeEdge = {
   __typename?: 'NodeEdge';
@@ -1145,14 +1222,31 @@ export type NodeFilter = {
   role?: InputMaybe<NodeRole>;
 };
 
-/** Result of a node mutation. */
-export type NodePayload = {
-  __typename?: 'NodePayload';
+/** Input of `nodePromote` (`docker node promote`). */
+export type NodePromoteInput = {
+  /** The cluster. */
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  /** Node ID, ID prefix or hostname. */
+  id: Scalars['ID']['input'];
+};
+
+/** Result of `nodePromote`. */
+export type NodePromotePayload = {
+  __typename?: 'NodePromotePayload';
   /** The node after the change. */
   node: Maybe<Node>;
   /** Problems with the input; nothing changed when present. */
   userErrors: Array<UserError>;
 };
+
+/** Whether a manager is reachable by the other managers (`ManagerStatus.Reachability`). */
+export type NodeReachability =
+  /** The other managers reach it (`reachable`). */
+  | 'reachable'
+  /** Not known yet (`unknown`). */
+  | 'unknown'
+  /** The other managers cannot reach it (`unreachable`). */
+  | 'unreachable';
 
 /** Input of `nodeRemove` (`docker node rm`). */
 export type NodeRemoveInput = {
@@ -1160,15 +1254,15 @@ export type NodeRemoveInput = {
   cluster?: InputMaybe<Scalars['String']['input']>;
   /** Remove a node that is not down, or a manager (`--force`). */
   force?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Node ID or hostname. */
-  id: Scalars['String']['input'];
+  /** Node ID, ID prefix or hostname. */
+  id: Scalars['ID']['input'];
 };
 
 /** Result of `nodeRemove`. */
 export type NodeRemovePayload = {
   __typename?: 'NodeRemovePayload';
-  /** ID of the removed node. */
-  removedId: Maybe<Scalars['String']['output']>;
+  /** The removed node (one item; empty when a userError is returned). */
+  removed: Array<RemovedObject>;
   /** Problems with the input; nothing changed when present. */
   userErrors: Array<UserError>;
 };
@@ -1180,13 +1274,16 @@ export type NodeRole =
   /** Runs tasks only. */
   | 'WORKER';
 
-/** Input of `nodePromote` and `nodeDemote`. */
-export type NodeRoleChangeInput = {
-  /** The cluster. */
-  cluster?: InputMaybe<Scalars['String']['input']>;
-  /** Node ID or hostname. */
-  id: Scalars['String']['input'];
-};
+/** A node's state as the managers see it (`Status.State`). */
+export type NodeState =
+  /** The node lost its connection to the managers (`disconnected`). */
+  | 'disconnected'
+  /** The node does not answer its managers (`down`). */
+  | 'down'
+  /** The node is up and takes part (`ready`). */
+  | 'ready'
+  /** The managers do not know yet (`unknown`). */
+  | 'unknown';
 
 /** Input of `nodeUpdate` (`docker node update`). Omitted fields keep their value. */
 export type NodeUpdateInput = {
@@ -1194,14 +1291,23 @@ export type NodeUpdateInput = {
   availability?: InputMaybe<NodeAvailability>;
   /** The cluster. */
   cluster?: InputMaybe<Scalars['String']['input']>;
-  /** Node ID or hostname. */
-  id: Scalars['String']['input'];
+  /** Node ID, ID prefix or hostname. */
+  id: Scalars['ID']['input'];
   /** Label changes. */
   labels?: InputMaybe<LabelChangesInput>;
   /** New role (`--role`). */
   role?: InputMaybe<NodeRole>;
   /** Version read from `Node.version`; default: the current version. */
   version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Result of `nodeUpdate`. */
+export type NodeUpdatePayload = {
+  __typename?: 'NodeUpdatePayload';
+  /** The node after the change. */
+  node: Maybe<Node>;
+  /** Problems with the input; nothing changed when present. */
+  userErrors: Array<UserError>;
 };
 
 /** Relay page information. */
@@ -1353,7 +1459,7 @@ export type QueryAuditVerifyArgs = {
 export type QueryContainerArgs = {
   cluster?: InputMaybe<Scalars['String']['input']>;
   engine?: InputMaybe<Scalars['String']['input']>;
-  id: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1376,7 +1482,7 @@ export type QueryDiagnosticsArgs = {
 /** Everything that can be read. */
 export type QueryNetworkArgs = {
   cluster?: InputMaybe<Scalars['String']['input']>;
-  id: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1392,7 +1498,7 @@ export type QueryNetworksArgs = {
 /** Everything that can be read. */
 export type QueryNodeArgs = {
   cluster?: InputMaybe<Scalars['String']['input']>;
-  id: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1408,7 +1514,7 @@ export type QueryNodesArgs = {
 /** Everything that can be read. */
 export type QueryServiceArgs = {
   cluster?: InputMaybe<Scalars['String']['input']>;
-  id: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1442,7 +1548,7 @@ export type QuerySwarmUnlockKeyArgs = {
 /** Everything that can be read. */
 export type QueryTaskArgs = {
   cluster?: InputMaybe<Scalars['String']['input']>;
-  id: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1486,13 +1592,25 @@ export type RaftSpec = {
   snapshotInterval: Scalars['Int']['output'];
 };
 
+/**
+ * An object a removal mutation removed (`nodeRemove`, `networkRemove`, `networkPrune`,
+ * `serviceRemove`): every removal payload lists them in `removed`, in the order they were removed.
+ */
+export type RemovedObject = {
+  __typename?: 'RemovedObject';
+  /** The object's ID. Null only in `networkPrune` for a network the gateway did not see before the prune (one created meanwhile): the engine reports pruned networks by name. */
+  id: Maybe<Scalars['ID']['output']>;
+  /** The object's name (a node's hostname). */
+  name: Scalars['String']['output'];
+};
+
 /** A port that must be open between the swarm's nodes. */
 export type RequiredPort = {
   __typename?: 'RequiredPort';
   /** The port. */
   port: Scalars['Int']['output'];
-  /** `tcp` or `udp`. */
-  protocol: Scalars['String']['output'];
+  /** TCP or UDP. */
+  protocol: PortProtocol;
   /** What it is for. */
   purpose: Scalars['String']['output'];
 };
@@ -1591,7 +1709,7 @@ export type Service = {
   rollbackConfig: Maybe<UpdatePolicy>;
   /** Tasks currently running. */
   runningTasks: Scalars['Int']['output'];
-  /** The service's tasks. */
+  /** The service's tasks (`docker service ps`). */
   tasks: Array<Task>;
   /** Update policy. */
   updateConfig: Maybe<UpdatePolicy>;
@@ -1697,13 +1815,20 @@ export type ServiceDnsName = {
   __typename?: 'ServiceDnsName';
   /** What the name resolves to: the virtual IP (vip mode), or every running task's address. */
   addresses: Array<Scalars['String']['output']>;
-  /** `vip` or `tasks`. */
-  kind: Scalars['String']['output'];
+  /** Whether the name resolves to a virtual IP or to the tasks' addresses. */
+  kind: ServiceDnsNameKind;
   /** The name: the service name, an alias, `tasks.<service>` or `tasks.<alias>`. */
   name: Scalars['String']['output'];
   /** The network on which the name resolves. */
   network: Scalars['String']['output'];
 };
+
+/** What a service's DNS name resolves to. */
+export type ServiceDnsNameKind =
+  /** Every running task's address (`tasks.<service>`, or the service name in dnsrr mode). */
+  | 'tasks'
+  /** The service's virtual IP (vip endpoint mode). */
+  | 'vip';
 
 /** A service with its cursor. */
 export type ServiceEdge = {
@@ -1756,7 +1881,7 @@ export type ServiceNetworkAttachment = {
   /** The network. */
   network: Maybe<Network>;
   /** The network's ID (kept even if the network cannot be read). */
-  networkId: Scalars['String']['output'];
+  networkId: Scalars['ID']['output'];
   /** The service's virtual IP on this network, without prefix length, as DNS answers it (vip endpoint mode). */
   virtualIp: Maybe<Scalars['String']['output']>;
 };
@@ -1765,13 +1890,38 @@ export type ServiceNetworkAttachment = {
 export type ServiceNetworkInput = {
   /** Aliases on that network. */
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** Network ID or name. */
-  target: Scalars['String']['input'];
+  /** Network ID, ID prefix or name (`--network name=N`). */
+  target: Scalars['ID']['input'];
 };
 
-/** Result of a service mutation. */
-export type ServicePayload = {
-  __typename?: 'ServicePayload';
+/** Input of `serviceRemove` (`docker service rm`). */
+export type ServiceRemoveInput = {
+  /** The cluster. */
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  /** Service ID, ID prefix or name. */
+  id: Scalars['ID']['input'];
+};
+
+/** Result of `serviceRemove`. */
+export type ServiceRemovePayload = {
+  __typename?: 'ServiceRemovePayload';
+  /** The removed service (one item; empty when a userError is returned). */
+  removed: Array<RemovedObject>;
+  /** Problems with the input; nothing changed when present. */
+  userErrors: Array<UserError>;
+};
+
+/** Input of `serviceRollback` (`docker service rollback`). */
+export type ServiceRollbackInput = {
+  /** The cluster. */
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  /** Service ID, ID prefix or name. */
+  id: Scalars['ID']['input'];
+};
+
+/** Result of `serviceRollback`. */
+export type ServiceRollbackPayload = {
+  __typename?: 'ServiceRollbackPayload';
   /** The service after the change. */
   service: Maybe<Service>;
   /** Problems with the input; nothing changed when present. */
@@ -1780,33 +1930,27 @@ export type ServicePayload = {
   warnings: Array<Scalars['String']['output']>;
 };
 
-/** Input of `serviceRollback` (`docker service rollback`) and `serviceRemove` (`docker service rm`). */
-export type ServiceRefInput = {
-  /** The cluster. */
-  cluster?: InputMaybe<Scalars['String']['input']>;
-  /** Service ID or name. */
-  id: Scalars['String']['input'];
-};
-
-/** Result of `serviceRemove`. */
-export type ServiceRemovePayload = {
-  __typename?: 'ServiceRemovePayload';
-  /** ID of the removed service. */
-  removedId: Maybe<Scalars['String']['output']>;
-  /** Problems with the input; nothing changed when present. */
-  userErrors: Array<UserError>;
-};
-
 /** Input of `serviceScale` (`docker service scale`). */
 export type ServiceScaleInput = {
   /** The cluster. */
   cluster?: InputMaybe<Scalars['String']['input']>;
-  /** Service ID or name. */
-  id: Scalars['String']['input'];
+  /** Service ID, ID prefix or name. */
+  id: Scalars['ID']['input'];
   /** Desired replicas, 0 or more. */
   replicas: Scalars['Int']['input'];
   /** Version read from `Service.version`; default: the current version. */
   version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Result of `serviceScale`. */
+export type ServiceScalePayload = {
+  __typename?: 'ServiceScalePayload';
+  /** The service after the change. */
+  service: Maybe<Service>;
+  /** Problems with the input; nothing changed when present. */
+  userErrors: Array<UserError>;
+  /** Warnings from the engine. */
+  warnings: Array<Scalars['String']['output']>;
 };
 
 /**
@@ -1825,16 +1969,16 @@ export type ServiceUpdateInput = {
   envRemove?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Redeploy the tasks even if nothing changed (`--force`). */
   force?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Service ID or name. */
-  id: Scalars['String']['input'];
+  /** Service ID, ID prefix or name. */
+  id: Scalars['ID']['input'];
   /** New image (`--image`). */
   image?: InputMaybe<Scalars['String']['input']>;
   /** Label changes (`--label-add`, `--label-rm`). */
   labels?: InputMaybe<LabelChangesInput>;
   /** Networks to attach (`--network-add`). Guardrail: guarded callers attach overlay networks only, never the `host` network. */
   networkAdd?: InputMaybe<Array<ServiceNetworkInput>>;
-  /** Networks to detach, ID or name (`--network-rm`). */
-  networkRemove?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Networks to detach, ID, ID prefix or name (`--network-rm`). */
+  networkRemove?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Ports to publish, Docker's string forms (`--publish-add`). */
   publishAdd?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Ports to unpublish by target port (`--publish-rm`): `80` or `80/udp` match the port in either publish mode; the long form `target=80,protocol=udp,mode=host` matches that mode only. */
@@ -1843,6 +1987,17 @@ export type ServiceUpdateInput = {
   replicas?: InputMaybe<Scalars['Int']['input']>;
   /** Version read from `Service.version`; the update fails with VERSION_CONFLICT if the service changed since. Default: the current version. */
   version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Result of `serviceUpdate`. */
+export type ServiceUpdatePayload = {
+  __typename?: 'ServiceUpdatePayload';
+  /** The service after the change. */
+  service: Maybe<Service>;
+  /** Problems with the input; nothing changed when present. */
+  userErrors: Array<UserError>;
+  /** Warnings from the engine. */
+  warnings: Array<Scalars['String']['output']>;
 };
 
 /** Everything that can be watched as it happens, over graphql-ws at `/graphql`. */
@@ -1917,7 +2072,7 @@ export type SwarmInitInput = {
 export type SwarmInitPayload = {
   __typename?: 'SwarmInitPayload';
   /** The new node's ID. */
-  nodeId: Maybe<Scalars['String']['output']>;
+  nodeId: Maybe<Scalars['ID']['output']>;
   /** The swarm, when it was created. */
   swarm: Maybe<Swarm>;
   /** Problems with the input; nothing changed when present. */
@@ -2039,7 +2194,7 @@ export type SwarmUpdatePayload = {
 export type Task = {
   __typename?: 'Task';
   /** ID of the task's container, once created. */
-  containerId: Maybe<Scalars['String']['output']>;
+  containerId: Maybe<Scalars['ID']['output']>;
   /** When the task was created. */
   createdAt: Scalars['DateTime']['output'];
   /** Desired state. */
@@ -2054,12 +2209,12 @@ export type Task = {
   networkAttachments: Array<TaskNetworkAttachment>;
   /** The node it is placed on. */
   node: Maybe<Node>;
-  /** The node's ID (empty before scheduling). */
-  nodeId: Maybe<Scalars['String']['output']>;
+  /** The node's ID (null before scheduling). */
+  nodeId: Maybe<Scalars['ID']['output']>;
   /** The service. */
   service: Maybe<Service>;
   /** The service's ID. */
-  serviceId: Scalars['String']['output'];
+  serviceId: Scalars['ID']['output'];
   /** Slot number (replicated services). */
   slot: Maybe<Scalars['Int']['output']>;
   /** Observed state. */
@@ -2103,10 +2258,10 @@ export type TaskEdge = {
 export type TaskFilter = {
   /** Desired state (`--filter desired-state=`): the Engine filters on running, shutdown and accepted only. */
   desiredState?: InputMaybe<TaskDesiredStateFilter>;
-  /** Node ID or hostname. */
-  node?: InputMaybe<Scalars['String']['input']>;
-  /** Service ID or name. */
-  service?: InputMaybe<Scalars['String']['input']>;
+  /** Node ID, ID prefix or hostname (`--filter node=`). */
+  node?: InputMaybe<Scalars['ID']['input']>;
+  /** Service ID, ID prefix or name (`--filter service=`). */
+  service?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** A task's attachment to a network. */
@@ -2117,7 +2272,7 @@ export type TaskNetworkAttachment = {
   /** The network. */
   network: Maybe<Network>;
   /** The network's ID. */
-  networkId: Scalars['String']['output'];
+  networkId: Scalars['ID']['output'];
   /** The network's name. */
   networkName: Scalars['String']['output'];
 };
@@ -2155,19 +2310,35 @@ export type TaskState =
   /** starting */
   | 'STARTING';
 
+/** What an update or rollback does when a task fails (`--update-failure-action`). */
+export type UpdateFailureAction =
+  /** Go on with the next tasks (`continue`). */
+  | 'continue'
+  /** Stop the rollout (`pause`). */
+  | 'pause'
+  /** Roll the service back to its previous spec (`rollback`); updates only. */
+  | 'rollback';
+
+/** The order in which an update or rollback replaces a task (`--update-order`). */
+export type UpdateOrder =
+  /** Start the new task, then stop the old one (`start-first`). */
+  | 'start-first'
+  /** Stop the old task, then start the new one (`stop-first`). */
+  | 'stop-first';
+
 /** How updates or rollbacks roll out (`--update-*`, `--rollback-*`). */
 export type UpdatePolicy = {
   __typename?: 'UpdatePolicy';
   /** Delay between batches, seconds (`--update-delay`). */
   delaySeconds: Scalars['Float']['output'];
-  /** What to do when a task fails: `pause`, `continue`, `rollback`. */
-  failureAction: Scalars['String']['output'];
+  /** What to do when a task fails (`--update-failure-action`). */
+  failureAction: UpdateFailureAction;
   /** Tolerated failure ratio (`--update-max-failure-ratio`). */
   maxFailureRatio: Scalars['Float']['output'];
   /** Time to watch each task for failure, seconds (`--update-monitor`). */
   monitorSeconds: Scalars['Float']['output'];
-  /** `stop-first` or `start-first` (`--update-order`). */
-  order: Scalars['String']['output'];
+  /** Whether old tasks stop before new ones start (`--update-order`). */
+  order: UpdateOrder;
   /** Tasks changed at once (`--update-parallelism`). */
   parallelism: Scalars['Int']['output'];
 };
@@ -2176,17 +2347,32 @@ export type UpdatePolicy = {
 export type UpdatePolicyInput = {
   /** Delay between batches, a Go duration (`10s`, `1m30s`). */
   delay?: InputMaybe<Scalars['String']['input']>;
-  /** `pause`, `continue` or `rollback` (rollback only for updates). */
-  failureAction?: InputMaybe<Scalars['String']['input']>;
+  /** What to do when a task fails (`--update-failure-action`, `--rollback-failure-action`); ROLLBACK only for updates. Default: PAUSE. */
+  failureAction?: InputMaybe<UpdateFailureAction>;
   /** Tolerated failure ratio, 0-1. */
   maxFailureRatio?: InputMaybe<Scalars['Float']['input']>;
   /** Time to watch each task, a Go duration. */
   monitor?: InputMaybe<Scalars['String']['input']>;
-  /** `stop-first` or `start-first`. */
-  order?: InputMaybe<Scalars['String']['input']>;
+  /** Whether old tasks stop before new ones start (`--update-order`, `--rollback-order`). Default: STOP_FIRST. */
+  order?: InputMaybe<UpdateOrder>;
   /** Tasks changed at once, 0 = all. */
   parallelism?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/** Where a service's latest update or rollback is (`UpdateStatus.State`). */
+export type UpdateState =
+  /** The update finished (`completed`). */
+  | 'completed'
+  /** The update paused, usually after a failure (`paused`). */
+  | 'paused'
+  /** The rollback finished (`rollback_completed`). */
+  | 'rollback_completed'
+  /** The rollback paused (`rollback_paused`). */
+  | 'rollback_paused'
+  /** A rollback is running (`rollback_started`). */
+  | 'rollback_started'
+  /** Tasks are being updated (`updating`). */
+  | 'updating';
 
 /** Progress of the latest update or rollback (`UpdateStatus`). */
 export type UpdateStatus = {
@@ -2197,8 +2383,8 @@ export type UpdateStatus = {
   message: Maybe<Scalars['String']['output']>;
   /** When it started. */
   startedAt: Maybe<Scalars['DateTime']['output']>;
-  /** `updating`, `paused`, `completed`, `rollback_started`, `rollback_paused`, `rollback_completed`. */
-  state: Scalars['String']['output'];
+  /** Where the update or rollback is (`UpdateStatus.State`). */
+  state: UpdateState;
 };
 
 /** A problem with the input that the caller can fix. Nothing was changed when one is returned. */
@@ -2339,18 +2525,19 @@ export type ResolversTypes = {
   ApiTokenEdge: ResolverTypeWrapper<Partial<ApiTokenEdge>>;
   ApiTokenRevokeInput: ResolverTypeWrapper<Partial<ApiTokenRevokeInput>>;
   ApiTokenRevokePayload: ResolverTypeWrapper<Partial<ApiTokenRevokePayload>>;
+  AuditChainFailure: ResolverTypeWrapper<AuditChainFailure>;
   AuditOutcome: ResolverTypeWrapper<Partial<AuditOutcome>>;
   AuditRecord: ResolverTypeWrapper<Partial<AuditRecord>>;
   AuditRecordConnection: ResolverTypeWrapper<Partial<AuditRecordConnection>>;
   AuditRecordEdge: ResolverTypeWrapper<Partial<AuditRecordEdge>>;
   AuditRecordFilter: ResolverTypeWrapper<Partial<AuditRecordFilter>>;
   AuditRecordKind: ResolverTypeWrapper<Partial<AuditRecordKind>>;
-  AuditVerification: ResolverTypeWrapper<Partial<AuditVerification>>;
+  AuditVerification: ResolverTypeWrapper<Partial<Omit<AuditVerification, 'reason'> & { reason?: Maybe<ResolversTypes['AuditChainFailure']> }>>;
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
   CaSpec: ResolverTypeWrapper<Partial<CaSpec>>;
   CheckStatus: ResolverTypeWrapper<Partial<CheckStatus>>;
   Cluster: ResolverTypeWrapper<Partial<Cluster>>;
-  ConfiguredEngine: ResolverTypeWrapper<Partial<ConfiguredEngine>>;
+  ConfiguredEngine: ResolverTypeWrapper<Partial<Omit<ConfiguredEngine, 'swarmState'> & { swarmState: ResolversTypes['EngineSwarmState'] }>>;
   Container: ResolverTypeWrapper<ContainerModel>;
   ContainerConnection: ResolverTypeWrapper<Partial<Omit<ContainerConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ContainerEdge']>, nodes: Array<ResolversTypes['Container']> }>>;
   ContainerEdge: ResolverTypeWrapper<Partial<Omit<ContainerEdge, 'node'> & { node: ResolversTypes['Container'] }>>;
@@ -2361,13 +2548,13 @@ export type ResolversTypes = {
   Diagnostics: ResolverTypeWrapper<Partial<Diagnostics>>;
   DispatcherSpec: ResolverTypeWrapper<Partial<DispatcherSpec>>;
   EndpointMode: ResolverTypeWrapper<Partial<EndpointMode>>;
+  EngineSwarmState: ResolverTypeWrapper<EngineSwarmState>;
   ErrorCode: ResolverTypeWrapper<Partial<ErrorCode>>;
-  Event: ResolverTypeWrapper<Partial<Event>>;
+  Event: ResolverTypeWrapper<Partial<Omit<Event, 'scope'> & { scope: ResolversTypes['EventScope'] }>>;
   EventFilter: ResolverTypeWrapper<Partial<EventFilter>>;
+  EventScope: ResolverTypeWrapper<EventScope>;
   EventType: ResolverTypeWrapper<Partial<EventType>>;
   Float: ResolverTypeWrapper<Partial<Scalars['Float']['output']>>;
-  GatewayBridgeCreateInput: ResolverTypeWrapper<Partial<GatewayBridgeCreateInput>>;
-  GatewayBridgeCreatePayload: ResolverTypeWrapper<Partial<Omit<GatewayBridgeCreatePayload, 'network'> & { network?: Maybe<ResolversTypes['Network']> }>>;
   Grant: ResolverTypeWrapper<Partial<Grant>>;
   GrantInput: ResolverTypeWrapper<Partial<GrantInput>>;
   ID: ResolverTypeWrapper<Partial<Scalars['ID']['output']>>;
@@ -2378,7 +2565,8 @@ export type ResolversTypes = {
   KeyValue: ResolverTypeWrapper<Partial<KeyValue>>;
   KeyValueInput: ResolverTypeWrapper<Partial<KeyValueInput>>;
   LabelChangesInput: ResolverTypeWrapper<Partial<LabelChangesInput>>;
-  LogLine: ResolverTypeWrapper<Partial<LogLine>>;
+  LogLine: ResolverTypeWrapper<Partial<Omit<LogLine, 'stream'> & { stream: ResolversTypes['LogStream'] }>>;
+  LogStream: ResolverTypeWrapper<LogStream>;
   MountInput: ResolverTypeWrapper<Partial<MountInput>>;
   MountType: ResolverTypeWrapper<Partial<MountType>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -2387,9 +2575,12 @@ export type ResolversTypes = {
   NetworkConnectPayload: ResolverTypeWrapper<Partial<Omit<NetworkConnectPayload, 'container'> & { container?: Maybe<ResolversTypes['Container']> }>>;
   NetworkConnection: ResolverTypeWrapper<Partial<Omit<NetworkConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['NetworkEdge']>, nodes: Array<ResolversTypes['Network']> }>>;
   NetworkContainer: ResolverTypeWrapper<Partial<NetworkContainer>>;
+  NetworkCreateGatewayBridgeInput: ResolverTypeWrapper<Partial<NetworkCreateGatewayBridgeInput>>;
+  NetworkCreateGatewayBridgePayload: ResolverTypeWrapper<Partial<Omit<NetworkCreateGatewayBridgePayload, 'network'> & { network?: Maybe<ResolversTypes['Network']> }>>;
   NetworkCreateInput: ResolverTypeWrapper<Partial<NetworkCreateInput>>;
   NetworkCreatePayload: ResolverTypeWrapper<Partial<Omit<NetworkCreatePayload, 'network'> & { network?: Maybe<ResolversTypes['Network']> }>>;
   NetworkDisconnectInput: ResolverTypeWrapper<Partial<NetworkDisconnectInput>>;
+  NetworkDisconnectPayload: ResolverTypeWrapper<Partial<Omit<NetworkDisconnectPayload, 'container'> & { container?: Maybe<ResolversTypes['Container']> }>>;
   NetworkEdge: ResolverTypeWrapper<Partial<Omit<NetworkEdge, 'node'> & { node: ResolversTypes['Network'] }>>;
   NetworkFilter: ResolverTypeWrapper<Partial<NetworkFilter>>;
   NetworkPeer: ResolverTypeWrapper<Partial<NetworkPeer>>;
@@ -2397,18 +2588,24 @@ export type ResolversTypes = {
   NetworkPrunePayload: ResolverTypeWrapper<Partial<NetworkPrunePayload>>;
   NetworkRemoveInput: ResolverTypeWrapper<Partial<NetworkRemoveInput>>;
   NetworkRemovePayload: ResolverTypeWrapper<Partial<NetworkRemovePayload>>;
+  NetworkScope: ResolverTypeWrapper<NetworkScope>;
   NetworkService: ResolverTypeWrapper<NetworkServiceModel>;
   Node: ResolverTypeWrapper<NodeModel>;
   NodeAvailability: ResolverTypeWrapper<Partial<NodeAvailability>>;
   NodeConnection: ResolverTypeWrapper<Partial<Omit<NodeConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['NodeEdge']>, nodes: Array<ResolversTypes['Node']> }>>;
+  NodeDemoteInput: ResolverTypeWrapper<Partial<NodeDemoteInput>>;
+  NodeDemotePayload: ResolverTypeWrapper<Partial<Omit<NodeDemotePayload, 'node'> & { node?: Maybe<ResolversTypes['Node']> }>>;
   NodeEdge: ResolverTypeWrapper<Partial<Omit<NodeEdge, 'node'> & { node: ResolversTypes['Node'] }>>;
   NodeFilter: ResolverTypeWrapper<Partial<NodeFilter>>;
-  NodePayload: ResolverTypeWrapper<Partial<Omit<NodePayload, 'node'> & { node?: Maybe<ResolversTypes['Node']> }>>;
+  NodePromoteInput: ResolverTypeWrapper<Partial<NodePromoteInput>>;
+  NodePromotePayload: ResolverTypeWrapper<Partial<Omit<NodePromotePayload, 'node'> & { node?: Maybe<ResolversTypes['Node']> }>>;
+  NodeReachability: ResolverTypeWrapper<NodeReachability>;
   NodeRemoveInput: ResolverTypeWrapper<Partial<NodeRemoveInput>>;
   NodeRemovePayload: ResolverTypeWrapper<Partial<NodeRemovePayload>>;
   NodeRole: ResolverTypeWrapper<Partial<NodeRole>>;
-  NodeRoleChangeInput: ResolverTypeWrapper<Partial<NodeRoleChangeInput>>;
+  NodeState: ResolverTypeWrapper<NodeState>;
   NodeUpdateInput: ResolverTypeWrapper<Partial<NodeUpdateInput>>;
+  NodeUpdatePayload: ResolverTypeWrapper<Partial<Omit<NodeUpdatePayload, 'node'> & { node?: Maybe<ResolversTypes['Node']> }>>;
   PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
   PortConfig: ResolverTypeWrapper<Partial<PortConfig>>;
   PortConfigInput: ResolverTypeWrapper<Partial<PortConfigInput>>;
@@ -2419,6 +2616,7 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Quorum: ResolverTypeWrapper<Partial<Quorum>>;
   RaftSpec: ResolverTypeWrapper<Partial<RaftSpec>>;
+  RemovedObject: ResolverTypeWrapper<Partial<RemovedObject>>;
   RequiredPort: ResolverTypeWrapper<Partial<RequiredPort>>;
   Resources: ResolverTypeWrapper<Partial<Resources>>;
   ResourcesInput: ResolverTypeWrapper<Partial<ResourcesInput>>;
@@ -2427,18 +2625,22 @@ export type ResolversTypes = {
   ServiceConnection: ResolverTypeWrapper<Partial<Omit<ServiceConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ServiceEdge']>, nodes: Array<ResolversTypes['Service']> }>>;
   ServiceCreateInput: ResolverTypeWrapper<Partial<ServiceCreateInput>>;
   ServiceCreatePayload: ResolverTypeWrapper<Partial<Omit<ServiceCreatePayload, 'service'> & { service?: Maybe<ResolversTypes['Service']> }>>;
-  ServiceDnsName: ResolverTypeWrapper<Partial<ServiceDnsName>>;
+  ServiceDnsName: ResolverTypeWrapper<Partial<Omit<ServiceDnsName, 'kind'> & { kind: ResolversTypes['ServiceDnsNameKind'] }>>;
+  ServiceDnsNameKind: ResolverTypeWrapper<ServiceDnsNameKind>;
   ServiceEdge: ResolverTypeWrapper<Partial<Omit<ServiceEdge, 'node'> & { node: ResolversTypes['Service'] }>>;
   ServiceFilter: ResolverTypeWrapper<Partial<ServiceFilter>>;
   ServiceMode: ResolverTypeWrapper<Partial<ServiceMode>>;
   ServiceMount: ResolverTypeWrapper<Partial<ServiceMount>>;
   ServiceNetworkAttachment: ResolverTypeWrapper<ServiceNetworkAttachmentModel>;
   ServiceNetworkInput: ResolverTypeWrapper<Partial<ServiceNetworkInput>>;
-  ServicePayload: ResolverTypeWrapper<Partial<Omit<ServicePayload, 'service'> & { service?: Maybe<ResolversTypes['Service']> }>>;
-  ServiceRefInput: ResolverTypeWrapper<Partial<ServiceRefInput>>;
+  ServiceRemoveInput: ResolverTypeWrapper<Partial<ServiceRemoveInput>>;
   ServiceRemovePayload: ResolverTypeWrapper<Partial<ServiceRemovePayload>>;
+  ServiceRollbackInput: ResolverTypeWrapper<Partial<ServiceRollbackInput>>;
+  ServiceRollbackPayload: ResolverTypeWrapper<Partial<Omit<ServiceRollbackPayload, 'service'> & { service?: Maybe<ResolversTypes['Service']> }>>;
   ServiceScaleInput: ResolverTypeWrapper<Partial<ServiceScaleInput>>;
+  ServiceScalePayload: ResolverTypeWrapper<Partial<Omit<ServiceScalePayload, 'service'> & { service?: Maybe<ResolversTypes['Service']> }>>;
   ServiceUpdateInput: ResolverTypeWrapper<Partial<ServiceUpdateInput>>;
+  ServiceUpdatePayload: ResolverTypeWrapper<Partial<Omit<ServiceUpdatePayload, 'service'> & { service?: Maybe<ResolversTypes['Service']> }>>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Swarm: ResolverTypeWrapper<SwarmModel>;
@@ -2460,9 +2662,12 @@ export type ResolversTypes = {
   TaskFilter: ResolverTypeWrapper<Partial<TaskFilter>>;
   TaskNetworkAttachment: ResolverTypeWrapper<TaskNetworkAttachmentModel>;
   TaskState: ResolverTypeWrapper<Partial<TaskState>>;
-  UpdatePolicy: ResolverTypeWrapper<Partial<UpdatePolicy>>;
+  UpdateFailureAction: ResolverTypeWrapper<UpdateFailureAction>;
+  UpdateOrder: ResolverTypeWrapper<UpdateOrder>;
+  UpdatePolicy: ResolverTypeWrapper<Partial<Omit<UpdatePolicy, 'failureAction' | 'order'> & { failureAction: ResolversTypes['UpdateFailureAction'], order: ResolversTypes['UpdateOrder'] }>>;
   UpdatePolicyInput: ResolverTypeWrapper<Partial<UpdatePolicyInput>>;
-  UpdateStatus: ResolverTypeWrapper<Partial<UpdateStatus>>;
+  UpdateState: ResolverTypeWrapper<UpdateState>;
+  UpdateStatus: ResolverTypeWrapper<Partial<Omit<UpdateStatus, 'state'> & { state: ResolversTypes['UpdateState'] }>>;
   UserError: ResolverTypeWrapper<Partial<UserError>>;
   UserErrorCode: ResolverTypeWrapper<Partial<UserErrorCode>>;
 };
@@ -2497,8 +2702,6 @@ export type ResolversParentTypes = {
   Event: Partial<Event>;
   EventFilter: Partial<EventFilter>;
   Float: Partial<Scalars['Float']['output']>;
-  GatewayBridgeCreateInput: Partial<GatewayBridgeCreateInput>;
-  GatewayBridgeCreatePayload: Partial<Omit<GatewayBridgeCreatePayload, 'network'> & { network?: Maybe<ResolversParentTypes['Network']> }>;
   Grant: Partial<Grant>;
   GrantInput: Partial<GrantInput>;
   ID: Partial<Scalars['ID']['output']>;
@@ -2517,9 +2720,12 @@ export type ResolversParentTypes = {
   NetworkConnectPayload: Partial<Omit<NetworkConnectPayload, 'container'> & { container?: Maybe<ResolversParentTypes['Container']> }>;
   NetworkConnection: Partial<Omit<NetworkConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['NetworkEdge']>, nodes: Array<ResolversParentTypes['Network']> }>;
   NetworkContainer: Partial<NetworkContainer>;
+  NetworkCreateGatewayBridgeInput: Partial<NetworkCreateGatewayBridgeInput>;
+  NetworkCreateGatewayBridgePayload: Partial<Omit<NetworkCreateGatewayBridgePayload, 'network'> & { network?: Maybe<ResolversParentTypes['Network']> }>;
   NetworkCreateInput: Partial<NetworkCreateInput>;
   NetworkCreatePayload: Partial<Omit<NetworkCreatePayload, 'network'> & { network?: Maybe<ResolversParentTypes['Network']> }>;
   NetworkDisconnectInput: Partial<NetworkDisconnectInput>;
+  NetworkDisconnectPayload: Partial<Omit<NetworkDisconnectPayload, 'container'> & { container?: Maybe<ResolversParentTypes['Container']> }>;
   NetworkEdge: Partial<Omit<NetworkEdge, 'node'> & { node: ResolversParentTypes['Network'] }>;
   NetworkFilter: Partial<NetworkFilter>;
   NetworkPeer: Partial<NetworkPeer>;
@@ -2530,13 +2736,16 @@ export type ResolversParentTypes = {
   NetworkService: NetworkServiceModel;
   Node: NodeModel;
   NodeConnection: Partial<Omit<NodeConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['NodeEdge']>, nodes: Array<ResolversParentTypes['Node']> }>;
+  NodeDemoteInput: Partial<NodeDemoteInput>;
+  NodeDemotePayload: Partial<Omit<NodeDemotePayload, 'node'> & { node?: Maybe<ResolversParentTypes['Node']> }>;
   NodeEdge: Partial<Omit<NodeEdge, 'node'> & { node: ResolversParentTypes['Node'] }>;
   NodeFilter: Partial<NodeFilter>;
-  NodePayload: Partial<Omit<NodePayload, 'node'> & { node?: Maybe<ResolversParentTypes['Node']> }>;
+  NodePromoteInput: Partial<NodePromoteInput>;
+  NodePromotePayload: Partial<Omit<NodePromotePayload, 'node'> & { node?: Maybe<ResolversParentTypes['Node']> }>;
   NodeRemoveInput: Partial<NodeRemoveInput>;
   NodeRemovePayload: Partial<NodeRemovePayload>;
-  NodeRoleChangeInput: Partial<NodeRoleChangeInput>;
   NodeUpdateInput: Partial<NodeUpdateInput>;
+  NodeUpdatePayload: Partial<Omit<NodeUpdatePayload, 'node'> & { node?: Maybe<ResolversParentTypes['Node']> }>;
   PageInfo: Partial<PageInfo>;
   PortConfig: Partial<PortConfig>;
   PortConfigInput: Partial<PortConfigInput>;
@@ -2544,6 +2753,7 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   Quorum: Partial<Quorum>;
   RaftSpec: Partial<RaftSpec>;
+  RemovedObject: Partial<RemovedObject>;
   RequiredPort: Partial<RequiredPort>;
   Resources: Partial<Resources>;
   ResourcesInput: Partial<ResourcesInput>;
@@ -2557,11 +2767,14 @@ export type ResolversParentTypes = {
   ServiceMount: Partial<ServiceMount>;
   ServiceNetworkAttachment: ServiceNetworkAttachmentModel;
   ServiceNetworkInput: Partial<ServiceNetworkInput>;
-  ServicePayload: Partial<Omit<ServicePayload, 'service'> & { service?: Maybe<ResolversParentTypes['Service']> }>;
-  ServiceRefInput: Partial<ServiceRefInput>;
+  ServiceRemoveInput: Partial<ServiceRemoveInput>;
   ServiceRemovePayload: Partial<ServiceRemovePayload>;
+  ServiceRollbackInput: Partial<ServiceRollbackInput>;
+  ServiceRollbackPayload: Partial<Omit<ServiceRollbackPayload, 'service'> & { service?: Maybe<ResolversParentTypes['Service']> }>;
   ServiceScaleInput: Partial<ServiceScaleInput>;
+  ServiceScalePayload: Partial<Omit<ServiceScalePayload, 'service'> & { service?: Maybe<ResolversParentTypes['Service']> }>;
   ServiceUpdateInput: Partial<ServiceUpdateInput>;
+  ServiceUpdatePayload: Partial<Omit<ServiceUpdatePayload, 'service'> & { service?: Maybe<ResolversParentTypes['Service']> }>;
   String: Partial<Scalars['String']['output']>;
   Subscription: Record<PropertyKey, never>;
   Swarm: SwarmModel;
@@ -2625,6 +2838,8 @@ export type ApiTokenRevokePayloadResolvers<ContextType = GatewayContext, ParentT
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type AuditChainFailureResolvers = { BAD_ANCHOR: 'bad_anchor', HASH_MISMATCH: 'hash_mismatch', MALFORMED: 'malformed', PREV_HASH_MISMATCH: 'prev_hash_mismatch', SEQ_GAP: 'seq_gap' };
+
 export type AuditRecordResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditRecord'] = ResolversParentTypes['AuditRecord']> = {
   clientAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   cluster?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2634,9 +2849,9 @@ export type AuditRecordResolvers<ContextType = GatewayContext, ParentType extend
   hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   input?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  intentId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  intentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['AuditRecordKind'], ParentType, ContextType>;
-  objectIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  objectIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   outcome?: Resolver<Maybe<ResolversTypes['AuditOutcome']>, ParentType, ContextType>;
   prevHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2662,13 +2877,13 @@ export type AuditRecordEdgeResolvers<ContextType = GatewayContext, ParentType ex
 
 export type AuditVerificationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditVerification'] = ResolversParentTypes['AuditVerification']> = {
   checkedRecords?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  failedRecordId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  failedRecordId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   failedSeq?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   firstSeq?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   lastSeq?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['AuditChainFailure']>, ParentType, ContextType>;
 };
 
 export type CaSpecResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CaSpec'] = ResolversParentTypes['CaSpec']> = {
@@ -2685,8 +2900,8 @@ export type ClusterResolvers<ContextType = GatewayContext, ParentType extends Re
 export type ConfiguredEngineResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConfiguredEngine'] = ResolversParentTypes['ConfiguredEngine']> = {
   endpoint?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  nodeId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  swarmState?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nodeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  swarmState?: Resolver<ResolversTypes['EngineSwarmState'], ParentType, ContextType>;
 };
 
 export type ContainerResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Container'] = ResolversParentTypes['Container']> = {
@@ -2697,7 +2912,7 @@ export type ContainerResolvers<ContextType = GatewayContext, ParentType extends 
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   networks?: Resolver<Array<ResolversTypes['ContainerNetworkAttachment']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  taskId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  taskId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
 export type ContainerConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ContainerConnection'] = ResolversParentTypes['ContainerConnection']> = {
@@ -2718,7 +2933,7 @@ export type ContainerNetworkAttachmentResolvers<ContextType = GatewayContext, Pa
   ipv4Address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   ipv6Address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   macAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  networkId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  networkId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   networkName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   staticIpv4Address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
@@ -2744,20 +2959,19 @@ export type DispatcherSpecResolvers<ContextType = GatewayContext, ParentType ext
   heartbeatPeriodSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type EngineSwarmStateResolvers = { ACTIVE: 'active', ERROR: 'error', INACTIVE: 'inactive', LOCKED: 'locked', PENDING: 'pending', UNREACHABLE: 'unreachable' };
+
 export type EventResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  actorId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   actorName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   attributes?: Resolver<Array<ResolversTypes['KeyValue']>, ParentType, ContextType>;
-  scope?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['EventScope'], ParentType, ContextType>;
   time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EventType'], ParentType, ContextType>;
 };
 
-export type GatewayBridgeCreatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GatewayBridgeCreatePayload'] = ResolversParentTypes['GatewayBridgeCreatePayload']> = {
-  network?: Resolver<Maybe<ResolversTypes['Network']>, ParentType, ContextType>;
-  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
-};
+export type EventScopeResolvers = { LOCAL: 'local', SWARM: 'swarm' };
 
 export type GrantResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Grant'] = ResolversParentTypes['Grant']> = {
   clusters?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
@@ -2785,30 +2999,32 @@ export type KeyValueResolvers<ContextType = GatewayContext, ParentType extends R
 
 export type LogLineResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['LogLine'] = ResolversParentTypes['LogLine']> = {
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  nodeId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  stream?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  taskId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nodeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  stream?: Resolver<ResolversTypes['LogStream'], ParentType, ContextType>;
+  taskId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   timestamp?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
+
+export type LogStreamResolvers = { STDERR: 'stderr', STDOUT: 'stdout' };
 
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   apiTokenCreate?: Resolver<ResolversTypes['ApiTokenCreatePayload'], ParentType, ContextType, RequireFields<MutationApiTokenCreateArgs, 'input'>>;
   apiTokenRevoke?: Resolver<ResolversTypes['ApiTokenRevokePayload'], ParentType, ContextType, RequireFields<MutationApiTokenRevokeArgs, 'input'>>;
   networkConnect?: Resolver<ResolversTypes['NetworkConnectPayload'], ParentType, ContextType, RequireFields<MutationNetworkConnectArgs, 'input'>>;
   networkCreate?: Resolver<ResolversTypes['NetworkCreatePayload'], ParentType, ContextType, RequireFields<MutationNetworkCreateArgs, 'input'>>;
-  networkCreateGatewayBridge?: Resolver<ResolversTypes['GatewayBridgeCreatePayload'], ParentType, ContextType, RequireFields<MutationNetworkCreateGatewayBridgeArgs, 'input'>>;
-  networkDisconnect?: Resolver<ResolversTypes['NetworkConnectPayload'], ParentType, ContextType, RequireFields<MutationNetworkDisconnectArgs, 'input'>>;
+  networkCreateGatewayBridge?: Resolver<ResolversTypes['NetworkCreateGatewayBridgePayload'], ParentType, ContextType, RequireFields<MutationNetworkCreateGatewayBridgeArgs, 'input'>>;
+  networkDisconnect?: Resolver<ResolversTypes['NetworkDisconnectPayload'], ParentType, ContextType, RequireFields<MutationNetworkDisconnectArgs, 'input'>>;
   networkPrune?: Resolver<ResolversTypes['NetworkPrunePayload'], ParentType, ContextType, RequireFields<MutationNetworkPruneArgs, 'input'>>;
   networkRemove?: Resolver<ResolversTypes['NetworkRemovePayload'], ParentType, ContextType, RequireFields<MutationNetworkRemoveArgs, 'input'>>;
-  nodeDemote?: Resolver<ResolversTypes['NodePayload'], ParentType, ContextType, RequireFields<MutationNodeDemoteArgs, 'input'>>;
-  nodePromote?: Resolver<ResolversTypes['NodePayload'], ParentType, ContextType, RequireFields<MutationNodePromoteArgs, 'input'>>;
+  nodeDemote?: Resolver<ResolversTypes['NodeDemotePayload'], ParentType, ContextType, RequireFields<MutationNodeDemoteArgs, 'input'>>;
+  nodePromote?: Resolver<ResolversTypes['NodePromotePayload'], ParentType, ContextType, RequireFields<MutationNodePromoteArgs, 'input'>>;
   nodeRemove?: Resolver<ResolversTypes['NodeRemovePayload'], ParentType, ContextType, RequireFields<MutationNodeRemoveArgs, 'input'>>;
-  nodeUpdate?: Resolver<ResolversTypes['NodePayload'], ParentType, ContextType, RequireFields<MutationNodeUpdateArgs, 'input'>>;
+  nodeUpdate?: Resolver<ResolversTypes['NodeUpdatePayload'], ParentType, ContextType, RequireFields<MutationNodeUpdateArgs, 'input'>>;
   serviceCreate?: Resolver<ResolversTypes['ServiceCreatePayload'], ParentType, ContextType, RequireFields<MutationServiceCreateArgs, 'input'>>;
   serviceRemove?: Resolver<ResolversTypes['ServiceRemovePayload'], ParentType, ContextType, RequireFields<MutationServiceRemoveArgs, 'input'>>;
-  serviceRollback?: Resolver<ResolversTypes['ServicePayload'], ParentType, ContextType, RequireFields<MutationServiceRollbackArgs, 'input'>>;
-  serviceScale?: Resolver<ResolversTypes['ServicePayload'], ParentType, ContextType, RequireFields<MutationServiceScaleArgs, 'input'>>;
-  serviceUpdate?: Resolver<ResolversTypes['ServicePayload'], ParentType, ContextType, RequireFields<MutationServiceUpdateArgs, 'input'>>;
+  serviceRollback?: Resolver<ResolversTypes['ServiceRollbackPayload'], ParentType, ContextType, RequireFields<MutationServiceRollbackArgs, 'input'>>;
+  serviceScale?: Resolver<ResolversTypes['ServiceScalePayload'], ParentType, ContextType, RequireFields<MutationServiceScaleArgs, 'input'>>;
+  serviceUpdate?: Resolver<ResolversTypes['ServiceUpdatePayload'], ParentType, ContextType, RequireFields<MutationServiceUpdateArgs, 'input'>>;
   swarmInit?: Resolver<ResolversTypes['SwarmInitPayload'], ParentType, ContextType, RequireFields<MutationSwarmInitArgs, 'input'>>;
   swarmJoin?: Resolver<ResolversTypes['SwarmJoinPayload'], ParentType, ContextType, RequireFields<MutationSwarmJoinArgs, 'input'>>;
   swarmLeave?: Resolver<ResolversTypes['SwarmLeavePayload'], ParentType, ContextType, RequireFields<MutationSwarmLeaveArgs, 'input'>>;
@@ -2833,7 +3049,7 @@ export type NetworkResolvers<ContextType = GatewayContext, ParentType extends Re
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   options?: Resolver<Array<ResolversTypes['KeyValue']>, ParentType, ContextType>;
   peers?: Resolver<Array<ResolversTypes['NetworkPeer']>, ParentType, ContextType>;
-  scope?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['NetworkScope'], ParentType, ContextType>;
   services?: Resolver<Array<ResolversTypes['NetworkService']>, ParentType, ContextType>;
   vxlanIds?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
 };
@@ -2851,15 +3067,25 @@ export type NetworkConnectionResolvers<ContextType = GatewayContext, ParentType 
 };
 
 export type NetworkContainerResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NetworkContainer'] = ResolversParentTypes['NetworkContainer']> = {
-  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   ipv4Address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   ipv6Address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   macAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type NetworkCreateGatewayBridgePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NetworkCreateGatewayBridgePayload'] = ResolversParentTypes['NetworkCreateGatewayBridgePayload']> = {
+  network?: Resolver<Maybe<ResolversTypes['Network']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type NetworkCreatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NetworkCreatePayload'] = ResolversParentTypes['NetworkCreatePayload']> = {
   network?: Resolver<Maybe<ResolversTypes['Network']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type NetworkDisconnectPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NetworkDisconnectPayload'] = ResolversParentTypes['NetworkDisconnectPayload']> = {
+  container?: Resolver<Maybe<ResolversTypes['Container']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -2874,14 +3100,16 @@ export type NetworkPeerResolvers<ContextType = GatewayContext, ParentType extend
 };
 
 export type NetworkPrunePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NetworkPrunePayload'] = ResolversParentTypes['NetworkPrunePayload']> = {
-  removedNames?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  removed?: Resolver<Array<ResolversTypes['RemovedObject']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type NetworkRemovePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NetworkRemovePayload'] = ResolversParentTypes['NetworkRemovePayload']> = {
-  removedIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  removed?: Resolver<Array<ResolversTypes['RemovedObject']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
+
+export type NetworkScopeResolvers = { GLOBAL: 'global', LOCAL: 'local', SWARM: 'swarm' };
 
 export type NetworkServiceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NetworkService'] = ResolversParentTypes['NetworkService']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2905,9 +3133,9 @@ export type NodeResolvers<ContextType = GatewayContext, ParentType extends Resol
   memoryBytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   os?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  reachability?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reachability?: Resolver<Maybe<ResolversTypes['NodeReachability']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['NodeRole'], ParentType, ContextType>;
-  state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['NodeState'], ParentType, ContextType>;
   stateMessage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType, Partial<NodeTasksArgs>>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -2921,18 +3149,32 @@ export type NodeConnectionResolvers<ContextType = GatewayContext, ParentType ext
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type NodeDemotePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NodeDemotePayload'] = ResolversParentTypes['NodeDemotePayload']> = {
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type NodeEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NodeEdge'] = ResolversParentTypes['NodeEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
 };
 
-export type NodePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NodePayload'] = ResolversParentTypes['NodePayload']> = {
+export type NodePromotePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NodePromotePayload'] = ResolversParentTypes['NodePromotePayload']> = {
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type NodeReachabilityResolvers = { REACHABLE: 'reachable', UNKNOWN: 'unknown', UNREACHABLE: 'unreachable' };
+
 export type NodeRemovePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NodeRemovePayload'] = ResolversParentTypes['NodeRemovePayload']> = {
-  removedId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  removed?: Resolver<Array<ResolversTypes['RemovedObject']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type NodeStateResolvers = { DISCONNECTED: 'disconnected', DOWN: 'down', READY: 'ready', UNKNOWN: 'unknown' };
+
+export type NodeUpdatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NodeUpdatePayload'] = ResolversParentTypes['NodeUpdatePayload']> = {
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -2997,9 +3239,14 @@ export type RaftSpecResolvers<ContextType = GatewayContext, ParentType extends R
   snapshotInterval?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type RemovedObjectResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RemovedObject'] = ResolversParentTypes['RemovedObject']> = {
+  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type RequiredPortResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RequiredPort'] = ResolversParentTypes['RequiredPort']> = {
   port?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  protocol?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  protocol?: Resolver<ResolversTypes['PortProtocol'], ParentType, ContextType>;
   purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -3058,10 +3305,12 @@ export type ServiceCreatePayloadResolvers<ContextType = GatewayContext, ParentTy
 
 export type ServiceDnsNameResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ServiceDnsName'] = ResolversParentTypes['ServiceDnsName']> = {
   addresses?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ServiceDnsNameKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   network?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
+
+export type ServiceDnsNameKindResolvers = { TASKS: 'tasks', VIP: 'vip' };
 
 export type ServiceEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ServiceEdge'] = ResolversParentTypes['ServiceEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3080,19 +3329,31 @@ export type ServiceMountResolvers<ContextType = GatewayContext, ParentType exten
 export type ServiceNetworkAttachmentResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ServiceNetworkAttachment'] = ResolversParentTypes['ServiceNetworkAttachment']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   network?: Resolver<Maybe<ResolversTypes['Network']>, ParentType, ContextType>;
-  networkId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  networkId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   virtualIp?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type ServicePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ServicePayload'] = ResolversParentTypes['ServicePayload']> = {
+export type ServiceRemovePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ServiceRemovePayload'] = ResolversParentTypes['ServiceRemovePayload']> = {
+  removed?: Resolver<Array<ResolversTypes['RemovedObject']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ServiceRollbackPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ServiceRollbackPayload'] = ResolversParentTypes['ServiceRollbackPayload']> = {
   service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
   warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type ServiceRemovePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ServiceRemovePayload'] = ResolversParentTypes['ServiceRemovePayload']> = {
-  removedId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+export type ServiceScalePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ServiceScalePayload'] = ResolversParentTypes['ServiceScalePayload']> = {
+  service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ServiceUpdatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ServiceUpdatePayload'] = ResolversParentTypes['ServiceUpdatePayload']> = {
+  service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type SubscriptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
@@ -3114,7 +3375,7 @@ export type SwarmResolvers<ContextType = GatewayContext, ParentType extends Reso
 };
 
 export type SwarmInitPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SwarmInitPayload'] = ResolversParentTypes['SwarmInitPayload']> = {
-  nodeId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nodeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   swarm?: Resolver<Maybe<ResolversTypes['Swarm']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
@@ -3150,7 +3411,7 @@ export type SwarmUpdatePayloadResolvers<ContextType = GatewayContext, ParentType
 };
 
 export type TaskResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Task'] = ResolversParentTypes['Task']> = {
-  containerId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  containerId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   desiredState?: Resolver<ResolversTypes['TaskState'], ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3158,9 +3419,9 @@ export type TaskResolvers<ContextType = GatewayContext, ParentType extends Resol
   message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   networkAttachments?: Resolver<Array<ResolversTypes['TaskNetworkAttachment']>, ParentType, ContextType>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType>;
-  nodeId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nodeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
-  serviceId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  serviceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   slot?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['TaskState'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -3181,24 +3442,30 @@ export type TaskEdgeResolvers<ContextType = GatewayContext, ParentType extends R
 export type TaskNetworkAttachmentResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TaskNetworkAttachment'] = ResolversParentTypes['TaskNetworkAttachment']> = {
   addresses?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   network?: Resolver<Maybe<ResolversTypes['Network']>, ParentType, ContextType>;
-  networkId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  networkId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   networkName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type UpdateFailureActionResolvers = { CONTINUE: 'continue', PAUSE: 'pause', ROLLBACK: 'rollback' };
+
+export type UpdateOrderResolvers = { START_FIRST: 'start-first', STOP_FIRST: 'stop-first' };
+
 export type UpdatePolicyResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UpdatePolicy'] = ResolversParentTypes['UpdatePolicy']> = {
   delaySeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  failureAction?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  failureAction?: Resolver<ResolversTypes['UpdateFailureAction'], ParentType, ContextType>;
   maxFailureRatio?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   monitorSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  order?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  order?: Resolver<ResolversTypes['UpdateOrder'], ParentType, ContextType>;
   parallelism?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
+
+export type UpdateStateResolvers = { COMPLETED: 'completed', PAUSED: 'paused', ROLLBACK_COMPLETED: 'rollback_completed', ROLLBACK_PAUSED: 'rollback_paused', ROLLBACK_STARTED: 'rollback_started', UPDATING: 'updating' };
 
 export type UpdateStatusResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UpdateStatus'] = ResolversParentTypes['UpdateStatus']> = {
   completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['UpdateState'], ParentType, ContextType>;
 };
 
 export type UserErrorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
@@ -3213,6 +3480,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   ApiTokenCreatePayload?: ApiTokenCreatePayloadResolvers<ContextType>;
   ApiTokenEdge?: ApiTokenEdgeResolvers<ContextType>;
   ApiTokenRevokePayload?: ApiTokenRevokePayloadResolvers<ContextType>;
+  AuditChainFailure?: AuditChainFailureResolvers;
   AuditRecord?: AuditRecordResolvers<ContextType>;
   AuditRecordConnection?: AuditRecordConnectionResolvers<ContextType>;
   AuditRecordEdge?: AuditRecordEdgeResolvers<ContextType>;
@@ -3228,46 +3496,59 @@ export type Resolvers<ContextType = GatewayContext> = {
   DiagnosticCheck?: DiagnosticCheckResolvers<ContextType>;
   Diagnostics?: DiagnosticsResolvers<ContextType>;
   DispatcherSpec?: DispatcherSpecResolvers<ContextType>;
+  EngineSwarmState?: EngineSwarmStateResolvers;
   Event?: EventResolvers<ContextType>;
-  GatewayBridgeCreatePayload?: GatewayBridgeCreatePayloadResolvers<ContextType>;
+  EventScope?: EventScopeResolvers;
   Grant?: GrantResolvers<ContextType>;
   IpamConfig?: IpamConfigResolvers<ContextType>;
   JoinTokens?: JoinTokensResolvers<ContextType>;
   KeyValue?: KeyValueResolvers<ContextType>;
   LogLine?: LogLineResolvers<ContextType>;
+  LogStream?: LogStreamResolvers;
   Mutation?: MutationResolvers<ContextType>;
   Network?: NetworkResolvers<ContextType>;
   NetworkConnectPayload?: NetworkConnectPayloadResolvers<ContextType>;
   NetworkConnection?: NetworkConnectionResolvers<ContextType>;
   NetworkContainer?: NetworkContainerResolvers<ContextType>;
+  NetworkCreateGatewayBridgePayload?: NetworkCreateGatewayBridgePayloadResolvers<ContextType>;
   NetworkCreatePayload?: NetworkCreatePayloadResolvers<ContextType>;
+  NetworkDisconnectPayload?: NetworkDisconnectPayloadResolvers<ContextType>;
   NetworkEdge?: NetworkEdgeResolvers<ContextType>;
   NetworkPeer?: NetworkPeerResolvers<ContextType>;
   NetworkPrunePayload?: NetworkPrunePayloadResolvers<ContextType>;
   NetworkRemovePayload?: NetworkRemovePayloadResolvers<ContextType>;
+  NetworkScope?: NetworkScopeResolvers;
   NetworkService?: NetworkServiceResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   NodeConnection?: NodeConnectionResolvers<ContextType>;
+  NodeDemotePayload?: NodeDemotePayloadResolvers<ContextType>;
   NodeEdge?: NodeEdgeResolvers<ContextType>;
-  NodePayload?: NodePayloadResolvers<ContextType>;
+  NodePromotePayload?: NodePromotePayloadResolvers<ContextType>;
+  NodeReachability?: NodeReachabilityResolvers;
   NodeRemovePayload?: NodeRemovePayloadResolvers<ContextType>;
+  NodeState?: NodeStateResolvers;
+  NodeUpdatePayload?: NodeUpdatePayloadResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PortConfig?: PortConfigResolvers<ContextType>;
   Principal?: PrincipalResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Quorum?: QuorumResolvers<ContextType>;
   RaftSpec?: RaftSpecResolvers<ContextType>;
+  RemovedObject?: RemovedObjectResolvers<ContextType>;
   RequiredPort?: RequiredPortResolvers<ContextType>;
   Resources?: ResourcesResolvers<ContextType>;
   Service?: ServiceResolvers<ContextType>;
   ServiceConnection?: ServiceConnectionResolvers<ContextType>;
   ServiceCreatePayload?: ServiceCreatePayloadResolvers<ContextType>;
   ServiceDnsName?: ServiceDnsNameResolvers<ContextType>;
+  ServiceDnsNameKind?: ServiceDnsNameKindResolvers;
   ServiceEdge?: ServiceEdgeResolvers<ContextType>;
   ServiceMount?: ServiceMountResolvers<ContextType>;
   ServiceNetworkAttachment?: ServiceNetworkAttachmentResolvers<ContextType>;
-  ServicePayload?: ServicePayloadResolvers<ContextType>;
   ServiceRemovePayload?: ServiceRemovePayloadResolvers<ContextType>;
+  ServiceRollbackPayload?: ServiceRollbackPayloadResolvers<ContextType>;
+  ServiceScalePayload?: ServiceScalePayloadResolvers<ContextType>;
+  ServiceUpdatePayload?: ServiceUpdatePayloadResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Swarm?: SwarmResolvers<ContextType>;
   SwarmInitPayload?: SwarmInitPayloadResolvers<ContextType>;
@@ -3280,7 +3561,10 @@ export type Resolvers<ContextType = GatewayContext> = {
   TaskConnection?: TaskConnectionResolvers<ContextType>;
   TaskEdge?: TaskEdgeResolvers<ContextType>;
   TaskNetworkAttachment?: TaskNetworkAttachmentResolvers<ContextType>;
+  UpdateFailureAction?: UpdateFailureActionResolvers;
+  UpdateOrder?: UpdateOrderResolvers;
   UpdatePolicy?: UpdatePolicyResolvers<ContextType>;
+  UpdateState?: UpdateStateResolvers;
   UpdateStatus?: UpdateStatusResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
 };

@@ -4,6 +4,7 @@ import { auditResolvers } from './audit/index.ts';
 import { clusterResolvers } from './clusters.ts';
 import { containersResolvers } from './containers/index.ts';
 import { dateTimeScalar } from './date-time.ts';
+import { ENGINE_ENUM_VALUES } from './enum-values.ts';
 import { diagnosticsResolvers } from './diagnostics/index.ts';
 import { eventsResolvers } from './events/index.ts';
 import { networksResolvers } from './networks/index.ts';
@@ -14,7 +15,7 @@ import { tasksResolvers } from './tasks/index.ts';
 import { tokensResolvers } from './tokens/index.ts';
 
 const modules: Resolvers[] = [
-  { DateTime: dateTimeScalar },
+  { DateTime: dateTimeScalar, ...ENGINE_ENUM_VALUES },
   clusterResolvers,
   swarmResolvers,
   nodesResolvers,

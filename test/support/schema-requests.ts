@@ -44,9 +44,9 @@ export interface RootFieldRequest {
 }
 
 export interface RequestOptions {
-  /** Values for String arguments and input fields by name (e.g. `engine: 'mgr-1'`), used where one is required. */
+  /** Values for String and ID arguments and input fields by name (e.g. `engine: 'mgr-1'`), used where one is required. */
   strings?: Record<string, string>;
-  /** String arguments and input fields given these values wherever they exist, required or not (e.g. `cluster` and `engine` together). */
+  /** String and ID arguments and input fields given these values wherever they exist, required or not (e.g. `cluster` and `engine` together). */
   always?: Record<string, string>;
 }
 
@@ -59,6 +59,9 @@ const SCALAR_VALUES: Record<string, unknown> = {
   Boolean: false,
   DateTime: '2026-01-01T00:00:00Z',
 };
+
+/** The scalars given as text, whose values `strings` and `always` may set by name. */
+const TEXT_SCALARS = new Set(['String', 'ID']);
 
 export const SCHEMA_FILE = new URL('../../schema.graphql', import.meta.url);
 
@@ -105,7 +108,7 @@ function isRequired(arg: GraphQLArgument | GraphQLInputField): boolean {
 }
 
 function isAlwaysGiven(arg: GraphQLArgument | GraphQLInputField, options: RequestOptions): boolean {
-  return options.always?.[arg.name] !== undefined && getNamedType(arg.type).name === 'String';
+  return options.always?.[arg.name] !== undefined && TEXT_SCALARS.has(getNamedType(arg.type).name);
 }
 
 function takesArgument(field: GraphQLField<unknown, unknown>, name: string): boolean {
@@ -140,7 +143,7 @@ function literal(type: GraphQLInputType, name: string, options: RequestOptions, 
     return `{${fields.map((f) => ` ${f.name}: ${literal(f.type, f.name, options, [...path, f.name])}`).join(',')} }`;
   }
   if (isScalarType(type)) {
-    const given = type.name === 'String' ? (options.always?.[name] ?? options.strings?.[name]) : undefined;
+    const given = TEXT_SCALARS.has(type.name) ? (options.always?.[name] ?? options.strings?.[name]) : undefined;
     const value = given ?? SCALAR_VALUES[type.name];
     if (value === undefined) throw new Error(`no dummy value for scalar ${type.name} (at ${path.join('.')}): add one to SCALAR_VALUES in test/support/schema-requests.ts`);
     return JSON.stringify(value);

@@ -1,6 +1,6 @@
 // `events` subscription: the cluster's Engine events, filtered by the Engine itself, resumed
 // on another manager when its manager goes away (src/docker/events.ts).
-import type { EventType, Resolvers } from '../../generated/graphql.ts';
+import type { EventScope, EventType, Resolvers } from '../../generated/graphql.ts';
 import type { EngineEvent } from '../../docker/engine-api/index.ts';
 import { engineEvents } from '../../docker/events.ts';
 
@@ -14,7 +14,7 @@ function toEvent(e: EngineEvent) {
     actorId: e.Actor.ID,
     actorName: e.Actor.Attributes?.name ?? null,
     attributes,
-    scope: e.scope ?? 'local',
+    scope: (e.scope ?? 'local') as EventScope,
     time: new Date(e.timeNano ? e.timeNano / 1e6 : e.time * 1000).toISOString(),
   };
 }

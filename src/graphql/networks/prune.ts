@@ -9,7 +9,7 @@ import { rejectIfAny, runMutation } from '../run-mutation.ts';
 const LABEL_SELECTOR = /^[A-Za-z0-9._\/-]+(=.*)?$/s;
 
 export const networkPrune: MutationResolvers['networkPrune'] = async (_root, { input }, ctx) =>
-  runMutation<NetworkPrunePayload>(ctx, { operation: 'networkPrune', cluster: input.cluster, input }, { removedNames: [] }, async () => {
+  runMutation<NetworkPrunePayload>(ctx, { operation: 'networkPrune', cluster: input.cluster, input }, { removed: [] }, async () => {
     const labels = input.label ?? [];
     const errors: UserErrorInit[] = [];
     for (const [i, selector] of labels.entries()) {
@@ -18,6 +18,10 @@ export const networkPrune: MutationResolvers['networkPrune'] = async (_root, { i
       }
     }
     rejectIfAny(errors);
-    const removedNames = await pruneNetworks(ctx.loaders(input.cluster).client, labels);
-    return { payload: { removedNames: [...removedNames].sort() }, objectIds: removedNames };
+    const loaders = ctx.loaders(input.cluster);
+    // The engine answers with names only: the IDs come from the list read just before.
+    const idByName = new Map((await loaders.networks()).map((n) => [n.Name, n.Id]));
+    const removedNames = await pruneNetworks(loaders.client, labels);
+    const removed = [...removedNames].sort().map((name) => ({ id: idByName.get(name) ?? null, name }));
+    return { payload: { removed }, objectIds: removedNames };
   });

@@ -1,17 +1,17 @@
 // `nodeRemove` (`docker node rm [--force]`). Without force only a node that is down can
 // go (its tasks are rescheduled); a manager must be demoted first, force or not, because
 // removing a Raft member outright can cost the swarm its quorum.
-import type { MutationResolvers } from '../../generated/graphql.ts';
+import type { MutationResolvers, RemovedObject } from '../../generated/graphql.ts';
 import { removeNode } from '../../docker/api/nodes.ts';
 import type { UserErrorInit } from '../../errors/codes.ts';
 import { UserInputError } from '../../errors/gateway-error.ts';
 import { runMutation } from '../run-mutation.ts';
 import { findNode } from './lookup.ts';
 
-type Payload = { removedId: string | null; userErrors: UserErrorInit[] };
+type Payload = { removed: RemovedObject[]; userErrors: UserErrorInit[] };
 
 export const nodeRemove: NonNullable<MutationResolvers['nodeRemove']> = (_root, { input }, ctx) =>
-  runMutation<Payload>(ctx, { operation: 'nodeRemove', cluster: input.cluster, target: input.id, input }, { removedId: null }, async () => {
+  runMutation<Payload>(ctx, { operation: 'nodeRemove', cluster: input.cluster, target: input.id, input }, { removed: [] }, async () => {
     const loaders = ctx.loaders(input.cluster);
     const node = await findNode(loaders, input.id);
     const name = node.Description?.Hostname || node.ID;
@@ -30,5 +30,5 @@ export const nodeRemove: NonNullable<MutationResolvers['nodeRemove']> = (_root, 
       ]);
     }
     await removeNode(loaders.client, node.ID, input.force === true);
-    return { payload: { removedId: node.ID }, objectIds: [node.ID] };
+    return { payload: { removed: [{ id: node.ID, name }] }, objectIds: [node.ID] };
   });

@@ -36,7 +36,7 @@ const WHOAMI = '{ whoami { id kind name grants { role clusters labels { key valu
 const CREATE = `mutation($input: ApiTokenCreateInput!) { apiTokenCreate(input: $input) {
   token apiToken { id name owner prefix grants { text } createdAt expiresAt lastUsedAt revokedAt revokedBy createdBy }
   userErrors { field code message } } }`;
-const REVOKE = 'mutation($id: String!) { apiTokenRevoke(input: { id: $id }) { apiToken { id prefix revokedAt revokedBy } userErrors { field code message } } }';
+const REVOKE = 'mutation($id: ID!) { apiTokenRevoke(input: { id: $id }) { apiToken { id prefix revokedAt revokedBy } userErrors { field code message } } }';
 const LIST = 'query($all: Boolean) { apiTokens(includeRevoked: $all) { totalCount nodes { id name prefix revokedAt grants { text } } } }';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');

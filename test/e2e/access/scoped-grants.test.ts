@@ -122,18 +122,18 @@ describe('label-scoped grants on a real swarm', () => {
   });
 
   test('billing and unlabelled objects are NOT_FOUND by ID, name and ID prefix, exactly as missing ones', async () => {
-    const missing = errorOf(await as(deployer, `query($id: String!) { service(id: $id) { id } }`, { id: 'no-such-service' }));
+    const missing = errorOf(await as(deployer, `query($id: ID!) { service(id: $id) { id } }`, { id: 'no-such-service' }));
     assert.deepEqual(missing, { code: 'NOT_FOUND', message: 'service "no-such-service" not found' });
     for (const ref of [ids['bill-api']!, 'bill-api', ids['bill-api']!.slice(0, 8), 'plain-svc']) {
-      const res = await as(deployer, `query($id: String!) { service(id: $id) { id } }`, { id: ref });
+      const res = await as(deployer, `query($id: ID!) { service(id: $id) { id } }`, { id: ref });
       assert.deepEqual(errorOf(res), { code: 'NOT_FOUND', message: `service "${ref}" not found` }, ref);
       assert.equal(res.data, null);
     }
     for (const ref of [ids['bill-net']!, 'bill-net', ids['bill-net']!.slice(0, 12), 'plain-net', 'ingress']) {
-      const res = await as(deployer, `query($id: String!) { network(id: $id) { id } }`, { id: ref });
+      const res = await as(deployer, `query($id: ID!) { network(id: $id) { id } }`, { id: ref });
       assert.deepEqual(errorOf(res), { code: 'NOT_FOUND', message: `network "${ref}" not found` }, ref);
     }
-    const task = await as(deployer, `query($id: String!) { task(id: $id) { id } }`, { id: ids['bill-api-task'] });
+    const task = await as(deployer, `query($id: ID!) { task(id: $id) { id } }`, { id: ids['bill-api-task'] });
     assert.equal(errorOf(task).code, 'NOT_FOUND');
     const tasks = await as(deployer, `{ tasks(filter: { service: "bill-api" }) { nodes { id } } }`);
     assert.equal(errorOf(tasks).code, 'NOT_FOUND');
@@ -142,7 +142,7 @@ describe('label-scoped grants on a real swarm', () => {
 
     // The admin reaches each of them, by the same references.
     const admin = expectData(
-      await gw.gql(`query($p: String!, $n: String!, $t: String!) { service(id: $p) { name } network(id: $n) { name } task(id: $t) { serviceId } container(id: "bill-box") { name } }`, {
+      await gw.gql(`query($p: ID!, $n: ID!, $t: ID!) { service(id: $p) { name } network(id: $n) { name } task(id: $t) { serviceId } container(id: "bill-box") { name } }`, {
         p: ids['bill-api']!.slice(0, 8),
         n: ids['bill-net']!.slice(0, 12),
         t: ids['bill-api-task'],
@@ -186,8 +186,8 @@ describe('label-scoped grants on a real swarm', () => {
     for (const [field, inputType, input] of [
       ['serviceScale', 'ServiceScaleInput', { id: 'bill-api', replicas: 3 }],
       ['serviceUpdate', 'ServiceUpdateInput', { id: ids['bill-api'], envAdd: ['X=1'] }],
-      ['serviceRollback', 'ServiceRefInput', { id: 'bill-api' }],
-      ['serviceRemove', 'ServiceRefInput', { id: 'bill-api' }],
+      ['serviceRollback', 'ServiceRollbackInput', { id: 'bill-api' }],
+      ['serviceRemove', 'ServiceRemoveInput', { id: 'bill-api' }],
       ['serviceScale', 'ServiceScaleInput', { id: 'plain-svc', replicas: 0 }],
     ] as const) {
       const res = await as(deployer, `mutation($input: ${inputType}!) { ${field}(input: $input) { userErrors { code } } }`, { input });
@@ -198,8 +198,8 @@ describe('label-scoped grants on a real swarm', () => {
     assert.ok(await serviceExists('bill-api'));
     assert.equal((await docker('service', 'inspect', '--format', '{{json .Spec.TaskTemplate.ContainerSpec.Env}}', 'bill-api')).trim(), 'null');
 
-    const removed = await mutate(deployer, 'networkRemove', 'NetworkRemoveInput', { ids: ['bill-net', ids['plain-net']!] }, 'removedIds');
-    assert.deepEqual(removed.removedIds, []);
+    const removed = await mutate(deployer, 'networkRemove', 'NetworkRemoveInput', { ids: ['bill-net', ids['plain-net']!] }, 'removed { id }');
+    assert.deepEqual(removed.removed, []);
     assert.deepEqual(removed.userErrors, [
       { field: ['input', 'ids', '0'], code: 'REFERENCE_NOT_FOUND', message: 'Network "bill-net" does not exist.' },
       { field: ['input', 'ids', '1'], code: 'REFERENCE_NOT_FOUND', message: `Network "${ids['plain-net']}" does not exist.` },
@@ -208,7 +208,7 @@ describe('label-scoped grants on a real swarm', () => {
     assert.ok(await networkExists('plain-net'));
 
     // A payments network that a billing service uses is in use, without naming that service.
-    const shared = await mutate(deployer, 'networkRemove', 'NetworkRemoveInput', { ids: ['pay-shared'] }, 'removedIds');
+    const shared = await mutate(deployer, 'networkRemove', 'NetworkRemoveInput', { ids: ['pay-shared'] }, 'removed { id }');
     assert.deepEqual(codesAndFields(shared.userErrors), [['IN_USE', ['input', 'ids', '0']]]);
     assert.match(shared.userErrors[0].message, /1 service\(s\) outside your grants' label scope/);
     assert.doesNotMatch(shared.userErrors[0].message, /bill/);
@@ -256,7 +256,7 @@ describe('label-scoped grants on a real swarm', () => {
     assert.match(removeIt.userErrors[0].message, /team=payments must stay/);
     const changeIt = await mutate(deployer, 'serviceUpdate', 'ServiceUpdateInput', { id: 'pay-api', labels: { add: [{ key: 'tier', value: 'gold' }, { key: 'team', value: 'billing' }] } }, 'service { id }');
     assert.deepEqual(codesAndFields(changeIt.userErrors), [['SCOPE_LABEL', ['input', 'labels', 'add', '1']]]);
-    const rollback = await mutate(deployer, 'serviceRollback', 'ServiceRefInput', { id: 'pay-old' }, 'service { id }');
+    const rollback = await mutate(deployer, 'serviceRollback', 'ServiceRollbackInput', { id: 'pay-old' }, 'service { id }');
     assert.deepEqual(codesAndFields(rollback.userErrors), [['SCOPE_LABEL', ['input', 'id']]]);
     assert.deepEqual(await serviceLabels('pay-api'), { team: 'payments' });
     assert.deepEqual(await serviceLabels('pay-old'), { team: 'payments' });

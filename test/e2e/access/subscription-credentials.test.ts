@@ -17,7 +17,7 @@ import { forEachBackend, noEngineConfig } from '../../support/audit-backends.ts'
 import { startGateway, waitFor, type TestGateway } from '../../support/gateway.ts';
 
 const CREATE = `mutation($name: String!) { apiTokenCreate(input: { name: $name, grants: [{ role: VIEWER }] }) { token apiToken { id } userErrors { message } } }`;
-const REVOKE = 'mutation($id: String!) { apiTokenRevoke(input: { id: $id }) { apiToken { revokedAt } userErrors { message } } }';
+const REVOKE = 'mutation($id: ID!) { apiTokenRevoke(input: { id: $id }) { apiToken { revokedAt } userErrors { message } } }';
 
 forEachBackend('subscription credentials', (b) => {
   let gw: TestGateway;

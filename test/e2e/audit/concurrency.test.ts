@@ -51,7 +51,7 @@ describe('two gateway processes, one PostgreSQL', () => {
             const created = await g.gql('mutation($i: NetworkCreateInput!) { networkCreate(input: $i) { network { id } userErrors { code } } }', { i: { name } });
             assert.deepEqual(created.errors, undefined);
             assert.deepEqual(created.data.networkCreate.userErrors, []);
-            const removed = await g.gql('mutation($ids: [String!]!) { networkRemove(input: { ids: $ids }) { removedIds userErrors { code } } }', { ids: [name] });
+            const removed = await g.gql('mutation($ids: [ID!]!) { networkRemove(input: { ids: $ids }) { removed { id } userErrors { code } } }', { ids: [name] });
             assert.deepEqual(removed.data.networkRemove.userErrors, []);
           }
         }),

@@ -21,11 +21,11 @@ const SWARM = 'afc-swarm';
 
 const MUTATIONS: [string, string, Record<string, unknown>][] = [
   ['networkCreate', 'mutation($i: NetworkCreateInput!) { networkCreate(input: $i) { network { id } userErrors { code } } }', { i: { name: 'afc-new-net' } }],
-  ['networkRemove', 'mutation($i: NetworkRemoveInput!) { networkRemove(input: $i) { removedIds userErrors { code } } }', { i: { ids: ['afc-net'] } }],
+  ['networkRemove', 'mutation($i: NetworkRemoveInput!) { networkRemove(input: $i) { removed { id } userErrors { code } } }', { i: { ids: ['afc-net'] } }],
   ['serviceCreate', 'mutation($i: ServiceCreateInput!) { serviceCreate(input: $i) { service { id } userErrors { code } } }', { i: { name: 'afc-new-svc', image: 'sg-busybox:latest', command: ['sleep', '60'] } }],
   ['serviceUpdate', 'mutation($i: ServiceUpdateInput!) { serviceUpdate(input: $i) { service { id } userErrors { code } } }', { i: { id: 'afc-svc', envAdd: ['X=1'] } }],
   ['serviceScale', 'mutation($i: ServiceScaleInput!) { serviceScale(input: $i) { service { id } userErrors { code } } }', { i: { id: 'afc-svc', replicas: 3 } }],
-  ['serviceRemove', 'mutation($i: ServiceRefInput!) { serviceRemove(input: $i) { removedId userErrors { code } } }', { i: { id: 'afc-svc' } }],
+  ['serviceRemove', 'mutation($i: ServiceRemoveInput!) { serviceRemove(input: $i) { removed { id } userErrors { code } } }', { i: { id: 'afc-svc' } }],
   ['nodeUpdate', 'mutation($i: NodeUpdateInput!) { nodeUpdate(input: $i) { node { id } userErrors { code } } }', { i: { id: 'MANAGER', labels: { add: [{ key: 'x', value: 'y' }] } } }],
   ['swarmUpdate', 'mutation($i: SwarmUpdateInput!) { swarmUpdate(input: $i) { swarm { id } userErrors { code } } }', { i: { taskHistoryLimit: 3 } }],
 ];

@@ -48,7 +48,7 @@ describe('reconciling intents left by a killed gateway', () => {
         try {
           // None of these answers: each hangs after the engine call.
           void first.gql('mutation($i: NetworkCreateInput!) { networkCreate(input: $i) { network { id } } }', { i: { name: net } }).catch(() => {});
-          void first.gql('mutation($i: ServiceRefInput!) { serviceRemove(input: $i) { removedId } }', { i: { id: `arc-gone-${kind}` } }).catch(() => {});
+          void first.gql('mutation($i: ServiceRemoveInput!) { serviceRemove(input: $i) { removed { id } } }', { i: { id: `arc-gone-${kind}` } }).catch(() => {});
           void first.gql('mutation($i: ServiceScaleInput!) { serviceScale(input: $i) { service { id } } }', { i: { id: `arc-scaled-${kind}`, replicas: 2 } }).catch(() => {});
           const paused = () => first.logs.filter((l) => /TEST-ONLY pause/.test(String(l.msg))).length;
           await waitFor('all three to pause after their engine call', async () => paused() === 3, 60_000, 100);

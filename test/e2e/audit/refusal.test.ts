@@ -58,7 +58,7 @@ forEachBackend('refusals', (b) => {
   });
 
   test('refused credentials are an `auth_failed` record', async () => {
-    const res = await gw.gql('mutation { networkRemove(input: { ids: ["x"] }) { removedIds } }', undefined, { token: await tokenFor(['admin'], { expiresIn: -3600 }) });
+    const res = await gw.gql('mutation { networkRemove(input: { ids: ["x"] }) { removed { id } } }', undefined, { token: await tokenFor(['admin'], { expiresIn: -3600 }) });
     assert.equal(res.status, 401);
     assert.equal(res.errors?.[0]?.extensions?.code, 'UNAUTHENTICATED');
     const rows = await b.sql<{ kind: string; error_code: string; principal: string; decision: { reason: string } }>(

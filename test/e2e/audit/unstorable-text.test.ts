@@ -60,7 +60,7 @@ forEachBackend('unstorable text in audit records', (b) => {
     const gw = await startGateway(noEngineConfig(), { database: b.db(), audit: writer });
     let res;
     try {
-      res = await gw.gql('mutation($i: NetworkRemoveInput!) { networkRemove(input: $i) { removedIds userErrors { code } } }', { i: { ids: [`bad${NUL}net`] } });
+      res = await gw.gql('mutation($i: NetworkRemoveInput!) { networkRemove(input: $i) { removed { id } userErrors { code } } }', { i: { ids: [`bad${NUL}net`] } });
     } finally {
       await gw.stop();
     }

@@ -54,7 +54,7 @@ forEachBackend('audit verify', (b) => {
   test('a record changed with plain SQL is named by ID and seq; ranges without it still pass', async () => {
     await b.sql(`UPDATE audit_records SET target = 'svc-evil' WHERE seq = 5`);
     const v = await verify(b);
-    assert.deepEqual(pick(v, ['ok', 'failedRecordId', 'failedSeq', 'reason']), failedAt(bySeq(5), 'hash_mismatch'));
+    assert.deepEqual(pick(v, ['ok', 'failedRecordId', 'failedSeq', 'reason']), failedAt(bySeq(5), 'HASH_MISMATCH'));
     assert.equal(v.checkedRecords, 4, 'records 1-4 passed before it');
     assert.ok(v.message.includes(bySeq(5).id));
 
@@ -63,7 +63,7 @@ forEachBackend('audit verify', (b) => {
     assert.match(cli.stderr, new RegExp(`FAILED at record ${bySeq(5).id} \\(seq 5\\): hash_mismatch`));
 
     assert.equal((await verify(b, { since: minute(6) })).ok, true, 'a range after the change does not include it');
-    assert.deepEqual(pick(await verify(b, { since: minute(3), until: minute(7) }), ['ok', 'failedSeq', 'reason']), { ok: false, failedSeq: '5', reason: 'hash_mismatch' });
+    assert.deepEqual(pick(await verify(b, { since: minute(3), until: minute(7) }), ['ok', 'failedSeq', 'reason']), { ok: false, failedSeq: '5', reason: 'HASH_MISMATCH' });
     const cliRange = await b.npm('audit:verify', ['--since', minute(3).toISOString()]);
     assert.equal(cliRange.code, 1);
     assert.match(cliRange.stderr, new RegExp(bySeq(5).id));
@@ -76,15 +76,15 @@ forEachBackend('audit verify', (b) => {
   test('a deleted middle record fails at the next one; a forged replacement fails its link', async () => {
     const [saved] = await b.sql<Record<string, unknown>>('SELECT * FROM audit_records WHERE seq = 7');
     await b.sql('DELETE FROM audit_records WHERE seq = 7');
-    assert.deepEqual(pick(await verify(b), ['ok', 'failedRecordId', 'failedSeq', 'reason']), failedAt(bySeq(8), 'seq_gap'));
-    assert.deepEqual(pick(await verify(b, { since: minute(6), until: minute(10) }), ['ok', 'failedRecordId', 'reason']), { ok: false, failedRecordId: bySeq(8).id, reason: 'seq_gap' });
+    assert.deepEqual(pick(await verify(b), ['ok', 'failedRecordId', 'failedSeq', 'reason']), failedAt(bySeq(8), 'SEQ_GAP'));
+    assert.deepEqual(pick(await verify(b, { since: minute(6), until: minute(10) }), ['ok', 'failedRecordId', 'reason']), { ok: false, failedRecordId: bySeq(8).id, reason: 'SEQ_GAP' });
 
     // A forger who refills the hole with a self-consistent record (its own hash right, linked
     // to record 6) still cannot make record 8 link to it.
     const forged = { ...bySeq(7), target: 'svc-forged' };
     forged.hash = hashRecord(forged, forged.prevHash);
     await insertRow(b, forged);
-    assert.deepEqual(pick(await verify(b), ['ok', 'failedRecordId', 'failedSeq', 'reason']), failedAt(bySeq(8), 'prev_hash_mismatch'));
+    assert.deepEqual(pick(await verify(b), ['ok', 'failedRecordId', 'failedSeq', 'reason']), failedAt(bySeq(8), 'PREV_HASH_MISMATCH'));
     const cli = await b.npm('audit:verify');
     assert.equal(cli.code, 1);
     assert.match(cli.stderr, new RegExp(`FAILED at record ${bySeq(8).id} \\(seq 8\\): prev_hash_mismatch`));
@@ -131,7 +131,7 @@ forEachBackend('audit verify', (b) => {
 
   test('tampering after pruning is still detected, in the records and in the anchor', async () => {
     await b.sql(`UPDATE audit_records SET operation = 'nothingHappened' WHERE seq = 9`);
-    assert.deepEqual(pick(await verify(b), ['ok', 'failedRecordId', 'failedSeq', 'reason']), failedAt(bySeq(9), 'hash_mismatch'));
+    assert.deepEqual(pick(await verify(b), ['ok', 'failedRecordId', 'failedSeq', 'reason']), failedAt(bySeq(9), 'HASH_MISMATCH'));
     const cli = await b.npm('audit:verify');
     assert.equal(cli.code, 1);
     assert.match(cli.stderr, new RegExp(`${bySeq(9).id} \\(seq 9\\)`));
@@ -141,14 +141,14 @@ forEachBackend('audit verify', (b) => {
     // Deleting the first kept record: the anchor now points at nothing that follows it.
     const [saved] = await b.sql<Record<string, unknown>>('SELECT * FROM audit_records WHERE seq = 6');
     await b.sql('DELETE FROM audit_records WHERE seq = 6');
-    assert.deepEqual(pick(await verify(b), ['ok', 'failedSeq', 'reason']), { ok: false, failedSeq: '7', reason: 'seq_gap' });
+    assert.deepEqual(pick(await verify(b), ['ok', 'failedSeq', 'reason']), { ok: false, failedSeq: '7', reason: 'SEQ_GAP' });
     const cols = Object.keys(saved!);
     await b.sql(`INSERT INTO audit_records (${cols.join(',')}) VALUES (${cols.map((_, k) => `$${k + 1}`).join(',')})`, cols.map((c) => jsonParam(saved![c])));
 
     // Rewriting the anchor to hide the prune is a change to the anchor's own hash.
     const anchorId = (await b.sql<{ id: string }>('SELECT id::text AS id FROM audit_records WHERE seq = 5'))[0]!.id;
     await b.sql(`UPDATE audit_records SET input = jsonb_set(input, '{firstPrunedSeq}', '"3"') WHERE seq = 5`);
-    assert.deepEqual(pick(await verify(b), ['ok', 'failedRecordId', 'failedSeq', 'reason']), { ok: false, failedRecordId: anchorId, failedSeq: '5', reason: 'hash_mismatch' });
+    assert.deepEqual(pick(await verify(b), ['ok', 'failedRecordId', 'failedSeq', 'reason']), { ok: false, failedRecordId: anchorId, failedSeq: '5', reason: 'HASH_MISMATCH' });
   });
 
   test('pruning up to a future cut-off keeps the newest record; the chain still verifies', async () => {

@@ -167,7 +167,7 @@ describe('audit records written by mutations', () => {
       test('serviceRollback: back to the previous spec', async () => {
         const before = JSON.parse(await docker('service', 'inspect', serviceId))[0];
         assert.equal(before.PreviousSpec.Mode.Replicated.Replicas, 1);
-        const rb = await recorded('mutation($i: ServiceRefInput!) { serviceRollback(input: $i) { service { id } userErrors { code message } } }', { i: { id: `aw-svc-${kind}` } });
+        const rb = await recorded('mutation($i: ServiceRollbackInput!) { serviceRollback(input: $i) { service { id } userErrors { code message } } }', { i: { id: `aw-svc-${kind}` } });
         assert.deepEqual(rb.res.serviceRollback.userErrors, []);
         const r = pairOf(rb, 'serviceRollback');
         assert.equal(r.intent.target, `aw-svc-${kind}`);
@@ -195,7 +195,7 @@ describe('audit records written by mutations', () => {
       });
 
       test('nodePromote and nodeDemote of a worker', async () => {
-        const NODE = (op: string) => `mutation($i: NodeRoleChangeInput!) { ${op}(input: $i) { node { id } userErrors { code message } } }`;
+        const NODE = (op: 'nodePromote' | 'nodeDemote') => `mutation($i: ${op === 'nodePromote' ? 'NodePromoteInput' : 'NodeDemoteInput'}!) { ${op}(input: $i) { node { id } userErrors { code message } } }`;
         const nodeOf = async () => JSON.parse(await docker('node', 'inspect', worker.hostname))[0];
         const workerId = (await nodeOf()).ID as string;
         const promote = await recorded(NODE('nodePromote'), { i: { id: worker.hostname } });
@@ -268,7 +268,7 @@ describe('audit records written by mutations', () => {
         // The node it left behind goes once the managers see it down.
         const nodeId = j.outcome.objectIds[0]!;
         await waitFor('the node that left to be down', async () => JSON.parse(await docker('node', 'inspect', nodeId))[0].Status.State === 'down');
-        const rm = await recorded('mutation($i: NodeRemoveInput!) { nodeRemove(input: $i) { removedId userErrors { code message } } }', { i: { id: nodeId } });
+        const rm = await recorded('mutation($i: NodeRemoveInput!) { nodeRemove(input: $i) { removed { id } userErrors { code message } } }', { i: { id: nodeId } });
         assert.deepEqual(rm.res.nodeRemove.userErrors, []);
         const r = pairOf(rm, 'nodeRemove');
         assert.equal(r.intent.target, nodeId);
@@ -310,8 +310,8 @@ describe('audit records written by mutations', () => {
 
         const unused = `aw-prune-${kind}`;
         await docker('network', 'create', '--label', `aw-prune=${kind}`, unused);
-        const prune = await recorded('mutation($i: NetworkPruneInput!) { networkPrune(input: $i) { removedNames userErrors { code } } }', { i: { label: [`aw-prune=${kind}`] } });
-        assert.deepEqual(prune.res.networkPrune.removedNames, [unused]);
+        const prune = await recorded('mutation($i: NetworkPruneInput!) { networkPrune(input: $i) { removed { name } userErrors { code } } }', { i: { label: [`aw-prune=${kind}`] } });
+        assert.deepEqual(prune.res.networkPrune.removed.map((r: { name: string }) => r.name), [unused]);
         const p = pairOf(prune, 'networkPrune');
         assert.equal(p.intent.target, null);
         assert.equal(p.intent.cluster, SWARM);
@@ -324,7 +324,7 @@ describe('audit records written by mutations', () => {
         const engine = lone.nodes[0]!;
         const onEngine = (...args: string[]) => dockerOk(engine, args);
         try {
-          const gwb = await recorded('mutation($i: GatewayBridgeCreateInput!) { networkCreateGatewayBridge(input: $i) { network { id } userErrors { code message } } }', {
+          const gwb = await recorded('mutation($i: NetworkCreateGatewayBridgeInput!) { networkCreateGatewayBridge(input: $i) { network { id } userErrors { code message } } }', {
             i: { engine: engine.hostname, subnet: '10.211.0.0/16', gateway: '10.211.0.1' },
           });
           assert.deepEqual(gwb.res.networkCreateGatewayBridge.userErrors, []);
@@ -358,14 +358,14 @@ describe('audit records written by mutations', () => {
       });
 
       test('networkRemove and serviceRemove', async () => {
-        const svc = await recorded('mutation($i: ServiceRefInput!) { serviceRemove(input: $i) { removedId userErrors { code } } }', { i: { id: serviceId } });
+        const svc = await recorded('mutation($i: ServiceRemoveInput!) { serviceRemove(input: $i) { removed { id } userErrors { code } } }', { i: { id: serviceId } });
         const s = pairOf(svc, 'serviceRemove');
         assert.equal(s.intent.target, serviceId);
         assert.equal(s.outcome.outcome, 'succeeded');
         assert.deepEqual(s.outcome.objectIds, [serviceId]);
         assert.equal((await docker('service', 'ls', '-q', '--filter', `id=${serviceId}`)).trim(), '');
 
-        const net = await recorded('mutation($ids: [String!]!) { networkRemove(input: { ids: $ids }) { removedIds userErrors { code } } }', { ids: [`aw-net-${kind}`] });
+        const net = await recorded('mutation($ids: [ID!]!) { networkRemove(input: { ids: $ids }) { removed { id } userErrors { code } } }', { ids: [`aw-net-${kind}`] });
         const n = pairOf(net, 'networkRemove');
         assert.equal(n.intent.target, `aw-net-${kind}`);
         assert.equal(n.outcome.outcome, 'succeeded');

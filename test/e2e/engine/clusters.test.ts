@@ -65,7 +65,7 @@ describe('several clusters, failover and a stopped engine', () => {
     assert.equal(d.cluster, B);
     assert.deepEqual(
       d.requiredPorts.map((p: { port: number; protocol: string }) => `${p.port}/${p.protocol}`),
-      ['2377/tcp', '7946/tcp', '7946/udp', `${dataPathPort}/udp`],
+      ['2377/TCP', '7946/TCP', '7946/UDP', `${dataPathPort}/UDP`],
     );
     const byId = Object.fromEntries(d.checks.map((c: { id: string }) => [c.id, c]));
     assert.deepEqual(Object.keys(byId).sort(), ['encrypted-windows', 'overlay-container-limit', 'ports', 'quorum', 'subnet-overlap', 'unallocated-networks']);

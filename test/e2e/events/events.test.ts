@@ -54,7 +54,7 @@ describe('events subscription', () => {
     assert.equal(net.code, 0, net.stderr);
     const networkId = net.stdout.trim();
     const event = await Promise.race([ours, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no event within 20 s')), 20_000))]);
-    assert.deepEqual(event, { type: 'NETWORK', action: 'create', actorId: networkId, actorName: 'ev-net', scope: 'swarm' });
+    assert.deepEqual(event, { type: 'NETWORK', action: 'create', actorId: networkId, actorName: 'ev-net', scope: 'SWARM' });
     // The service was created first; had the Engine-side filter not applied, its event would be here.
     assert.deepEqual([...seenTypes], ['NETWORK']);
     await events.return?.();

@@ -4,7 +4,7 @@
 // gateway and MTU is created and used; a second one is refused before the engine is asked.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { EngineNetwork } from '../../../src/docker/engine-json.ts';
+import type { Network as EngineNetwork } from '../../../src/docker/engine-api/index.ts';
 import { configFor, expectData, startGateway, waitFor, type TestGateway } from '../../support/gateway.ts';
 import type { UserErrorData } from '../../support/user-errors.ts';
 import { dockerCli, dockerOk, swarmDown, swarmUp, type SwarmNode, type SwarmState } from '../../support/swarm.ts';
@@ -26,8 +26,8 @@ describe('the ingress network', () => {
    */
   const networkIds = async () => (await docker('network', 'ls', '-q', '--no-trunc', '--filter', 'scope=swarm')).trim().split('\n').sort();
   const remove = (ids: string[]) =>
-    gw.gql<{ networkRemove: { removedIds: string[]; userErrors: UserErrorData[] } }>(
-      'mutation($ids: [String!]!) { networkRemove(input: { ids: $ids }) { removedIds userErrors { field code message } } }',
+    gw.gql<{ networkRemove: { removed: { id: string; name: string }[]; userErrors: UserErrorData[] } }>(
+      'mutation($ids: [ID!]!) { networkRemove(input: { ids: $ids }) { removed { id name } userErrors { field code message } } }',
       { ids },
     );
   const create = (input: Record<string, unknown>) =>
@@ -51,7 +51,7 @@ describe('the ingress network', () => {
     await docker('service', 'create', '--detach', '--no-resolve-image', '--name', 'web', '--publish', '8080:80', 'sg-busybox:latest', 'sleep', '600');
     const before = await inspect('ingress');
     const res = expectData(await remove(['ingress'])).networkRemove;
-    assert.deepEqual(res.removedIds, []);
+    assert.deepEqual(res.removed, []);
     assert.equal(res.userErrors.length, 1);
     const [e] = res.userErrors;
     assert.equal(e!.code, 'IN_USE');
@@ -72,9 +72,9 @@ describe('the ingress network', () => {
         assert.equal(res.userErrors[0]!.code, 'IN_USE', res.userErrors[0]!.message);
         return null;
       }
-      return res.removedIds;
+      return res.removed;
     }, 60_000, 1000);
-    assert.deepEqual(removed, [ingressId]);
+    assert.deepEqual(removed, [{ id: ingressId, name: 'ingress' }]);
     // The swarm no longer has it: no service can publish through the routing mesh now.
     const gone = expectData(await gw.gql<{ networks: { nodes: { name: string; ingress: boolean }[] } }>('{ networks { nodes { name ingress } } }'));
     assert.deepEqual(gone.networks.nodes.filter((n) => n.ingress), []);

@@ -5,7 +5,7 @@
 // it was.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { EngineNetwork } from '../../../src/docker/engine-json.ts';
+import type { Network as EngineNetwork } from '../../../src/docker/engine-api/index.ts';
 import { configFor, expectData, startGateway, waitFor, type TestGateway } from '../../support/gateway.ts';
 import type { UserErrorData } from '../../support/user-errors.ts';
 import { dockerOk, swarmDown, swarmUp, type SwarmNode, type SwarmState } from '../../support/swarm.ts';
@@ -32,7 +32,7 @@ interface NetworkData {
 
 const NETWORK_FIELDS = 'id name driver scope attachable internal ipv6 encrypted ingress mtu vxlanIds ipam { subnet gateway ipRange } labels { key value } options { key value }';
 const CREATE = `mutation($input: NetworkCreateInput!) { networkCreate(input: $input) { network { ${NETWORK_FIELDS} } userErrors { field code message } } }`;
-const REMOVE = 'mutation($ids: [String!]!) { networkRemove(input: { ids: $ids }) { removedIds userErrors { field code message } } }';
+const REMOVE = 'mutation($ids: [ID!]!) { networkRemove(input: { ids: $ids }) { removed { id name } userErrors { field code message } } }';
 
 const bySubnet = <T extends { Subnet?: string }>(configs: T[] | null | undefined) => [...(configs ?? [])].sort((a, b) => (a.Subnet! < b.Subnet! ? -1 : 1));
 
@@ -51,7 +51,7 @@ describe('networks', () => {
   const create = async (input: Record<string, unknown>) =>
     expectData(await gw.gql<{ networkCreate: { network: NetworkData | null; userErrors: UserErrorData[] } }>(CREATE, { input })).networkCreate;
   const remove = async (ids: string[]) =>
-    expectData(await gw.gql<{ networkRemove: { removedIds: string[]; userErrors: UserErrorData[] } }>(REMOVE, { ids })).networkRemove;
+    expectData(await gw.gql<{ networkRemove: { removed: { id: string; name: string }[]; userErrors: UserErrorData[] } }>(REMOVE, { ids })).networkRemove;
   const names = async (filter: Record<string, unknown>) =>
     expectData(await gw.gql<{ networks: { nodes: { name: string }[] } }>('query($f: NetworkFilter) { networks(filter: $f, first: 100) { nodes { name } } }', { f: filter }))
       .networks.nodes.map((n) => n.name);
@@ -148,7 +148,7 @@ describe('networks', () => {
 
   test('networks: filters as docker network ls applies them, dangling from services and containers, pages by name', async () => {
     assert.deepEqual((await names({ driver: 'overlay' })).sort(), await networkNames('driver=overlay'));
-    assert.deepEqual((await names({ scope: 'local' })).sort(), await networkNames('scope=local'));
+    assert.deepEqual((await names({ scope: 'LOCAL' })).sort(), await networkNames('scope=local'));
     assert.deepEqual(await names({ name: '-net' }), ['idle-net', 'svc-net']);
     assert.deepEqual(await names({ label: ['team=payments'] }), ['full-ov', 'svc-net']);
     assert.deepEqual(await names({ label: ['team'] }), ['full-ov', 'idle-net', 'svc-net']);
@@ -177,7 +177,7 @@ describe('networks', () => {
     const [a, b] = [(await inspect('rm-a')).Id, (await inspect('rm-b')).Id];
     const res = await remove(['rm-a', b]);
     assert.deepEqual(res.userErrors, []);
-    assert.deepEqual(res.removedIds, [a, b]);
+    assert.deepEqual(res.removed, [{ id: a, name: 'rm-a' }, { id: b, name: 'rm-b' }]);
     const left = await networkNames();
     assert.ok(!left.includes('rm-a') && !left.includes('rm-b'), left.join(' '));
     assert.ok(left.includes('rm-c'));
@@ -188,12 +188,13 @@ describe('networks', () => {
     await docker('network', 'create', '-d', 'overlay', '--label', 'purpose=scratch', 'prune-2');
     await docker('network', 'create', '-d', 'overlay', '--label', 'purpose=keep', 'keep-1');
     const res = expectData(
-      await gw.gql<{ networkPrune: { removedNames: string[]; userErrors: UserErrorData[] } }>(
-        'mutation { networkPrune(input: { label: ["purpose=scratch"] }) { removedNames userErrors { field code message } } }',
+      await gw.gql<{ networkPrune: { removed: { id: string | null; name: string }[]; userErrors: UserErrorData[] } }>(
+        'mutation { networkPrune(input: { label: ["purpose=scratch"] }) { removed { id name } userErrors { field code message } } }',
       ),
     ).networkPrune;
     assert.deepEqual(res.userErrors, []);
-    assert.deepEqual(res.removedNames, ['prune-1', 'prune-2']);
+    assert.deepEqual(res.removed.map((r) => r.name), ['prune-1', 'prune-2']);
+    assert.ok(res.removed.every((r) => r.id && /^[0-9a-z]{25}$/.test(r.id)), `pruned networks have their IDs: ${JSON.stringify(res.removed)}`);
     const left = await networkNames();
     assert.ok(!left.includes('prune-1') && !left.includes('prune-2'));
     for (const kept of ['keep-1', 'svc-net', 'idle-net', 'full-ov', 'rm-c']) assert.ok(left.includes(kept), `${kept} was pruned`);

@@ -149,7 +149,7 @@ describe('standalone containers on an attachable overlay, across two nodes', () 
   test('the containers query shows the attachments on each engine; task containers are left out by default', async () => {
     const data = expectData(
       await gw.gql<{ m: { totalCount: number; nodes: ContainerData[] }; w: { nodes: ContainerData[] }; one: ContainerData }>(
-        `query($worker: String!, $net: String!) {
+        `query($worker: String!, $net: ID!) {
           m: containers { totalCount nodes { ${CONTAINER_FIELDS} } }
           w: containers(engine: $worker, filter: { network: $net }) { nodes { ${CONTAINER_FIELDS} } }
           one: container(engine: $worker, id: "alpine2") { ${CONTAINER_FIELDS} }

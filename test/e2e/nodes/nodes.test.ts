@@ -77,10 +77,10 @@ describe('nodes', () => {
     assert.equal(byName.hostname, cliNode.Description.Hostname);
     assert.equal(byName.role, 'MANAGER');
     assert.equal(byName.availability, cliNode.Spec.Availability.toUpperCase());
-    assert.equal(byName.state, cliNode.Status.State);
+    assert.equal(byName.state, cliNode.Status.State.toUpperCase());
     assert.equal(byName.address, manager.addr);
     assert.equal(byName.leader, true);
-    assert.equal(byName.reachability, cliNode.ManagerStatus.Reachability);
+    assert.equal(byName.reachability, cliNode.ManagerStatus.Reachability.toUpperCase());
     assert.equal(byName.managerAddress, cliNode.ManagerStatus.Addr);
     assert.equal(byName.engineVersion, cliNode.Description.Engine.EngineVersion);
     assert.equal(byName.os, cliNode.Description.Platform.OS);
@@ -190,10 +190,10 @@ describe('nodes', () => {
   });
 
   test('removing a worker that is up needs force; once stopped (down) it is removed', async () => {
-    const REMOVE = 'mutation($input: NodeRemoveInput!) { nodeRemove(input: $input) { removedId userErrors { field code message } } }';
+    const REMOVE = 'mutation($input: NodeRemoveInput!) { nodeRemove(input: $input) { removed { id name } userErrors { field code message } } }';
     const id = (await inspectNode(worker2.hostname)).ID;
     const refused = expectData(await gw.gql(REMOVE, { input: { id: worker2.hostname } })).nodeRemove;
-    assert.equal(refused.removedId, null);
+    assert.deepEqual(refused.removed, []);
     assert.equal(refused.userErrors[0].code, 'INVALID_STATE');
     assert.match(refused.userErrors[0].message, /not down/);
 
@@ -203,7 +203,7 @@ describe('nodes', () => {
     await stopNode(SWARM, worker2.k, { kill: true });
     await waitFor('worker-2 down', async () => (await inspectNode(id)).Status.State === 'down', 90_000);
     const removed = expectData(await gw.gql(REMOVE, { input: { id: worker2.hostname } })).nodeRemove;
-    assert.deepEqual(removed, { removedId: id, userErrors: [] });
+    assert.deepEqual(removed, { removed: [{ id, name: worker2.hostname }], userErrors: [] });
     const ids = (await cli(['node', 'ls', '--format', '{{.ID}}'])).split('\n');
     assert.ok(!ids.includes(id));
     assert.equal(ids.length, 2);

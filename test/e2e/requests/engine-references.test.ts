@@ -76,12 +76,12 @@ describe('crafted engine references against a gateway process', () => {
 
   test('queries: a crafted ID is BAD_REQUEST for every lookup', async () => {
     const lookups = [
-      'query($id: String!) { container(id: $id) { id } }',
-      'query($id: String!) { network(id: $id) { id } }',
-      'query($id: String!) { service(id: $id) { id } }',
-      'query($id: String!) { node(id: $id) { id } }',
-      'query($id: String!) { task(id: $id) { id } }',
-      'query($id: String!) { tasks(filter: { service: $id }) { totalCount } }',
+      'query($id: ID!) { container(id: $id) { id } }',
+      'query($id: ID!) { network(id: $id) { id } }',
+      'query($id: ID!) { service(id: $id) { id } }',
+      'query($id: ID!) { node(id: $id) { id } }',
+      'query($id: ID!) { task(id: $id) { id } }',
+      'query($id: ID!) { tasks(filter: { service: $id }) { totalCount } }',
     ];
     for (const query of lookups) {
       for (const id of crafted()) {
@@ -128,7 +128,7 @@ describe('crafted engine references against a gateway process', () => {
         i: { id: 'refs-svc', networkAdd: [{ target: ref }] },
       });
       assert.deepEqual(updated.data?.serviceUpdate.userErrors, [{ field: ['input', 'networkAdd', '0', 'target'], code: 'INVALID_VALUE' }], `serviceUpdate ${ref}: ${JSON.stringify(updated)}`);
-      const removed = await gateway.gql('mutation($ids: [String!]!) { networkRemove(input: { ids: $ids }) { removedIds userErrors { field code } } }', { ids: ['refs-net', ref] });
+      const removed = await gateway.gql('mutation($ids: [ID!]!) { networkRemove(input: { ids: $ids }) { removed { id } userErrors { field code } } }', { ids: ['refs-net', ref] });
       assert.deepEqual(removed.data.networkRemove.userErrors, [{ field: ['input', 'ids', '1'], code: 'INVALID_VALUE' }], `networkRemove ${ref}`);
       const updatedById = await gateway.gql('mutation($i: ServiceUpdateInput!) { serviceUpdate(input: $i) { userErrors { field code } } }', { i: { id: ref, replicas: 2 } });
       assert.deepEqual(updatedById.data.serviceUpdate.userErrors, [{ field: ['input', 'id'], code: 'INVALID_VALUE' }], `serviceUpdate id ${ref}`);
@@ -137,10 +137,10 @@ describe('crafted engine references against a gateway process', () => {
     const ref = crafted()[0]!;
     for (const [op, type, extra] of [
       ['serviceScale', 'ServiceScaleInput', { replicas: 2 }],
-      ['serviceRollback', 'ServiceRefInput', {}],
-      ['serviceRemove', 'ServiceRefInput', {}],
+      ['serviceRollback', 'ServiceRollbackInput', {}],
+      ['serviceRemove', 'ServiceRemoveInput', {}],
       ['nodeUpdate', 'NodeUpdateInput', { availability: 'DRAIN' }],
-      ['nodePromote', 'NodeRoleChangeInput', {}],
+      ['nodePromote', 'NodePromoteInput', {}],
       ['nodeRemove', 'NodeRemoveInput', {}],
     ] as const) {
       const res = await gateway.gql(`mutation($i: ${type}!) { ${op}(input: $i) { userErrors { field code } } }`, { i: { id: ref, ...extra } });

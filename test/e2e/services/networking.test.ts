@@ -171,8 +171,8 @@ describe('service networking', () => {
     const discovery = (expectData(await gw.gql('{ service(id: "rr") { endpointMode discovery { network name addresses kind } } }')).service as Json);
     assert.equal(discovery.endpointMode, 'DNSRR');
     assert.deepEqual(discovery.discovery, [
-      { network: 'rr-net', name: 'rr', addresses: taskAddresses, kind: 'tasks' },
-      { network: 'rr-net', name: 'tasks.rr', addresses: taskAddresses, kind: 'tasks' },
+      { network: 'rr-net', name: 'rr', addresses: taskAddresses, kind: 'TASKS' },
+      { network: 'rr-net', name: 'tasks.rr', addresses: taskAddresses, kind: 'TASKS' },
     ]);
     // The gateway's task view has the same addresses (with their prefix).
     const gwTasks = expectData(await gw.gql('{ tasks(filter: { service: "rr", desiredState: RUNNING }) { nodes { id networkAttachments { networkName addresses } } } }')).tasks as Json;

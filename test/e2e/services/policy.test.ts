@@ -24,7 +24,7 @@ const MUTATIONS = {
   serviceCreate: 'ServiceCreateInput',
   serviceUpdate: 'ServiceUpdateInput',
   serviceScale: 'ServiceScaleInput',
-  serviceRollback: 'ServiceRefInput',
+  serviceRollback: 'ServiceRollbackInput',
 } as const;
 type Field = keyof typeof MUTATIONS;
 

@@ -72,8 +72,8 @@ describe('services', () => {
       containerLabels: [{ key: 'com.example.role', value: 'worker' }],
       constraints: ['node.role==manager'],
       resources: { limitCpus: 0.5, limitMemory: '64M', reserveCpus: 0.25, reserveMemory: '16M' },
-      updateConfig: { parallelism: 2, delay: '5s', failureAction: 'rollback', monitor: '10s', maxFailureRatio: 0.25, order: 'start-first' },
-      rollbackConfig: { parallelism: 1, delay: '1s', failureAction: 'continue', monitor: '3s', maxFailureRatio: 0.5, order: 'stop-first' },
+      updateConfig: { parallelism: 2, delay: '5s', failureAction: 'ROLLBACK', monitor: '10s', maxFailureRatio: 0.25, order: 'START_FIRST' },
+      rollbackConfig: { parallelism: 1, delay: '1s', failureAction: 'CONTINUE', monitor: '3s', maxFailureRatio: 0.5, order: 'STOP_FIRST' },
       hostname: 'full-host',
       workdir: '/tmp',
       user: '65534',
@@ -114,8 +114,8 @@ describe('services', () => {
     ).service as Json;
     assert.deepEqual(read.env, ['A=1', 'B=two words']);
     assert.deepEqual(read.resources, { limitCpus: 0.5, limitMemoryBytes: 64 * 1024 * 1024, reserveCpus: 0.25, reserveMemoryBytes: 16 * 1024 * 1024 });
-    assert.deepEqual(read.updateConfig, { parallelism: 2, delaySeconds: 5, failureAction: 'rollback', monitorSeconds: 10, maxFailureRatio: 0.25, order: 'start-first' });
-    assert.deepEqual(read.rollbackConfig, { parallelism: 1, delaySeconds: 1, failureAction: 'continue', monitorSeconds: 3, maxFailureRatio: 0.5, order: 'stop-first' });
+    assert.deepEqual(read.updateConfig, { parallelism: 2, delaySeconds: 5, failureAction: 'ROLLBACK', monitorSeconds: 10, maxFailureRatio: 0.25, order: 'START_FIRST' });
+    assert.deepEqual(read.rollbackConfig, { parallelism: 1, delaySeconds: 1, failureAction: 'CONTINUE', monitorSeconds: 3, maxFailureRatio: 0.5, order: 'STOP_FIRST' });
     const vip = ((await inspect('full')).Endpoint.VirtualIPs as Json[]).find((v) => v.NetworkID === netA)!.Addr.split('/')[0];
     assert.deepEqual(read.networks, [{ networkId: netA, aliases: ['full-alias'], virtualIp: vip, network: { name: 'svc-net-a' } }]);
     assert.equal(read.runningTasks, 2);
@@ -127,7 +127,7 @@ describe('services', () => {
     const ids = await runningTaskIds('full');
     const engine = (JSON.parse(await docker('inspect', ...ids)) as Json[]).sort((a, b) => (a.ID < b.ID ? -1 : 1));
     const res = expectData(
-      await gw.gql(`query($node: String) { tasks(filter: { service: "full", node: $node, desiredState: RUNNING }) { totalCount nodes {
+      await gw.gql(`query($node: ID) { tasks(filter: { service: "full", node: $node, desiredState: RUNNING }) { totalCount nodes {
         id serviceId service { name } slot nodeId node { hostname } state desiredState containerId error
         networkAttachments { networkId networkName addresses network { name } } } } }`, { node: manager.hostname }),
     ).tasks as Json;
@@ -330,8 +330,8 @@ describe('services', () => {
       return res.logs.length === 4 ? (res.logs as Json[]) : null;
     });
     // stdout and stderr are separate pipes, timestamped as each is read: order within a stream only.
-    assert.deepEqual(lines.filter((l) => l.stream === 'stdout').map((l) => l.message), ['line-1', 'line-2', 'line-3']);
-    assert.deepEqual(lines.filter((l) => l.stream === 'stderr').map((l) => l.message), ['oops']);
+    assert.deepEqual(lines.filter((l) => l.stream === 'STDOUT').map((l) => l.message), ['line-1', 'line-2', 'line-3']);
+    assert.deepEqual(lines.filter((l) => l.stream === 'STDERR').map((l) => l.message), ['oops']);
     const nodeId = (await docker('node', 'inspect', '--format', '{{.ID}}', 'self')).trim();
     for (const l of lines) {
       assert.equal(l.taskId, taskId);
@@ -354,8 +354,8 @@ describe('services', () => {
 
   test('serviceRemove removes the service', async () => {
     const id = (await inspect('echo')).ID;
-    const result = await mutate('serviceRemove', { id: 'echo' }, 'removedId');
-    assert.deepEqual(result, { removedId: id, userErrors: [] });
+    const result = await mutate('serviceRemove', { id: 'echo' }, 'removed { id name }');
+    assert.deepEqual(result, { removed: [{ id, name: 'echo' }], userErrors: [] });
     assert.ok(!(await serviceIds()).includes(id));
     const again = await gw.gql('query { service(id: "echo") { id } }');
     assert.equal(again.errors?.[0]?.extensions?.code, 'NOT_FOUND');
@@ -470,8 +470,8 @@ function inputType(field: string): string {
     serviceCreate: 'ServiceCreateInput',
     serviceUpdate: 'ServiceUpdateInput',
     serviceScale: 'ServiceScaleInput',
-    serviceRollback: 'ServiceRefInput',
-    serviceRemove: 'ServiceRefInput',
+    serviceRollback: 'ServiceRollbackInput',
+    serviceRemove: 'ServiceRemoveInput',
   };
   return types[field]!;
 }

@@ -13,7 +13,7 @@ async function cli(node: SwarmNode, args: string[]): Promise<string> {
   return (await dockerOk(node, args)).trim();
 }
 
-const GWBRIDGE = `mutation($input: GatewayBridgeCreateInput!) { networkCreateGatewayBridge(input: $input) {
+const GWBRIDGE = `mutation($input: NetworkCreateGatewayBridgeInput!) { networkCreateGatewayBridge(input: $input) {
   network { id name driver scope ipam { subnet gateway } options { key value } }
   userErrors { field code message } } }`;
 const JOIN = 'mutation($input: SwarmJoinInput!) { swarmJoin(input: $input) { node { id hostname role state availability address } userErrors { field code message } } }';
@@ -61,7 +61,7 @@ describe('customize docker_gwbridge, then join', () => {
     assert.equal(res.network.id, inspected.Id);
     assert.equal(res.network.name, 'docker_gwbridge');
     assert.equal(res.network.driver, 'bridge');
-    assert.equal(res.network.scope, 'local');
+    assert.equal(res.network.scope, 'LOCAL');
     assert.deepEqual(res.network.ipam, [{ subnet: '10.200.0.0/16', gateway: '10.200.0.1' }]);
     assert.equal(inspected.Driver, 'bridge');
     assert.equal(inspected.IPAM.Config[0].Subnet, '10.200.0.0/16');
@@ -87,7 +87,7 @@ describe('customize docker_gwbridge, then join', () => {
     assert.deepEqual(join.userErrors, []);
     assert.equal(join.node.hostname, engine.hostname);
     assert.equal(join.node.role, 'WORKER');
-    assert.equal(join.node.state, 'ready');
+    assert.equal(join.node.state, 'READY');
     assert.equal(join.node.address, engine.addr);
 
     const listed = await cli(manager, ['node', 'ls', '--filter', `name=${engine.hostname}`, '--format', '{{.ID}} {{.Status}}']);

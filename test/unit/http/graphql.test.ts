@@ -31,7 +31,7 @@ describe('GraphQL over HTTP', () => {
   });
 
   test('GET refuses a mutation (GraphQL-over-HTTP: only queries over GET)', async () => {
-    const res = await gw.http.get('/graphql').query({ query: 'mutation { serviceRemove(input: {id: "x"}) { removedId } }' });
+    const res = await gw.http.get('/graphql').query({ query: 'mutation { serviceRemove(input: {id: "x"}) { removed { id } } }' });
     assert.equal(res.status, 405);
   });
 
