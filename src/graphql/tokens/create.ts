@@ -10,10 +10,10 @@ import type { ApiTokenCreateInput, ApiTokenCreatePayload, MutationResolvers } fr
 import { rejectIfAny, runMutation } from '../run-mutation.ts';
 import { apiTokenToGraphQL } from './api-token-graphql.ts';
 import { grantFromInput } from './grant-graphql.ts';
-import { maxTokenDaysOf, tokenStore, usingTokenDatabase } from './token-database.ts';
+import { tokenStore, usingTokenDatabase } from './token-database.ts';
 
 export const apiTokenCreate: MutationResolvers['apiTokenCreate'] = async (_root, { input }, ctx) => {
-  const store = tokenStore(ctx);
+  const store = tokenStore(ctx.database);
   return runMutation<ApiTokenCreatePayload>(ctx, { operation: 'apiTokenCreate', gatewayWide: true, target: input.name, input }, { token: null, apiToken: null }, async () => {
     const { principal } = ctx.authority;
     const { grants, errors } = checkGrants(input, principal.grants, ctx.registry.clusterNames());
@@ -21,14 +21,14 @@ export const apiTokenCreate: MutationResolvers['apiTokenCreate'] = async (_root,
     if (nameProblem) errors.unshift(userError(['input', 'name'], 'INVALID_VALUE', nameProblem));
     // A token made by an API token never outlives it, and is revoked with it.
     const createdBy = tokenIdOfPrincipal(principal.id);
-    const creatorExpiresAt = createdBy ? await usingTokenDatabase(ctx, () => store.creatorExpiry(principal.id)) : undefined;
+    const creatorExpiresAt = createdBy ? await usingTokenDatabase(ctx.logger, () => store.creatorExpiry(principal.id)) : undefined;
     const expiry = resolveExpiry(
       { expiresAt: input.expiresAt == null ? null : new Date(input.expiresAt), expiresInDays: input.expiresInDays },
-      { now: new Date(), maxTokenDays: maxTokenDaysOf(ctx), creatorExpiresAt },
+      { now: new Date(), maxTokenDays: ctx.auth.maxTokenDays, creatorExpiresAt },
     );
     if ('error' in expiry) errors.push(userError(['input', expiry.field], 'INVALID_VALUE', expiry.error));
     rejectIfAny(errors);
-    const { token, row } = await usingTokenDatabase(ctx, () =>
+    const { token, row } = await usingTokenDatabase(ctx.logger, () =>
       store.create({ name: input.name, owner: principal.id, grants, expiresAt: 'expiresAt' in expiry ? expiry.expiresAt : null, createdBy }),
     );
     return { payload: { token, apiToken: apiTokenToGraphQL(row) }, objectIds: [row.id] };

@@ -14,8 +14,8 @@ export const whoami: QueryResolvers['whoami'] = (_root, _args, { authority: { pr
 });
 
 export const apiTokens: QueryResolvers['apiTokens'] = async (_root, { first, after, includeRevoked }, ctx) => {
-  const store = tokenStore(ctx);
-  const rows = await usingTokenDatabase(ctx, () => store.list({ includeRevoked: includeRevoked ?? false }));
+  const store = tokenStore(ctx.database);
+  const rows = await usingTokenDatabase(ctx.logger, () => store.list({ includeRevoked: includeRevoked ?? false }));
   const visible = rows.filter((row) => tokenVisibleTo(ctx.authority.principal, row));
   return paginate(visible.map(apiTokenToGraphQL), (t) => nameKey(t.name, t.id), { first, after });
 };

@@ -9,12 +9,12 @@ import { apiTokenToGraphQL, tokenVisibleTo } from './api-token-graphql.ts';
 import { tokenStore, usingTokenDatabase } from './token-database.ts';
 
 export const apiTokenRevoke: MutationResolvers['apiTokenRevoke'] = async (_root, { input }, ctx) => {
-  const store = tokenStore(ctx);
+  const store = tokenStore(ctx.database);
   return runMutation<ApiTokenRevokePayload>(ctx, { operation: 'apiTokenRevoke', gatewayWide: true, target: input.id, input }, { apiToken: null, alsoRevoked: [] }, async () => {
-    const row = await usingTokenDatabase(ctx, () => store.find(input.id));
+    const row = await usingTokenDatabase(ctx.logger, () => store.find(input.id));
     if (!row || !tokenVisibleTo(ctx.authority.principal, row)) throw notFound('API token', input.id);
     if (row.revokedAt) throw alreadyRevoked(row);
-    const revoked = await usingTokenDatabase(ctx, () => store.revokeTree(row.id, ctx.authority.principal.id));
+    const revoked = await usingTokenDatabase(ctx.logger, () => store.revokeTree(row.id, ctx.authority.principal.id));
     if (!revoked) throw alreadyRevoked((await store.find(row.id)) ?? row);
     // The tokens it created go with it, even those beyond the caller's grants (a token can
     // only have made tokens within its own, so these were made under the one revoked).
