@@ -32,6 +32,7 @@ import {
 import { checked, compareText, fromPortConfigBody, reject, replicaErrors, throwIfInvalid, toPortConfigBody, toStringMap, type Checked, type LabelChangeOptions } from './common.ts';
 import type { ContainerSpec, NetworkAttachmentConfig, PortConfigBody, ServiceSpec } from './engine-types.ts';
 import { validateServiceNetworks, type ServiceNetworkOptions } from './service-spec.ts';
+import { specNetworks } from '../model/spec-networks.ts';
 
 /** `docker service update`'s flags, as far as the gateway offers them; unset ones change nothing. */
 export interface ServiceUpdateOptions {
@@ -110,8 +111,8 @@ function updateNetworks(spec: ServiceSpec, add: readonly ServiceNetworkOptions[]
     return id;
   };
   const removeIds = new Set(remove.map((ref, i) => resolve(ref, ['networkRemove', String(i)])).filter((id) => id !== undefined));
-  // TaskTemplate.Networks takes precedence over the deprecated spec.Networks, which moves there.
-  const current = spec.TaskTemplate.Networks?.length ? spec.TaskTemplate.Networks : (spec.Networks ?? []);
+  // The deprecated spec.Networks, when it is the one in effect, moves to TaskTemplate.Networks.
+  const current = specNetworks(spec);
   const next: NetworkAttachmentConfig[] = current.filter((n) => !removeIds.has(n.Target));
   const attached = new Set(next.map((n) => n.Target));
   add.forEach((n, i) => {

@@ -3,6 +3,7 @@
 import type * as M from './types.ts';
 import type { EngineNetwork, EngineService } from '../engine-json.ts';
 import { keyValues } from './key-values.ts';
+import { specNetworks } from './spec-networks.ts';
 import type { NetworkModel, NetworkServiceModel } from './types.ts';
 
 /** Driver option holding the MTU (`--opt com.docker.network.driver.mtu=N`). */
@@ -97,11 +98,6 @@ export function toNetworkModel(json: EngineNetwork, cluster: string, inspected: 
   };
 }
 
-/** The networks a service spec attaches (TaskTemplate.Networks; the deprecated Spec.Networks as fallback). */
-export function specNetworksOf(service: EngineService): { Target: string; Aliases?: string[] | null }[] {
-  return service.Spec.TaskTemplate?.Networks ?? service.Spec.Networks ?? [];
-}
-
 /** Whether a service publishes at least one port through the routing mesh (ingress mode is the default). */
 export function publishesIngressPorts(service: EngineService): boolean {
   const ports = service.Endpoint?.Ports ?? service.Spec.EndpointSpec?.Ports ?? [];
@@ -117,7 +113,7 @@ export function publishesIngressPorts(service: EngineService): boolean {
 export function servicesOnNetwork(network: Pick<EngineNetwork, 'Id' | 'Name'>, services: EngineService[], cluster: string): NetworkServiceModel[] {
   const result: (NetworkServiceModel & { name: string })[] = [];
   for (const service of services) {
-    const spec = specNetworksOf(service).find((n) => n.Target === network.Id || n.Target === network.Name);
+    const spec = specNetworks(service.Spec).find((n) => n.Target === network.Id || n.Target === network.Name);
     const vip = (service.Endpoint?.VirtualIPs ?? []).find((v) => v.NetworkID === network.Id);
     if (!spec && !vip) continue;
     const virtualIp = vip?.Addr ? vip.Addr.split('/')[0]! : null;

@@ -4,6 +4,7 @@
 import type * as M from './types.ts';
 import type { EnginePortConfig, EngineService, EngineServiceSpec, EngineTask, EngineUpdateConfig } from '../engine-json.ts';
 import { keyValues } from './key-values.ts';
+import { specNetworks } from './spec-networks.ts';
 import type { ServiceModel, ServiceNetworkAttachmentModel } from './types.ts';
 
 const NANO = 1e9;
@@ -102,7 +103,7 @@ export function endpointModeOf(s: EngineService): M.EndpointMode {
  * is not in the spec and offers no service discovery.
  */
 function serviceNetworks(cluster: string, s: EngineService): ServiceNetworkAttachmentModel[] {
-  const attached = s.Spec.TaskTemplate?.Networks?.length ? s.Spec.TaskTemplate.Networks : (s.Spec.Networks ?? []);
+  const attached = specNetworks(s.Spec);
   const vips = new Map((s.Endpoint?.VirtualIPs ?? []).map((v) => [v.NetworkID, v.Addr]));
   return attached.map((n) => {
     const vip = vips.get(n.Target);

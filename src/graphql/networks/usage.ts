@@ -6,7 +6,8 @@
 import type { Scope } from '../../auth/access-decision.ts';
 import { ClusterLoaders } from '../../docker/loaders.ts';
 import type { EngineNetwork, EngineNode, EngineService, EngineTask } from '../../docker/engine-json.ts';
-import { PREDEFINED_NETWORKS, publishesIngressPorts, specNetworksOf } from '../../docker/model/network.ts';
+import { PREDEFINED_NETWORKS, publishesIngressPorts } from '../../docker/model/network.ts';
+import { specNetworks } from '../../docker/model/spec-networks.ts';
 
 export interface NetworkUsers {
   /** Names of services attached to the network. */
@@ -82,7 +83,7 @@ function attachedServices(network: EngineNetwork, services: EngineService[]): st
   return services
     .filter(
       (s) =>
-        specNetworksOf(s).some((n) => n.Target === network.Id || n.Target === network.Name) ||
+        specNetworks(s.Spec).some((n) => n.Target === network.Id || n.Target === network.Name) ||
         (s.Endpoint?.VirtualIPs ?? []).some((v) => v.NetworkID === network.Id),
     )
     .map(serviceName)
