@@ -4,7 +4,8 @@
 // unique ID prefix, NOT_FOUND and BAD_REQUEST as documented.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { serviceSpec } from '../../../support/fake-engine/state.ts';
+import { HANG_UP } from '../../../support/fake-engine/server.ts';
+import { FakeSwarm, serviceSpec } from '../../../support/fake-engine/state.ts';
 import { expectData } from '../../../support/gateway.ts';
 import { queryArgumentType, startFakeGateway, type FakeGateway } from '../../../support/fake-gateway.ts';
 
@@ -92,6 +93,26 @@ describe('services and service', () => {
     assert.equal(missing.errors?.[0]?.extensions?.code, 'NOT_FOUND');
     const bad = await fg.gql('{ service(id: "../x") { id } }');
     assert.equal(bad.errors?.[0]?.extensions?.code, 'BAD_REQUEST');
+  });
+
+  test('an engine that hangs up is ENGINE_UNAVAILABLE', async () => {
+    const restore = fg.engine.override('GET', '/services', () => HANG_UP);
+    try {
+      const res = await fg.gql('{ services { totalCount } }');
+      assert.equal(res.errors?.[0]?.extensions?.code, 'ENGINE_UNAVAILABLE');
+    } finally {
+      restore();
+    }
+  });
+
+  test('an engine outside any swarm answers 503 "not a swarm manager": NOT_A_SWARM_MANAGER', async () => {
+    const lone = await startFakeGateway({ state: FakeSwarm.create({ inSwarm: false }) });
+    try {
+      const res = await lone.gql('{ services { totalCount } }');
+      assert.equal(res.errors?.[0]?.extensions?.code, 'NOT_A_SWARM_MANAGER');
+    } finally {
+      await lone.stop();
+    }
   });
 
   test('an auditor, who reads no services, is FORBIDDEN', async () => {
