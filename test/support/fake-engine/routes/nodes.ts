@@ -64,7 +64,8 @@ export function nodeRoutes(router: Router): void {
     if (node.Spec.Role === 'manager') {
       throw precondition(`node ${node.ID} is a cluster manager and is a member of the raft cluster. It must be demoted to worker before removal`);
     }
-    if (!force && node.Status.State !== 'down') throw precondition(`node ${node.ID} is not down and can't be removed`);
+    // swarmkit's controlapi refuses only a READY node without force (a disconnected or unknown one goes).
+    if (!force && node.Status.State === 'ready') throw precondition(`node ${node.ID} is not down and can't be removed`);
     state.nodes.delete(node.ID);
     for (const task of state.tasks.values()) if (task.NodeID === node.ID) task.DesiredState = 'shutdown';
     return undefined;
