@@ -1,7 +1,7 @@
 // The gateway's own configuration as GraphQL: clusters and named engines (their endpoints
 // only for an unscoped admin).
 import type { EngineSwarmState, Resolvers } from '../generated/graphql.ts';
-import type { EngineInfo } from '../docker/engine-json.ts';
+import type { Info as EngineInfo } from '../docker/engine-api/index.ts';
 
 // Endpoint URLs and socket paths say where the engines are (hosts, ports, files): an
 // unscoped admin's business only (`Capability.endpoints`).

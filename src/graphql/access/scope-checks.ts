@@ -14,7 +14,7 @@
 import { inScope, labelsToStamp, type Scope } from '../../auth/access-decision.ts';
 import type { Authority } from '../../auth/authority.ts';
 import { formatSelector, selectorMatches } from '../../grants/label-selector.ts';
-import type { EngineNetwork, EngineService } from '../../docker/engine-json.ts';
+import type { Network as EngineNetwork, Service as EngineService } from '../../docker/engine-api/index.ts';
 import type { ServiceUpdateInput } from '../../generated/graphql.ts';
 import { userError, type UserErrorInit } from '../../errors/codes.ts';
 import { UserInputError } from '../../errors/gateway-error.ts';

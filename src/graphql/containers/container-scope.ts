@@ -5,7 +5,7 @@
 // every task's container). Anything else is treated as absent.
 import { inScope, type Scope } from '../../auth/access-decision.ts';
 import { listContainers } from '../../docker/api/containers.ts';
-import type { EngineContainerSummary } from '../../docker/engine-json.ts';
+import type { ContainerSummary as EngineContainerSummary } from '../../docker/engine-api/index.ts';
 import type { ClusterLoaders } from '../../docker/loaders.ts';
 import { PREDEFINED_NETWORKS } from '../../docker/model/network.ts';
 import type { ContainerNetworkAttachment, NetworkContainer } from '../../generated/graphql.ts';

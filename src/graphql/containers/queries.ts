@@ -3,7 +3,7 @@
 // containers in its scope (container-scope.ts); others are answered as missing.
 import type { ContainerResolvers, QueryResolvers } from '../../generated/graphql.ts';
 import { inspectContainer, listContainers } from '../../docker/api/containers.ts';
-import type { EngineContainer } from '../../docker/engine-json.ts';
+import type { ContainerInspect as EngineContainer } from '../../docker/engine-api/index.ts';
 import { containerFromInspect, containerFromSummary, isSummaryModel } from '../../docker/model/container.ts';
 import { isNotFound, notFound } from '../../errors/gateway-error.ts';
 import type { GatewayContext } from '../context.ts';

@@ -4,7 +4,7 @@
 import type { MutationResolvers } from '../../generated/graphql.ts';
 import { inspectContainer } from '../../docker/api/containers.ts';
 import { connectContainer, disconnectContainer, inspectNetwork } from '../../docker/api/networks.ts';
-import type { EngineContainer, EngineNetwork } from '../../docker/engine-json.ts';
+import type { ContainerInspect as EngineContainer, Network as EngineNetwork } from '../../docker/engine-api/index.ts';
 import type { ClusterLoaders } from '../../docker/loaders.ts';
 import { containerFromInspect } from '../../docker/model/container.ts';
 import type { ContainerModel } from '../../docker/model/types.ts';

@@ -15,7 +15,7 @@ import { operationScope } from '../access/field-decision.ts';
 import { rejectIfAny, runMutation } from '../run-mutation.ts';
 import type { Scope } from '../../auth/access-decision.ts';
 import { ClusterLoaders } from '../../docker/loaders.ts';
-import type { EngineNetwork } from '../../docker/engine-json.ts';
+import type { Network as EngineNetwork } from '../../docker/engine-api/index.ts';
 import { validateSubnetsFree, type ExistingNetwork } from '../../validate/overlay-subnets.ts';
 
 type CreatePayload = { network: NetworkModel | null; userErrors: UserErrorInit[] };

@@ -2,7 +2,7 @@
 // inspect` accepts) among the cluster's networks (`loaders.networks()`, without stale local
 // copies of removed swarm networks).
 import type { ClusterLoaders } from '../../docker/loaders.ts';
-import type { EngineNetwork } from '../../docker/engine-json.ts';
+import type { Network as EngineNetwork } from '../../docker/engine-api/index.ts';
 import { notFound } from '../../errors/gateway-error.ts';
 
 export async function findNetwork(loaders: ClusterLoaders, ref: string): Promise<EngineNetwork> {

@@ -2,7 +2,7 @@
 // of the request. The Engine's own filters are not used: on a manager, `name` only does
 // substring matching for networks instantiated on that node (other swarm networks need
 // the exact name), and `dangling` ignores services, so both would give wrong answers.
-import type { EngineNetwork } from '../../docker/engine-json.ts';
+import type { Network as EngineNetwork } from '../../docker/engine-api/index.ts';
 import type { NetworkFilter } from '../../generated/graphql.ts';
 
 /** `key` or `key=value` against a label map, as Docker matches labels. */

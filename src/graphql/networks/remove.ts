@@ -3,7 +3,7 @@
 // any service publishes ports through the routing mesh, naming those services.
 import type { MutationResolvers, NetworkRemovePayload } from '../../generated/graphql.ts';
 import { removeNetwork } from '../../docker/api/networks.ts';
-import type { EngineNetwork } from '../../docker/engine-json.ts';
+import type { Network as EngineNetwork } from '../../docker/engine-api/index.ts';
 import { PREDEFINED_NETWORKS } from '../../docker/model/network.ts';
 import { userError, type UserErrorInit } from '../../errors/codes.ts';
 import { UserInputError } from '../../errors/gateway-error.ts';

@@ -1,6 +1,6 @@
 // Checks a static address given to `networkConnect` (`--ip`, `--ip6`) against the
 // network's subnets before the engine sees it.
-import type { EngineNetwork } from '../../docker/engine-json.ts';
+import type { Network as EngineNetwork } from '../../docker/engine-api/index.ts';
 import { userError, type UserErrorInit } from '../../errors/codes.ts';
 import { cidrContainsAddress, parseCidr, parseIpAddress } from '../../validate/cidr.ts';
 import { q } from '../../validate/field.ts';

@@ -5,7 +5,7 @@
 // to compute the `dangling` filter (the Engine's own `dangling` filter ignores services).
 import type { Scope } from '../../auth/access-decision.ts';
 import { ClusterLoaders } from '../../docker/loaders.ts';
-import type { EngineNetwork, EngineNode, EngineService, EngineTask } from '../../docker/engine-json.ts';
+import type { Network as EngineNetwork, Node as EngineNode, Service as EngineService, Task as EngineTask } from '../../docker/engine-api/index.ts';
 import { PREDEFINED_NETWORKS, publishesIngressPorts } from '../../docker/model/network.ts';
 import { specNetworks } from '../../docker/model/spec-networks.ts';
 

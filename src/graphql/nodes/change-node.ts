@@ -4,7 +4,7 @@
 import type { NodeUpdateInput } from '../../generated/graphql.ts';
 import type { GatewayContext } from '../context.ts';
 import { inspectNode, updateNode } from '../../docker/api/nodes.ts';
-import type { EngineNode } from '../../docker/engine-json.ts';
+import type { Node as EngineNode } from '../../docker/engine-api/index.ts';
 import { applyNodeUpdate, checkNodeUpdateOptions } from '../../docker/mapping/node-update.ts';
 import { nodeUpdateOptions } from './node-options.ts';
 import { toNodeModel } from '../../docker/model/node.ts';

@@ -1,6 +1,6 @@
 // `docker node ls --filter` semantics over the nodes list the Engine returns whole.
 import type { NodeFilter } from '../../generated/graphql.ts';
-import type { EngineNode } from '../../docker/engine-json.ts';
+import type { Node as EngineNode } from '../../docker/engine-api/index.ts';
 
 /** `key` matches a node that has the label; `key=value` one where it has that value. */
 export function matchesLabel(labels: Record<string, string> | null | undefined, selector: string): boolean {

@@ -1,6 +1,6 @@
 // Node.tasks: the tasks placed on a node, from the per-request batch of `GET /tasks`.
 import type { ClusterLoaders } from '../../docker/loaders.ts';
-import type { EngineTask } from '../../docker/engine-json.ts';
+import type { Task as EngineTask } from '../../docker/engine-api/index.ts';
 import { toTaskModel } from '../../docker/model/task.ts';
 import type { TaskModel } from '../../docker/model/types.ts';
 

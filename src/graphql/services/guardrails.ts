@@ -18,7 +18,7 @@ import {
   type SpecOrigin,
 } from '../../auth/policy/index.ts';
 import { inspectNetwork } from '../../docker/api/networks.ts';
-import type { EngineNode } from '../../docker/engine-json.ts';
+import type { Node as EngineNode } from '../../docker/engine-api/index.ts';
 import type { ClusterLoaders } from '../../docker/loaders.ts';
 import { userError } from '../../errors/codes.ts';
 import { isNotFound } from '../../errors/gateway-error.ts';

@@ -1,7 +1,7 @@
 // Finds the service a query or mutation names (ID, name or unique ID prefix).
 import { inspectService } from '../../docker/api/services.ts';
 import type { ClusterLoaders } from '../../docker/loaders.ts';
-import type { EngineService } from '../../docker/engine-json.ts';
+import type { Service as EngineService } from '../../docker/engine-api/index.ts';
 import { notFound } from '../../errors/gateway-error.ts';
 import type { Scope } from '../../auth/access-decision.ts';
 import { serviceInScope } from '../access/scope-checks.ts';

@@ -2,7 +2,7 @@
 // name is a prefix (swarmkit's NamePrefixes), labels are `key` or `key=value` and all
 // must match, mode is replicated or global.
 import type { ServiceFilter } from '../../generated/graphql.ts';
-import type { EngineService } from '../../docker/engine-json.ts';
+import type { Service as EngineService } from '../../docker/engine-api/index.ts';
 import { serviceModeOf } from '../../docker/model/service.ts';
 
 export function matchesServiceFilter(service: EngineService, filter: ServiceFilter | null | undefined): boolean {

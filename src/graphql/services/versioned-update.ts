@@ -3,8 +3,7 @@
 // (src/graphql/version-conflict.ts).
 import type { ClusterLoaders } from '../../docker/loaders.ts';
 import { inspectService, updateService } from '../../docker/api/services.ts';
-import type { EngineService } from '../../docker/engine-json.ts';
-import type { ServiceSpec } from '../../docker/mapping/engine-types.ts';
+import type { Service as EngineService, ServiceSpec } from '../../docker/engine-api/index.ts';
 import { toServiceModel } from '../../docker/model/service.ts';
 import type { MutationResult } from '../run-mutation.ts';
 import { updateAtVersion, type VersionedObject } from '../version-conflict.ts';

@@ -2,7 +2,7 @@
 // refuse init/join/gwbridge on an engine already in a swarm before anything is sent.
 import type { EngineApi } from '../../docker/endpoint.ts';
 import { engineInfo } from '../../docker/api/swarm.ts';
-import type { EngineInfo } from '../../docker/engine-json.ts';
+import type { Info as EngineInfo } from '../../docker/engine-api/index.ts';
 import { UserInputError } from '../../errors/gateway-error.ts';
 
 /** `inactive` means "not in a swarm"; `active`, `pending`, `locked`, `error` all mean it is, or is joining one. */

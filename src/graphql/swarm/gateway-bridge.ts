@@ -5,7 +5,7 @@
 import type { MutationResolvers } from '../../generated/graphql.ts';
 import { createNetwork, inspectNetwork } from '../../docker/api/networks.ts';
 import type { EngineApi } from '../../docker/endpoint.ts';
-import type { EngineNetwork } from '../../docker/engine-json.ts';
+import type { Network as EngineNetwork } from '../../docker/engine-api/index.ts';
 import { checkGatewayBridgeCreateOptions, GATEWAY_BRIDGE_NETWORK, toGatewayBridgeCreateBody } from '../../docker/mapping/gateway-bridge-create.ts';
 import { gatewayBridgeCreateOptions } from './swarm-options.ts';
 import { toNetworkModel } from '../../docker/model/network.ts';

@@ -5,7 +5,7 @@ import { listNodes } from '../../docker/api/nodes.ts';
 import { quorumFromNodes, quorumWithoutLeader } from '../../docker/model/quorum.ts';
 import { toSwarmModel } from '../../docker/model/swarm.ts';
 import type { SwarmModel } from '../../docker/model/types.ts';
-import type { EngineSwarm } from '../../docker/engine-json.ts';
+import type { Swarm as EngineSwarm } from '../../docker/engine-api/index.ts';
 import { lastKnownSwarm, quorumLossOf, rememberSwarm, type QuorumLoss } from '../../docker/quorum-loss.ts';
 import { GatewayError } from '../../errors/gateway-error.ts';
 import { engineOfModel } from './swarm-target.ts';

@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { engineInfo, inspectSwarm, joinSwarm } from '../../docker/api/swarm.ts';
 import { inspectNode, listNodes } from '../../docker/api/nodes.ts';
 import type { ClusterClient } from '../../docker/cluster-client.ts';
-import type { EngineNode } from '../../docker/engine-json.ts';
+import type { Node as EngineNode } from '../../docker/engine-api/index.ts';
 import { toNodeModel } from '../../docker/model/node.ts';
 import type { NodeModel } from '../../docker/model/types.ts';
 import type { UserErrorInit } from '../../errors/codes.ts';

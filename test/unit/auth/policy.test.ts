@@ -16,7 +16,7 @@ import {
 } from '../../../src/auth/policy/index.ts';
 import { checkServiceCreateOptions, toServiceSpec as specOf } from '../../../src/docker/mapping/service-spec.ts';
 import { applyServiceUpdate as updatedSpec, checkServiceUpdateOptions } from '../../../src/docker/mapping/service-update.ts';
-import type { ServiceSpec } from '../../../src/docker/mapping/engine-types.ts';
+import type { ServiceSpec } from '../../../src/docker/engine-api/index.ts';
 import { serviceCreateOptions, serviceUpdateOptions } from '../../../src/graphql/services/service-options.ts';
 import type { ConstraintNode } from '../../../src/validate/constraints.ts';
 import type { MountInput, ServiceCreateInput, ServiceUpdateInput } from '../../../src/generated/graphql.ts';

@@ -6,7 +6,7 @@ import { checkOverlayContainerLimit, countAttachments } from '../../../src/docke
 import { checkQuorum } from '../../../src/docker/diagnostics/check-quorum.ts';
 import { checkSubnetOverlap } from '../../../src/docker/diagnostics/check-subnet-overlap.ts';
 import { checkUnallocatedNetworks } from '../../../src/docker/diagnostics/check-unallocated-networks.ts';
-import type { EngineNetwork, EngineNode, EngineSwarm, EngineTask } from '../../../src/docker/engine-json.ts';
+import type { Network as EngineNetwork, Node as EngineNode, Swarm as EngineSwarm, Task as EngineTask } from '../../../src/docker/engine-api/index.ts';
 
 // Fixtures shaped like Engine 1.41 JSON, reduced to what the checks read.
 function node(hostname: string, opts: { manager?: 'reachable' | 'unreachable'; os?: string; addr?: string } = {}): EngineNode {
@@ -15,7 +15,7 @@ function node(hostname: string, opts: { manager?: 'reachable' | 'unreachable'; o
     Version: { Index: 10 },
     CreatedAt: '2024-01-01T00:00:00Z',
     UpdatedAt: '2024-01-01T00:00:00Z',
-    Spec: { Role: opts.manager ? 'manager' : 'worker', Availability: 'active' },
+    Spec: { Labels: {}, Role: opts.manager ? 'manager' : 'worker', Availability: 'active' },
     Description: { Hostname: hostname, Platform: { OS: opts.os ?? 'linux', Architecture: 'x86_64' } },
     Status: { State: opts.manager === 'unreachable' ? 'down' : 'ready', Addr: opts.addr ?? '198.18.5.11' },
     ...(opts.manager ? { ManagerStatus: { Reachability: opts.manager, Addr: `${opts.addr ?? '198.18.5.11'}:2377` } } : {}),
@@ -47,7 +47,14 @@ function task(id: string, nodeId: string, networks: string[], state = 'running',
   };
 }
 
-const swarm: EngineSwarm = { ID: 's', Version: { Index: 1 }, CreatedAt: '', UpdatedAt: '', Spec: {}, DataPathPort: 5789 };
+const swarm: EngineSwarm = {
+  ID: 's',
+  Version: { Index: 1 },
+  CreatedAt: '',
+  UpdatedAt: '',
+  Spec: { Labels: {}, Orchestration: {}, Raft: { ElectionTick: 10, HeartbeatTick: 1 }, Dispatcher: {}, CAConfig: {}, TaskDefaults: {}, EncryptionConfig: { AutoLockManagers: false } },
+  DataPathPort: 5789,
+};
 
 describe('diagnostics on fixtures', () => {
   test('required ports follow the swarm data path port, and the ports check lists them as INFO', () => {

@@ -11,7 +11,7 @@ import {
   validateServiceUpdateOptions,
   type ServiceUpdateOptions,
 } from '../../../src/docker/mapping/service-update.ts';
-import type { PortConfigBody, ServiceSpec } from '../../../src/docker/mapping/engine-types.ts';
+import type { PortConfig as PortConfigBody, ServiceSpec } from '../../../src/docker/engine-api/index.ts';
 
 const applyServiceUpdate = (current: ServiceSpec, options: ServiceUpdateOptions, ids: ReadonlyMap<string, string>) => updated(current, checkServiceUpdateOptions(options), ids);
 const applyServiceScale = (current: ServiceSpec, replicas: number) => scaled(current, checkServiceScaleOptions({ replicas }));

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { checkSwarmInitOptions, toSwarmInitBody as initBodyOf, validateSwarmInitOptions, type SwarmInitOptions } from '../../../src/docker/mapping/swarm-init.ts';
 import { applySwarmUpdate as updatedSwarm, checkSwarmUpdateOptions, validateSwarmUpdateOptions, type SwarmUpdateOptions } from '../../../src/docker/mapping/swarm-update.ts';
 import { applyNodeUpdate as updatedNode, checkNodeUpdateOptions, validateNodeUpdateOptions, type NodeUpdateOptions } from '../../../src/docker/mapping/node-update.ts';
-import type { NodeSpec, SwarmSpec } from '../../../src/docker/mapping/engine-types.ts';
+import type { NodeSpec, SwarmSpec } from '../../../src/docker/engine-api/index.ts';
 import { InvalidOptionsError } from '../../../src/errors/gateway-error.ts';
 
 const toSwarmInitBody = (options: SwarmInitOptions) => initBodyOf(checkSwarmInitOptions(options));

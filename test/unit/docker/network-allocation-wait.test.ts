@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { inspectAllocatedNetwork } from '../../../src/docker/api/networks.ts';
 import type { EngineApi } from '../../../src/docker/endpoint.ts';
-import type { EngineNetwork } from '../../../src/docker/engine-json.ts';
+import type { Network as EngineNetwork } from '../../../src/docker/engine-api/index.ts';
 
 function fakeEngine(answers: Partial<EngineNetwork>[]): EngineApi & { calls: number } {
   const api = {

@@ -3,7 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import type { EngineContainer, EngineContainerSummary } from '../../../src/docker/engine-json.ts';
+import type { ContainerInspect as EngineContainer, ContainerSummary as EngineContainerSummary } from '../../../src/docker/engine-api/index.ts';
 import { containerFromInspect, containerFromSummary, isStandalone, isSummaryModel } from '../../../src/docker/model/container.ts';
 
 const fixture = <T>(name: string): T => JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')) as T;

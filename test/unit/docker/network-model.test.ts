@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import type { EngineNetwork, EngineService } from '../../../src/docker/engine-json.ts';
+import type { Network as EngineNetwork, Service as EngineService } from '../../../src/docker/engine-api/index.ts';
 import { isStaleSwarmCopy, parseMtu, parseVxlanIds, publishesIngressPorts, servicesOnNetwork, toNetworkModel } from '../../../src/docker/model/network.ts';
 
 const fixture = <T>(name: string): T => JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')) as T;

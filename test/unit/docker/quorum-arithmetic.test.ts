@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { computeQuorum, faultToleranceOf, majorityOf, quorumFromNodes } from '../../../src/docker/model/quorum.ts';
-import type { EngineNode } from '../../../src/docker/engine-json.ts';
+import type { Node as EngineNode } from '../../../src/docker/engine-api/index.ts';
 
 describe('Raft quorum arithmetic (the overlay guide table)', () => {
   // Swarm size -> majority, fault tolerance, as in Docker's "Raft consensus" table.
@@ -75,7 +75,7 @@ describe('Raft quorum arithmetic (the overlay guide table)', () => {
       Version: { Index: 1 },
       CreatedAt: '',
       UpdatedAt: '',
-      Spec: { Role: manager ? 'manager' : 'worker', Availability: 'active' },
+      Spec: { Labels: {}, Role: manager ? 'manager' : 'worker', Availability: 'active' },
       Description: { Hostname: id },
       Status: { State: 'ready' },
       ...(manager ? { ManagerStatus: { Reachability: manager, Addr: `${id}:2377` } } : {}),

@@ -3,7 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import type { EngineService, EngineTask } from '../../../src/docker/engine-json.ts';
+import type { Service as EngineService, Task as EngineTask } from '../../../src/docker/engine-api/index.ts';
 import { serviceDiscovery, toServiceModel } from '../../../src/docker/model/service.ts';
 
 const read = <T>(name: string) => JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')) as T;

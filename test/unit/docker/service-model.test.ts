@@ -3,7 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import type { EngineService } from '../../../src/docker/engine-json.ts';
+import type { Service as EngineService, PortConfig } from '../../../src/docker/engine-api/index.ts';
 import { toPortConfig, toServiceModel } from '../../../src/docker/model/service.ts';
 
 const services = JSON.parse(readFileSync(new URL('../fixtures/service-list.json', import.meta.url), 'utf8')) as EngineService[];
@@ -83,6 +83,6 @@ describe('toServiceModel', () => {
   });
 
   test('a port Docker has to choose has no published port yet', () => {
-    assert.deepEqual(toPortConfig({ Protocol: 'sctp', TargetPort: 9 }), { targetPort: 9, publishedPort: null, protocol: 'SCTP', publishMode: 'INGRESS' });
+    assert.deepEqual(toPortConfig({ Protocol: 'sctp', TargetPort: 9 } as PortConfig), { targetPort: 9, publishedPort: null, protocol: 'SCTP', publishMode: 'INGRESS' });
   });
 });

@@ -2,7 +2,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import type { EngineTask } from '../../../src/docker/engine-json.ts';
+import type { Task as EngineTask } from '../../../src/docker/engine-api/index.ts';
 import { toEngineTaskState, toTaskModel, toTaskState } from '../../../src/docker/model/task.ts';
 
 const tasks = JSON.parse(readFileSync(new URL('../fixtures/task-list.json', import.meta.url), 'utf8')) as EngineTask[];

@@ -7,7 +7,7 @@ import { authorityOf } from '../../../src/auth/authority.ts';
 import { parseGrant } from '../../../src/grants/grant.ts';
 import type { Principal } from '../../../src/auth/principal.ts';
 import type { ClusterLoaders } from '../../../src/docker/loaders.ts';
-import type { EngineService } from '../../../src/docker/engine-json.ts';
+import type { Service as EngineService } from '../../../src/docker/engine-api/index.ts';
 import { UserInputError } from '../../../src/errors/gateway-error.ts';
 import { rollbackScopeErrors, serviceInScope, serviceUpdateScopeErrors, stampScopeLabels } from '../../../src/graphql/access/scope-checks.ts';
 import { containersInScope } from '../../../src/graphql/containers/container-scope.ts';

@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { ClusterLoaders } from '../../../src/docker/loaders.ts';
-import type { EngineNetwork, EngineNode, EngineService, EngineTask } from '../../../src/docker/engine-json.ts';
+import type { Network as EngineNetwork, Node as EngineNode, Service as EngineService, Task as EngineTask } from '../../../src/docker/engine-api/index.ts';
 import { matchesLabel, matchesNetworkFilter } from '../../../src/graphql/networks/network-filter.ts';
 import { staticAddressErrors } from '../../../src/graphql/networks/static-address.ts';
 import { describeUsers, isInUse, networkUsers } from '../../../src/graphql/networks/usage.ts';

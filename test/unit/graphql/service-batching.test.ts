@@ -8,7 +8,7 @@ import { execute, parse } from 'graphql';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { ClusterClient } from '../../../src/docker/cluster-client.ts';
 import type { EngineRequest } from '../../../src/docker/endpoint.ts';
-import type { EngineTask } from '../../../src/docker/engine-json.ts';
+import type { Task as EngineTask } from '../../../src/docker/engine-api/index.ts';
 import { ClusterLoaders } from '../../../src/docker/loaders.ts';
 import type { GatewayContext } from '../../../src/graphql/context.ts';
 import { parseGrant } from '../../../src/grants/grant.ts';
