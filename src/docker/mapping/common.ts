@@ -2,7 +2,7 @@
 import { userError, type UserErrorCode, type UserErrorInit } from '../../errors/codes.ts';
 import { InvalidOptionsError, rejectIfAny } from '../../errors/gateway-error.ts';
 import type { KeyValueLike, PortConfigLike } from '../../validate/index.ts';
-import type { PortConfigBody, StringMap } from './engine-types.ts';
+import type { PortConfig as PortConfigBody, StringMap } from '../engine-api/index.ts';
 
 declare const checkedBrand: unique symbol;
 

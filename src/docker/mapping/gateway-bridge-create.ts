@@ -9,7 +9,7 @@
 import { userError, type UserErrorInit } from '../../errors/codes.ts';
 import { validateIpamConfig } from '../../validate/index.ts';
 import { checked, type Checked } from './common.ts';
-import type { NetworkCreateBody } from './engine-types.ts';
+import type { NetworkCreateRequest as NetworkCreateBody } from '../engine-api/index.ts';
 import { MTU_OPTION, toIpamConfigBody, validateMtu } from './network-create.ts';
 
 export const GATEWAY_BRIDGE_NETWORK = 'docker_gwbridge';

@@ -1,6 +1,5 @@
 // Engine options (the gateway's own, like the Docker CLI's options structs) -> Engine API
-// request bodies, one function per operation. See README.md.
-export type * from './engine-types.ts';
+// request bodies, one function per operation (the Engine API types: src/docker/engine-api). See README.md.
 export type { Checked, LabelChangeOptions } from './common.ts';
 export { validateNetworkCreateOptions, checkNetworkCreateOptions, toNetworkCreateBody, toIpamConfigBody, MTU_OPTION, ENCRYPTED_OPTION, type NetworkCreateOptions, type IpamConfigOptions } from './network-create.ts';
 export { validateGatewayBridgeCreateOptions, checkGatewayBridgeCreateOptions, toGatewayBridgeCreateBody, GATEWAY_BRIDGE_NETWORK, type GatewayBridgeCreateOptions } from './gateway-bridge-create.ts';

@@ -5,7 +5,7 @@ import type { UserErrorInit } from '../../errors/codes.ts';
 import { userError } from '../../errors/codes.ts';
 import { validateDriverOptions, validateIpam, validateLabels, validateNetworkName, validateOverlaySubnets, type KeyValueLike } from '../../validate/index.ts';
 import { checked, toStringMap, type Checked } from './common.ts';
-import type { IpamConfigBody, NetworkCreateBody } from './engine-types.ts';
+import type { IPAMConfig as IpamConfigBody, NetworkCreateRequest as NetworkCreateBody } from '../engine-api/index.ts';
 import { ENCRYPTED_OPTION, MTU_OPTION } from '../model/network.ts';
 
 // The driver options this mapping writes are the ones the network model reads back.

@@ -5,7 +5,7 @@
 import { userError, type UserErrorInit } from '../../errors/codes.ts';
 import { at, validateLabelKeys, validateLabels } from '../../validate/index.ts';
 import { checked, throwIfInvalid, toStringMap, type Checked, type LabelChangeOptions } from './common.ts';
-import type { NodeSpec } from './engine-types.ts';
+import type { NodeSpec } from '../engine-api/index.ts';
 
 /** `docker node update`'s flags (`--availability`, `--role`, `--label-add`, `--label-rm`); unset ones change nothing. */
 export interface NodeUpdateOptions {

@@ -12,7 +12,7 @@ import { userError, type UserErrorInit } from '../../errors/codes.ts';
 import { at, validateDriverOptions, type FieldPath, type KeyValueLike } from '../../validate/index.ts';
 import { q } from '../../validate/field.ts';
 import { compareText, toStringMap } from './common.ts';
-import type { MountBody } from './engine-types.ts';
+import type { Mount as MountBody } from '../engine-api/index.ts';
 
 /** One `--mount` (type, source, target, readonly, volume-driver, volume-opt). */
 export interface MountOptions {

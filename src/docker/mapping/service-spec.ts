@@ -35,7 +35,7 @@ import {
 } from '../../validate/index.ts';
 import { checked, compareText, replicaErrors, throwIfInvalid, toPortConfigBody, toStringMap, type Checked } from './common.ts';
 import { effectiveCapabilities, toMountBody, validateCapabilities, validateMounts, type MountOptions } from './service-mounts.ts';
-import type { NetworkAttachmentConfig, ResourceRequirements, ServiceMode, ServiceSpec, UpdateConfig } from './engine-types.ts';
+import type { NetworkAttachmentConfig, ResourceRequirements, ServiceMode, ServiceSpec, UpdateConfig } from '../engine-api/index.ts';
 
 /** One `--network` attachment: a network name or ID, and the service's aliases on it. */
 export interface ServiceNetworkOptions {

@@ -30,7 +30,7 @@ import {
   type PortRemoveSpec,
 } from '../../validate/index.ts';
 import { checked, compareText, fromPortConfigBody, reject, replicaErrors, throwIfInvalid, toPortConfigBody, toStringMap, type Checked, type LabelChangeOptions } from './common.ts';
-import type { ContainerSpec, NetworkAttachmentConfig, PortConfigBody, ServiceSpec } from './engine-types.ts';
+import type { ContainerSpec, NetworkAttachmentConfig, PortConfig as PortConfigBody, ServiceSpec } from '../engine-api/index.ts';
 import { validateServiceNetworks, type ServiceNetworkOptions } from './service-spec.ts';
 import { specNetworks } from '../model/spec-networks.ts';
 

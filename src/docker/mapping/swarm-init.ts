@@ -7,7 +7,7 @@
 import { userError, type UserErrorInit } from '../../errors/codes.ts';
 import { at, parseCidr, validateCidr, validateDataPathAddress, validateNodeAddress, cidrsOverlap } from '../../validate/index.ts';
 import { checked, type Checked } from './common.ts';
-import type { SwarmInitBody } from './engine-types.ts';
+import type { SwarmInitRequest as SwarmInitBody } from '../engine-api/index.ts';
 
 export const DEFAULT_LISTEN_ADDR = '0.0.0.0:2377';
 export const DEFAULT_SUBNET_SIZE = 24;

@@ -5,7 +5,7 @@
 import { userError, type UserErrorInit } from '../../errors/codes.ts';
 import { at, validateLabels, type KeyValueLike } from '../../validate/index.ts';
 import { checked, toStringMap, type Checked } from './common.ts';
-import type { SwarmSpec } from './engine-types.ts';
+import type { SwarmSpec } from '../engine-api/index.ts';
 import { taskHistoryLimitErrors } from './swarm-init.ts';
 
 /** `docker swarm update`'s flags, and the swarm's labels (replaced whole); unset ones change nothing. */

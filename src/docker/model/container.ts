@@ -1,9 +1,9 @@
 // Engine container JSON (`GET /containers/json` summaries and `GET /containers/{id}/json`
 // inspects) -> the GraphQL Container model with its network attachments.
 import type * as M from './types.ts';
-import type { EngineContainer, EngineContainerSummary, EngineEndpointSettings } from '../engine-json.ts';
+import type { ContainerInspect as EngineContainer, ContainerSummary as EngineContainerSummary, EndpointSettings as EngineEndpointSettings } from '../engine-api/index.ts';
 import { keyValues } from './key-values.ts';
-import type { ContainerModel } from './types.ts';
+import type { ContainerModel, ContainerState } from './types.ts';
 
 /** The label swarm puts on every task's container; standalone containers lack it. */
 export const TASK_ID_LABEL = 'com.docker.swarm.task.id';
@@ -63,7 +63,7 @@ export function containerFromInspect(json: EngineContainer, source: ContainerSou
     name: json.Name.replace(/^\//, ''),
     // Config.Image is the reference the container was started from; Image is the resolved ID.
     image: json.Config?.Image || json.Image,
-    state: json.State?.Status ?? 'unknown',
+    state: (json.State?.Status ?? 'unknown') as ContainerState,
     taskId: taskIdOf(labels),
     labels: keyValues(labels),
     networks: networkAttachments(json.NetworkSettings?.Networks),
@@ -79,7 +79,7 @@ export function containerFromSummary(json: EngineContainerSummary, source: Conta
     id: json.Id,
     name: (json.Names[0] ?? json.Id).replace(/^\//, ''),
     image: json.Image,
-    state: json.State,
+    state: json.State as ContainerState,
     taskId: taskIdOf(labels),
     labels: keyValues(labels),
     networks: networkAttachments(json.NetworkSettings?.Networks),

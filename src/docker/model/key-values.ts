@@ -1,6 +1,6 @@
 // Engine maps (labels, driver options, aux addresses) as the schema's key/value lists.
 import type { KeyValue } from './types.ts';
-import type { EngineLabels } from '../engine-json.ts';
+import type { Labels as EngineLabels } from '../engine-api/index.ts';
 
 /** Map entries as key/value pairs sorted by key, so output does not depend on map order. */
 export function keyValues(map: EngineLabels): KeyValue[] {

@@ -1,7 +1,7 @@
 // Engine network JSON (`GET /networks`, `GET /networks/{id}`) -> the GraphQL Network
 // model, and the service attachments of a network computed from the service list.
 import type * as M from './types.ts';
-import type { EngineNetwork, EngineService } from '../engine-json.ts';
+import type { Network as EngineNetwork, Service as EngineService } from '../engine-api/index.ts';
 import { keyValues } from './key-values.ts';
 import { specNetworks } from './spec-networks.ts';
 import type { NetworkModel, NetworkServiceModel } from './types.ts';

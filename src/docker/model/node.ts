@@ -1,6 +1,6 @@
 // Engine node JSON (`GET /nodes`, `docker node inspect`) as the GraphQL Node model.
 import type { NodeAvailability, NodeReachability, NodeRole, NodeState } from './types.ts';
-import type { EngineNode } from '../engine-json.ts';
+import type { Node as EngineNode } from '../engine-api/index.ts';
 import { keyValues } from './key-values.ts';
 import type { NodeModel } from './types.ts';
 

@@ -2,7 +2,7 @@
 // a majority of floor(N/2)+1 to change anything, and so survives floor((N-1)/2) failures.
 // An even N adds a manager to feed without adding fault tolerance.
 import type { Quorum } from './types.ts';
-import type { EngineNode } from '../engine-json.ts';
+import type { Node as EngineNode } from '../engine-api/index.ts';
 
 export const majorityOf = (managers: number): number => Math.floor(managers / 2) + 1;
 

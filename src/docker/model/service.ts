@@ -2,7 +2,7 @@
 // model. Pure functions: relations (tasks, networks' objects, discovery, logs) are left
 // for the resolvers, which load them in batches.
 import type * as M from './types.ts';
-import type { EnginePortConfig, EngineService, EngineServiceSpec, EngineTask, EngineUpdateConfig } from '../engine-json.ts';
+import type { PortConfig as EnginePortConfig, Service as EngineService, ServiceSpec as EngineServiceSpec, Task as EngineTask, UpdateConfig as EngineUpdateConfig } from '../engine-api/index.ts';
 import { keyValues } from './key-values.ts';
 import { specNetworks } from './spec-networks.ts';
 import type { ServiceModel, ServiceNetworkAttachmentModel } from './types.ts';

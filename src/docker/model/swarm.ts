@@ -1,6 +1,6 @@
 // Engine swarm JSON (`GET /swarm`, `docker swarm inspect`) as the GraphQL Swarm model.
 // Durations come from the Engine in nanoseconds; the schema speaks seconds.
-import type { EngineSwarm } from '../engine-json.ts';
+import type { Swarm as EngineSwarm } from '../engine-api/index.ts';
 import { keyValues } from './key-values.ts';
 import type { SwarmModel } from './types.ts';
 

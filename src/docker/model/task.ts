@@ -1,7 +1,7 @@
 // Engine task JSON (`GET /tasks`, `docker inspect TASK`) -> the GraphQL Task model.
 // The task's service and node are left as IDs for the resolvers to load in batches.
 import type * as M from './types.ts';
-import type { EngineTask } from '../engine-json.ts';
+import type { Task as EngineTask } from '../engine-api/index.ts';
 import type { TaskModel, TaskNetworkAttachmentModel } from './types.ts';
 
 const TASK_STATES = new Set<string>([

@@ -7,6 +7,7 @@
 // Closed sets the Engine spells in its own words (scope `swarm`, order `stop-first`) keep them;
 // the schema's enums use those words as their internal values (src/graphql/enum-values.ts).
 
+export type ContainerState = 'created' | 'dead' | 'exited' | 'paused' | 'removing' | 'restarting' | 'running' | 'unknown';
 export type EndpointMode = 'DNSRR' | 'VIP';
 export type MountType = 'BIND' | 'TMPFS' | 'VOLUME';
 export type NetworkScope = 'global' | 'local' | 'swarm';
@@ -304,7 +305,7 @@ export interface ContainerModel {
   labels: KeyValue[];
   name: string;
   networks: ContainerNetworkAttachment[];
-  state: string;
+  state: ContainerState;
   taskId: string | null;
   cluster: string;
 }
