@@ -1,7 +1,7 @@
 // `diagnostics(cluster)`: the overlay guide's checks. Four Engine reads in all (swarm,
 // nodes, networks, running tasks), whatever the size of the swarm.
-import type { Resolvers } from '../../generated/graphql.ts';
-import { runDiagnostics } from '../../docker/diagnostics/index.ts';
+import type { RequiredPort, Resolvers } from '../../generated/graphql.ts';
+import { runDiagnostics, type Port } from '../../docker/diagnostics/index.ts';
 
 export const diagnosticsResolvers: Resolvers = {
   Query: {
@@ -13,7 +13,13 @@ export const diagnosticsResolvers: Resolvers = {
         loaders.networks(),
         loaders.tasks({ 'desired-state': ['running'] }),
       ]);
-      return { cluster: loaders.client.name, ...runDiagnostics({ swarm, nodes, networks, tasks }) };
+      const { requiredPorts, checks } = runDiagnostics({ swarm, nodes, networks, tasks });
+      return { cluster: loaders.client.name, requiredPorts: requiredPorts.map(toRequiredPort), checks };
     },
   },
 };
+
+/** A required port in the schema's words (the protocol as the PortProtocol enum). */
+function toRequiredPort(port: Port): RequiredPort {
+  return { port: port.port, protocol: port.protocol === 'tcp' ? 'TCP' : 'UDP', purpose: port.purpose };
+}
