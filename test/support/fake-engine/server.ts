@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { DEFAULT_ROUTES } from './routes/index.ts';
 import { badRequest, EngineError } from './errors.ts';
 import { HANG_UP, Reply, type Handler, type Method, type RecordedRequest, type RouteModule, type Router } from './router.ts';
@@ -178,6 +179,15 @@ function send(res: http.ServerResponse, result: unknown): void {
   if (result instanceof EngineError) return write(res, result.status, { message: result.message });
   if (result instanceof Error) return write(res, 500, { message: `fake engine: ${result.message}` });
   if (result instanceof Reply) {
+    if (result.body instanceof Readable) {
+      // A stream (`GET /events` without `until`): open until the engine ends it or the client goes.
+      const body = result.body;
+      res.writeHead(result.status, { 'content-type': result.contentType });
+      res.flushHeaders();
+      res.on('close', () => body.destroy());
+      body.pipe(res);
+      return;
+    }
     if (result.contentType === 'application/json') return write(res, result.status, result.body);
     res.writeHead(result.status, { 'content-type': result.contentType });
     res.end(result.body as Buffer | string);

@@ -77,6 +77,25 @@ export class FakeSwarm {
   readonly containers = new Map<string, Json>();
   /** Log lines per service ID (`GET /services/{id}/logs`), oldest first. */
   readonly logs = new Map<string, LogEntry[]>();
+  /** The engine's event history (`GET /events`), oldest first; `emit` adds to it. */
+  readonly events: Json[] = [];
+  private readonly eventListeners = new Set<(event: Json) => void>();
+
+  /** Records an event as dockerd reports it (`Type`, `Action`, `Actor`, `scope`, `time`, `timeNano`) and hands it to open streams. */
+  emit(type: string, action: string, id: string, attributes: Record<string, string> = {}, scope: 'local' | 'swarm' = 'swarm'): Json {
+    // Strictly increasing, in steps a JSON number keeps apart (timeNano is past 2^53).
+    const nanos = Math.max(Date.now() * 1_000_000, (this.events.at(-1)?.timeNano ?? 0) + 1_000);
+    const event = { Type: type, Action: action, Actor: { ID: id, Attributes: attributes }, scope, time: Math.floor(nanos / 1e9), timeNano: nanos };
+    this.events.push(event);
+    for (const listener of this.eventListeners) listener(event);
+    return event;
+  }
+
+  /** Calls `listener` with every event emitted from now on; returns the function that stops it. */
+  onEvent(listener: (event: Json) => void): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
 
   static create(options: SwarmOptions = {}): FakeSwarm {
     const state = new FakeSwarm();
@@ -256,9 +275,9 @@ export class FakeSwarm {
     task.Version = this.nextVersion();
   }
 
-  /** The networks a spec attaches (TaskTemplate.Networks wins over the deprecated Spec.Networks). */
+  /** The networks a spec attaches: TaskTemplate.Networks unless empty, else the deprecated Spec.Networks (as swarmkit's allocator reads a spec). */
   private networksOf(spec: Json): { Target: string; Aliases?: string[] }[] {
-    return spec.TaskTemplate?.Networks ?? spec.Networks ?? [];
+    return spec.TaskTemplate?.Networks?.length ? spec.TaskTemplate.Networks : (spec.Networks ?? []);
   }
 
   private attachmentsOf(service: Json): Json[] {

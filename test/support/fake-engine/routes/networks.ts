@@ -71,6 +71,12 @@ function inspected(state: FakeSwarm, network: Json, verbose: boolean): Json {
   return result;
 }
 
+/** dockerd's network event: the network's ID, its name and driver, and the container for connect/disconnect. */
+function emitNetwork(state: FakeSwarm, action: string, network: Json, container?: string): void {
+  const attributes: Record<string, string> = { name: network.Name, type: network.Driver, ...(container ? { container } : {}) };
+  state.emit('network', action, network.Id, attributes, network.Scope === 'swarm' ? 'swarm' : 'local');
+}
+
 function matches(network: Json, filters: Record<string, string[]>): boolean {
   const any = (name: string, test: (v: string) => boolean) => !filters[name]?.length || filters[name]!.some(test);
   return (
@@ -106,6 +112,7 @@ export function networkRoutes(router: Router): void {
       network = bridgeNetwork(request);
     }
     state.networks.set(network.Id, network);
+    emitNetwork(state, 'create', network);
     return new Reply(201, { Id: network.Id, Warning: '' });
   });
 
@@ -120,6 +127,7 @@ export function networkRoutes(router: Router): void {
       throw forbidden(`error while removing network: network ${network.Name} id ${network.Id} has active endpoints`);
     }
     state.networks.delete(network.Id);
+    emitNetwork(state, 'destroy', network);
     return new Reply(204, undefined);
   });
 
@@ -131,6 +139,7 @@ export function networkRoutes(router: Router): void {
       if ((filters['label!'] ?? []).some((l) => labelMatches(network.Labels, l))) continue;
       if (inUse(state, network)) continue;
       state.networks.delete(network.Id);
+      emitNetwork(state, 'destroy', network);
       deleted.push(network.Name);
     }
     return { NetworksDeleted: deleted };
@@ -148,6 +157,7 @@ export function networkRoutes(router: Router): void {
       throw forbidden(`endpoint with name ${name} already exists in network ${network.Name}`);
     }
     attach(state, container, network, request.EndpointConfig ?? {});
+    emitNetwork(state, 'connect', network, container.Id);
     return new Reply(200, undefined);
   });
 
@@ -158,6 +168,7 @@ export function networkRoutes(router: Router): void {
     const attached = Object.values(container.NetworkSettings.Networks as Record<string, Json>).some((e) => e.NetworkID === network.Id);
     if (!attached) throw forbidden(`container ${container.Id} is not connected to network ${network.Name}`);
     detach(state, container, network);
+    emitNetwork(state, 'disconnect', network, container.Id);
     return new Reply(200, undefined);
   });
 }
