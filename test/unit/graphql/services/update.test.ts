@@ -78,6 +78,17 @@ describe('serviceUpdate', () => {
     assert.equal(fg.audit.intents[0]!.target, 'upd');
   });
 
+  test('a spec whose networks are in the deprecated Spec.Networks (behind an empty TaskTemplate.Networks): the update moves them to TaskTemplate.Networks', async () => {
+    addService('legacy', { Networks: [{ Target: netA.Id, Aliases: ['old'] }], TaskTemplate: { ...serviceSpec('legacy').TaskTemplate, Networks: [] } });
+    const read = await fg.gql('{ service(id: "legacy") { networks { networkId aliases } } }');
+    assert.deepEqual(read.data.service.networks, [{ networkId: netA.Id, aliases: ['old'] }]);
+    const answer = await fg.mutate('serviceUpdate', { id: 'legacy', networkAdd: [{ target: 'upd-net-b' }] }, SERVICE);
+    assert.deepEqual(answer.userErrors, []);
+    const spec = updates()[0]!.body as Json;
+    assert.equal(spec.Networks, undefined);
+    assert.deepEqual(spec.TaskTemplate.Networks, [{ Target: netA.Id, Aliases: ['old'] }, { Target: netB.Id }].sort((a, b) => (a.Target < b.Target ? -1 : 1)));
+  });
+
   test('force: ForceUpdate goes up by one, nothing else changes, and the engine replaces every task', async () => {
     const created = addService('forced', { Mode: { Replicated: { Replicas: 2 } } });
     const tasksBefore = [...fg.engine.state.tasks.values()].filter((t) => t.ServiceID === created.ID && t.DesiredState === 'running').map((t) => t.ID);
