@@ -323,8 +323,8 @@ export type Container = {
   name: Scalars['String']['output'];
   /** Network attachments. */
   networks: Array<ContainerNetworkAttachment>;
-  /** State: `running`, `exited`, ... */
-  state: Scalars['String']['output'];
+  /** State (`State.Status`). */
+  state: ContainerState;
   /** Whether it belongs to a swarm task (its task's ID), or null for a standalone container. */
   taskId: Maybe<Scalars['ID']['output']>;
 };
@@ -385,6 +385,25 @@ export type ContainerNetworkAttachment = {
   /** Static IPv4 address requested at connect (`--ip`). */
   staticIpv4Address: Maybe<Scalars['String']['output']>;
 };
+
+/** A container's state (`State.Status` of `docker inspect`). */
+export type ContainerState =
+  /** Created, never started (`created`). */
+  | 'created'
+  /** Could not be stopped or removed cleanly (`dead`). */
+  | 'dead'
+  /** Stopped (`exited`). */
+  | 'exited'
+  /** Paused (`paused`). */
+  | 'paused'
+  /** Being removed (`removing`). */
+  | 'removing'
+  /** Being restarted (`restarting`). */
+  | 'restarting'
+  /** Running (`running`). */
+  | 'running'
+  /** The engine did not say (no `State` in its answer). */
+  | 'unknown';
 
 /** One of the overlay guide's checks. */
 export type DiagnosticCheck = {
@@ -2543,6 +2562,7 @@ export type ResolversTypes = {
   ContainerEdge: ResolverTypeWrapper<Partial<Omit<ContainerEdge, 'node'> & { node: ResolversTypes['Container'] }>>;
   ContainerFilter: ResolverTypeWrapper<Partial<ContainerFilter>>;
   ContainerNetworkAttachment: ResolverTypeWrapper<Partial<ContainerNetworkAttachment>>;
+  ContainerState: ResolverTypeWrapper<ContainerState>;
   DateTime: ResolverTypeWrapper<Partial<Scalars['DateTime']['output']>>;
   DiagnosticCheck: ResolverTypeWrapper<Partial<DiagnosticCheck>>;
   Diagnostics: ResolverTypeWrapper<Partial<Diagnostics>>;
@@ -2911,7 +2931,7 @@ export type ContainerResolvers<ContextType = GatewayContext, ParentType extends 
   labels?: Resolver<Array<ResolversTypes['KeyValue']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   networks?: Resolver<Array<ResolversTypes['ContainerNetworkAttachment']>, ParentType, ContextType>;
-  state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ContainerState'], ParentType, ContextType>;
   taskId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
@@ -2937,6 +2957,8 @@ export type ContainerNetworkAttachmentResolvers<ContextType = GatewayContext, Pa
   networkName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   staticIpv4Address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
+
+export type ContainerStateResolvers = { CREATED: 'created', DEAD: 'dead', EXITED: 'exited', PAUSED: 'paused', REMOVING: 'removing', RESTARTING: 'restarting', RUNNING: 'running', UNKNOWN: 'unknown' };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
@@ -3492,6 +3514,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   ContainerConnection?: ContainerConnectionResolvers<ContextType>;
   ContainerEdge?: ContainerEdgeResolvers<ContextType>;
   ContainerNetworkAttachment?: ContainerNetworkAttachmentResolvers<ContextType>;
+  ContainerState?: ContainerStateResolvers;
   DateTime?: GraphQLScalarType;
   DiagnosticCheck?: DiagnosticCheckResolvers<ContextType>;
   Diagnostics?: DiagnosticsResolvers<ContextType>;

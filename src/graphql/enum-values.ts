@@ -22,6 +22,16 @@ export const ENGINE_ENUM_VALUES = {
   ServiceDnsNameKind: { VIP: 'vip', TASKS: 'tasks' },
   LogStream: { STDOUT: 'stdout', STDERR: 'stderr' },
   EventScope: { SWARM: 'swarm', LOCAL: 'local' },
+  ContainerState: {
+    CREATED: 'created',
+    RUNNING: 'running',
+    PAUSED: 'paused',
+    RESTARTING: 'restarting',
+    REMOVING: 'removing',
+    EXITED: 'exited',
+    DEAD: 'dead',
+    UNKNOWN: 'unknown',
+  },
   AuditChainFailure: {
     HASH_MISMATCH: 'hash_mismatch',
     PREV_HASH_MISMATCH: 'prev_hash_mismatch',

@@ -159,7 +159,7 @@ describe('standalone containers on an attachable overlay, across two nodes', () 
     );
     assert.deepEqual(data.m.nodes.map((c) => c.name), ['alpine1']);
     const m1 = data.m.nodes[0]!;
-    assert.equal(m1.state, 'running');
+    assert.equal(m1.state, 'RUNNING');
     assert.equal(m1.taskId, null);
     assert.deepEqual(m1.networks.map((n) => n.networkName), ['bridge', NET]);
     assert.ok(m1.networks.find((n) => n.networkName === NET)!.aliases.includes('web-a'));

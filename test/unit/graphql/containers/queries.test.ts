@@ -56,7 +56,7 @@ describe('containers and container', () => {
 
   test('a named engine\'s containers come from that engine', async () => {
     const res = await fake.gql(LIST, { e: 'worker-1' });
-    assert.deepEqual(res.data.containers.nodes, [{ name: 'worker-only', state: 'running', taskId: null, engine: 'worker-1' }]);
+    assert.deepEqual(res.data.containers.nodes, [{ name: 'worker-only', state: 'RUNNING', taskId: null, engine: 'worker-1' }]);
     assert.equal(fake.engine.requests.filter((r) => r.path.startsWith('/containers')).length, 0);
   });
 

@@ -52,6 +52,9 @@ describe('serviceCreate', () => {
     assert.equal(intent!.operation, 'serviceCreate');
     assert.equal(intent!.cluster, 'fake');
     assert.equal(intent!.target, 'web');
+    assert.deepEqual((intent!.input as Record<string, unknown>).name, 'web');
+    // The intent names the decision that allowed it: the permission and the grant.
+    assert.deepEqual(intent!.decision, { allowed: true, permission: 'Mutation.serviceCreate', grant: 'admin' });
     const outcome = fg.audit.outcomeOf('serviceCreate')!;
     assert.equal(outcome.status, 'succeeded');
     assert.deepEqual(outcome.objectIds, [stored.ID]);
@@ -135,6 +138,7 @@ describe('serviceCreate', () => {
     const token = await fg.tokenFor('deployer');
     const answer = await fg.mutate('serviceCreate', { name: 'guarded', image: 'busybox', constraints: ['node.labels.zone==a'] }, SERVICE, { token });
     assert.deepEqual(answer.userErrors, []);
+    assert.deepEqual(fg.audit.intents[0]!.decision, { allowed: true, permission: 'Mutation.serviceCreate', grant: 'deployer' });
     const constraints = (creates()[0]!.body as Record<string, any>).TaskTemplate.Placement.Constraints;
     assert.deepEqual([...constraints].sort(), ['node.labels.zone==a', 'node.role==worker']);
   });

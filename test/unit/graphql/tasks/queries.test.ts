@@ -5,6 +5,7 @@
 // or unique prefix.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
+import { swarmNetwork } from '../../../support/fake-engine/network-objects.ts';
 import { serviceSpec, type Json } from '../../../support/fake-engine/state.ts';
 import { expectData } from '../../../support/gateway.ts';
 import { queryArgumentType, startFakeGateway, type FakeGateway } from '../../../support/fake-gateway.ts';
@@ -93,6 +94,17 @@ describe('tasks and task', () => {
     const dbTask = engineTasks((t) => t.ServiceID === db.ID)[0]!;
     const one = await fg.gql(`{ task(id: "${dbTask.ID}") { id } }`, undefined, { token });
     assert.equal(one.errors?.[0]?.extensions?.code, 'NOT_FOUND');
+  });
+
+  test('network attachments with the network\'s name from the one network list', async () => {
+    const net = swarmNetwork(fg.engine.state, { Name: 'task-net', Driver: 'overlay' });
+    fg.engine.state.networks.set(net.Id, net);
+    const attached = fg.engine.state.addService(serviceSpec('attached', { TaskTemplate: { ...serviceSpec('x').TaskTemplate, Networks: [{ Target: net.Id }] } }));
+    fg.engine.clearRequests();
+    const res = await list({ service: 'attached' }, undefined, 'id networkAttachments { networkId networkName addresses network { name } }');
+    const [task] = engineTasks((t) => t.ServiceID === attached.ID);
+    assert.deepEqual(res.nodes, [{ id: task!.ID, networkAttachments: [{ networkId: net.Id, networkName: 'task-net', addresses: task!.NetworksAttachments[0].Addresses, network: { name: 'task-net' } }] }]);
+    assert.equal(fg.engine.requests.filter((r) => r.path === '/networks').length, 1);
   });
 
   test('task by full ID or unique prefix; an unknown one is NOT_FOUND', async () => {
