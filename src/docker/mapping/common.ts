@@ -14,13 +14,8 @@ export type Checked<T> = T & { readonly [checkedBrand]: true };
 
 /** The options as Checked when `problems` is empty; otherwise throws them as an InvalidOptionsError. */
 export function checked<T>(options: T, problems: readonly UserErrorInit[]): Checked<T> {
-  throwIfInvalid(problems);
-  return options as Checked<T>;
-}
-
-/** Throws the problems, if any, as an InvalidOptionsError (paths inside the options). */
-export function throwIfInvalid(problems: readonly UserErrorInit[]): void {
   rejectIfAny(problems, InvalidOptionsError);
+  return options as Checked<T>;
 }
 
 /** Throws one problem: for a change the object's current state does not allow. */

@@ -2,9 +2,10 @@
 // (cli/command/node/update.go) changes the spec it read: availability and role lowercased,
 // then `--label-add`, then `--label-rm` (so adding and removing one key removes it), and
 // removing a key the node does not have is an error, as in the CLI.
+import { InvalidOptionsError, rejectIfAny } from '../../errors/gateway-error.ts';
 import { userError, type UserErrorInit } from '../../errors/codes.ts';
 import { at, validateLabelKeys, validateLabels } from '../../validate/index.ts';
-import { checked, throwIfInvalid, toStringMap, type Checked, type LabelChangeOptions } from './common.ts';
+import { checked, toStringMap, type Checked, type LabelChangeOptions } from './common.ts';
 import type { NodeSpec } from '../engine-api/index.ts';
 
 /** `docker node update`'s flags (`--availability`, `--role`, `--label-add`, `--label-rm`); unset ones change nothing. */
@@ -36,7 +37,7 @@ export function applyNodeUpdate(current: NodeSpec, input: Checked<NodeUpdateOpti
     if (Object.hasOwn(labels, key)) delete labels[key];
     else errors.push(userError(at(['labels', 'remove'], i), 'INVALID_VALUE', `The node has no label ${JSON.stringify(key)} to remove.`));
   });
-  throwIfInvalid(errors);
+  rejectIfAny(errors, InvalidOptionsError);
   spec.Labels = labels;
   return spec;
 }

@@ -8,6 +8,7 @@
 //   CapabilityDrop (built in service-mounts.ts);
 // - not sent at all: Isolation "default" and Runtime "container" (the engine adds them);
 // - network targets are resolved IDs, sorted by ID.
+import { InvalidOptionsError, rejectIfAny } from '../../errors/gateway-error.ts';
 import { userError, type UserErrorInit } from '../../errors/codes.ts';
 import {
   at,
@@ -33,7 +34,7 @@ import {
   type ResourcesOptions,
   type UpdatePolicyOptions,
 } from '../../validate/index.ts';
-import { checked, compareText, replicaErrors, throwIfInvalid, toPortConfigBody, toStringMap, type Checked } from './common.ts';
+import { checked, compareText, replicaErrors, toPortConfigBody, toStringMap, type Checked } from './common.ts';
 import { effectiveCapabilities, toMountBody, validateCapabilities, validateMounts, type MountOptions } from './service-mounts.ts';
 import type { NetworkAttachmentConfig, ResourceRequirements, ServiceMode, ServiceSpec, UpdateConfig } from '../engine-api/index.ts';
 
@@ -186,7 +187,7 @@ export function mergeEnvLikeCli(entries: readonly string[]): string[] {
 export function toUpdateConfig(policy: UpdatePolicyOptions | null | undefined, kind: 'update' | 'rollback'): UpdateConfig | undefined {
   if (!hasUpdatePolicy(policy)) return undefined;
   const parsed = parseUpdatePolicy(policy, kind, []);
-  throwIfInvalid('errors' in parsed ? parsed.errors : []);
+  rejectIfAny('errors' in parsed ? parsed.errors : [], InvalidOptionsError);
   if ('errors' in parsed) return undefined;
   const p = { ...DEFAULT_POLICY, ...parsed.policy };
   // Delay and Monitor are `omitempty`: a zero duration is left out, as the CLI's JSON does.
@@ -203,7 +204,7 @@ export function toUpdateConfig(policy: UpdatePolicyOptions | null | undefined, k
 /** The ports of checked options (their parse cannot fail). */
 function parsedPorts(input: Checked<ServiceCreateOptions>): PortConfigLike[] {
   const parsed = servicePortsFromInput(input.publish, input.ports);
-  throwIfInvalid('errors' in parsed ? parsed.errors : []);
+  rejectIfAny('errors' in parsed ? parsed.errors : [], InvalidOptionsError);
   return 'ports' in parsed ? parsed.ports : [];
 }
 
@@ -243,7 +244,7 @@ export function toNetworkAttachments(networks: readonly ServiceNetworkOptions[],
     const aliases = n.aliases ?? [];
     attachments.push({ Target: id, ...(aliases.length > 0 ? { Aliases: [...aliases] } : {}) });
   });
-  throwIfInvalid(errors);
+  rejectIfAny(errors, InvalidOptionsError);
   return attachments.sort((a, b) => compareText(a.Target, b.Target));
 }
 

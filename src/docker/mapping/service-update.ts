@@ -13,6 +13,7 @@
 // Deliberate differences: `--publish-rm 80` here matches port 80 in either publish mode (the
 // CLI's short form only matches ingress ports), and a port removed and added back in one call
 // stays (the CLI would drop it).
+import { InvalidOptionsError, rejectIfAny } from '../../errors/gateway-error.ts';
 import { userError, type UserErrorInit } from '../../errors/codes.ts';
 import {
   at,
@@ -29,7 +30,7 @@ import {
   type PortConfigLike,
   type PortRemoveSpec,
 } from '../../validate/index.ts';
-import { checked, compareText, fromPortConfigBody, reject, replicaErrors, throwIfInvalid, toPortConfigBody, toStringMap, type Checked, type LabelChangeOptions } from './common.ts';
+import { checked, compareText, fromPortConfigBody, reject, replicaErrors, toPortConfigBody, toStringMap, type Checked, type LabelChangeOptions } from './common.ts';
 import type { ContainerSpec, NetworkAttachmentConfig, PortConfig as PortConfigBody, ServiceSpec } from '../engine-api/index.ts';
 import { validateServiceNetworks, type ServiceNetworkOptions } from './service-spec.ts';
 import { specNetworks } from '../model/spec-networks.ts';
@@ -126,7 +127,7 @@ function updateNetworks(spec: ServiceSpec, add: readonly ServiceNetworkOptions[]
     attached.add(id);
     next.push({ Target: id, ...(n.aliases?.length ? { Aliases: [...n.aliases] } : {}) });
   });
-  throwIfInvalid(errors);
+  rejectIfAny(errors, InvalidOptionsError);
   next.sort((a, b) => compareText(a.Target, b.Target));
   delete spec.Networks;
   if (next.length > 0) spec.TaskTemplate.Networks = next;
@@ -153,7 +154,7 @@ function updatePorts(spec: ServiceSpec, add: readonly PortConfigLike[], remove: 
   for (const p of add.map(toPortConfigBody)) if (!next.has(portKey(p))) next.set(portKey(p), p);
   const ports = [...next.entries()].sort(([a], [b]) => compareText(a, b)).map(([, p]) => p);
   const mode = endpoint.Mode === 'dnsrr' ? 'DNSRR' : 'VIP';
-  throwIfInvalid(validateServicePorts(ports.map(fromPortConfigBody), mode, ['publishAdd']));
+  rejectIfAny(validateServicePorts(ports.map(fromPortConfigBody), mode, ['publishAdd']), InvalidOptionsError);
   if (ports.length > 0) endpoint.Ports = ports;
   else delete endpoint.Ports;
 }
