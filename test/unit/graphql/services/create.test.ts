@@ -155,6 +155,13 @@ describe('serviceCreate', () => {
     assert.deepEqual(fg.engine.writes(), []);
   });
 
+  test('an unknown cluster is NOT_FOUND naming the configured ones; no engine is asked', async () => {
+    const answer = await fg.mutate('serviceCreate', { cluster: 'nope', name: 'elsewhere', image: 'busybox' }, SERVICE);
+    assert.deepEqual(answer.errorCodes, ['NOT_FOUND']);
+    assert.match(answer.response.errors![0]!.message, /cluster "nope" is not configured \(configured: fake\)/);
+    assert.deepEqual(fg.engine.requests, []);
+  });
+
   test('the engine hangs up after the request: ENGINE_UNAVAILABLE and an unknown outcome', async () => {
     const restore = fg.engine.override('POST', '/services/create', () => HANG_UP);
     try {
