@@ -136,6 +136,21 @@ describe('networkCreate', () => {
     }
   });
 
+  test('the engine\'s own "ingress already present" (a race) is INGRESS_EXISTS at input.ingress', async () => {
+    const ingress = fake.engine.state.findNetwork('ingress')!;
+    fake.engine.state.networks.delete(ingress.Id);
+    const restore = fake.engine.override('POST', '/networks/create', () => {
+      throw new EngineError(403, `rpc error: code = AlreadyExists desc = ingress network (${ingress.Id}) is already present`);
+    });
+    try {
+      const res = await fake.gql(CREATE, { input: { name: 'ingress-raced', ingress: true } });
+      assert.deepEqual(res.data.networkCreate.userErrors.map((e: { code: string; field: string[] }) => [e.code, e.field]), [['INGRESS_EXISTS', ['input', 'ingress']]]);
+    } finally {
+      restore();
+      fake.engine.state.networks.set(ingress.Id, ingress);
+    }
+  });
+
   test('a viewer is refused (FORBIDDEN), the refusal audited, nothing sent', async () => {
     const token = await fake.tokenFor('viewer');
     const res = await fake.gql(CREATE, { input: { name: 'by-viewer' } }, { token });

@@ -106,6 +106,28 @@ describe('networks and network', () => {
     assert.equal(hidden.errors?.[0]?.extensions?.code, 'NOT_FOUND');
   });
 
+  test('Network.containers to a label-scoped viewer: its containers only; the network\'s own endpoints stay', async () => {
+    const state = fake.engine.state;
+    const ours = addContainer(state, { name: 'ours-on-front', networks: [front.Id], labels: { team: 'payments' } });
+    const theirs = addContainer(state, { name: 'theirs-on-front', networks: [front.Id], labels: { team: 'billing' } });
+    front.Containers[`lb-front`] = { Name: 'front-endpoint', EndpointID: 'e', MacAddress: '', IPv4Address: '10.0.1.250/24', IPv6Address: '' };
+    try {
+      const token = await fake.tokenFor('viewer:team=payments');
+      const res = await fake.gql('{ network(id: "front") { containers { id name } } }', {}, { token });
+      assert.equal(res.errors, undefined, JSON.stringify(res.errors));
+      assert.deepEqual(res.data.network.containers.map((c: Json) => c.name), ['front-endpoint', 'ours-on-front']);
+      const admin = await fake.gql('{ network(id: "front") { containers { name } } }');
+      assert.deepEqual(admin.data.network.containers.map((c: Json) => c.name), ['front-endpoint', 'ours-on-front', 'theirs-on-front']);
+    } finally {
+      for (const c of [ours, theirs]) {
+        state.containers.delete(c.Id);
+        delete front.Containers[c.Id];
+      }
+      delete front.Containers['lb-front'];
+      for (const t of [...state.tasks.values()]) if (t.Spec?.NetworkAttachmentSpec) state.tasks.delete(t.ID);
+    }
+  });
+
   test('a caller without a grant for the cluster: FORBIDDEN', async () => {
     const token = await fake.tokenFor('viewer@elsewhere');
     const res = await fake.gql('{ networks { totalCount } }', {}, { token });
