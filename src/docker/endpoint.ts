@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import { createRequire } from 'node:module';
+import type DockerModem from 'docker-modem';
 import Docker from 'dockerode';
 import type { EndpointOptions } from './connection-options.ts';
 import { mapEngineError } from './engine-errors.ts';
@@ -25,10 +26,8 @@ export interface EngineApi {
   request<T>(req: EngineRequest): Promise<T>;
 }
 
-type DialCallback = (err: unknown, data: unknown) => void;
-interface Modem {
-  dial(options: Record<string, unknown>, cb: DialCallback): void;
-}
+/** The one method of docker-modem the gateway uses (dockerode's own modem). */
+type Modem = Pick<DockerModem, 'dial'>;
 
 /**
  * No redirect is followed. docker-modem sends requests through its own wrapper of Node's
@@ -55,7 +54,7 @@ export class EngineEndpoint {
     this.url = config.url;
     this.timeoutMs = timeoutMs;
     const docker = new Docker(dockerOptions(config));
-    this.modem = (docker as unknown as { modem: Modem }).modem;
+    this.modem = docker.modem;
   }
 
   /**

@@ -3,18 +3,18 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
+import type DockerModem from 'docker-modem';
 import { send } from '../../../src/docker/endpoint.ts';
 import { GatewayError } from '../../../src/errors/gateway-error.ts';
 
-type DialCallback = (err: unknown, data: unknown) => void;
 interface Dialled {
-  options: Record<string, unknown>;
-  answer: DialCallback;
+  options: DockerModem.DialOptions;
+  answer: DockerModem.RequestCallback;
 }
 
-function fakeModem(): { modem: { dial(options: Record<string, unknown>, cb: DialCallback): void }; dialled: Dialled[] } {
+function fakeModem(): { modem: Pick<DockerModem, 'dial'>; dialled: Dialled[] } {
   const dialled: Dialled[] = [];
-  return { modem: { dial: (options, answer) => void dialled.push({ options, answer }) }, dialled };
+  return { modem: { dial: (options, answer) => void dialled.push({ options, answer: answer! }) }, dialled };
 }
 
 const URL = 'unix:///fake.sock';
@@ -51,7 +51,7 @@ describe('EngineEndpoint send', () => {
   test("the engine's refusal is mapped once, with its status and words", async () => {
     const { modem, dialled } = fakeModem();
     const reply = send(modem, URL, { method: 'GET', path: '/networks/x' }, 1_000);
-    dialled[0]!.answer({ statusCode: 404, json: { message: 'network x not found' } }, null);
+    dialled[0]!.answer(Object.assign(new Error('(HTTP code 404)'), { statusCode: 404, json: { message: 'network x not found' } }), null);
     await assert.rejects(reply, (err: unknown) => err instanceof GatewayError && err.code === 'NOT_FOUND' && err.message === 'network x not found');
   });
 
