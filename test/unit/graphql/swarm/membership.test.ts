@@ -142,6 +142,16 @@ describe('swarm membership', () => {
       assert.equal(fake.audit.refusals.at(-1)?.operation, 'swarmJoin');
       assert.deepEqual(engine('spare-3').writes(), []);
     });
+
+    test('as a manager through the addresses given: the manager token, those addresses, the node a manager', async () => {
+      const res = await fake.mutate('swarmJoin', { engine: 'spare-3', role: 'MANAGER', remoteAddrs: ['10.99.0.2:2377'], listenAddr: '0.0.0.0:2377' }, 'node { id role }');
+      assert.deepEqual(res.userErrors, []);
+      const join = engine('spare-3').writes().find((r) => r.path === '/swarm/join')!.body as Json;
+      assert.deepEqual([join.RemoteAddrs, join.JoinToken], [['10.99.0.2:2377'], fake.engine.state.swarm!.JoinTokens.Manager]);
+      assert.equal(res.payload!.node.role, 'MANAGER');
+      // The managers' node list is read only when no addresses are given.
+      assert.ok(!fake.engine.requests.some((r) => r.path === '/nodes'));
+    });
   });
 
   describe('swarmInit and swarmLeave (spare-2)', () => {
