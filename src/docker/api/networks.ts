@@ -42,7 +42,7 @@ export function createNetwork(api: EngineApi, body: NetworkCreateRequest): Promi
 
 /** `docker network rm NET` for one network. */
 export async function removeNetwork(api: EngineApi, id: string): Promise<void> {
-  await api.request<unknown>({ method: 'DELETE', path: objectPath('network', id) });
+  await api.request<void>({ method: 'DELETE', path: objectPath('network', id) });
 }
 
 /** `docker network prune [--filter label=...]`; resolves with the removed networks' names. */
@@ -76,12 +76,12 @@ export function connectBody(opts: ConnectOptions): NetworkConnectRequest {
 
 /** `POST /networks/{id}/connect`. */
 export async function connectContainer(api: EngineApi, networkId: string, opts: ConnectOptions): Promise<void> {
-  await api.request<unknown>({ method: 'POST', path: objectPath('network', networkId, 'connect'), body: connectBody(opts) });
+  await api.request<void>({ method: 'POST', path: objectPath('network', networkId, 'connect'), body: connectBody(opts) });
 }
 
 /** `POST /networks/{id}/disconnect` (`docker network disconnect [--force]`). */
 export async function disconnectContainer(api: EngineApi, networkId: string, container: string, force: boolean): Promise<void> {
-  await api.request<unknown>({ method: 'POST', path: objectPath('network', networkId, 'disconnect'), body: disconnectBody(container, force) });
+  await api.request<void>({ method: 'POST', path: objectPath('network', networkId, 'disconnect'), body: disconnectBody(container, force) });
 }
 
 function disconnectBody(container: string, force: boolean): NetworkDisconnectRequest {

@@ -37,7 +37,7 @@ export async function updateService(
 
 /** `docker service rm`. */
 export async function removeService(api: EngineApi, id: string): Promise<void> {
-  await api.request<unknown>({ method: 'DELETE', path: objectPath('service', id) });
+  await api.request<void>({ method: 'DELETE', path: objectPath('service', id) });
 }
 
 export interface ServiceLogsOptions {
