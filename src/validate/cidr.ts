@@ -120,7 +120,7 @@ export function validateCidr(cidr: string, field: FieldPath, what = 'subnet'): U
   return [];
 }
 
-/** One IPAM configuration; `field` is its own path (e.g. `['input', 'ipam', '0']`). */
+/** One IPAM configuration; `field` is its own path (e.g. `['ipam', '0']`). */
 export function validateIpamConfig(config: IpamConfigLike, field: FieldPath): UserErrorInit[] {
   const subnetErrors = validateCidr(config.subnet, at(field, 'subnet'), 'subnet');
   const subnet = subnetErrors.length === 0 ? parseCidr(config.subnet) : null;
@@ -178,7 +178,7 @@ function auxAddressErrors(aux: readonly KeyValueLike[], subnet: Cidr | null, sub
 }
 
 /**
- * IPAM configurations of one network; `field` is the list's path (e.g. `['input', 'ipam']`).
+ * IPAM configurations of one network; `field` is the list's path (e.g. `['ipam']`).
  * Each is checked on its own, then the subnets against each other: they must not overlap.
  */
 export function validateIpam(configs: readonly IpamConfigLike[], field: FieldPath): UserErrorInit[] {
