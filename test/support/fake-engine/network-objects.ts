@@ -4,8 +4,24 @@
 // pool, a VXLAN ID; none of it when the subnet overlaps another network's, as swarmkit's
 // allocator leaves such a network), and containers with endpoints on networks. Route
 // modules (routes/networks.ts, routes/containers.ts) and tests use these builders.
-import { cidrsOverlap } from '../../../src/validate/cidr.ts';
 import { hexId, type FakeSwarm, type Json } from './state.ts';
+
+/** An IPv4 CIDR's first and last address as numbers, or null (IPv6 subnets never overlap here). */
+function ipv4Range(cidr: string): [number, number] | null {
+  const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(cidr);
+  if (!m) return null;
+  const address = m.slice(1, 5).reduce((n, octet) => n * 256 + Number(octet), 0);
+  const size = 2 ** (32 - Number(m[5]));
+  const start = address - (address % size);
+  return [start, start + size - 1];
+}
+
+/** Whether two subnets share an address, as swarmkit's allocator checks pools (its own arithmetic, not the gateway's). */
+function cidrsOverlap(a: string, b: string): boolean {
+  const ra = ipv4Range(a);
+  const rb = ipv4Range(b);
+  return !!ra && !!rb && ra[0] <= rb[1] && rb[0] <= ra[1];
+}
 
 /** Driver option the overlay driver fills with the network's VXLAN IDs. */
 export const VXLAN_OPTION = 'com.docker.network.driver.overlay.vxlanid_list';
