@@ -1,8 +1,10 @@
 // Which input field put a spec field there: refusals name the field the caller wrote
 // (`input.mounts.1.source`), not the Engine's. A field no input field explains came from
 // the service as the engine holds it (an update, scale or rollback): then the refusal names
-// the service (`input.id`) and the spec field.
-import type { ServiceCreateInput, ServiceUpdateInput } from '../../generated/graphql.ts';
+// the service (`input.id`) and the spec field. The traces read the engine options the spec was
+// built from, whose fields are the mutation input's under the same names.
+import type { ServiceCreateOptions } from '../../docker/mapping/service-spec.ts';
+import type { ServiceUpdateOptions } from '../../docker/mapping/service-update.ts';
 import { normalizeCapability } from '../../docker/mapping/service-mounts.ts';
 import { POLICY_BY_PATH } from './policy-table.ts';
 import { specPattern, type SpecPath } from './rules.ts';
@@ -23,7 +25,7 @@ export function valueAt(root: unknown, path: SpecPath): unknown {
 }
 
 /** A serviceCreate: every spec field comes from the input, or from the gateway itself (defaults, the worker constraint). */
-export function traceCreateInput(input: ServiceCreateInput, networkIds: ReadonlyMap<string, string>): Trace {
+export function traceCreateInput(input: ServiceCreateOptions, networkIds: ReadonlyMap<string, string>): Trace {
   return (path, value) => {
     const [a, b, c, d, ...rest] = path;
     if (a === 'TaskTemplate' && b === 'ContainerSpec' && c === 'Mounts' && typeof d === 'number') {
@@ -56,7 +58,7 @@ export function traceCreateInput(input: ServiceCreateInput, networkIds: Readonly
 }
 
 /** A serviceUpdate: only what the input adds is the caller's; the rest is the service's current spec. */
-export function traceUpdateInput(input: ServiceUpdateInput, networkIds: ReadonlyMap<string, string>): Trace {
+export function traceUpdateInput(input: ServiceUpdateOptions, networkIds: ReadonlyMap<string, string>): Trace {
   return (path, value) => {
     const [a, b, c] = path;
     if (a === 'TaskTemplate' && b === 'Networks' && typeof c === 'number') return traceNetwork(input.networkAdd ?? [], networkIds, 'networkAdd', value);

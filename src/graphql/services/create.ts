@@ -22,7 +22,7 @@ export const serviceCreate: MutationResolvers['serviceCreate'] = (_root, { input
     const networkIds = await resolveNetworkIds(loaders, scope, (input.networks ?? []).map((n) => n.target));
     const mapped = toServiceSpec(options, networkIds);
     mapped.Labels = stampScopeLabels(scope, mapped.Labels, ['input', 'labels']);
-    const spec = await enforcePolicy(ctx, loaders, mapped, { create: input, networkIds });
+    const spec = await enforcePolicy(ctx, loaders, mapped, { create: options, networkIds });
     const created = await createService(loaders.client, spec);
     const fresh = await inspectService(loaders.client, created.ID);
     return { payload: { service: toServiceModel(loaders.client.name, fresh), warnings: created.Warnings ?? [] }, objectIds: [created.ID] };

@@ -5,7 +5,7 @@
 // (not to a spec being restored: that one must hold it already) and every violation comes
 // back as a GUARDRAIL userError, at the input field at fault or at the service. Reads only:
 // the networks the spec attaches and, when constraints name nodes, the nodes.
-import type { ServiceCreateInput, ServiceUpdateInput } from '../../generated/graphql.ts';
+import type { ServiceCreateOptions, ServiceUpdateOptions } from '../../docker/mapping/index.ts';
 import type { Authority } from '../../auth/authority.ts';
 import {
   needsNodes,
@@ -26,10 +26,10 @@ import type { ConstraintNode } from '../../validate/constraints.ts';
 import type { GatewayContext } from '../context.ts';
 import { rejectIfAny } from '../run-mutation.ts';
 
-/** Where the spec comes from: a create or update input (with its resolved network IDs), or a service the engine holds. */
+/** Where the spec comes from: a create or update's engine options (with the resolved network IDs), or a service the engine holds. */
 export type SpecSource =
-  | { create: ServiceCreateInput; networkIds: ReadonlyMap<string, string> }
-  | { update: ServiceUpdateInput; networkIds: ReadonlyMap<string, string>; service: string }
+  | { create: ServiceCreateOptions; networkIds: ReadonlyMap<string, string> }
+  | { update: ServiceUpdateOptions; networkIds: ReadonlyMap<string, string>; service: string }
   | { scale: string }
   | { restore: string };
 

@@ -24,6 +24,6 @@ export const serviceUpdate: MutationResolvers['serviceUpdate'] = (_root, { input
     const refs = [...(input.networkAdd ?? []).map((n) => n.target), ...(input.networkRemove ?? [])];
     const networkIds = await resolveNetworkIds(loaders, scope, refs);
     const merged = applyServiceUpdate(current.Spec, options, networkIds);
-    const spec = await enforcePolicy(ctx, loaders, merged, { update: input, networkIds, service: current.Spec.Name ?? current.ID });
+    const spec = await enforcePolicy(ctx, loaders, merged, { update: options, networkIds, service: current.Spec.Name ?? current.ID });
     return sendUpdate(loaders, current, spec, input.version);
   });

@@ -150,8 +150,8 @@ function specWith(path: string, value: unknown, extra: Record<string, unknown> =
 const asCase = (c: Case) => (typeof c === 'object' && c !== null && 'value' in c ? (c as { value: unknown; rule?: PolicyRule; with?: Record<string, unknown> }) : { value: c });
 
 const ORIGINS: { name: string; amend: boolean; origin: SpecOrigin }[] = [
-  { name: 'update', amend: true, origin: { trace: traceUpdateInput({ id: 'web', image: 'z' }, new Map()), service: 'web', subject: "the service's current spec", serviceField: ['input', 'id'] } },
-  { name: 'force', amend: true, origin: { trace: traceUpdateInput({ id: 'web', force: true }, new Map()), service: 'web', subject: "the service's current spec", serviceField: ['input', 'id'] } },
+  { name: 'update', amend: true, origin: { trace: traceUpdateInput({ image: 'z' }, new Map()), service: 'web', subject: "the service's current spec", serviceField: ['input', 'id'] } },
+  { name: 'force', amend: true, origin: { trace: traceUpdateInput({ force: true }, new Map()), service: 'web', subject: "the service's current spec", serviceField: ['input', 'id'] } },
   { name: 'scale', amend: true, origin: { trace: traceStoredSpec, service: 'web', subject: "the service's current spec", serviceField: ['input', 'id'] } },
   { name: 'rollback', amend: false, origin: { trace: traceStoredSpec, service: 'web', subject: 'the spec the rollback would restore', serviceField: ['input', 'id'] } },
 ];
