@@ -26,8 +26,6 @@ const CLI = ['^src/cli/'];
 const KNOWN = {
   // the Principal type; the audit log needs only the actor's ID and address
   'audit-not-to-auth-or-above': ['^src/audit/audit-writer[.]ts$'],
-  // the guardrail trace reads the GraphQL input types; it should take the engine's options
-  'auth-not-to-audit-or-above': ['^src/auth/policy/trace[.]ts$'],
   // cluster-client -> endpoint -> engine-errors -> quorum-loss -> cluster-client (a type);
   // token-store <-> verified-token-cache (a type)
   'no-circular': ['^src/docker/quorum-loss[.]ts$', '^src/auth/tokens/verified-token-cache[.]ts$'],
