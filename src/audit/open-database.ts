@@ -2,17 +2,11 @@
 // embedded PGlite database in `<dataDir>/pglite` (created on first start, so a fresh
 // machine needs no database server), and brings its schema up to date before anything
 // is written.
-import path from 'node:path';
 import type { Logger } from 'pino';
 import type { DatabaseSettings } from '../config/config.ts';
-import { createDatabase, type Database } from '../db/client.ts';
+import { createDatabase, databaseConfigOf, type Database } from '../db/client.ts';
 import { checkDurability } from '../db/durability.ts';
 import { migrateDatabase } from '../db/migrate.ts';
-
-/** Where the embedded database lives for a data dir (as `npm run db:migrate` has it). */
-export function pgliteDirOf(dataDir: string): string {
-  return path.join(dataDir, 'pglite');
-}
 
 /** A URL fit for a log line: the password, if any, is dropped. */
 export function redactedUrl(url: string): string {
@@ -26,7 +20,8 @@ export function redactedUrl(url: string): string {
 }
 
 export async function openMigratedDatabase(settings: DatabaseSettings, logger: Logger): Promise<Database> {
-  const database = await createDatabase({ url: settings.url, dataDir: pgliteDirOf(settings.dataDir) });
+  const where = databaseConfigOf(settings);
+  const database = await createDatabase(where);
   try {
     const { applied } = await migrateDatabase(database);
     if (applied.length > 0) logger.info({ applied }, 'database migrations applied');
@@ -35,7 +30,7 @@ export async function openMigratedDatabase(settings: DatabaseSettings, logger: L
     throw err;
   }
   if (database.kind === 'postgres') logger.info({ database: 'postgresql', url: redactedUrl(settings.url!) }, 'audit log database: PostgreSQL (DATABASE_URL)');
-  else logger.info({ database: 'pglite', dataDir: pgliteDirOf(settings.dataDir) }, `audit log database: embedded PGlite in ${pgliteDirOf(settings.dataDir)}`);
+  else logger.info({ database: 'pglite', dataDir: where.dataDir }, `audit log database: embedded PGlite in ${where.dataDir}`);
   return database;
 }
 

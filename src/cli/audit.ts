@@ -4,13 +4,14 @@
 // without an intent among the records checked (reported, not failed).
 // `npm run audit:prune -- --before T | --older-than DAYS`: retention; deletes the records
 // recorded before the cut-off (keeping the newest), anchors the rest, verifies the result.
-// The database comes from the environment as for the gateway: DATABASE_URL, else the
-// embedded PGlite in $GATEWAY_DATA_DIR/pglite (which only one process can open: with an
+// The database is the gateway's (GATEWAY_CONFIG's `database`, DATABASE_URL, else the
+// embedded PGlite in $GATEWAY_DATA_DIR/pglite, which only one process can open: with an
 // embedded database, stop the gateway first or use the `auditVerify` query).
 import { parseArgs } from 'node:util';
 import { pruneAuditLog, PruneRefusedError } from '../audit/prune.ts';
 import { describePairing, describeVerification, verifyAuditLog } from '../audit/verify-db.ts';
-import { createDatabase, databaseConfigFromEnv, type Database } from '../db/client.ts';
+import { loadDatabaseSettings } from '../config/config.ts';
+import { createDatabase, databaseConfigOf, type Database } from '../db/client.ts';
 import { runCommand, UsageError, wholeDays } from './run-command.ts';
 
 const USAGE = `usage: npm run audit:verify [-- --since <RFC 3339>] [--until <RFC 3339>]
@@ -62,8 +63,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   const run = command === 'verify' ? verify : command === 'prune' ? prune : undefined;
   if (!run) throw new UsageError(`unknown command "${command ?? ''}"`);
-  const config = databaseConfigFromEnv();
-  const db = await createDatabase(config);
+  const db = await createDatabase(databaseConfigOf(loadDatabaseSettings()));
   try {
     return await run(db, args);
   } finally {

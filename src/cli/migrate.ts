@@ -1,12 +1,14 @@
-// `npm run db:migrate`: applies prisma/migrations to DATABASE_URL, or to the embedded PGlite
-// database in $GATEWAY_DATA_DIR/pglite (default .data/pglite) when no URL is set.
-import { databaseConfigFromEnv, openPglite } from '../db/client.ts';
+// `npm run db:migrate`: applies prisma/migrations to the gateway's database: DATABASE_URL (or
+// GATEWAY_CONFIG's `database.url`), or the embedded PGlite database in
+// $GATEWAY_DATA_DIR/pglite (default .data/pglite) when no URL is set.
+import { loadDatabaseSettings } from '../config/config.ts';
+import { databaseConfigOf, openPglite } from '../db/client.ts';
 import { migrate, MigrationError } from '../db/migrate.ts';
 import { connectPostgresExecutor, pgliteExecutor } from '../db/sql-executor.ts';
 import { runCommand } from './run-command.ts';
 
 async function main(): Promise<number> {
-  const config = databaseConfigFromEnv();
+  const config = databaseConfigOf(loadDatabaseSettings());
   if (config.url) {
     const sql = await connectPostgresExecutor(config.url);
     try {

@@ -129,13 +129,16 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+/** The error naming each setting that is wrong (`at` is the path of the part validated). */
+function configError(issues: readonly z.core.$ZodIssue[], at: readonly PropertyKey[] = []): ConfigError {
+  const lines = issues.map((i) => `  ${[...at, ...i.path].map(String).join('.') || '(root)'}: ${i.message}`);
+  return new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+}
+
 /** Validates a raw config object; the default cluster is the first one unless named. */
 export function parseConfig(raw: unknown): GatewayConfig {
   const result = configSchema.safeParse(raw);
-  if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
-    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
-  }
+  if (!result.success) throw configError(result.error.issues);
   const cfg = result.data;
   return { ...cfg, defaultCluster: cfg.defaultCluster ?? cfg.clusters[0]!.name };
 }
@@ -205,4 +208,15 @@ export function rawConfigFromEnv(env: NodeJS.ProcessEnv): Record<string, unknown
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   return parseConfig(rawConfigFromEnv(env));
+}
+
+/**
+ * The database settings alone, read as loadConfig reads them (GATEWAY_CONFIG's `database`,
+ * DATABASE_URL, GATEWAY_DATA_DIR), for the commands that need no more than the database and
+ * should run whatever the rest of the configuration holds (audit:verify, db:migrate).
+ */
+export function loadDatabaseSettings(env: NodeJS.ProcessEnv = process.env): DatabaseSettings {
+  const result = databaseSchema.default({ dataDir: '.data' }).safeParse(rawConfigFromEnv(env).database);
+  if (!result.success) throw configError(result.error.issues, ['database']);
+  return result.data;
 }

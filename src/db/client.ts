@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import type { DatabaseSettings } from '../config/config.ts';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { connectPostgresExecutor, pgliteExecutor, type SqlExecutor } from './sql-executor.ts';
 
@@ -61,11 +62,16 @@ export async function openPglite(dataDir: string): Promise<PGlite> {
   return PGlite.create(dataDir);
 }
 
+/** Where the embedded database lives in the gateway's data dir. */
+export function pgliteDirOf(dataDir: string): string {
+  return join(dataDir, 'pglite');
+}
+
 /**
- * The database settings from the environment: DATABASE_URL for PostgreSQL; otherwise PGlite
- * in `<GATEWAY_DATA_DIR>/pglite` (GATEWAY_DATA_DIR defaults to `.data`, beside the demo files).
+ * The database of the gateway's settings (src/config: GATEWAY_CONFIG's `database`,
+ * DATABASE_URL, GATEWAY_DATA_DIR): PostgreSQL at the URL, else PGlite in `<dataDir>/pglite`.
+ * The gateway and every command open it through this, so they all open the same one.
  */
-export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
-  const url = env['DATABASE_URL']?.trim();
-  return { url: url || undefined, dataDir: join(env['GATEWAY_DATA_DIR'] || '.data', 'pglite') };
+export function databaseConfigOf(settings: DatabaseSettings): DatabaseConfig {
+  return { url: settings.url, dataDir: pgliteDirOf(settings.dataDir) };
 }

@@ -8,9 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { recordFromRow } from '../../src/audit/audit-query.ts';
-import { pgliteDirOf } from '../../src/audit/open-database.ts';
 import type { AuditRecordData } from '../../src/audit/record.ts';
-import { createDatabase, type Database } from '../../src/db/client.ts';
+import { createDatabase, pgliteDirOf, type Database } from '../../src/db/client.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
 import { postgresUp, type PostgresCluster } from './postgres.ts';
 

@@ -1,21 +1,32 @@
-// Which database the gateway opens from its environment, and how migration files are read
-// (order, checksum as Prisma computes it).
+// Which database the gateway and its commands open from their configuration, and how
+// migration files are read (order, checksum as Prisma computes it).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { databaseConfigFromEnv } from '../../../src/db/client.ts';
+import { ConfigError, loadConfig, loadDatabaseSettings } from '../../../src/config/config.ts';
+import { databaseConfigOf } from '../../../src/db/client.ts';
 import { MigrationError, readMigrations } from '../../../src/db/migrate.ts';
 
-describe('databaseConfigFromEnv', () => {
+describe('the database of the configuration (databaseConfigOf)', () => {
+  const of = (env: NodeJS.ProcessEnv) => databaseConfigOf(loadDatabaseSettings(env));
   test('DATABASE_URL selects PostgreSQL', () => {
-    assert.deepEqual(databaseConfigFromEnv({ DATABASE_URL: 'postgresql://u@h/db' }), { url: 'postgresql://u@h/db', dataDir: path.join('.data', 'pglite') });
+    assert.deepEqual(of({ DATABASE_URL: 'postgresql://u@h/db' }), { url: 'postgresql://u@h/db', dataDir: path.join('.data', 'pglite') });
   });
   test('no (or a blank) DATABASE_URL selects PGlite in .data/pglite, or under GATEWAY_DATA_DIR', () => {
-    assert.deepEqual(databaseConfigFromEnv({}), { url: undefined, dataDir: path.join('.data', 'pglite') });
-    assert.deepEqual(databaseConfigFromEnv({ DATABASE_URL: ' ', GATEWAY_DATA_DIR: '/srv/gw' }), { url: undefined, dataDir: '/srv/gw/pglite' });
+    assert.deepEqual(of({}), { url: undefined, dataDir: path.join('.data', 'pglite') });
+    assert.deepEqual(of({ DATABASE_URL: ' ', GATEWAY_DATA_DIR: '/srv/gw' }), { url: undefined, dataDir: '/srv/gw/pglite' });
+  });
+  test('the commands open the database the gateway opens, whatever else the configuration holds', () => {
+    const env = { DATABASE_URL: 'postgresql://u@h/db', GATEWAY_DATA_DIR: '/srv/gw' };
+    assert.deepEqual(loadDatabaseSettings(env), loadConfig(env).database);
+    // A cluster setting the gateway would refuse does not stop audit:verify or db:migrate.
+    assert.deepEqual(of({ ...env, DOCKER_HOST: 'ftp://nowhere' }), { url: 'postgresql://u@h/db', dataDir: '/srv/gw/pglite' });
+  });
+  test('a bad database setting names itself', () => {
+    assert.throws(() => loadDatabaseSettings({ DATABASE_URL: 'mysql://u@h/db' }), (e: Error) => e instanceof ConfigError && /database\.url: must be a postgresql:\/\/ URL/.test(e.message));
   });
 });
 
