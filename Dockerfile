@@ -21,4 +21,6 @@ COPY --from=build /app/dist ./dist
 EXPOSE 4000
 # The socket of the host's engine is root-owned; the process runs as root in the
 # container only to read it. Prefer a tcp+TLS endpoint in GATEWAY_CONFIG where you can.
+# The command-line tools are beside it: node dist/cli/tokens.js, dist/cli/audit.js and
+# dist/cli/migrate.js (the npm run token:*, audit:* and db:migrate scripts of the source tree).
 CMD ["node", "dist/main.js"]
