@@ -56,6 +56,16 @@ describe('serviceRemove', () => {
     assert.deepEqual(answer.payload!.removed, [{ id: own.ID, name: 'pay-rm' }]);
   });
 
+  test('a caller who reads every service but deploys only for team=payments cannot remove another team\'s: NOT_FOUND, nothing deleted', async () => {
+    fg.engine.state.addService(serviceSpec('bill-seen', { Labels: { team: 'billing' } }));
+    const token = await fg.tokenFor('viewer', 'deployer:team=payments');
+    const seen = await fg.gql('{ service(id: "bill-seen") { name } }', undefined, { token });
+    assert.deepEqual(seen.data, { service: { name: 'bill-seen' } });
+    const answer = await fg.mutate('serviceRemove', { id: 'bill-seen' }, REMOVED, { token });
+    assert.deepEqual(answer.errorCodes, ['NOT_FOUND']);
+    assert.deepEqual(fg.engine.writes(), []);
+  });
+
   test('an operator may not remove: FORBIDDEN, nothing deleted, the refusal audited', async () => {
     fg.engine.state.addService(serviceSpec('stays'));
     const answer = await fg.mutate('serviceRemove', { id: 'stays' }, REMOVED, { token: await fg.tokenFor('operator') });
