@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { startFakeGateway, type FakeGateway } from '../../../support/fake-gateway.ts';
-import { EngineError } from '../../../support/fake-engine/server.ts';
+import { EngineError, HANG_UP } from '../../../support/fake-engine/server.ts';
 
 const CREATE = `mutation($input: NetworkCreateInput!) {
   networkCreate(input: $input) {
@@ -148,6 +148,17 @@ describe('networkCreate', () => {
     } finally {
       restore();
       fake.engine.state.networks.set(ingress.Id, ingress);
+    }
+  });
+
+  test('an engine that hangs up on the create: ENGINE_UNAVAILABLE, and the outcome recorded unknown (it may have been made)', async () => {
+    const restore = fake.engine.override('POST', '/networks/create', () => HANG_UP);
+    try {
+      const { errorCodes } = await fake.mutate('networkCreate', { name: 'maybe-made' }, 'network { id }');
+      assert.deepEqual(errorCodes, ['ENGINE_UNAVAILABLE']);
+      assert.equal(fake.audit.outcomeOf('networkCreate')?.status, 'unknown');
+    } finally {
+      restore();
     }
   });
 
