@@ -63,7 +63,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   const run = command === 'verify' ? verify : command === 'prune' ? prune : undefined;
   if (!run) throw new UsageError(`unknown command "${command ?? ''}"`);
-  const db = await createDatabase(databaseConfigOf(loadDatabaseSettings()));
+  const db = await createDatabase(databaseConfigOf(loadDatabaseSettings(process.env)));
   try {
     return await run(db, args);
   } finally {

@@ -8,7 +8,7 @@ import { connectPostgresExecutor, pgliteExecutor } from '../db/sql-executor.ts';
 import { runCommand } from './run-command.ts';
 
 async function main(): Promise<number> {
-  const config = databaseConfigOf(loadDatabaseSettings());
+  const config = databaseConfigOf(loadDatabaseSettings(process.env));
   if (config.url) {
     const sql = await connectPostgresExecutor(config.url);
     try {

@@ -144,7 +144,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   const run = command === 'create' ? create : command === 'list' ? list : command === 'revoke' ? revoke : undefined;
   if (!run) throw new UsageError(`unknown command "${command ?? ''}"`);
-  return run(loadConfig(), args);
+  return run(loadConfig(process.env), args);
 }
 
 await runCommand({ name: 'token', usage: USAGE, failureStatus: 1 }, () => main(process.argv.slice(2)));

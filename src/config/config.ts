@@ -206,7 +206,8 @@ export function rawConfigFromEnv(env: NodeJS.ProcessEnv): Record<string, unknown
   return raw;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+/** The configuration from an environment; the entry points pass the process's, and nothing else reads that. */
+export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
   return parseConfig(rawConfigFromEnv(env));
 }
 
@@ -215,7 +216,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
  * DATABASE_URL, GATEWAY_DATA_DIR), for the commands that need no more than the database and
  * should run whatever the rest of the configuration holds (audit:verify, db:migrate).
  */
-export function loadDatabaseSettings(env: NodeJS.ProcessEnv = process.env): DatabaseSettings {
+export function loadDatabaseSettings(env: NodeJS.ProcessEnv): DatabaseSettings {
   const result = databaseSchema.default({ dataDir: '.data' }).safeParse(rawConfigFromEnv(env).database);
   if (!result.success) throw configError(result.error.issues, ['database']);
   return result.data;
