@@ -1,12 +1,12 @@
 // Opens the gateway's database: PostgreSQL when a URL is configured, otherwise an embedded
 // PGlite database kept in a directory (created on first start). Either way the result is a
 // Prisma client over a driver adapter (Prisma 7 needs no query-engine binary) plus a raw
-// SQL session for the migration runner.
+// SQL session for the migration runner. The drivers (PGlite, pg and their Prisma adapters)
+// are imported when a database is opened, not when this module is: a process that uses
+// only one of them, or none (the resolver unit tests), does not pay for loading the others.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
+import type { PGlite } from '@electric-sql/pglite';
 import type { DatabaseSettings } from '../config/config.ts';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { connectPostgresExecutor, pgliteExecutor, type SqlExecutor } from './sql-executor.ts';
@@ -35,6 +35,7 @@ export interface Database {
 export async function createDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.url) {
     const url = config.url;
+    const { PrismaPg } = await import('@prisma/adapter-pg');
     const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
     return {
       prisma,
@@ -44,6 +45,7 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
     };
   }
   const pglite = await openPglite(config.dataDir);
+  const { PrismaPGlite } = await import('pglite-prisma-adapter');
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
     prisma,
@@ -59,6 +61,7 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
 /** Opens (creating on first use) the PGlite database in `dataDir`. One process at a time. */
 export async function openPglite(dataDir: string): Promise<PGlite> {
   mkdirSync(dataDir, { recursive: true });
+  const { PGlite } = await import('@electric-sql/pglite');
   return PGlite.create(dataDir);
 }
 

@@ -2,7 +2,6 @@
 // lock and BEGIN/COMMIT apply to every statement that follows), plain SQL scripts, and
 // parameterised queries. Prisma's client cannot give us that (it pools connections and has
 // no multi-statement script call), so the runner talks to the database through this.
-import pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
 
 export interface SqlExecutor {
@@ -19,6 +18,8 @@ export interface SqlExecutor {
 
 /** A dedicated connection to a PostgreSQL server (not from a pool: the session matters). */
 export async function connectPostgresExecutor(url: string): Promise<SqlExecutor> {
+  // Loaded on use, like the other drivers (src/db/client.ts).
+  const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: url });
   // Always listened to: a lost idle connection emits 'error', which unheard ends the process.
   const errorListeners: ((err: Error) => void)[] = [];
