@@ -4,7 +4,8 @@
 // cannot be reached (or is no manager) is EngineUnreadableError, to be retried; anything
 // else (a target that is not a Docker reference, a refusal) means the intent cannot be
 // checked. References are checked against Docker's grammar before any path is built.
-import { eventHistory, eventTimeNs } from '../docker/api/events.ts';
+import { eventHistory } from '../docker/api/events.ts';
+import { eventTimeMs } from '../docker/engine-time.ts';
 import { inspectNetwork } from '../docker/api/networks.ts';
 import { inspectNode, listNodes } from '../docker/api/nodes.ts';
 import { inspectService } from '../docker/api/services.ts';
@@ -91,7 +92,7 @@ export function engineStateReader(registry: EngineRegistry): EngineStateReader {
         action: e.Action,
         id: e.Actor.ID,
         attributes: e.Actor.Attributes ?? {},
-        at: new Date(Number(eventTimeNs(e) / 1_000_000n)),
+        at: new Date(eventTimeMs(e)),
       }));
       return { events, completeSince: history.complete ? null : (events[0]?.at ?? null) };
     },

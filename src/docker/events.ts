@@ -16,6 +16,7 @@ import type { Readable } from 'node:stream';
 import { GatewayError } from '../errors/gateway-error.ts';
 import type { ClusterClient } from './cluster-client.ts';
 import type { EngineEvent } from './engine-api/index.ts';
+import { engineTimestamp, eventTimeMs } from './engine-time.ts';
 
 /** Resumes in a row that deliver nothing before the stream is given up. */
 const MAX_EMPTY_RESUMES = 3;
@@ -51,7 +52,7 @@ class EngineEventStream implements AsyncIterableIterator<EngineEvent> {
   ) {
     // Without a `since`, a resume still must not miss what happened while no stream was
     // open: it replays from when the subscription started (the gateway's clock).
-    this.cursor = since ?? (Date.now() / 1000).toFixed(3);
+    this.cursor = since ?? engineTimestamp(Date.now());
     void this.run();
   }
 
@@ -110,7 +111,7 @@ class EngineEventStream implements AsyncIterableIterator<EngineEvent> {
     if (this.delivered.has(key)) return; // replayed after a resume
     this.delivered.add(key);
     if (this.delivered.size > REMEMBERED) this.delivered.delete(this.delivered.values().next().value!);
-    this.cursor = engineTimeOf(event);
+    this.cursor = engineTimestamp(eventTimeMs(event));
     const waiter = this.waiters.shift();
     if (waiter) waiter.resolve({ value: event, done: false });
     else this.queue.push(event);
@@ -181,11 +182,4 @@ class EngineEventStream implements AsyncIterableIterator<EngineEvent> {
 /** What identifies one event across managers' replays. */
 function eventKey(e: EngineEvent): string {
   return `${e.timeNano ?? e.time}|${e.Type}|${e.Action}|${e.Actor.ID}|${e.scope ?? ''}`;
-}
-
-/** The event's time as the engine's `since` takes it (seconds with a fraction; inclusive, so the event itself is replayed and dropped). */
-function engineTimeOf(e: EngineEvent): string {
-  if (e.timeNano === undefined) return String(e.time);
-  // timeNano exceeds a double's integer precision: keep whole milliseconds, rounded down.
-  return (Math.floor(e.timeNano / 1e6) / 1000).toFixed(3);
 }

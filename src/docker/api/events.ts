@@ -4,6 +4,7 @@
 // memory: a window older than that buffer comes back incomplete, which `eventHistory` says.
 import type { EngineEvent } from '../engine-api/index.ts';
 import type { EngineApi } from '../endpoint.ts';
+import { engineTimestamp, eventTimeNs } from '../engine-time.ts';
 
 /** How many events dockerd keeps for replay (moby daemon/events `eventsLimit`). */
 export const EVENT_BUFFER_SIZE = 256;
@@ -15,11 +16,6 @@ export interface EventHistory {
    * dropped (unless the engine restarted within it, which empties the buffer).
    */
   complete: boolean;
-}
-
-/** Engine time as `docker events` takes it: seconds with a fraction. */
-function engineTime(d: Date): string {
-  return (d.getTime() / 1000).toFixed(3);
 }
 
 function parseEvents(body: unknown): EngineEvent[] {
@@ -37,15 +33,11 @@ function parseEvents(body: unknown): EngineEvent[] {
  * the buffer was full, i.e. whether older events of the window may have been dropped).
  */
 export async function eventHistory(api: EngineApi, window: { since: Date; until: Date }): Promise<EventHistory> {
-  const all = parseEvents(await api.request<unknown>({ method: 'GET', path: '/events', query: { since: '0', until: engineTime(window.until) } }));
+  const all = parseEvents(await api.request<unknown>({ method: 'GET', path: '/events', query: { since: '0', until: engineTimestamp(window.until.getTime()) } }));
   const sinceNs = BigInt(window.since.getTime()) * 1_000_000n;
   const oldest = all[0];
   // A buffer that is not full holds everything since the engine started; a full one holds
   // the window only if its oldest event is older than the window's start.
   const complete = all.length < EVENT_BUFFER_SIZE || (oldest !== undefined && eventTimeNs(oldest) < sinceNs);
   return { events: all.filter((e) => eventTimeNs(e) >= sinceNs), complete };
-}
-
-export function eventTimeNs(e: EngineEvent): bigint {
-  return e.timeNano !== undefined ? BigInt(e.timeNano) : BigInt(e.time) * 1_000_000_000n;
 }

@@ -2,6 +2,7 @@
 // that sends Engine requests: a cluster's client (with manager failover) or an endpoint.
 import type { Service, ServiceCreateResponse, ServiceSpec, ServiceUpdateResponse } from '../engine-api/index.ts';
 import type { EngineApi } from '../endpoint.ts';
+import { engineTimestampOf } from '../engine-time.ts';
 import { objectPath } from './engine-path.ts';
 
 /** `docker service inspect` (by ID or name; the Engine resolves both). */
@@ -55,17 +56,9 @@ export async function serviceLogs(api: EngineApi, id: string, opts: ServiceLogsO
   const body = await api.request<unknown>({
     method: 'GET',
     path: objectPath('service', id, 'logs'),
-    query: { stdout: 1, stderr: 1, tail: opts.tail, timestamps: 1, details: 1, since: opts.since ? unixSeconds(opts.since) : undefined },
+    query: { stdout: 1, stderr: 1, tail: opts.tail, timestamps: 1, details: 1, since: opts.since ? engineTimestampOf(opts.since) : undefined },
   });
   if (Buffer.isBuffer(body)) return body;
   // docker-modem parses a body that happens to be valid JSON; give it back as text.
   return Buffer.from(typeof body === 'string' ? body : JSON.stringify(body), 'utf8');
-}
-
-/** The Engine's `since`: Unix seconds with a fraction, as the CLI's GetTimestamp makes it. */
-export function unixSeconds(rfc3339: string): string {
-  const ms = Date.parse(rfc3339);
-  const seconds = Math.floor(ms / 1000);
-  const nanos = (ms - seconds * 1000) * 1_000_000;
-  return `${seconds}.${String(nanos).padStart(9, '0')}`;
 }

@@ -2,6 +2,7 @@
 // on another manager when its manager goes away (src/docker/events.ts).
 import type { EventScope, EventType, Resolvers } from '../../generated/graphql.ts';
 import type { EngineEvent } from '../../docker/engine-api/index.ts';
+import { engineTimestampOf, eventTimeMs } from '../../docker/engine-time.ts';
 import { engineEvents } from '../../docker/events.ts';
 
 const ALL_TYPES: EventType[] = ['SERVICE', 'NODE', 'NETWORK', 'CONTAINER'];
@@ -15,7 +16,7 @@ function toEvent(e: EngineEvent) {
     actorName: e.Actor.Attributes?.name ?? null,
     attributes,
     scope: (e.scope ?? 'local') as EventScope,
-    time: new Date(e.timeNano ? e.timeNano / 1e6 : e.time * 1000).toISOString(),
+    time: new Date(eventTimeMs(e)).toISOString(),
   };
 }
 
@@ -37,7 +38,7 @@ export const eventsResolvers: Resolvers = {
         const filters: Record<string, string[]> = { type: (args.filter?.types ?? ALL_TYPES).map((t) => t.toLowerCase()) };
         if (args.filter?.actions?.length) filters.event = [...args.filter.actions];
         if (args.filter?.label?.length) filters.label = [...args.filter.label];
-        const since = args.since ? (Date.parse(args.since) / 1000).toFixed(3) : undefined;
+        const since = args.since ? engineTimestampOf(args.since) : undefined;
         return engineEvents(client, filters, since);
       },
       resolve: (event: EngineEvent) => toEvent(event),

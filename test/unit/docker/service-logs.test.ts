@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { demultiplex, parseDetails, parseLine, parseServiceLogs } from '../../../src/docker/service-logs.ts';
-import { unixSeconds } from '../../../src/docker/api/services.ts';
+import { engineTimestampOf } from '../../../src/docker/engine-time.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url));
 
@@ -80,6 +80,6 @@ describe('service logs', () => {
   });
 
   test('since is sent as Unix seconds with nanoseconds, as the CLI sends it', () => {
-    assert.equal(unixSeconds('2026-01-01T00:00:01.250Z'), '1767225601.250000000');
+    assert.equal(engineTimestampOf('2026-01-01T00:00:01.250Z'), '1767225601.250000000');
   });
 });
