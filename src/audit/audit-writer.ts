@@ -3,11 +3,18 @@
 // AUDIT_UNAVAILABLE and the mutation is refused. Until the audit issue lands, records go
 // to the structured log only.
 import type { Logger } from 'pino';
-import type { Principal } from '../auth/principal.ts';
+
+/** Who acted, as the audit log records it (auth's Principal is one; the log needs no more). */
+export interface AuditActor {
+  /** `anonymous`, `token:<id>`, `oidc:<sub>`, `cli`, ... */
+  id: string;
+  /** Where the request came from. */
+  clientAddress: string | undefined;
+}
 
 export interface AuditIntent {
   requestId: string;
-  principal: Principal;
+  principal: AuditActor;
   cluster: string | undefined;
   operation: string;
   target: string | undefined;

@@ -4,7 +4,8 @@
 // cannot grow it without limit (the oldest entry goes first). A token revoked through this
 // process leaves every cache at once (forgetToken); one revoked elsewhere (the CLI, another
 // gateway process) is honoured once its entry is older than the cache time.
-import type { ApiTokenRow } from './token-store.ts';
+// The row type straight from the database client: token-store.ts imports this file.
+import type { ApiToken as ApiTokenRow } from '../../generated/prisma/client.ts';
 
 const MAX_ENTRIES = 10_000;
 

@@ -22,7 +22,7 @@ const LONE_LOW = '\udfff';
 
 const intentOf = (target: string, input: unknown): AuditIntent => ({
   requestId: `req${NUL}1`,
-  principal: { id: `anonymous`, kind: 'anonymous', grants: [], clientAddress: '127.0.0.9' },
+  principal: { id: `anonymous`, clientAddress: '127.0.0.9' },
   cluster: 'nowhere',
   operation: 'networkRemove',
   target,

@@ -207,7 +207,7 @@ describe('intents of a killed gateway are reconciled at once and correctly (Post
     const writer = new DbAuditWriter({ database: db.database, logger, spoolPath: path.join(mkdtempSync(path.join(tmpdir(), 'awc-')), 'spool.ndjson'), writerSession: session });
     const ids: string[] = [];
     for (const b of bad) {
-      ids.push(await writer.intent({ requestId: `awc-${b.operation}`, principal: { id: 'anonymous', kind: 'anonymous', grants: [], clientAddress: '127.0.0.9' }, cluster: SWARM, userAgent: 'awc', ...b }));
+      ids.push(await writer.intent({ requestId: `awc-${b.operation}`, principal: { id: 'anonymous', clientAddress: '127.0.0.9' }, cluster: SWARM, userAgent: 'awc', ...b }));
     }
     await session.close();
 

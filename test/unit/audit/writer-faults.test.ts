@@ -22,7 +22,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let n = 0;
 const intentOf = (target: string): AuditIntent => ({
   requestId: `req-${++n}`,
-  principal: { id: 'anonymous', kind: 'anonymous', grants: [], clientAddress: '127.0.0.9' },
+  principal: { id: 'anonymous', clientAddress: '127.0.0.9' },
   cluster: 'prod',
   operation: 'serviceScale',
   target,

@@ -17,7 +17,7 @@ import { openAuditDb, type AuditDb } from '../../support/audit-db.ts';
 const logger = pino({ level: 'silent' });
 const intentOf = (operation: string, target: string, input: unknown): AuditIntent => ({
   requestId: `req-${operation}`,
-  principal: { id: 'anonymous', kind: 'anonymous', grants: [], clientAddress: '127.0.0.9' },
+  principal: { id: 'anonymous', clientAddress: '127.0.0.9' },
   cluster: 'prod',
   operation,
   target,
