@@ -7,6 +7,7 @@ import { userError, type UserErrorInit } from '../errors/codes.ts';
 import { fieldDecision } from './access/field-decision.ts';
 import { GatewayError, InvalidOptionsError, InvalidReferenceError, rejectIfAny, UserInputError } from '../errors/gateway-error.ts';
 import { userErrorFromEngine, type EngineErrorContext } from './engine-user-errors.ts';
+import { orAuditUnavailable } from './audit-unavailable.ts';
 import { validateStorableText } from '../validate/text.ts';
 import { engineDelivery } from '../docker/engine-errors.ts';
 
@@ -57,14 +58,10 @@ export async function runMutation<P extends Payload>(
   const allowed = fieldDecision(ctx);
   const decision = decisionRecord(allowed);
   const started = performance.now();
-  let intentId: string;
-  try {
-    intentId = await ctx.audit.intent({ requestId: ctx.requestId, principal: ctx.authority.principal, userAgent: ctx.userAgent, input: spec.input, decision, ...request });
-  } catch (err) {
-    if (err instanceof GatewayError) throw err;
-    ctx.logger.error({ err }, 'audit intent could not be written');
-    throw new GatewayError('AUDIT_UNAVAILABLE', 'the audit log cannot record this change, so it was not made');
-  }
+  const intentId = await orAuditUnavailable(
+    () => ctx.audit.intent({ requestId: ctx.requestId, principal: ctx.authority.principal, userAgent: ctx.userAgent, input: spec.input, decision, ...request }),
+    { logger: ctx.logger, log: 'audit intent could not be written', refusal: 'the audit log cannot record this change, so it was not made' },
+  );
   const finish = (status: 'succeeded' | 'failed' | 'unknown', errorCode?: string, objectIds?: string[], reason?: string) =>
     ctx.audit.outcome(intentId, { status, errorCode, objectIds, reason, durationMs: performance.now() - started }).catch((err: unknown) => {
       ctx.logger.error({ err, intentId }, 'audit outcome could not be written');

@@ -9,6 +9,7 @@ import type { Database } from '../../db/client.ts';
 import { GatewayError } from '../../errors/gateway-error.ts';
 import type { AuditVerification, Resolvers } from '../../generated/graphql.ts';
 import type { Logger } from 'pino';
+import { orAuditUnavailable } from '../audit-unavailable.ts';
 import { pageSize } from '../page-size.ts';
 import { invalidCursor } from '../pagination.ts';
 import { auditQueryFromFilter, checkTimeRange } from './audit-filter.ts';
@@ -53,14 +54,8 @@ function auditDatabase(database: Database | null): Database {
   return database;
 }
 
-async function readingLog<T>(logger: Logger, read: () => Promise<T>): Promise<T> {
-  try {
-    return await read();
-  } catch (err) {
-    if (err instanceof GatewayError) throw err;
-    logger.error({ err }, 'reading the audit log failed');
-    throw new GatewayError('AUDIT_UNAVAILABLE', 'the audit log could not be read from its database; try again later');
-  }
+function readingLog<T>(logger: Logger, read: () => Promise<T>): Promise<T> {
+  return orAuditUnavailable(read, { logger, log: 'reading the audit log failed', refusal: 'the audit log could not be read from its database; try again later' });
 }
 
 export function verificationToGraphQL(result: ChainVerification): AuditVerification {

@@ -3,7 +3,7 @@
 // a read that cannot be audited is refused.
 import { decisionRecord } from '../../auth/access-decision.ts';
 import type { GatewayContext } from '../context.ts';
-import { GatewayError } from '../../errors/gateway-error.ts';
+import { orAuditUnavailable } from '../audit-unavailable.ts';
 import { fieldDecision } from '../access/field-decision.ts';
 
 /**
@@ -12,11 +12,8 @@ import { fieldDecision } from '../access/field-decision.ts';
  * audit writer, and a failure is logged.
  */
 export async function auditSensitiveRead(ctx: GatewayContext, operation: string, cluster: string): Promise<void> {
-  try {
-    await ctx.audit.sensitiveRead({ requestId: ctx.requestId, principal: ctx.authority.principal, userAgent: ctx.userAgent, cluster, operation, target: undefined, input: { cluster }, decision: decisionRecord(fieldDecision(ctx)) });
-  } catch (err) {
-    if (err instanceof GatewayError) throw err;
-    ctx.logger.error({ err, operation }, 'sensitive read could not be audited');
-    throw new GatewayError('AUDIT_UNAVAILABLE', 'the audit log cannot record this read, so the secret was not returned');
-  }
+  await orAuditUnavailable(
+    () => ctx.audit.sensitiveRead({ requestId: ctx.requestId, principal: ctx.authority.principal, userAgent: ctx.userAgent, cluster, operation, target: undefined, input: { cluster }, decision: decisionRecord(fieldDecision(ctx)) }),
+    { logger: ctx.logger, log: 'sensitive read could not be audited', logFields: { operation }, refusal: 'the audit log cannot record this read, so the secret was not returned' },
+  );
 }
