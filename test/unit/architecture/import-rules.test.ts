@@ -1,7 +1,8 @@
 // The import-direction check (`npm run lint:deps`, .dependency-cruiser.cjs) can fail: on a
 // small tree with an engine module that imports a GraphQL one, a type-only cycle, a leaf
-// that imports a layer and a library that imports a CLI, dependency-cruiser reports each,
-// and it reports nothing on the same tree's imports that follow the direction.
+// that imports a layer, a library that imports a CLI and a module in no layer,
+// dependency-cruiser reports each, and it reports nothing on the same tree's imports that
+// follow the direction.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -49,7 +50,7 @@ test('imports that follow the direction pass', () => {
   assert.match(report, /no dependency violations found/);
 });
 
-test('a wrong-way import, a type-only cycle, a leaf importing a layer and an import of a CLI are each reported', () => {
+test('a wrong-way import, a type-only cycle, a leaf importing a layer, an import of a CLI and a module in no layer are each reported', () => {
   const { status, report } = cruise({
     ...RIGHT_WAY,
     // The engine reaches up into the GraphQL layer (for a type, which counts as well).
@@ -63,10 +64,13 @@ test('a wrong-way import, a type-only cycle, a leaf importing a layer and an imp
     'src/auth/role.ts': "export type Role = 'viewer';\n",
     // A library that runs a command-line entry point.
     'src/db/store.ts': "import '../cli/tool.ts';\nexport function store(text: string): string {\n  return text;\n}\n",
+    // A module in no layer, which the rules would not otherwise see.
+    'src/misc/helper.ts': "import { checkName } from '../validate/name.ts';\nexport const helper = checkName;\n",
   });
   assert.match(report, /error engine-knows-nothing-above: src\/docker\/inspect\.ts → src\/graphql\/payload\.ts/);
   assert.match(report, /error no-circular: src\/docker\/(a|b)\.ts →\s+src\/docker\/(a|b)\.ts →\s+src\/docker\/(a|b)\.ts/);
   assert.match(report, /error leaves-import-no-layer: src\/config\/limits\.ts → src\/auth\/role\.ts/);
   assert.match(report, /error nothing-imports-a-cli: src\/db\/store\.ts → src\/cli\/tool\.ts/);
+  assert.match(report, /error every-importer-in-a-layer: src\/misc\/helper\.ts → src\/validate\/name\.ts/);
   assert.notEqual(status, 0, 'the command fails, so the build does');
 });
