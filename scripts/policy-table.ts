@@ -1,6 +1,6 @@
 // `npm run docs:policy`: rewrites README's guardrail chapter table (between the policy-table
 // markers) from the policy table in src/auth/policy/policy-table.ts.
-// test/unit/readme-policy-table.test.ts fails until this has been run after a change to it.
+// test/unit/docs/readme-policy-table.test.ts fails until this has been run after a change to it.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { renderPolicyTable, replacePolicyTable } from '../src/auth/policy/render.ts';
 

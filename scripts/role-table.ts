@@ -1,5 +1,5 @@
 // `npm run docs:roles`: rewrites README's role table (between the role-table markers) from
-// the permission table in src/auth/permissions.ts. test/unit/readme-role-table.test.ts
+// the permission table in src/auth/permissions.ts. test/unit/docs/readme-role-table.test.ts
 // fails until this has been run after a change to the permissions.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { renderRoleTable, replaceRoleTable } from '../src/auth/role-table.ts';

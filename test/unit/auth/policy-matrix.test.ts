@@ -4,7 +4,7 @@
 // the service (`input.id`). Every field of ServiceCreateInput and ServiceUpdateInput is named
 // by a row (or is not part of the spec), so a new input field must be classified first. Only
 // an unscoped admin skips the policy. (Create inputs are traced to their fields in
-// policy.test.ts; the real swarm in test/e2e/policy.test.ts.)
+// policy.test.ts; the real swarm in test/e2e/services/policy.test.ts.)
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
