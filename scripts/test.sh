@@ -33,6 +33,7 @@ npm run -s lint:deps
 
 echo "== unit and end-to-end tests"
 shopt -s nullglob
-files=(test/unit/*/*.test.ts test/unit/*/*/*.test.ts test/e2e/*/*.test.ts)
+# Unit tests run as two in-process groups (test/unit/import-tests.ts), end-to-end files one by one.
+files=(test/unit/suite-*.ts test/e2e/*/*.test.ts)
 if [ -n "${TEST_FILES:-}" ]; then read -r -a files <<<"$TEST_FILES"; fi
 node --import tsx --test --test-concurrency=1 --test-timeout=600000 --test-reporter=spec "${files[@]}"
