@@ -9,8 +9,8 @@ import { swarmUpdateOptions } from './swarm-options.ts';
 import { toSwarmModel } from '../../docker/model/swarm.ts';
 import type { SwarmModel } from '../../docker/model/types.ts';
 import type { UserErrorInit } from '../../errors/codes.ts';
-import { updateAtVersion } from '../version-conflict.ts';
 import { runMutation } from '../run-mutation.ts';
+import { updateAtVersion } from '../version-conflict.ts';
 
 type Payload = { swarm: SwarmModel | null; userErrors: UserErrorInit[] };
 
