@@ -4,12 +4,12 @@
 // take). `node --test` reports every test as usual. A folder is in exactly one group, and the
 // default group is "every folder not named elsewhere", so a new folder's tests cannot be left out.
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 const UNIT_ROOT = new URL('.', import.meta.url).pathname;
 
-/** Test folders whose files use a real embedded database or child processes: run beside the rest. */
-export const DATABASE_AND_PROCESS_FOLDERS = ['audit', 'db', 'main'];
+/** Test folders (paths below test/unit) whose files use a real embedded database or child processes: run beside the rest. */
+export const DATABASE_AND_PROCESS_FOLDERS = ['audit', 'db', 'main', 'graphql/tokens'];
 
 function testFilesUnder(dir: string): string[] {
   return readdirSync(dir)
@@ -21,10 +21,10 @@ function testFilesUnder(dir: string): string[] {
     });
 }
 
-/** Imports every `*.test.ts` under the given top-level folders of test/unit (all but `exclude` when `folders` is null). */
+const isUnder = (file: string, folder: string) => relative(UNIT_ROOT, file).startsWith(`${folder}/`);
+
+/** Imports every `*.test.ts` under the given folders of test/unit (every other one when `folders` is null). */
 export async function importTests(folders: readonly string[] | null, exclude: readonly string[] = []): Promise<void> {
-  const chosen = readdirSync(UNIT_ROOT)
-    .filter((entry) => statSync(join(UNIT_ROOT, entry)).isDirectory() && entry !== 'fixtures')
-    .filter((entry) => (folders ? folders.includes(entry) : !exclude.includes(entry)));
-  for (const folder of chosen) for (const file of testFilesUnder(join(UNIT_ROOT, folder))) await import(file);
+  const chosen = testFilesUnder(UNIT_ROOT).filter((file) => (folders ? folders.some((f) => isUnder(file, f)) : !exclude.some((f) => isUnder(file, f))));
+  for (const file of chosen) await import(file);
 }
