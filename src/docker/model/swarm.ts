@@ -11,6 +11,15 @@ export const DEFAULT_DATA_PATH_PORT = 4789;
 export const DEFAULT_SUBNET_SIZE = 24;
 export const DEFAULT_ADDR_POOL = ['10.0.0.0/8'];
 
+/** The swarm as far as it is known when it was never read while it had a leader (the engine tells nothing else then). */
+export const UNREAD_SWARM: EngineSwarm = {
+  ID: '',
+  Version: { Index: 0 },
+  CreatedAt: new Date(0).toISOString(),
+  UpdatedAt: new Date(0).toISOString(),
+  Spec: { Labels: null, Orchestration: {}, Raft: { ElectionTick: 0, HeartbeatTick: 0 }, Dispatcher: {}, CAConfig: {}, TaskDefaults: {}, EncryptionConfig: { AutoLockManagers: false } },
+};
+
 export function toSwarmModel(cluster: string, swarm: EngineSwarm): SwarmModel {
   const spec = swarm.Spec ?? {};
   const raft = spec.Raft ?? {};

@@ -3,9 +3,8 @@ import type { QueryResolvers, SwarmResolvers } from '../../generated/graphql.ts'
 import { inspectSwarm, swarmUnlockKey } from '../../docker/api/swarm.ts';
 import { listNodes } from '../../docker/api/nodes.ts';
 import { quorumFromNodes, quorumWithoutLeader } from '../../docker/model/quorum.ts';
-import { toSwarmModel } from '../../docker/model/swarm.ts';
+import { toSwarmModel, UNREAD_SWARM } from '../../docker/model/swarm.ts';
 import type { SwarmModel } from '../../docker/model/types.ts';
-import type { Swarm as EngineSwarm } from '../../docker/engine-api/index.ts';
 import { lastKnownSwarm, quorumLossOf, rememberSwarm, type QuorumLoss } from '../../docker/quorum-loss.ts';
 import { GatewayError } from '../../errors/gateway-error.ts';
 import { engineOfModel } from './swarm-target.ts';
@@ -13,15 +12,6 @@ import { auditSensitiveRead } from './sensitive-read.ts';
 
 /** How long `GET /swarm` may take before the gateway checks whether the quorum is lost. */
 const QUORUM_CHECK_AFTER_MS = 1_000;
-
-/** What is said of a swarm never read while it had a leader (the engine tells nothing else). */
-const UNKNOWN_SWARM: EngineSwarm = {
-  ID: '',
-  Version: { Index: 0 },
-  CreatedAt: new Date(0).toISOString(),
-  UpdatedAt: new Date(0).toISOString(),
-  Spec: { Labels: null, Orchestration: {}, Raft: { ElectionTick: 0, HeartbeatTick: 0 }, Dispatcher: {}, CAConfig: {}, TaskDefaults: {}, EncryptionConfig: { AutoLockManagers: false } },
-};
 
 /** A swarm read while it had no leader carries the managers' view for its quorum. */
 type QuorumLossModel = SwarmModel & { quorumLoss?: QuorumLoss };
@@ -39,7 +29,7 @@ export const swarmQueries: Pick<QueryResolvers, 'swarm' | 'swarmJoinTokens' | 's
     const viewIfLost = async (): Promise<QuorumLossModel> => {
       const loss = await quorumLossOf(client);
       if (!loss) return inspected;
-      return { ...toSwarmModel(client.name, lastKnownSwarm(client) ?? UNKNOWN_SWARM), quorumLoss: loss };
+      return { ...toSwarmModel(client.name, lastKnownSwarm(client) ?? UNREAD_SWARM), quorumLoss: loss };
     };
     const slow = new Promise<'slow'>((resolve) => setTimeout(() => resolve('slow'), QUORUM_CHECK_AFTER_MS).unref());
     try {
