@@ -85,9 +85,15 @@ describe('the gateway when the database is down and when subscriptions close', (
         query: 'subscription($since: DateTime) { events(since: $since, filter: { types: [NETWORK], actions: ["create"] }) { actorName } }',
         variables: { since },
       });
-      const first = await events.next();
-      assert.equal(first.done, false);
-      assert.equal(first.value.data?.events.actorName, 'h6deg-net');
+      // The swarm's own ingress network may have been created inside the 2 s window too (a
+      // quick machine): the replay holds h6deg-net's create within its first two events.
+      const names: (string | null | undefined)[] = [];
+      while (names.length < 2 && !names.includes('h6deg-net')) {
+        const next = await events.next();
+        assert.equal(next.done, false);
+        names.push(next.value.data?.events.actorName);
+      }
+      assert.ok(names.includes('h6deg-net'), `replayed: ${JSON.stringify(names)}`);
       await events.return?.();
     };
     // Warm up (the connection, the first streams) before counting.
