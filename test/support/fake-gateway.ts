@@ -3,6 +3,7 @@
 // then check what the engine was asked (`engine.requests`), what the caller got back and
 // what the audit log was told (`audit`).
 import { readFileSync } from 'node:fs';
+import { after, before, beforeEach } from 'node:test';
 import { buildSchema, type GraphQLSchema } from 'graphql';
 import { parseConfig } from '../../src/config/config.ts';
 import type { AuditIntent, AuditOutcome, AuditRefusal, AuditWriter } from '../../src/audit/audit-writer.ts';
@@ -160,5 +161,26 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
       await gateway.stop();
       await closeEngines();
     },
+  };
+}
+
+/**
+ * A fake gateway for the enclosing suite: started before its tests, stopped after them, and
+ * with the engine's request log and the recorded audit emptied before each test, so every
+ * test sees only what it caused. Returns the running gateway's accessor.
+ */
+export function useFakeGateway(options: FakeGatewayOptions = {}): () => FakeGateway {
+  let fg: FakeGateway | undefined;
+  before(async () => {
+    fg = await startFakeGateway(options);
+  });
+  after(() => fg?.stop());
+  beforeEach(() => {
+    fg!.engine.clearRequests();
+    fg!.audit.clear();
+  });
+  return () => {
+    if (!fg) throw new Error('the fake gateway is not started (useFakeGateway runs in a suite, before its tests)');
+    return fg;
   };
 }
