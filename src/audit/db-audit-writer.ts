@@ -18,11 +18,16 @@
 // sent but never answered may have committed: for it, an outcome `failed` /
 // AUDIT_UNAVAILABLE is spooled, written only if that intent turns out to be recorded, so
 // the log never shows an open intent for a change that was refused.
+//
+// Direct appends (intents, outcomes, sensitive reads, refusals) go by group commit
+// (group-commit.ts): those asked for while an append is in flight share the next
+// transaction, and each caller goes on only once that transaction committed.
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Database } from '../db/client.ts';
 import type { AuditIntent, AuditOutcome, AuditRefusal, AuditWriter } from './audit-writer.ts';
 import { AppendUnconfirmedError, appendRecords, type AppendItem } from './chain-append.ts';
+import { GroupCommit } from './group-commit.ts';
 import { blankRecordFields, normalizeJson, type RecordFields } from './record.ts';
 import { redactInput } from './redact.ts';
 import { withDeadline } from '../util/deadline.ts';
@@ -50,6 +55,10 @@ export interface DbAuditWriterOptions {
   testPauseAfterEngine?: readonly string[] | undefined;
   /** Records which process wrote each intent, before the intent (writer-sessions.ts). */
   writerSession?: { claim(intentId: string): Promise<void> } | undefined;
+  /** Direct appends per transaction at most (group commit); default DEFAULT_GROUP_COMMIT_BATCH. */
+  groupCommitBatch?: number | undefined;
+  /** The chain append; default chain-append.ts's (tests wrap it to count or fail transactions). */
+  appendRecords?: typeof appendRecords | undefined;
 }
 
 /** How long past its deadline the writer waits for the answer to a COMMIT sent in time. */
@@ -77,9 +86,12 @@ export class DbAuditWriter implements AuditWriter {
   /** The last write failed and none has succeeded since: outcomes go straight to the spool. */
   private databaseDown = false;
   private drainRunning: Promise<DrainResult> | null = null;
+  /** The direct appends, batched while a transaction is in flight. */
+  private readonly groupCommit: GroupCommit<AppendItem>;
 
   constructor(opts: DbAuditWriterOptions) {
     this.opts = opts;
+    this.groupCommit = new GroupCommit((items, budgetMs) => this.appendItems(items, { timeoutMs: budgetMs }), opts.groupCommitBatch);
   }
 
   /** Reads the spool's state after a restart: outcomes left in it are drained later. */
@@ -242,22 +254,28 @@ export class DbAuditWriter implements AuditWriter {
     }
   }
 
+  /** One record by group commit: writeTimeoutMs counts from now, its wait in the queue included. */
   private append(fields: RecordFields, opts: { skipIfOutcomeRecorded?: boolean } = {}): Promise<void> {
-    return this.appendItems([{ fields, skipIfOutcomeRecorded: opts.skipIfOutcomeRecorded ?? false }], {});
+    return this.groupCommit.append({ fields, skipIfOutcomeRecorded: opts.skipIfOutcomeRecorded ?? false }, this.writeTimeoutMs);
+  }
+
+  private get writeTimeoutMs(): number {
+    return this.opts.writeTimeoutMs ?? 10_000;
   }
 
   /**
-   * One transaction within writeTimeoutMs (plus COMMIT_GRACE_MS for a COMMIT sent in time).
-   * Giving up while a COMMIT is unanswered is an AppendUnconfirmedError; giving up before
-   * the insert was sent means nothing was written (the transaction checks its deadline).
+   * One transaction within `timeoutMs` (default writeTimeoutMs; plus COMMIT_GRACE_MS for a
+   * COMMIT sent in time). Giving up while a COMMIT is unanswered is an AppendUnconfirmedError;
+   * giving up before the insert was sent means nothing was written (the transaction checks
+   * its deadline).
    */
-  private async appendItems(items: AppendItem[], opts: { keepTime?: boolean }): Promise<void> {
-    const timeoutMs = this.opts.writeTimeoutMs ?? 10_000;
+  private async appendItems(items: AppendItem[], opts: { keepTime?: boolean; timeoutMs?: number }): Promise<void> {
+    const timeoutMs = opts.timeoutMs ?? this.writeTimeoutMs;
     let inserted = false;
     try {
       // The database is read from the holder on each call: a reopened database is picked up.
       const database = this.opts.database;
-      const write = appendRecords(database.prisma, items, {
+      const write = (this.opts.appendRecords ?? appendRecords)(database.prisma, items, {
         stampTime: !opts.keepTime,
         timeoutMs,
         serverTimeouts: database.kind === 'postgres',
@@ -265,7 +283,8 @@ export class DbAuditWriter implements AuditWriter {
           inserted = true;
         },
       });
-      await withDeadline(write, timeoutMs + Math.min(COMMIT_GRACE_MS, timeoutMs), () => {
+      // The grace follows the configured timeout, not what a batch had left: a COMMIT sent in time gets it whole.
+      await withDeadline(write, timeoutMs + Math.min(COMMIT_GRACE_MS, this.writeTimeoutMs), () => {
         const late = new Error(`the audit database did not answer within ${timeoutMs} ms`);
         return inserted ? new AppendUnconfirmedError(late) : late;
       });
