@@ -8,6 +8,8 @@ import type { ClusterClient } from './cluster-client.ts';
 import type { Network, Node, Service, Swarm, Task } from './engine-api/index.ts';
 import { isStaleSwarmCopy } from './model/network.ts';
 import { objectPath } from './api/engine-path.ts';
+import { inspectService } from './api/services.ts';
+import { isNotFound } from '../errors/gateway-error.ts';
 import { checkedReference } from '../validate/references.ts';
 
 /**
@@ -103,6 +105,33 @@ export class ClusterLoaders {
     return services.find((s) => s.ID === ref) ?? services.find((s) => s.Spec.Name === ref) ?? uniquePrefix(services, ref, (s) => s.ID);
   }
 
+  /**
+   * The service a mutation acts on, as `service(ref)` finds it, inspected (an update must
+   * send back the latest spec). A full swarm ID needs no list: the one inspect finds it (the
+   * engine resolves ID, then name, as `service(ref)` does), so a mutation's cost does not
+   * grow with the number of services (issue 12). Names and prefixes are found in the list
+   * as today. A 404 or a service outside the read scope is null, as missing.
+   */
+  async serviceToChange(ref: string): Promise<Service | null> {
+    checkedReference('service', ref);
+    if (!FULL_SWARM_ID.test(ref)) {
+      const listed = await this.service(ref);
+      return listed && this.inspected(listed.ID);
+    }
+    const service = await this.inspected(ref);
+    return service && (!this.visible || this.visible(service.Spec.Labels)) ? service : null;
+  }
+
+  private async inspected(id: string): Promise<Service | null> {
+    this.calls++;
+    try {
+      return await inspectService(this.client, id);
+    } catch (e) {
+      if (isNotFound(e)) return null;
+      throw e;
+    }
+  }
+
   /** A network by ID or name, or null (names first, as `docker network inspect` does for full IDs). */
   async network(ref: string): Promise<Network | null> {
     checkedReference('network', ref);
@@ -147,6 +176,9 @@ export class ClusterLoaders {
     return ids.map((id) => byKey.get(id) ?? []);
   }
 }
+
+/** A swarm object's full ID (25 lowercase base-36 characters), as swarmkit makes them. */
+const FULL_SWARM_ID = /^[0-9a-z]{25}$/;
 
 /** Docker accepts an unambiguous ID prefix wherever it accepts an ID. */
 function uniquePrefix<T>(items: T[], ref: string, idOf: (t: T) => string): T | null {

@@ -1,5 +1,4 @@
 // Finds the service a query or mutation names (ID, name or unique ID prefix).
-import { inspectService } from '../../docker/api/services.ts';
 import type { ClusterLoaders } from '../../docker/loaders.ts';
 import type { Service as EngineService } from '../../docker/engine-api/index.ts';
 import { notFound } from '../../errors/gateway-error.ts';
@@ -14,16 +13,16 @@ export async function findService(loaders: ClusterLoaders, ref: string): Promise
 }
 
 /**
- * The service a mutation acts on: readable, and inside the mutation's own label scope
- * (`scope`, which can be narrower than the read scope); otherwise NOT_FOUND, as a missing one.
+ * The service a mutation acts on, inspected (the spec sent back must be the latest one):
+ * readable, and inside the mutation's own label scope (`scope`, which can be narrower than
+ * the read scope); otherwise NOT_FOUND, as a missing one. A full ID costs one inspect and
+ * no service list (see ClusterLoaders.serviceToChange).
  */
 export async function findServiceToChange(loaders: ClusterLoaders, scope: Scope, ref: string): Promise<EngineService> {
-  const service = serviceInScope(await loaders.service(ref), scope);
+  const service = serviceInScope(await loaders.serviceToChange(ref), scope);
   if (!service) throw notFound('service', ref);
   return service;
 }
 
-/** The service a mutation acts on (as findServiceToChange), inspected: the spec sent back must be the latest one. */
-export async function inspectServiceToChange(loaders: ClusterLoaders, scope: Scope, ref: string): Promise<EngineService> {
-  return inspectService(loaders.client, (await findServiceToChange(loaders, scope, ref)).ID);
-}
+/** The service a mutation acts on (as findServiceToChange, which inspects it already). */
+export const inspectServiceToChange = findServiceToChange;
