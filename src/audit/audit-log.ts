@@ -45,7 +45,7 @@ export function spoolPathOf(settings: AuditSettings, dataDir: string): string {
 export async function startAuditLog(opts: AuditLogOptions): Promise<AuditLog> {
   const { database, settings, logger } = opts;
   const spoolPath = spoolPathOf(settings, opts.dataDir);
-  const session = await startWriterSession({ database, logger, writeTimeoutMs: settings.writeTimeoutMs });
+  const session = await startWriterSession({ database, logger });
   const writer = new DbAuditWriter({
     database,
     logger,

@@ -46,6 +46,12 @@ export interface AppendOptions extends AppendConditions {
   serverTimeouts?: boolean;
   /** Called just before the insert is sent: from then on a failure may hide a commit. */
   onInsert?: () => void;
+  /**
+   * Runs in the transaction, with the records about to be inserted, just before their
+   * insert (the writer session's claim of its intents, writer-sessions.ts): what it writes
+   * commits with them or not at all, and its failure refuses the whole append.
+   */
+  beforeInsert?: (tx: Prisma.TransactionClient, records: readonly AuditRecordData[]) => Promise<void>;
 }
 
 export interface AppendItem extends AppendConditions {
@@ -108,6 +114,7 @@ export async function appendRecords(prisma: PrismaClient, items: readonly Append
           out.push(record);
         }
         if (records.length === 0) return out;
+        await opts.beforeInsert?.(tx, records);
         inTime('before it inserted');
         inserted = true;
         opts.onInsert?.();

@@ -21,7 +21,9 @@
 //
 // Direct appends (intents, outcomes, sensitive reads, refusals) go by group commit
 // (group-commit.ts): those asked for while an append is in flight share the next
-// transaction, and each caller goes on only once that transaction committed.
+// transaction, and each caller goes on only once that transaction committed. The batch's
+// intents are claimed for this process's writer session in that same transaction
+// (writer-sessions.ts), so an intent costs one shared transaction, its claim included.
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Database } from '../db/client.ts';
@@ -32,6 +34,7 @@ import { blankRecordFields, normalizeJson, type RecordFields } from './record.ts
 import { redactInput } from './redact.ts';
 import { withDeadline } from '../util/deadline.ts';
 import { appendToSpool, drainSpool, readSpool, type DrainResult } from './spool.ts';
+import type { WriterSession } from './writer-sessions.ts';
 
 export interface DbAuditWriterOptions {
   database: Database;
@@ -53,8 +56,8 @@ export interface DbAuditWriterOptions {
    * Passed only by the test entry point (test/support/gateway-entry.ts), never by src/main.ts.
    */
   testPauseAfterEngine?: readonly string[] | undefined;
-  /** Records which process wrote each intent, before the intent (writer-sessions.ts). */
-  writerSession?: { claim(intentId: string): Promise<void> } | undefined;
+  /** Records which process wrote each intent, in the intent's transaction (writer-sessions.ts). */
+  writerSession?: Pick<WriterSession, 'claim'> | undefined;
   /** Direct appends per transaction at most (group commit); default DEFAULT_GROUP_COMMIT_BATCH. */
   groupCommitBatch?: number | undefined;
   /** The chain append; default chain-append.ts's (tests wrap it to count or fail transactions). */
@@ -91,7 +94,7 @@ export class DbAuditWriter implements AuditWriter {
 
   constructor(opts: DbAuditWriterOptions) {
     this.opts = opts;
-    this.groupCommit = new GroupCommit((items, budgetMs) => this.appendItems(items, { timeoutMs: budgetMs }), opts.groupCommitBatch);
+    this.groupCommit = new GroupCommit((items, budgetMs) => this.appendItems(items, { timeoutMs: budgetMs, claimIntents: true }), opts.groupCommitBatch);
   }
 
   /** Reads the spool's state after a restart: outcomes left in it are drained later. */
@@ -122,7 +125,6 @@ export class DbAuditWriter implements AuditWriter {
     const summary = this.summary(intent);
     this.open.set(id, summary);
     try {
-      await this.opts.writerSession?.claim(id);
       await this.append({ ...this.base(id, 'intent', summary), input: this.redact(intent.input), decision: normalizeJson(intent.decision) });
     } catch (err) {
       this.open.delete(id);
@@ -269,8 +271,9 @@ export class DbAuditWriter implements AuditWriter {
    * giving up before the insert was sent means nothing was written (the transaction checks
    * its deadline).
    */
-  private async appendItems(items: AppendItem[], opts: { keepTime?: boolean; timeoutMs?: number }): Promise<void> {
+  private async appendItems(items: AppendItem[], opts: { keepTime?: boolean; timeoutMs?: number; claimIntents?: boolean }): Promise<void> {
     const timeoutMs = opts.timeoutMs ?? this.writeTimeoutMs;
+    const session = opts.claimIntents ? this.opts.writerSession : undefined;
     let inserted = false;
     try {
       // The database is read from the holder on each call: a reopened database is picked up.
@@ -282,6 +285,8 @@ export class DbAuditWriter implements AuditWriter {
         onInsert: () => {
           inserted = true;
         },
+        // The batch's intents are this process's: claimed in the same transaction, not one each.
+        ...(session ? { beforeInsert: (tx, records) => session.claim(tx, records.filter((r) => r.kind === 'intent').map((r) => r.id)) } : {}),
       });
       // The grace follows the configured timeout, not what a batch had left: a COMMIT sent in time gets it whole.
       await withDeadline(write, timeoutMs + Math.min(COMMIT_GRACE_MS, this.writeTimeoutMs), () => {

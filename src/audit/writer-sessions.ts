@@ -3,17 +3,20 @@
 // start or by another gateway on the same database, while those of a live process (still
 // in flight) are left alone, without a fixed grace period.
 //
-// Each process has a writer session (a random UUID). Before it writes an intent it records
-// the pair (intent, session) in audit_intent_writers. On PostgreSQL the process holds a
-// session-level advisory lock keyed by its session for as long as it runs, on a connection
-// of its own: PostgreSQL releases it when that connection ends, which is what a dead
-// process leaves. A session whose lock nobody holds is gone. PGlite is one process at a
-// time, so every session but the current one is gone by definition.
+// Each process has a writer session (a random UUID). With every intent it records the pair
+// (intent, session) in audit_intent_writers, in the intent's own append transaction (one
+// insert for the whole group-committed batch): an intent is never seen without its writer,
+// a refused intent leaves no claim, and a claim costs no transaction of its own. On
+// PostgreSQL the process holds a session-level advisory lock keyed by its session for as
+// long as it runs, on a connection of its own: PostgreSQL releases it when that connection
+// ends, which is what a dead process leaves. A session whose lock nobody holds is gone.
+// PGlite is one process at a time, so every session but the current one is gone by
+// definition.
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Database } from '../db/client.ts';
 import type { SqlExecutor } from '../db/sql-executor.ts';
-import { withDeadline } from '../util/deadline.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
 
 /** The advisory lock namespace of writer sessions ("SGWS"), apart from the chain lock and Prisma's. */
 export const WRITER_LOCK_NAMESPACE = 0x53475753;
@@ -25,8 +28,8 @@ export function writerLockKey(session: string): number {
 
 export interface WriterSession {
   readonly id: string;
-  /** Records that this process writes `intentId` (before the intent itself). */
-  claim(intentId: string): Promise<void>;
+  /** Records, in the transaction `tx` that appends them, that this process writes these intents. */
+  claim(tx: Prisma.TransactionClient, intentIds: readonly string[]): Promise<void>;
   /** Of the given sessions, those whose process is gone. */
   gone(sessions: readonly string[]): Promise<Set<string>>;
   /** Releases the session (at a clean stop). */
@@ -36,8 +39,6 @@ export interface WriterSession {
 export interface WriterSessionOptions {
   database: Database;
   logger: Logger;
-  /** A claim taking longer than this fails (the intent, then the change, is refused). */
-  writeTimeoutMs?: number | undefined;
   /** Delay before taking the lock again after its connection was lost. Default 1 s. */
   relockDelayMs?: number;
 }
@@ -46,7 +47,6 @@ export async function startWriterSession(opts: WriterSessionOptions): Promise<Wr
   const id = randomUUID();
   const { database, logger } = opts;
   const key = writerLockKey(id);
-  const timeoutMs = opts.writeTimeoutMs ?? 10_000;
   let lockConnection: SqlExecutor | null = null;
   let closed = false;
 
@@ -76,9 +76,10 @@ export async function startWriterSession(opts: WriterSessionOptions): Promise<Wr
 
   return {
     id,
-    async claim(intentId) {
-      const insert = database.prisma.$executeRaw`INSERT INTO audit_intent_writers (intent_id, writer_session) VALUES (${intentId}::uuid, ${id}::uuid)`;
-      await withDeadline(insert, timeoutMs, () => new Error(`the audit database did not record the writer session within ${timeoutMs} ms`));
+    async claim(tx, intentIds) {
+      if (intentIds.length === 0) return;
+      // The append's deadline bounds it (chain-append.ts): no timeout of its own.
+      await tx.auditIntentWriter.createMany({ data: intentIds.map((intentId) => ({ intentId, writerSession: id })) });
     },
     async gone(sessions) {
       const others = sessions.filter((s) => s !== id);

@@ -1,7 +1,9 @@
 // DbAuditWriter's direct appends by group commit, over an embedded PGlite database:
 // concurrent intents share transactions, the chain stays whole (seq 1..N), a caller's
-// promise resolves only once its record is committed, and a batch that fails rejects every
-// caller in it and writes nothing. appendRecords is wrapped to count (and fail) transactions.
+// promise resolves only once its record is committed, each intent's writer-session claim
+// commits in its intent's transaction (same xmin), and a batch that fails rejects every
+// caller in it and writes nothing, claims included. appendRecords is wrapped to count (and
+// fail) transactions.
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -11,6 +13,7 @@ import { AppendUnconfirmedError, appendRecords } from '../../../src/audit/chain-
 import { DbAuditWriter } from '../../../src/audit/db-audit-writer.ts';
 import { GroupCommit } from '../../../src/audit/group-commit.ts';
 import { verifyChain } from '../../../src/audit/hash-chain.ts';
+import { startWriterSession, type WriterSession } from '../../../src/audit/writer-sessions.ts';
 import { openAuditDb, type AuditDb } from '../../support/audit-db.ts';
 
 const logger = pino({ level: 'silent' });
@@ -31,12 +34,21 @@ describe('DbAuditWriter group commit (PGlite)', () => {
   let batches: number[] = [];
   let failBatchesOver = Infinity;
   let writer: DbAuditWriter;
+  let session: WriterSession;
+  /** Each intent's claim with the transaction IDs (xmin) of the claim's row and of the intent's. */
+  const claims = () =>
+    db.database.prisma.$queryRaw<{ id: string; session: string; claimXid: string; intentXid: string }[]>`
+      SELECT r.id::text AS id, w.writer_session::text AS session, w.xmin::text AS "claimXid", r.xmin::text AS "intentXid"
+      FROM audit_records r JOIN audit_intent_writers w ON w.intent_id = r.id WHERE r.kind = 'intent'`;
+  const claimCount = async () => db.database.prisma.auditIntentWriter.count();
 
   before(async () => {
     db = await openAuditDb('pglite', 'group-commit');
+    session = await startWriterSession({ database: db.database, logger });
     writer = new DbAuditWriter({
       database: db.database,
       logger,
+      writerSession: session,
       spoolPath: path.join(db.dataDir, 'spool.ndjson'),
       // Generous: the suite shares the machine, and PGlite is CPU-bound.
       writeTimeoutMs: 30_000,
@@ -50,6 +62,7 @@ describe('DbAuditWriter group commit (PGlite)', () => {
     await writer.init();
   });
   after(async () => {
+    await session?.close();
     await db?.close();
   });
 
@@ -72,10 +85,21 @@ describe('DbAuditWriter group commit (PGlite)', () => {
     assert.deepEqual(records.map((r) => r.seq), Array.from({ length: 64 }, (_, i) => BigInt(i + 1)));
     assert.equal((await verifyChain(records)).ok, true);
     for (const id of ids) assert.equal(records.filter((r) => r.intentId === id && r.kind === 'outcome').length, 1);
+    // Seen from the database: as many transactions as batches, and each intent claimed for
+    // this process in its own intent's transaction (no transaction of its own).
+    const xids = await db.database.prisma.$queryRaw<{ n: number }[]>`SELECT count(DISTINCT xmin::text)::int AS n FROM audit_records`;
+    assert.equal(xids[0]!.n, batches.length);
+    const claimed = await claims();
+    assert.deepEqual(claimed.map((c) => c.id).sort(), [...ids].sort());
+    for (const c of claimed) {
+      assert.equal(c.session, session.id);
+      assert.equal(c.claimXid, c.intentXid, `the claim of ${c.id} committed with its intent`);
+    }
   });
 
-  test('a batch that fails rejects every caller in it (unconfirmed for all) and writes nothing', async () => {
+  test('a batch that fails rejects every caller in it (unconfirmed for all) and writes nothing, not even claims', async () => {
     const before = (await db.records()).length;
+    const claimsBefore = await claimCount();
     batches = [];
     failBatchesOver = 1;
     try {
@@ -88,6 +112,7 @@ describe('DbAuditWriter group commit (PGlite)', () => {
         assert.ok(r.reason instanceof AppendUnconfirmedError, String(r.reason));
       }
       assert.equal((await db.records()).length, before + 1);
+      assert.equal(await claimCount(), claimsBefore + 1, 'only the committed intent is claimed');
       // Each refused intent spooled its "not made" outcome, written only if the intent was recorded.
       assert.equal(writer.spoolDepth, 15);
     } finally {
