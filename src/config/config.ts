@@ -30,6 +30,20 @@ export const clusterSchema = z
   })
   .strict();
 
+/**
+ * The watched cluster state (src/docker/watch/): reads served from memory, fed by the
+ * events stream and one shared task poll per cluster. Off: every request reads the engine.
+ */
+const watchSchema = z
+  .object({
+    enabled: z.boolean().default(true),
+    /** A full resync of services, nodes and networks this often, as a backstop against a missed event. */
+    resyncMs: z.number().int().min(1_000).max(3_600_000).default(30_000),
+    /** Tasks older than this are polled again before a read uses them: the staleness bound of tasks. */
+    taskMaxAgeMs: z.number().int().min(100).max(60_000).default(1_000),
+  })
+  .strict();
+
 export const engineSchema = z
   .object({ name: nameSchema, endpoint: endpointSchema, cluster: nameSchema.optional() })
   .strict();
@@ -86,9 +100,10 @@ export const configSchema = z
       .object({
         /** Per-request timeout for Engine API calls, in milliseconds. */
         timeoutMs: z.number().int().min(100).max(600_000).default(10_000),
+        watch: watchSchema.prefault({}),
       })
       .strict()
-      .default({ timeoutMs: 10_000 }),
+      .prefault({}),
     database: databaseSchema.default({ dataDir: '.data' }),
     audit: auditSchema.default({ reconcileGraceMs: 120_000, writeTimeoutMs: 10_000, maintenanceIntervalMs: 5_000 }),
     // prefault: an absent section is parsed as {}, so its own defaults apply.
@@ -143,12 +158,20 @@ export function parseConfig(raw: unknown): GatewayConfig {
   return { ...cfg, defaultCluster: cfg.defaultCluster ?? cfg.clusters[0]!.name };
 }
 
+/** `on`/`off` (or true/false, 1/0) as a boolean; anything else is passed on for the schema to refuse by name. */
+function onOff(value: string): boolean | string {
+  const v = value.trim().toLowerCase();
+  if (['on', 'true', '1'].includes(v)) return true;
+  if (['off', 'false', '0'].includes(v)) return false;
+  return value;
+}
+
 /**
  * Builds the raw config from the environment:
  * - GATEWAY_CONFIG: path to a JSON file with the full shape above (clusters, engines...);
  * - otherwise one cluster named `default` at DOCKER_HOST (default unix:///var/run/docker.sock),
  *   with TLS files from DOCKER_CERT_PATH when DOCKER_TLS_VERIFY is set, as the Docker CLI does.
- * PORT, HOST, NODE_ENV=production, LOG_LEVEL and ENGINE_TIMEOUT_MS override the file, and so do
+ * PORT, HOST, NODE_ENV=production, LOG_LEVEL, ENGINE_TIMEOUT_MS and ENGINE_WATCH (on/off) override the file, and so do
  * the audit log's settings: DATABASE_URL (PostgreSQL; unset: embedded PGlite), GATEWAY_DATA_DIR
  * (default .data), AUDIT_SPOOL_PATH, AUDIT_SECRET_ENV_PATTERNS (comma-separated regexes),
  * AUDIT_RETENTION_DAYS and AUDIT_RECONCILE_GRACE_MS.
@@ -182,6 +205,11 @@ export function rawConfigFromEnv(env: NodeJS.ProcessEnv): Record<string, unknown
   if (env.NODE_ENV === 'production') raw.production = true;
   if (env.LOG_LEVEL) raw.logLevel = env.LOG_LEVEL;
   if (env.ENGINE_TIMEOUT_MS) raw.engine = { ...(raw.engine as object | undefined), timeoutMs: Number(env.ENGINE_TIMEOUT_MS) };
+  if (env.ENGINE_WATCH) {
+    const engine = { ...(raw.engine as object | undefined) } as Record<string, unknown>;
+    engine.watch = { ...(engine.watch as object | undefined), enabled: onOff(env.ENGINE_WATCH) };
+    raw.engine = engine;
+  }
   const database = { ...(raw.database as object | undefined) } as Record<string, unknown>;
   if (env.DATABASE_URL?.trim()) database.url = env.DATABASE_URL.trim();
   if (env.GATEWAY_DATA_DIR) database.dataDir = env.GATEWAY_DATA_DIR;

@@ -26,6 +26,6 @@ export interface EngineRegistryOptions {
   defaultCluster: string;
   clusters: readonly ClusterOptions[];
   engines: readonly NamedEngineOptions[];
-  /** The per-request timeout (`engine.timeoutMs`). */
-  engine: { timeoutMs: number };
+  /** The per-request timeout (`engine.timeoutMs`) and the watched state (`engine.watch`; absent: off). */
+  engine: { timeoutMs: number; watch?: { enabled: boolean; resyncMs: number; taskMaxAgeMs: number } | undefined };
 }

@@ -1,8 +1,12 @@
-// Per-request caches and batches over one cluster's Engine API. Whatever a nested query
-// asks for, each kind of object is listed at most once per request (nodes, services,
-// networks) or fetched in one filtered call per batch (tasks by service or node), so the
-// number of Engine calls does not grow with the size of the result. Mutations call
-// `invalidate()` so that the object they return is read fresh.
+// What one request reads of one cluster. With the cluster's watched state (watch/), it
+// reads services, nodes, networks and tasks from memory: one snapshot per request, so
+// nested fields agree with each other. Without it (watching off, the caller asked for a
+// fresh read, or the watcher is not synced), it reads the engine, and each kind of object
+// is listed at most once per request (nodes, services, networks) or fetched in one
+// filtered call per batch (tasks by service or node), so the number of Engine calls does
+// not grow with the size of the result. Mutations call `invalidate()`: the rest of the
+// request reads the engine (the payload shows the change), and the watched state is told,
+// so the next request reads it too.
 import DataLoader from 'dataloader';
 import type { ClusterClient } from './cluster-client.ts';
 import type { Network, Node, Service, Swarm, Task } from './engine-api/index.ts';
@@ -11,6 +15,8 @@ import { objectPath } from './api/engine-path.ts';
 import { inspectService } from './api/services.ts';
 import { isNotFound } from '../errors/gateway-error.ts';
 import { checkedReference } from '../validate/references.ts';
+import { taskFilterPredicate } from './watch/task-filters.ts';
+import type { WatchedCluster, WatchedSnapshot } from './watch/watched-cluster.ts';
 
 /**
  * Which labelled objects this request may see (access control's read scope): a service
@@ -29,17 +35,35 @@ export class ClusterLoaders {
   private verboseNetworkLoader!: DataLoader<string, Network>;
 
   private readonly visible: Visibility | null;
+  private watch: WatchedCluster | null;
+  private readonly watchedBy: WatchedCluster | null;
 
-  constructor(client: ClusterClient, visible: Visibility | null = null) {
+  constructor(client: ClusterClient, visible: Visibility | null = null, watch: WatchedCluster | null = null) {
     this.client = client;
     this.visible = visible;
+    this.watch = watch;
+    this.watchedBy = watch;
     this.reset();
   }
 
-  /** Forgets everything read so far in this request. */
+  /** Loaders of the same cluster and source that see everything (checks that must count objects out of the caller's scope). */
+  unscoped(): ClusterLoaders {
+    return new ClusterLoaders(this.client, null, this.watch);
+  }
+
+  /** Forgets everything read so far in this request; what it reads from now on comes from the engine. */
   invalidate(): void {
     this.memo.clear();
     this.reset();
+    this.watch = null;
+    this.watchedBy?.changed();
+  }
+
+  /** This request's view of the watched state, or null to read the engine. */
+  private watched(): Promise<WatchedSnapshot | null> {
+    const watch = this.watch;
+    if (!watch) return Promise.resolve(null);
+    return this.once('watched', () => watch.current());
   }
 
   private reset(): void {
@@ -71,12 +95,13 @@ export class ClusterLoaders {
   }
 
   nodes(): Promise<Node[]> {
-    return this.once('nodes', () => this.get<Node[]>('/nodes'));
+    return this.once('nodes', async () => (await this.watched())?.nodes ?? this.get<Node[]>('/nodes'));
   }
 
+  /** Listed without `status=true`: running and desired task counts are counted from the tasks, which a request asking for them reads anyway. */
   services(): Promise<Service[]> {
     return this.once('services', async () => {
-      const all = await this.get<Service[]>('/services', { status: true });
+      const all = (await this.watched())?.services ?? (await this.get<Service[]>('/services'));
       return this.visible ? all.filter((s) => this.visible!(s.Spec.Labels)) : all;
     });
   }
@@ -84,7 +109,9 @@ export class ClusterLoaders {
   /** The manager's networks, without its stale local copies of removed swarm networks. */
   networks(): Promise<Network[]> {
     return this.once('networks', async () =>
-      (await this.get<Network[]>('/networks')).filter((n) => !isStaleSwarmCopy(n) && (!this.visible || this.visible(n.Labels))),
+      ((await this.watched())?.networks ?? (await this.get<Network[]>('/networks'))).filter(
+        (n) => !isStaleSwarmCopy(n) && (!this.visible || this.visible(n.Labels)),
+      ),
     );
   }
 
@@ -145,23 +172,37 @@ export class ClusterLoaders {
     return result;
   }
 
-  tasksOfService(serviceId: string): Promise<Task[]> {
+  async tasksOfService(serviceId: string): Promise<Task[]> {
+    const watched = await this.watched();
+    if (watched) return this.visibleTasks(watched.tasks.byService.get(serviceId) ?? []);
     return this.tasksByServiceLoader.load(serviceId);
   }
 
-  tasksOfNode(nodeId: string): Promise<Task[]> {
+  async tasksOfNode(nodeId: string): Promise<Task[]> {
+    const watched = await this.watched();
+    if (watched) return this.visibleTasks(watched.tasks.byNode.get(nodeId) ?? []);
     return this.tasksByNodeLoader.load(nodeId);
   }
 
-  /** Tasks matching Engine filters, in one call. */
+  /** Tasks matching Engine filters: from the watched state when the filters can be applied in memory, else in one call. */
   tasks(filters: Record<string, string[]>): Promise<Task[]> {
     const key = `tasks:${JSON.stringify(filters)}`;
     return this.once(key, async () => {
+      const watched = await this.watched();
+      const matches = watched && taskFilterPredicate(filters);
+      if (matches) return this.visibleTasks(watched.tasks.all.filter(matches));
       const tasks = await this.get<Task[]>('/tasks', { filters: JSON.stringify(filters) });
       if (!this.visible) return tasks;
       const services = new Set((await this.services()).map((s) => s.ID));
       return tasks.filter((t) => services.has(t.ServiceID));
     });
+  }
+
+  /** Tasks of services this request may see. */
+  private async visibleTasks(tasks: Task[]): Promise<Task[]> {
+    if (!this.visible) return tasks;
+    const services = new Set((await this.services()).map((s) => s.ID));
+    return tasks.filter((t) => services.has(t.ServiceID));
   }
 
   private async tasksGroupedBy(filter: 'service' | 'node', ids: readonly string[], keyOf: (t: Task) => string): Promise<Task[][]> {

@@ -1,9 +1,10 @@
-// The clusters and named engines from the configuration, as clients. Built once at
-// start-up and shared by all requests.
+// The clusters and named engines from the configuration, as clients, and each cluster's
+// watched state (when enabled). Built once at start-up and shared by all requests.
 import { GatewayError } from '../errors/gateway-error.ts';
 import { ClusterClient } from './cluster-client.ts';
 import type { EngineRegistryOptions } from './connection-options.ts';
 import { EngineEndpoint } from './endpoint.ts';
+import { WatchedCluster } from './watch/watched-cluster.ts';
 
 export interface NamedEngine {
   name: string;
@@ -15,10 +16,17 @@ export class EngineRegistry {
   readonly defaultCluster: string;
   private readonly clusters = new Map<string, ClusterClient>();
   private readonly engines = new Map<string, NamedEngine>();
+  private readonly watched = new Map<string, WatchedCluster>();
 
   constructor(config: EngineRegistryOptions) {
     this.defaultCluster = config.defaultCluster;
-    for (const c of config.clusters) this.clusters.set(c.name, new ClusterClient(c, config.engine.timeoutMs));
+    const watch = config.engine.watch;
+    for (const c of config.clusters) {
+      const client = new ClusterClient(c, config.engine.timeoutMs);
+      this.clusters.set(c.name, client);
+      // Each watcher starts with the first read of its cluster (WatchedCluster.current).
+      if (watch?.enabled) this.watched.set(c.name, new WatchedCluster(client, watch));
+    }
     for (const e of config.engines) {
       this.engines.set(e.name, { name: e.name, cluster: e.cluster, endpoint: new EngineEndpoint(e.endpoint, config.engine.timeoutMs) });
     }
@@ -34,6 +42,16 @@ export class EngineRegistry {
     const client = this.clusters.get(key);
     if (!client) throw new GatewayError('NOT_FOUND', `cluster "${key}" is not configured (configured: ${this.clusterNames().join(', ')})`);
     return client;
+  }
+
+  /** The cluster's watched state, or null when the gateway reads the engine on every request (`engine.watch.enabled: false`). */
+  watchOf(client: ClusterClient): WatchedCluster | null {
+    return this.watched.get(client.name) ?? null;
+  }
+
+  /** Ends every watcher's events stream and timers (at gateway stop); reads then go to the engines directly. */
+  stopWatching(): void {
+    for (const w of this.watched.values()) w.close();
   }
 
   engineNames(): string[] {

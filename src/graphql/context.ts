@@ -54,7 +54,15 @@ export interface ContextDeps {
   logger: Logger;
 }
 
-export function createContext(deps: ContextDeps, request: { requestId: string; principal: Principal; userAgent: string | undefined }): GatewayContext {
+export interface RequestFacts {
+  requestId: string;
+  principal: Principal;
+  userAgent: string | undefined;
+  /** The caller asked to read the engine itself, not the watched state (`Cache-Control: no-cache`). */
+  freshReads?: boolean;
+}
+
+export function createContext(deps: ContextDeps, request: RequestFacts): GatewayContext {
   const perCluster = new Map<string, ClusterLoaders>();
   const authority = authorityOf(request.principal);
   return {
@@ -70,7 +78,8 @@ export function createContext(deps: ContextDeps, request: { requestId: string; p
       let loaders = perCluster.get(client.name);
       if (!loaders) {
         const scope = authority.readScope(client.name);
-        loaders = new ClusterLoaders(client, scope.all ? null : (labels) => inScope(scope, labels));
+        const watch = request.freshReads ? null : deps.registry.watchOf(client);
+        loaders = new ClusterLoaders(client, scope.all ? null : (labels) => inScope(scope, labels), watch);
         perCluster.set(client.name, loaders);
       }
       return loaders;

@@ -21,6 +21,7 @@ import type { GatewayConfig } from '../config/config.ts';
 import type { Database } from '../db/client.ts';
 import type { EngineRegistry } from '../docker/registry.ts';
 import { createContext, type GatewayContext } from '../graphql/context.ts';
+import { asksForFreshReads } from './fresh-reads.ts';
 import { guardRootFields } from '../graphql/access/guard-root-fields.ts';
 import { resolvers } from '../graphql/resolvers.ts';
 import { auditExportRoutes } from './audit-export.ts';
@@ -175,7 +176,12 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     rateLimiter.middleware,
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>
-        createContext(contextDeps, { requestId: String(res.locals.requestId), principal: res.locals.principal as Principal, userAgent: req.get('user-agent') }),
+        createContext(contextDeps, {
+          requestId: String(res.locals.requestId),
+          principal: res.locals.principal as Principal,
+          userAgent: req.get('user-agent'),
+          freshReads: asksForFreshReads(req.get('cache-control')),
+        }),
     }),
   );
   app.use(routeNotFound);
@@ -186,6 +192,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     httpServer,
     registry,
     async stop() {
+      registry.stopWatching();
       wsSessions.stop();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));

@@ -109,6 +109,11 @@ export interface FakeGatewayOptions extends FakeEngineOptions {
   /** Per-request Engine timeout (default 5 s). */
   timeoutMs?: number;
   /**
+   * Serve reads from the watched cluster state (default off: these tests check what each
+   * request asks the engine, and the fake engine's state is often changed behind its back).
+   */
+  watch?: boolean;
+  /**
    * More named engines, each a fake engine of its own (default state: an engine outside any
    * swarm), configured with `cluster` (default: none), for swarmInit/swarmJoin, the
    * gateway bridge and containers on a worker.
@@ -129,7 +134,7 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
       { name: 'fake-engine', endpoint: { url: engine.url }, cluster: FAKE_CLUSTER },
       ...(options.engines ?? []).map((e) => ({ name: e.name, endpoint: { url: engines[e.name]!.url }, ...(e.cluster ? { cluster: e.cluster } : {}) })),
     ],
-    engine: { timeoutMs: options.timeoutMs ?? 5_000 },
+    engine: { timeoutMs: options.timeoutMs ?? 5_000, watch: { enabled: options.watch ?? false } },
     logLevel: 'silent',
   });
   let gateway: TestGateway;

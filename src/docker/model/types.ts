@@ -267,7 +267,7 @@ export interface ServiceModel {
   version: number;
   cluster: string;
   networks: ServiceNetworkAttachmentModel[];
-  /** From `ServiceStatus` when listed with `status=true`; null when the engine did not give it. */
+  /** From `ServiceStatus` when the engine gave it (listed with `status=true`); null otherwise, and the GraphQL field counts tasks. */
   runningTasks: number | null;
   desiredTasks: number | null;
 }

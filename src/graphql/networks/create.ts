@@ -29,7 +29,7 @@ const REFUSAL_FIELDS = { fields: { NAME_CONFLICT: ['input', 'name'], INGRESS_EXI
  * invisible, so that the refusal does not name them.
  */
 async function existingSubnets(readScope: Scope, loaders: ClusterLoaders, readable: EngineNetwork[]): Promise<ExistingNetwork[]> {
-  const all = readScope.all ? readable : await new ClusterLoaders(loaders.client).networks();
+  const all = readScope.all ? readable : await loaders.unscoped().networks();
   const visible = new Set(readable.map((n) => n.Id));
   return all.map((n) => ({ name: n.Name, subnets: (n.IPAM?.Config ?? []).map((c) => c.Subnet ?? '').filter((x) => x !== ''), visible: visible.has(n.Id) }));
 }

@@ -66,7 +66,7 @@ export async function networkUsers(loaders: ClusterLoaders, networks: EngineNetw
  */
 export async function networkUsersInWholeSwarm(readScope: Scope, loaders: ClusterLoaders, networks: EngineNetwork[]): Promise<Map<string, NetworkUsers>> {
   if (readScope.all) return networkUsers(loaders, networks);
-  const [whole, readable] = await Promise.all([networkUsers(new ClusterLoaders(loaders.client), networks), loaders.services()]);
+  const [whole, readable] = await Promise.all([networkUsers(loaders.unscoped(), networks), loaders.services()]);
   const names = new Set(readable.map(serviceName));
   for (const users of whole.values()) {
     const hidden = new Set([...users.services, ...users.ingressPublishers].filter((n) => !names.has(n)));

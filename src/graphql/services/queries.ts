@@ -6,7 +6,7 @@ import { findService } from './lookup.ts';
 import { matchesServiceFilter } from './service-filter.ts';
 
 export const serviceQueries: Pick<QueryResolvers, 'services' | 'service'> = {
-  /** One `GET /services?status=true` per request, filtered here as the Engine would. */
+  /** The request's one service list (watched state or `GET /services`), filtered here as the Engine would. */
   async services(_root, { cluster, filter, first, after }, ctx) {
     const loaders = ctx.loaders(cluster);
     const services = (await loaders.services()).filter((s) => matchesServiceFilter(s, filter)).map((s) => toServiceModel(loaders.client.name, s));

@@ -95,6 +95,14 @@ describe('config validation', () => {
       assert.equal(cfg.http.port, 8080);
     });
 
+    test('the watched state is on by default; ENGINE_WATCH=off turns it off; a word that is not on/off is refused by name', () => {
+      assert.deepEqual(loadConfig({}).engine.watch, { enabled: true, resyncMs: 30_000, taskMaxAgeMs: 1_000 });
+      assert.equal(loadConfig({ ENGINE_WATCH: 'off' }).engine.watch.enabled, false);
+      assert.equal(loadConfig({ ENGINE_WATCH: 'on' }).engine.watch.enabled, true);
+      assert.throws(() => loadConfig({ ENGINE_WATCH: 'sometimes' }), (err: unknown) => err instanceof ConfigError && /engine\.watch\.enabled/.test(err.message));
+      assert.match(messageOf({ clusters: [cluster('a')], engine: { watch: { taskMaxAgeMs: 5 } } }), /engine\.watch\.taskMaxAgeMs/);
+    });
+
     test('GATEWAY_CONFIG that cannot be read or parsed names the file', () => {
       const dir = mkdtempSync(path.join(tmpdir(), 'sg-config-'));
       try {
