@@ -156,6 +156,8 @@ export function withoutPrefix(cidr: string): string {
  * mode; `tasks.<service>` (and `tasks.<alias>`, checked against Docker 20.10) always resolves
  * to every running task's address. Computed from
  * the service's VIPs and its tasks' network attachments, with no call per name.
+ * `networkNames` maps network IDs to names (the tasks' own copies, see attachedNetworkNames);
+ * a network missing from it is shown by its ID.
  */
 export function serviceDiscovery(
   service: Pick<ServiceModel, 'name' | 'endpointMode' | 'networks'>,

@@ -10,10 +10,14 @@ const TASK_STATES = new Set<string>([
 ]);
 
 /**
- * `networkNames` maps network IDs to names (from the network list); the attachment's own
- * copy of the network spec is used when a network is not in it (removed since).
+ * Network names come from the task itself: the Engine copies each attached network's
+ * object, Spec included, into the task (swarm.NetworkAttachment), so naming a task's
+ * networks needs no network list (issue 12). Swarm networks cannot be renamed, so the copy
+ * is the network's name; it also names a network removed since. `networkNames` is only
+ * a fallback for an attachment without a name (none seen from Docker 20.10); without one
+ * such a name is '' and the GraphQL field looks the network up.
  */
-export function toTaskModel(cluster: string, t: EngineTask, networkNames: ReadonlyMap<string, string>): TaskModel {
+export function toTaskModel(cluster: string, t: EngineTask, networkNames?: ReadonlyMap<string, string>): TaskModel {
   return {
     cluster,
     id: t.ID,
@@ -31,13 +35,20 @@ export function toTaskModel(cluster: string, t: EngineTask, networkNames: Readon
   };
 }
 
-export function taskNetworkAttachments(cluster: string, t: EngineTask, networkNames: ReadonlyMap<string, string>): TaskNetworkAttachmentModel[] {
+export function taskNetworkAttachments(cluster: string, t: EngineTask, networkNames?: ReadonlyMap<string, string>): TaskNetworkAttachmentModel[] {
   return (t.NetworksAttachments ?? []).map((a) => ({
     cluster,
     networkId: a.Network.ID,
-    networkName: networkNames.get(a.Network.ID) ?? a.Network.Spec?.Name ?? '',
+    networkName: a.Network.Spec?.Name || networkNames?.get(a.Network.ID) || '',
     addresses: a.Addresses ?? [],
   }));
+}
+
+/** Network ID -> name, as the tasks' own attachments name them (see toTaskModel). */
+export function attachedNetworkNames(tasks: readonly EngineTask[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const t of tasks) for (const a of t.NetworksAttachments ?? []) if (a.Network.Spec?.Name) names.set(a.Network.ID, a.Network.Spec.Name);
+  return names;
 }
 
 /** The Engine's lower-case state as the schema's enum value. */

@@ -1,16 +1,24 @@
 // Service fields that need more than the service's own JSON: task counts when the Engine
 // did not give them, tasks, networks' objects, DNS discovery. Tasks come from the
-// request's batch (`loaders.tasksOfService`), networks from its one network list.
+// request's batch (`loaders.tasksOfService`); their network names from the tasks
+// themselves, so neither Service.tasks nor discovery lists networks (issue 12), unless
+// discovery needs the name of a network none of the service's tasks is attached to.
 import type { ServiceNetworkAttachmentResolvers, ServiceResolvers } from '../../generated/graphql.ts';
 import type { ClusterLoaders } from '../../docker/loaders.ts';
+import type { Task as EngineTask } from '../../docker/engine-api/index.ts';
+import type { ServiceModel } from '../../docker/model/types.ts';
 import { serviceDiscovery } from '../../docker/model/service.ts';
-import { toEngineTaskState, toTaskModel } from '../../docker/model/task.ts';
+import { attachedNetworkNames, toEngineTaskState, toTaskModel } from '../../docker/model/task.ts';
 import { toNetworkModel } from '../../docker/model/network.ts';
 import { envFor } from '../access/secret-values.ts';
 import { serviceLogs } from './logs.ts';
 
-export async function networkNamesOf(loaders: ClusterLoaders): Promise<Map<string, string>> {
-  return new Map((await loaders.networks()).map((n) => [n.Id, n.Name]));
+/** The names of the service's networks: from its tasks' attachments, else from the request's one network list. */
+async function serviceNetworkNames(loaders: ClusterLoaders, service: Pick<ServiceModel, 'networks'>, tasks: readonly EngineTask[]): Promise<Map<string, string>> {
+  const names = attachedNetworkNames(tasks);
+  if (service.networks.every((n) => names.has(n.networkId))) return names;
+  const listed = new Map((await loaders.networks()).map((n) => [n.Id, n.Name]));
+  return new Map([...listed, ...names]);
 }
 
 export const serviceFields: ServiceResolvers = {
@@ -33,15 +41,14 @@ export const serviceFields: ServiceResolvers = {
     const tasks = await loaders.tasksOfService(parent.id);
     const wanted = desiredState ? tasks.filter((t) => t.DesiredState === toEngineTaskState(desiredState)) : tasks;
     if (wanted.length === 0) return [];
-    const names = await networkNamesOf(loaders);
-    return wanted.map((t) => toTaskModel(parent.cluster, t, names));
+    return wanted.map((t) => toTaskModel(parent.cluster, t));
   },
 
   async discovery(parent, _args, ctx) {
     if (parent.networks.length === 0) return [];
     const loaders = ctx.loaders(parent.cluster);
-    const [tasks, names] = await Promise.all([loaders.tasksOfService(parent.id), networkNamesOf(loaders)]);
-    return serviceDiscovery(parent, tasks, names);
+    const tasks = await loaders.tasksOfService(parent.id);
+    return serviceDiscovery(parent, tasks, await serviceNetworkNames(loaders, parent, tasks));
   },
 
   logs: (parent, args, ctx) => serviceLogs(parent, args, ctx.loaders(parent.cluster)),

@@ -6,20 +6,20 @@ import { notFound } from '../../errors/gateway-error.ts';
 import { paginate } from '../pagination.ts';
 import { findNode } from '../nodes/lookup.ts';
 import { findService } from '../services/lookup.ts';
-import { networkNamesOf } from '../services/service-fields.ts';
 import { taskKey } from './task-order.ts';
 import { checkedReference } from '../../validate/references.ts';
 
 export const taskQueries: Pick<QueryResolvers, 'tasks' | 'task'> = {
-  /** One filtered `GET /tasks`; service and node references are resolved to IDs first, so an unknown one is NOT_FOUND. */
+  /** One filtered `GET /tasks` (and no network list); service and node references are resolved to IDs first, so an unknown one is NOT_FOUND. */
   async tasks(_root, { cluster, filter, first, after }, ctx) {
     const loaders = ctx.loaders(cluster);
     const filters: TaskListFilters = {};
     if (filter?.service) filters.service = [(await findService(loaders, filter.service)).ID];
     if (filter?.node) filters.node = [(await findNode(loaders, filter.node)).ID];
     if (filter?.desiredState) filters['desired-state'] = [toEngineTaskState(filter.desiredState)];
-    const [tasks, names] = await Promise.all([loaders.tasks(filters as Record<string, string[]>), networkNamesOf(loaders)]);
-    const models = tasks.map((t) => toTaskModel(loaders.client.name, t, names));
+    // No network list: each task names its networks itself (toTaskModel).
+    const tasks = await loaders.tasks(filters as Record<string, string[]>);
+    const models = tasks.map((t) => toTaskModel(loaders.client.name, t));
     return paginate(models, taskKey, { first, after });
   },
 
@@ -30,6 +30,6 @@ export const taskQueries: Pick<QueryResolvers, 'tasks' | 'task'> = {
     const found = /^[0-9a-z]+$/.test(checkedReference('task', id)) ? await loaders.tasks({ id: [id] }) : [];
     const task = found.find((t) => t.ID === id) ?? (found.length === 1 ? found[0] : undefined);
     if (!task) throw notFound('task', id);
-    return toTaskModel(loaders.client.name, task, await networkNamesOf(loaders));
+    return toTaskModel(loaders.client.name, task);
   },
 };

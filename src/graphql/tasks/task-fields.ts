@@ -1,7 +1,8 @@
 // Task fields that are relations: its service, its node, its networks' objects. Each comes
 // from the request's one list of that kind (no call per task). A task is readable when its
 // service is; what it refers to beyond that, the caller may not be allowed to read: such a
-// reference is null (or, for a network's name, its ID), and the IDs stay.
+// reference is null (or, for a network's name, its ID), and the IDs stay. A network's name
+// is the task's own copy, so naming costs no call.
 import type { TaskNetworkAttachmentResolvers, TaskResolvers } from '../../generated/graphql.ts';
 import { toNetworkModel } from '../../docker/model/network.ts';
 import { toNodeModel } from '../../docker/model/node.ts';
@@ -34,9 +35,14 @@ export const taskNetworkAttachmentFields: TaskNetworkAttachmentResolvers = {
     return network ? toNetworkModel(network, parent.cluster, false) : null;
   },
 
-  /** The ID in place of the name of a network the caller may not read. */
+  /**
+   * The name the task's attachment carries (no network list); only an attachment without
+   * one looks the network up. The ID in place of the name of a network the caller may not read.
+   */
   async networkName(parent, _args, ctx) {
-    const [masked] = await maskNetworkNames(ctx.authority.readScope(parent.cluster), ctx.loaders(parent.cluster), [parent]);
+    const loaders = ctx.loaders(parent.cluster);
+    const named = parent.networkName ? parent : { ...parent, networkName: (await loaders.network(parent.networkId))?.Name ?? parent.networkId };
+    const [masked] = await maskNetworkNames(ctx.authority.readScope(parent.cluster), loaders, [named]);
     return masked!.networkName;
   },
 };

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Service as EngineService, Task as EngineTask } from '../../../src/docker/engine-api/index.ts';
 import { serviceDiscovery, toServiceModel } from '../../../src/docker/model/service.ts';
+import { attachedNetworkNames } from '../../../src/docker/model/task.ts';
 
 const read = <T>(name: string) => JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')) as T;
 const services = read<EngineService[]>('service-list.json');
@@ -32,6 +33,14 @@ describe('serviceDiscovery', () => {
       { network: 'net-a', name: 'dns', addresses: ['10.0.1.18', '10.0.1.19'], kind: 'tasks' },
       { network: 'net-a', name: 'tasks.dns', addresses: ['10.0.1.18', '10.0.1.19'], kind: 'tasks' },
     ]);
+  });
+
+  test("the tasks' own network names name the network; a network no name is known for shows its ID", () => {
+    const web = service('web');
+    const own = serviceDiscovery(web, tasksOf(web.id), attachedNetworkNames(tasksOf(web.id)));
+    assert.deepEqual(own, serviceDiscovery(web, tasksOf(web.id), networkNames));
+    const unnamed = serviceDiscovery(web, tasksOf(web.id), new Map());
+    assert.deepEqual([...new Set(unnamed.map((d) => d.network))], [web.networks[0]!.networkId]);
   });
 
   test('a service on no network has no names', () => {

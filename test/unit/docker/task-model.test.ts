@@ -1,9 +1,10 @@
-// toTaskModel against `GET /tasks` as Docker 20.10 answered it (fixtures/task-list.json).
+// toTaskModel against `GET /tasks` as Docker 20.10 answered it (fixtures/task-list.json):
+// a task names its networks itself (NetworksAttachments[].Network.Spec.Name).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Task as EngineTask } from '../../../src/docker/engine-api/index.ts';
-import { toEngineTaskState, toTaskModel, toTaskState } from '../../../src/docker/model/task.ts';
+import { attachedNetworkNames, toEngineTaskState, toTaskModel, toTaskState } from '../../../src/docker/model/task.ts';
 
 const tasks = JSON.parse(readFileSync(new URL('../fixtures/task-list.json', import.meta.url), 'utf8')) as EngineTask[];
 const byId = (id: string) => tasks.find((t) => t.ID === id)!;
@@ -12,7 +13,7 @@ const names = new Map([['b8zgvrcmf41inncz1jlslfi3k', 'net-a'], ['n2zhbgsu2uhv65m
 describe('toTaskModel', () => {
   test('a running replicated task with two network attachments', () => {
     const t = byId('u2onmext4sooyf59r5kbltat7');
-    const m = toTaskModel('c1', t, names);
+    const m = toTaskModel('c1', t);
     assert.equal(m.cluster, 'c1');
     assert.equal(m.id, 'u2onmext4sooyf59r5kbltat7');
     assert.equal(m.serviceId, 'rbu3iga91elxtsv6fw85j53kg');
@@ -45,9 +46,23 @@ describe('toTaskModel', () => {
     assert.deepEqual(m.networkAttachments, []);
   });
 
-  test("a network missing from the list keeps the attachment's own name", () => {
-    const m = toTaskModel('c1', byId('u2onmext4sooyf59r5kbltat7'), new Map());
+  test('network names come from the task itself: no network list is needed', () => {
+    const m = toTaskModel('c1', byId('u2onmext4sooyf59r5kbltat7'));
     assert.deepEqual(m.networkAttachments.map((a) => a.networkName), ['ingress', 'net-a']);
+  });
+
+  test('the network list only names an attachment that carries no name; else the name is left empty', () => {
+    const t = byId('u2onmext4sooyf59r5kbltat7');
+    const unnamed: EngineTask = { ...t, NetworksAttachments: t.NetworksAttachments!.map((a) => ({ ...a, Network: { ID: a.Network.ID } })) };
+    assert.deepEqual(toTaskModel('c1', unnamed, names).networkAttachments.map((a) => a.networkName), ['ingress', 'net-a']);
+    assert.deepEqual(toTaskModel('c1', unnamed).networkAttachments.map((a) => a.networkName), ['', '']);
+    const renamed = new Map([['b8zgvrcmf41inncz1jlslfi3k', 'other']]);
+    assert.equal(toTaskModel('c1', t, renamed).networkAttachments[1]!.networkName, 'net-a');
+  });
+
+  test('attachedNetworkNames: every network the tasks name, by ID', () => {
+    assert.deepEqual(attachedNetworkNames(tasks), names);
+    assert.deepEqual(attachedNetworkNames([byId('446ziptsjj1vkzkgz9uyr375o')]), new Map());
   });
 
   test('an unscheduled task has no node and no container', () => {

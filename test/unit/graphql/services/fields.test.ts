@@ -1,7 +1,8 @@
 // Service fields with logic, against a fake engine: secret-looking env values masked
 // below an unscoped admin (in queries and in mutation payloads), networks with their VIPs
 // and network objects, DNS discovery from the VIP and the running tasks' addresses, the
-// tasks of many services from one GET /tasks, canRollback and updateStatus.
+// tasks of many services from one GET /tasks, network names from the tasks (no network
+// list), canRollback and updateStatus.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { swarmNetwork } from '../../../support/fake-engine/network-objects.ts';
@@ -67,6 +68,13 @@ describe('Service fields', () => {
     assert.deepEqual(byName.get('tasks.api'), { network: 'backend', name: 'tasks.api', addresses: taskAddresses, kind: 'TASKS' });
   });
 
+  test('Service.tasks and discovery name networks from the tasks: no network list', async () => {
+    const service = expectData(await fg.gql(`{ service(id: "api") { tasks(desiredState: RUNNING) { networkAttachments { networkName } } discovery { network name } } }`)).service as Json;
+    assert.deepEqual(service.tasks, [{ networkAttachments: [{ networkName: 'backend' }] }, { networkAttachments: [{ networkName: 'backend' }] }]);
+    assert.ok(service.discovery.length > 0 && service.discovery.every((d: Json) => d.network === 'backend'), JSON.stringify(service.discovery));
+    assert.deepEqual(fg.engine.requests.filter((r) => r.path.startsWith('/networks')), []);
+  });
+
   test('the tasks of every listed service come from one GET /tasks', async () => {
     const res = expectData(await fg.gql('{ services { nodes { name tasks(desiredState: RUNNING) { serviceId } } } }')).services as Json;
     assert.equal(res.nodes.length, 4);
@@ -80,5 +88,15 @@ describe('Service fields', () => {
     const w1 = fg.engine.state.findService('w1')!;
     fg.engine.state.updateService(w1, { ...structuredClone(w1.Spec), Labels: { v: '2' } });
     assert.deepEqual(await read(), { canRollback: true, updateStatus: { state: 'COMPLETED' } });
+  });
+
+  test('discovery on a network none of its tasks is attached to (scaled to 0) takes the name from one network list', async () => {
+    const template = serviceSpec('x').TaskTemplate;
+    fg.engine.state.addService(serviceSpec('idle', { TaskTemplate: { ...template, Networks: [{ Target: net.Id }] }, Mode: { Replicated: { Replicas: 0 } } }));
+    fg.engine.clearRequests();
+    const service = expectData(await fg.gql('{ service(id: "idle") { tasks { id } discovery { network name } } }')).service as Json;
+    assert.deepEqual(service.tasks, []);
+    assert.deepEqual(service.discovery.map((d: Json) => d.network), ['backend', 'backend']);
+    assert.equal(fg.engine.requests.filter((r) => r.path === '/networks').length, 1);
   });
 });

@@ -2,7 +2,7 @@
 // before one filtered `GET /tasks` (the Engine's JSON filters), an unknown one NOT_FOUND,
 // the desired-state filter, the order of `docker service ps` (service, slot, newest
 // first) with pages, a label-scoped reader seeing only its services' tasks, and task by ID
-// or unique prefix.
+// or unique prefix; network attachments named by the task itself (no network list).
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { swarmNetwork } from '../../../support/fake-engine/network-objects.ts';
@@ -96,15 +96,33 @@ describe('tasks and task', () => {
     assert.equal(one.errors?.[0]?.extensions?.code, 'NOT_FOUND');
   });
 
-  test('network attachments with the network\'s name from the one network list', async () => {
+  test('network attachments named from the task itself: no network list; the network object from one list when asked', async () => {
     const net = swarmNetwork(fg.engine.state, { Name: 'task-net', Driver: 'overlay' });
     fg.engine.state.networks.set(net.Id, net);
     const attached = fg.engine.state.addService(serviceSpec('attached', { TaskTemplate: { ...serviceSpec('x').TaskTemplate, Networks: [{ Target: net.Id }] } }));
-    fg.engine.clearRequests();
-    const res = await list({ service: 'attached' }, undefined, 'id networkAttachments { networkId networkName addresses network { name } }');
     const [task] = engineTasks((t) => t.ServiceID === attached.ID);
-    assert.deepEqual(res.nodes, [{ id: task!.ID, networkAttachments: [{ networkId: net.Id, networkName: 'task-net', addresses: task!.NetworksAttachments[0].Addresses, network: { name: 'task-net' } }] }]);
+    const attachment = { networkId: net.Id, networkName: 'task-net', addresses: task!.NetworksAttachments[0].Addresses };
+    fg.engine.clearRequests();
+    const named = await list({ service: 'attached' }, undefined, 'id networkAttachments { networkId networkName addresses }');
+    assert.deepEqual(named.nodes, [{ id: task!.ID, networkAttachments: [attachment] }]);
+    const one = expectData(await fg.gql(`{ task(id: "${task!.ID}") { networkAttachments { networkName } } }`)) as Json;
+    assert.deepEqual(one.task.networkAttachments, [{ networkName: 'task-net' }]);
+    assert.deepEqual(fg.engine.requests.filter((r) => r.path.startsWith('/networks')), [], 'the tasks named their networks');
+    const withObject = await list({ service: 'attached' }, undefined, 'networkAttachments { networkName network { name } }');
+    assert.deepEqual(withObject.nodes, [{ networkAttachments: [{ networkName: 'task-net', network: { name: 'task-net' } }] }]);
     assert.equal(fg.engine.requests.filter((r) => r.path === '/networks').length, 1);
+  });
+
+  test('an attachment that carries no name is named from the network list; a scoped reader sees an unreadable network by ID', async () => {
+    const net = swarmNetwork(fg.engine.state, { Name: 'unnamed-net', Driver: 'overlay', Labels: { team: 'billing' } });
+    fg.engine.state.networks.set(net.Id, net);
+    const svc = fg.engine.state.addService(serviceSpec('unnamed', { Labels: { team: 'payments' }, TaskTemplate: { ...serviceSpec('x').TaskTemplate, Networks: [{ Target: net.Id }] } }));
+    const [task] = engineTasks((t) => t.ServiceID === svc.ID);
+    delete task!.NetworksAttachments[0].Network.Spec;
+    const query = `{ task(id: "${task!.ID}") { networkAttachments { networkName } } }`;
+    assert.deepEqual((expectData(await fg.gql(query)) as Json).task.networkAttachments, [{ networkName: 'unnamed-net' }]);
+    const scoped = expectData(await fg.gql(query, undefined, { token: await fg.tokenFor('viewer:team=payments') })) as Json;
+    assert.deepEqual(scoped.task.networkAttachments, [{ networkName: net.Id }]);
   });
 
   test('task by full ID or unique prefix; an unknown one is NOT_FOUND', async () => {
