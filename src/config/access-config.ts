@@ -57,6 +57,13 @@ export const authSchema = z
     oidc: oidcSchema.optional(),
     /** Longest lifetime of an API token, in days; tokens without expiry are refused when set. */
     maxTokenDays: z.number().int().min(1).max(3650).optional(),
+    /**
+     * How long, in ms, a verified API token is trusted without the database (unset: 30000;
+     * 0: every request asks it). It bounds how long a revocation made by another process
+     * (`npm run token:revoke`, another gateway) takes to be honoured; one through this
+     * gateway is honoured at once. At most 5 minutes: a revocation must not wait longer.
+     */
+    tokenCacheMs: z.number().int().min(0).max(300_000).optional(),
   })
   .strict();
 

@@ -5,9 +5,12 @@
 //
 // The database may be down or hung: a lookup that does not answer within
 // TOKEN_LOOKUP_TIMEOUT_MS, or fails, is AUTH_UNAVAILABLE (a 503), never a hang or a 500. A
-// token verified less than TOKEN_CACHE_MS ago is served from memory without the database,
-// so reads go on through an outage; that is also the bound on how long a revocation (made
-// by this or another gateway process) takes to be honoured.
+// token verified less than TOKEN_CACHE_MS (`auth.tokenCacheMs`) ago is served from memory
+// without the database, so a request costs no lookup and reads go on through an outage.
+// That is also the bound on how long a revocation made by another process (the token CLI,
+// another gateway) takes to be honoured; one made through this process is honoured at once
+// (token-store.ts forgets the token in every cache), and an expired token is never served
+// from the cache past its expiry (the expiry is checked on every use).
 import { timingSafeEqual } from 'node:crypto';
 import type { Database } from '../../db/client.ts';
 import { GatewayError } from '../../errors/gateway-error.ts';
@@ -23,7 +26,7 @@ import { VerifiedTokenCache } from './verified-token-cache.ts';
 
 /** How long a token lookup may take before the request is answered AUTH_UNAVAILABLE. */
 export const TOKEN_LOOKUP_TIMEOUT_MS = 2_000;
-/** How long a verified token is trusted without asking the database again (the revocation bound). */
+/** How long a verified token is trusted without asking the database again (the revocation bound); the default of `auth.tokenCacheMs`. */
 export const TOKEN_CACHE_MS = 30_000;
 
 export interface ApiTokenVerifierOptions {
@@ -34,8 +37,8 @@ export interface ApiTokenVerifierOptions {
   onTouchError?: (err: unknown, tokenId: string) => void;
   /** Overrides TOKEN_LOOKUP_TIMEOUT_MS (tests). */
   lookupTimeoutMs?: number;
-  /** Overrides TOKEN_CACHE_MS (tests; 0 turns the cache off). */
-  cacheMs?: number;
+  /** `auth.tokenCacheMs`: overrides TOKEN_CACHE_MS (0 turns the cache off). */
+  cacheMs?: number | undefined;
 }
 
 export function createApiTokenVerifier(database: Pick<Database, 'prisma'>, options: ApiTokenVerifierOptions = {}): CredentialVerifier {
@@ -61,11 +64,12 @@ export function createApiTokenVerifier(database: Pick<Database, 'prisma'>, optio
         recordUse(cached);
         return principalOf(cached);
       }
+      const mark = cache.mark();
       const row = await bounded(store.findByPrefix(parsed.prefix), lookupTimeoutMs);
       if (!row || !sameHash(row.hash, hash)) throw new AuthenticationError('unknown_token', 'this API token is not known to the gateway', hints);
       if (row.revokedAt) throw new AuthenticationError('revoked_token', `API token ${row.prefix} was revoked`, hints);
       if (isExpired(row, now(), options.maxTokenDays)) throw new AuthenticationError('expired_token', `API token ${row.prefix} has expired`, hints);
-      cache.set(hash, row);
+      cache.set(hash, row, mark);
       recordUse(row);
       return principalOf(row);
     },
