@@ -24,5 +24,3 @@ export async function findServiceToChange(loaders: ClusterLoaders, scope: Scope,
   return service;
 }
 
-/** The service a mutation acts on (as findServiceToChange, which inspects it already). */
-export const inspectServiceToChange = findServiceToChange;

@@ -10,7 +10,7 @@ import { rollbackScopeErrors } from '../access/scope-checks.ts';
 import { operationScope } from '../access/field-decision.ts';
 import { rejectIfAny, runMutation } from '../run-mutation.ts';
 import { enforcePolicy } from './guardrails.ts';
-import { inspectServiceToChange } from './lookup.ts';
+import { findServiceToChange } from './lookup.ts';
 import { EMPTY_SERVICE_PAYLOAD, type ServicePayloadModel } from './payloads.ts';
 import { updateAtVersion } from '../version-conflict.ts';
 import { serviceVersion } from './versioned-update.ts';
@@ -19,7 +19,7 @@ export const serviceRollback: MutationResolvers['serviceRollback'] = (_root, { i
   runMutation<ServicePayloadModel>(ctx, { operation: 'serviceRollback', cluster: input.cluster, target: input.id, input }, EMPTY_SERVICE_PAYLOAD, async () => {
     const loaders = ctx.loaders(input.cluster);
     const scope = operationScope(ctx);
-    const current = await inspectServiceToChange(loaders, scope, input.id);
+    const current = await findServiceToChange(loaders, scope, input.id);
     if (!current.PreviousSpec) {
       throw new UserInputError([userError(['input', 'id'], 'INVALID_STATE', `The service ${JSON.stringify(current.Spec.Name)} has no previous spec to roll back to: it has not been updated since it was created.`)]);
     }

@@ -5,7 +5,7 @@ import { runMutation } from '../run-mutation.ts';
 import { serviceScaleOptions } from './service-options.ts';
 import { operationScope } from '../access/field-decision.ts';
 import { enforcePolicy } from './guardrails.ts';
-import { inspectServiceToChange } from './lookup.ts';
+import { findServiceToChange } from './lookup.ts';
 import { EMPTY_SERVICE_PAYLOAD, type ServicePayloadModel } from './payloads.ts';
 import { sendUpdate } from './versioned-update.ts';
 
@@ -14,7 +14,7 @@ export const serviceScale: MutationResolvers['serviceScale'] = (_root, { input }
     // The replica count is checked as serviceUpdate checks it, before the engine is asked.
     const options = checkServiceScaleOptions(serviceScaleOptions(input));
     const loaders = ctx.loaders(input.cluster);
-    const current = await inspectServiceToChange(loaders, operationScope(ctx), input.id);
+    const current = await findServiceToChange(loaders, operationScope(ctx), input.id);
     // Scaling runs the whole spec again, so the policy judges all of it.
     const spec = await enforcePolicy(ctx, loaders, applyServiceScale(current.Spec, options), { scale: current.Spec.Name ?? current.ID });
     return sendUpdate(loaders, current, spec, input.version);

@@ -9,7 +9,7 @@ import { serviceUpdateScopeErrors } from '../access/scope-checks.ts';
 import { operationScope } from '../access/field-decision.ts';
 import { rejectIfAny, runMutation } from '../run-mutation.ts';
 import { enforcePolicy } from './guardrails.ts';
-import { inspectServiceToChange } from './lookup.ts';
+import { findServiceToChange } from './lookup.ts';
 import { resolveNetworkIds } from './network-refs.ts';
 import { EMPTY_SERVICE_PAYLOAD, type ServicePayloadModel } from './payloads.ts';
 import { sendUpdate } from './versioned-update.ts';
@@ -19,7 +19,7 @@ export const serviceUpdate: MutationResolvers['serviceUpdate'] = (_root, { input
     const options = checkServiceUpdateOptions(serviceUpdateOptions(input));
     const loaders = ctx.loaders(input.cluster);
     const scope = operationScope(ctx);
-    const current = await inspectServiceToChange(loaders, scope, input.id);
+    const current = await findServiceToChange(loaders, scope, input.id);
     rejectIfAny(serviceUpdateScopeErrors(ctx.authority, scope, loaders.client.name, input, current));
     const refs = [...(input.networkAdd ?? []).map((n) => n.target), ...(input.networkRemove ?? [])];
     const networkIds = await resolveNetworkIds(loaders, scope, refs);
