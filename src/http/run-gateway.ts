@@ -56,6 +56,7 @@ export async function runGateway(options: RunGatewayOptions): Promise<void> {
     audit: auditLog.writer,
     apiTokens: createApiTokenVerifier(database, {
       maxTokenDays: config.auth.maxTokenDays,
+      cacheMs: config.auth.tokenCacheMs,
       onTouchError: (err, tokenId) => logger.warn({ err, tokenId }, "an API token's last use could not be recorded"),
     }),
   });

@@ -1,11 +1,10 @@
 // Reads of nodes: the list with `docker node ls` filters, one node, and a node's tasks.
 import type { NodeResolvers, QueryResolvers } from '../../generated/graphql.ts';
 import { toNodeModel } from '../../docker/model/node.ts';
-import { toEngineTaskState } from '../../docker/model/task.ts';
+import { toEngineTaskState, toTaskModel } from '../../docker/model/task.ts';
 import { nameKey, paginate } from '../pagination.ts';
 import { findNode } from './lookup.ts';
 import { matchesNodeFilter } from './node-filter.ts';
-import { toNodeTaskModels } from './node-tasks.ts';
 
 export const nodeQueries: Pick<QueryResolvers, 'nodes' | 'node'> = {
   async nodes(_root, { cluster, filter, first, after }, ctx) {
@@ -21,11 +20,11 @@ export const nodeQueries: Pick<QueryResolvers, 'nodes' | 'node'> = {
 };
 
 export const nodeFields: NodeResolvers = {
-  /** Batched: the tasks of every node in the result come from one `GET /tasks`. */
+  /** Batched: the tasks of every node in the result come from one `GET /tasks` (or the watched state); each names its networks itself. */
   async tasks(parent, { desiredState }, ctx) {
     const loaders = ctx.loaders(parent.cluster);
     const tasks = await loaders.tasksOfNode(parent.id);
     const wanted = desiredState ? tasks.filter((t) => t.DesiredState === toEngineTaskState(desiredState)) : tasks;
-    return toNodeTaskModels(loaders, parent.cluster, wanted);
+    return wanted.map((t) => toTaskModel(parent.cluster, t));
   },
 };

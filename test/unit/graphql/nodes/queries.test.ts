@@ -54,7 +54,7 @@ describe('nodes and node', () => {
     assert.equal(missing.errors?.[0]?.extensions?.code, 'NOT_FOUND');
   });
 
-  test('Node.tasks of every node in the result come from one GET /tasks', async () => {
+  test('Node.tasks of every node in the result come from one GET /tasks, and list no networks', async () => {
     const res = expectData(await fg.gql('{ nodes { nodes { id hostname tasks(desiredState: RUNNING) { nodeId service { name } } } } }')).nodes as Json;
     for (const node of res.nodes) {
       const expected = [...fg.engine.state.tasks.values()].filter((t) => t.NodeID === node.id && t.DesiredState === 'running').length;
@@ -62,6 +62,7 @@ describe('nodes and node', () => {
       assert.ok(node.tasks.every((t: Json) => t.nodeId === node.id && t.service.name === 'spread'));
     }
     assert.equal(fg.engine.requests.filter((r) => r.path === '/tasks').length, 1);
+    assert.deepEqual(fg.engine.requests.filter((r) => r.path.startsWith('/networks')), [], 'tasks name their networks themselves');
   });
 
   test('a label-scoped viewer is refused nodes (FORBIDDEN); an unscoped viewer reads them', async () => {
