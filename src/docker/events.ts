@@ -11,12 +11,12 @@
 // event delivered, so the engine replays what happened meanwhile (as far as its buffer of a
 // few hundred events reaches back); events delivered already are dropped. When no manager
 // answers, the iterator fails with ENGINE_UNAVAILABLE.
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { GatewayError } from '../errors/gateway-error.ts';
 import type { ClusterClient } from './cluster-client.ts';
 import type { EngineEvent } from './engine-api/index.ts';
 import { engineTimestamp, eventTimeMs } from './engine-time.ts';
+import { readEventLines } from './event-lines.ts';
 
 /** Resumes in a row that deliver nothing before the stream is given up. */
 const MAX_EMPTY_RESUMES = 3;
@@ -159,23 +159,11 @@ class EngineEventStream implements AsyncIterableIterator<EngineEvent> {
     }
   }
 
-  private async read(stream: Readable, seen: { count: number }): Promise<void> {
-    const lines = createInterface({ input: stream, crlfDelay: Infinity });
-    // readline does not pass on the input's errors: end the loop on them too.
-    const broken = new Promise<never>((_, reject) => stream.once('error', reject));
-    broken.catch(() => {});
-    const iterator = lines[Symbol.asyncIterator]();
-    try {
-      for (;;) {
-        const r = await Promise.race([iterator.next(), broken]);
-        if (r.done) return;
-        if (!r.value.trim()) continue;
-        seen.count++;
-        this.push(JSON.parse(r.value) as EngineEvent);
-      }
-    } finally {
-      lines.close();
-    }
+  private read(stream: Readable, seen: { count: number }): Promise<void> {
+    return readEventLines(stream, (event) => {
+      seen.count++;
+      this.push(event);
+    });
   }
 }
 

@@ -18,7 +18,7 @@ import type { ClusterClient } from '../cluster-client.ts';
 import type { EngineEvent, Network, Node, Service } from '../engine-api/index.ts';
 import { isNotFound } from '../../errors/gateway-error.ts';
 import { objectPath } from '../api/engine-path.ts';
-import { readEventLines } from './event-lines.ts';
+import { readEventLines } from '../event-lines.ts';
 import { SharedTaskPoll, type TaskIndex } from './shared-task-poll.ts';
 
 export interface WatchOptions {

@@ -1,7 +1,8 @@
-// Reads an Engine events stream (one JSON object per line) until it ends or breaks.
+// Reads an Engine events stream (one JSON object per line) until it ends or breaks: for
+// subscriptions (events.ts) and the watched state (watch/watched-cluster.ts) alike.
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import type { EngineEvent } from '../engine-api/index.ts';
+import type { EngineEvent } from './engine-api/index.ts';
 
 /** Calls `onEvent` for each event; resolves when the stream ends, rejects when it breaks or sends a line that is not JSON. */
 export async function readEventLines(stream: Readable, onEvent: (e: EngineEvent) => void): Promise<void> {
