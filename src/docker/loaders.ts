@@ -206,7 +206,9 @@ export class ClusterLoaders {
   }
 
   private async tasksGroupedBy(filter: 'service' | 'node', ids: readonly string[], keyOf: (t: Task) => string): Promise<Task[][]> {
-    const tasks = await this.tasks({ [filter]: [...ids] });
+    // dockerd answers one unfiltered list faster than a list filtered by many IDs (issue 12
+    // measured 4.0 against 9.1 ms at 100): a batch this large reads the request's one whole list.
+    const tasks = await this.tasks(ids.length >= WHOLE_TASK_LIST_FROM ? {} : { [filter]: [...ids] });
     const byKey = new Map<string, Task[]>();
     for (const t of tasks) {
       const k = keyOf(t);
@@ -217,6 +219,9 @@ export class ClusterLoaders {
     return ids.map((id) => byKey.get(id) ?? []);
   }
 }
+
+/** From this many services or nodes in one batch, their tasks come from one unfiltered `GET /tasks`. */
+const WHOLE_TASK_LIST_FROM = 20;
 
 /** A swarm object's full ID (25 lowercase base-36 characters), as swarmkit makes them. */
 const FULL_SWARM_ID = /^[0-9a-z]{25}$/;

@@ -61,8 +61,9 @@ async function fakeEngine(): Promise<FakeEngine> {
   };
 }
 
+// No watched state: this engine has no events stream, and every request it records must be one a caller's request caused.
 const configOn = (engineUrl: string, auth: Record<string, unknown> = {}): GatewayConfig =>
-  parseConfig({ clusters: [{ name: 'fake', managers: [{ url: engineUrl }] }], logLevel: 'silent', engine: { timeoutMs: 2000 }, auth });
+  parseConfig({ clusters: [{ name: 'fake', managers: [{ url: engineUrl }] }], logLevel: 'silent', engine: { timeoutMs: 2000, watch: { enabled: false } }, auth });
 
 interface Sent {
   status: number;

@@ -81,6 +81,20 @@ describe('service and task reads batch their Engine calls', () => {
     assert.ok(web.tasks.every((t: any) => t.service.name === 'web' && t.node.hostname === 'svcx-worker-1'));
   });
 
+  test('the tasks of 20 or more services in one batch come from one unfiltered list (dockerd answers it faster than a long ID filter)', async () => {
+    const base = read('service-list.json') as { ID: string; Spec: { Name: string } }[];
+    const many = Array.from({ length: 25 }, (_, i) => ({ ...base[i % base.length]!, ID: `svc${String(i).padStart(22, '0')}`, Spec: { ...base[i % base.length]!.Spec, Name: `svc-${i}` } }));
+    const saved = answers['/services'];
+    answers['/services'] = many;
+    try {
+      const { data, calls } = await run('{ services { nodes { name tasks { id } } } }');
+      assert.equal(data.services.nodes.length, 25);
+      assert.deepEqual(calls.filter((c) => c.startsWith('/tasks')), ['/tasks {}']);
+    } finally {
+      answers['/services'] = saved;
+    }
+  });
+
   test('tasks of a service by name, with desired state: resolved to IDs, one filtered call', async () => {
     const { data, calls } = await run('{ tasks(filter: { service: "dns", node: "svcx-worker-1", desiredState: RUNNING }) { totalCount nodes { id slot service { name } node { hostname } } } }');
     assert.deepEqual(data.tasks.nodes, [{ id: 'pfezqsuk5qmo53wln2zm8ajx6', slot: 1, service: { name: 'dns' }, node: { hostname: 'svcx-worker-1' } }]);
