@@ -48,7 +48,12 @@ export const serviceFields: ServiceResolvers = {
     if (parent.networks.length === 0) return [];
     const loaders = ctx.loaders(parent.cluster);
     const tasks = await loaders.tasksOfService(parent.id);
-    return serviceDiscovery(parent, tasks, await serviceNetworkNames(loaders, parent, tasks));
+    // A label-scoped reader gets names only of networks it may read (the others by ID):
+    // its own network list says which; the tasks' copies would name them all.
+    const names = ctx.authority.readScope(parent.cluster).all
+      ? await serviceNetworkNames(loaders, parent, tasks)
+      : new Map((await loaders.networks()).map((n) => [n.Id, n.Name]));
+    return serviceDiscovery(parent, tasks, names);
   },
 
   logs: (parent, args, ctx) => serviceLogs(parent, args, ctx.loaders(parent.cluster)),
