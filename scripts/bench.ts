@@ -13,7 +13,7 @@ import { countingProxy } from '../test/support/counting-proxy.ts';
 import { createAuditServices, measureAudit, type AuditFigures } from './bench/audit.ts';
 import { cleanupAll, cleanupOnSignals, onCleanup } from './bench/cleanup.ts';
 import { measureCliLoop } from './bench/cli-loop.ts';
-import { measureDashboard } from './bench/dashboard.ts';
+import { measureDashboard, waitForDashboard } from './bench/dashboard.ts';
 import { callsPerDashboard, callsPerSecond, type CallsPerSecond } from './bench/engine-calls.ts';
 import { engineHttp } from './bench/engine-http.ts';
 import { createApiToken, startDistGateway, writeConfig, type DatabaseEnv, type DistGateway } from './bench/gateway-dist.ts';
@@ -103,10 +103,12 @@ async function main(): Promise<void> {
       rss.push({ db: 'PostgreSQL', idle: await idleRss(gwPg, direct), peak: 0 });
     }
     progress(`dashboard at ${size} services...`);
+    await waitForDashboard(direct, size, running);
+    await waitForDashboard(counted, size, running);
     const figures = await measureDashboard(direct, engine, manager.socket, opts);
     const calls = await callsPerDashboard(counted, proxy);
     progress(`CLI loop at ${size} services...`);
-    const cli = await measureCliLoop(manager, size, { fullUpTo: opts.cliFullUpTo, sample: opts.cliSample, rounds: size <= 20 ? 3 : 1 });
+    const cli = await measureCliLoop(manager, size, { fullUpTo: opts.cliFullUpTo, sample: opts.cliSample, rounds: size <= 200 ? 3 : 1 });
     sizes.push({ size, running, dashboard: figures, calls, cli });
 
     if (size === callsAt) {

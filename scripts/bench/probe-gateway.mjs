@@ -2,11 +2,13 @@
 // and each task's node, plus networks; 100 services a page, the pages in turn over one
 // kept-alive connection), then exiting: the gateway's whole-process figure. Plain
 // JavaScript and node's own HTTP client, like probe-engine.mjs, so that neither a
-// TypeScript loader nor a different client adds start-up time to one side.
+// TypeScript loader nor a different client adds start-up time to one side. It prints the
+// milliseconds from its first line to the last page, as probe-engine.mjs does.
 // usage: node probe-gateway.mjs <graphql url>   (the bearer token in BENCH_AUTHORIZATION)
 import http from 'node:http';
 import { DASHBOARD_FIRST_PAGE, DASHBOARD_NEXT_PAGE } from './dashboard-query.mjs';
 
+const started = performance.now();
 const [url] = process.argv.slice(2);
 const agent = new http.Agent({ keepAlive: true });
 const post = (query, variables) =>
@@ -29,3 +31,4 @@ const post = (query, variables) =>
 let page = await post(DASHBOARD_FIRST_PAGE, {});
 while (page.services.pageInfo.hasNextPage) page = await post(DASHBOARD_NEXT_PAGE, { after: page.services.pageInfo.endCursor });
 agent.destroy();
+process.stdout.write(String(performance.now() - started));

@@ -18,16 +18,25 @@ export interface SizeFigures {
 
 export function judgeDashboards(sizes: SizeFigures[]): void {
   for (const s of sizes) {
-    const { gateway, floor } = s.dashboard.wholeProcess;
-    target(`dashboard at ${s.size} services, whole process, at most 1.3x the raw floor`, gateway / floor <= 1.3, `${ms(gateway)} vs ${ms(floor)} = ${(gateway / floor).toFixed(2)}x`);
+    const { gateway, floor, gatewayWall, floorWall } = s.dashboard.wholeProcess;
+    target(
+      `dashboard at ${s.size} services, whole process, at most 1.3x the raw floor`,
+      gateway / floor <= 1.3,
+      `fresh process ${ms(gateway)} vs ${ms(floor)} = ${(gateway / floor).toFixed(2)}x (wall, node start-up included: ${(gatewayWall / floorWall).toFixed(2)}x)`,
+    );
   }
   const at200 = sizes.find((s) => s.size === 200);
   if (!at200) {
     target('dashboard at 200 services: at least 100x faster than the CLI loop', undefined, 'no 200-service run (see --sizes)');
     target('dashboard at 200 services: in-process p50 under 3 ms from the watched state', undefined, 'no 200-service run');
   } else {
-    const speedup = at200.cli.ms / at200.dashboard.wholeProcess.gateway;
-    target('dashboard at 200 services: at least 100x faster than the CLI loop', speedup >= 100, `CLI ${ms(at200.cli.ms)} / gateway ${ms(at200.dashboard.wholeProcess.gateway)} = ${speedup.toFixed(1)}x`);
+    const { gateway, gatewayWall } = at200.dashboard.wholeProcess;
+    const speedup = at200.cli.ms / gateway;
+    target(
+      'dashboard at 200 services: at least 100x faster than the CLI loop',
+      speedup >= 100,
+      `CLI ${ms(at200.cli.ms)} / gateway fresh process ${ms(gateway)} = ${speedup.toFixed(1)}x (wall, node start-up included: ${(at200.cli.ms / gatewayWall).toFixed(1)}x)`,
+    );
     const p50 = at200.dashboard.inProcess.gateway.p50;
     target('dashboard at 200 services: in-process p50 under 3 ms from the watched state', p50 < 3, `p50 ${ms(p50)}`);
   }
