@@ -2,8 +2,9 @@
 // database, not in the process: each append is one transaction that takes a transaction-
 // scoped advisory lock, reads the record with the highest seq, and inserts the next ones.
 // Any number of gateway processes on one PostgreSQL (or the one PGlite session) thus
-// produce one chain without gaps or forks. A batch (the spool's drain) is one transaction,
-// one lock and one insert however many records it holds.
+// produce one chain without gaps or forks. A batch (group commit, the spool's drain) is one
+// transaction, one lock and one insert however many records it holds; its statements are
+// few and raw (record-insert.ts says why), as they run once per batch on the hot path.
 //
 // "Not made" must stay true: a write given a time budget either commits within it or
 // never. The transaction carries a deadline; it checks it before it inserts and again
@@ -13,10 +14,10 @@
 // cannot be decided from here is a COMMIT sent before the deadline whose answer never
 // came: that failure is an AppendUnconfirmedError, so the caller can record it as such.
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
-import { recordFromRow } from './audit-query.ts';
 import { lockAuditChain } from './chain-lock.ts';
 import { chainHead, nextRecord, type ChainHead } from './hash-chain.ts';
-import { storableFields, type AuditRecordData, type RecordFields } from './record.ts';
+import { insertRecords } from './record-insert.ts';
+import { storableFields, type AuditRecordData, type JsonValue, type RecordFields } from './record.ts';
 
 /** Conditions on one record of an append. */
 export interface AppendConditions {
@@ -90,16 +91,13 @@ export async function appendRecords(prisma: PrismaClient, items: readonly Append
       async (tx: Tx) => {
         inTime('before it began');
         if (opts.serverTimeouts) {
-          // Whole milliseconds; SET cannot take a parameter, and this is a number we computed.
-          const ms = Math.max(1, Math.floor(left()));
-          await tx.$executeRawUnsafe(`SET LOCAL statement_timeout = ${ms}`);
-          await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = ${ms}`);
-          await tx.$executeRawUnsafe(`SET LOCAL idle_in_transaction_session_timeout = ${ms}`);
+          // Whole milliseconds; set_config(..., true) is SET LOCAL, the three in one round trip.
+          const ms = String(Math.max(1, Math.floor(left())));
+          await tx.$queryRaw`SELECT set_config('statement_timeout', ${ms}, true), set_config('lock_timeout', ${ms}, true), set_config('idle_in_transaction_session_timeout', ${ms}, true)`;
         }
         await lockAuditChain(tx);
         const skip = await skippedItems(tx, items);
-        const last = await tx.auditRecord.findFirst({ orderBy: { seq: 'desc' } });
-        let head: ChainHead | null = last ? chainHead(recordFromRow(last)) : null;
+        let head = await readHead(tx);
         const now = new Date();
         const out: (AuditRecordData | null)[] = [];
         const records: AuditRecordData[] = [];
@@ -118,7 +116,7 @@ export async function appendRecords(prisma: PrismaClient, items: readonly Append
         inTime('before it inserted');
         inserted = true;
         opts.onInsert?.();
-        await tx.auditRecord.createMany({ data: records.map(auditRecordCreateData) });
+        await insertRecords(tx, records);
         // Past the deadline the caller has given up: roll back rather than commit late.
         inTime('before it committed');
         return out;
@@ -131,6 +129,13 @@ export async function appendRecords(prisma: PrismaClient, items: readonly Append
   }
 }
 
+/** The chain's head under the lock: the last record's seq and hash (an anchor's: the last pruned one's). */
+async function readHead(tx: Tx): Promise<ChainHead | null> {
+  const [last] = await tx.$queryRaw<{ seq: bigint; hash: string; kind: string; input: JsonValue | null }[]>`
+    SELECT seq, hash, kind, CASE WHEN kind = 'anchor' THEN input END AS input FROM audit_records ORDER BY seq DESC LIMIT 1`;
+  return last ? chainHead({ ...last, seq: BigInt(last.seq) }) : null;
+}
+
 /** Indexes of the items whose conditions say: write nothing (one query per kind of condition). */
 async function skippedItems(tx: Tx, items: readonly AppendItem[]): Promise<Set<number>> {
   const intentIdsOf = (want: (item: AppendItem) => boolean | undefined) => [
@@ -139,8 +144,11 @@ async function skippedItems(tx: Tx, items: readonly AppendItem[]): Promise<Set<n
   const closed = new Set<string>();
   const outcomeChecks = intentIdsOf((item) => item.skipIfOutcomeRecorded && item.fields.kind === 'outcome');
   if (outcomeChecks.length > 0) {
-    const rows = await tx.auditRecord.findMany({ where: { kind: 'outcome', intentId: { in: outcomeChecks } }, select: { intentId: true } });
-    for (const r of rows) if (r.intentId) closed.add(r.intentId);
+    // Raw, one parameter: every direct outcome asks this, once per batch (record-insert.ts on why).
+    const rows = await tx.$queryRaw<{ intentId: string }[]>`
+      SELECT intent_id::text AS "intentId" FROM audit_records
+      WHERE kind = 'outcome' AND intent_id IN (SELECT x::uuid FROM jsonb_array_elements_text(${JSON.stringify(outcomeChecks)}::jsonb) x)`;
+    for (const r of rows) closed.add(r.intentId);
   }
   const reconciled = new Set<string>();
   for (const id of intentIdsOf((item) => item.skipIfReconciled)) {

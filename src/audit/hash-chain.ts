@@ -42,7 +42,7 @@ export function nextRecord(prev: ChainHead | null, fields: RecordFields): AuditR
 }
 
 /** The head a new record links to, given the chain's last stored record. */
-export function chainHead(last: AuditRecordData): ChainHead {
+export function chainHead(last: Pick<AuditRecordData, 'seq' | 'hash' | 'kind' | 'input'>): ChainHead {
   if (last.kind === 'anchor') {
     const anchor = anchorInputOf(last.input);
     if (anchor !== null) return { seq: last.seq, hash: anchor.lastPrunedHash };
