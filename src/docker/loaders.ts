@@ -51,11 +51,20 @@ export class ClusterLoaders {
     return new ClusterLoaders(this.client, null, this.watch);
   }
 
-  /** Forgets everything read so far in this request; what it reads from now on comes from the engine. */
-  invalidate(): void {
+  /**
+   * From now on this request reads the engine: a mutation checks its input against the
+   * engine's state (a name taken, a subnet in use), never against a state that may lag it.
+   * The watched state still tells a mutation where a named service is (serviceToChange).
+   */
+  readEngine(): void {
     this.memo.clear();
     this.reset();
     this.watch = null;
+  }
+
+  /** A change was made: forget what was read, read the engine for the rest of the request (its payload), and tell the watched state. */
+  invalidate(): void {
+    this.readEngine();
     this.watchedBy?.changed();
   }
 
@@ -136,17 +145,23 @@ export class ClusterLoaders {
    * The service a mutation acts on, as `service(ref)` finds it, inspected (an update must
    * send back the latest spec). A full swarm ID needs no list: the one inspect finds it (the
    * engine resolves ID, then name, as `service(ref)` does), so a mutation's cost does not
-   * grow with the number of services (issue 12). Names and prefixes are found in the list
-   * as today. A 404 or a service outside the read scope is null, as missing.
+   * grow with the number of services (issue 12); nor does a name the watched state knows.
+   * Other names and prefixes are found in the list. A 404 or a service outside the read
+   * scope is null, as missing.
    */
   async serviceToChange(ref: string): Promise<Service | null> {
     checkedReference('service', ref);
-    if (!FULL_SWARM_ID.test(ref)) {
-      const listed = await this.service(ref);
-      return listed && this.inspected(listed.ID);
+    const visible = (service: Service | null) => (service && (!this.visible || this.visible(service.Spec.Labels)) ? service : null);
+    if (FULL_SWARM_ID.test(ref)) return visible(await this.inspected(ref));
+    // A name the watched state knows: inspect that ID, and trust it only if it still has
+    // the name (it may have been removed, or the name given to another service since).
+    const hinted = this.watchedBy?.serviceIdNamed(ref);
+    if (hinted) {
+      const service = await this.inspected(hinted);
+      if (service?.Spec.Name === ref) return visible(service);
     }
-    const service = await this.inspected(ref);
-    return service && (!this.visible || this.visible(service.Spec.Labels)) ? service : null;
+    const listed = await this.service(ref);
+    return listed && this.inspected(listed.ID);
   }
 
   private async inspected(id: string): Promise<Service | null> {

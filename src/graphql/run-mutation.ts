@@ -53,6 +53,8 @@ export async function runMutation<P extends Payload>(
   change: () => Promise<MutationResult<Omit<P, 'userErrors'>>>,
 ): Promise<P> {
   const cluster = spec.engine != null || spec.gatewayWide ? undefined : ctx.registry.cluster(spec.cluster).name;
+  // A change is checked against the engine's state, not the watched copy (loaders.readEngine).
+  if (cluster) ctx.loaders(cluster).readEngine();
   const request = { operation: spec.operation, cluster, target: spec.target };
   // The field guard has already checked the caller's grants; the intent names the grant.
   const allowed = fieldDecision(ctx);

@@ -18,6 +18,8 @@ export interface GqlResponse<T = Record<string, any>> {
 export interface GqlOptions {
   /** A bearer token to send instead of the default admin one; null sends no credentials. */
   token?: string | null;
+  /** Sends `Cache-Control: no-cache`: the request reads the engine, not the watched state. */
+  fresh?: boolean;
 }
 
 export interface TestGateway {
@@ -76,6 +78,7 @@ export async function startGateway(given: GatewayConfig, options: Partial<Gatewa
       let req = plain.post('/graphql').set('content-type', 'application/json').set('accept', 'application/graphql-response+json, application/json;q=0.9');
       const token = opts.token === undefined ? adminAuthorization : opts.token === null ? null : `Bearer ${opts.token}`;
       if (token) req = req.set('authorization', token);
+      if (opts.fresh) req = req.set('cache-control', 'no-cache');
       const res = await req.send({ query, variables });
       return { status: res.status, data: res.body.data, errors: res.body.errors };
     },

@@ -110,6 +110,16 @@ export class WatchedCluster {
     return { services: this.lists.services, nodes: this.lists.nodes, networks: this.networks, tasks };
   }
 
+  /**
+   * The ID of the service named `name` as the watcher last saw it, or null (unknown, or not
+   * synced). Only a hint: a mutation inspects that ID and checks the name before trusting it.
+   */
+  serviceIdNamed(name: string): string | null {
+    if (!this.synced) return null;
+    for (const s of this.services.values()) if (s.Spec.Name === name) return s.ID;
+    return null;
+  }
+
   /** A change was made through this gateway: the next reader waits for the engine's word on it. */
   changed(): void {
     this.changes++;

@@ -1,6 +1,7 @@
-// A nested query costs a bounded number of Engine calls, whatever the size of its result:
-// the same query over 1 service and over 5 services with several tasks each makes the same
-// calls. Counted at the manager's socket through a proxy.
+// A nested query that reads the engine (`Cache-Control: no-cache`; the watched state's own
+// counts are in watched-state.test.ts) costs a bounded number of Engine calls, whatever the
+// size of its result: the same query over 1 service and over 5 services with several tasks
+// each makes the same calls. Counted at the manager's socket through a proxy.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { parseConfig } from '../../../src/config/config.ts';
@@ -50,14 +51,14 @@ describe('batched Engine reads', () => {
     await createService('b0', 1);
     await waitFor('the first service to run', runningTasks);
     proxy.reset();
-    const small = expectData(await gw.gql(NESTED));
+    const small = expectData(await gw.gql(NESTED, undefined, { fresh: true }));
     const smallCalls = [...proxy.requests].sort();
     assert.equal(small.services.totalCount, 1);
 
     for (let i = 1; i <= 4; i++) await createService(`b${i}`, 3);
     await waitFor('all services to run', runningTasks, 90_000);
     proxy.reset();
-    const large = expectData(await gw.gql(NESTED));
+    const large = expectData(await gw.gql(NESTED, undefined, { fresh: true }));
     const largeCalls = [...proxy.requests].sort();
     assert.equal(large.services.totalCount, 5);
     const taskCount = large.services.nodes.reduce((n: number, s: { tasks: unknown[] }) => n + s.tasks.length, 0);
