@@ -8,10 +8,12 @@
 // audited mutation against audit off and the raw engine call, and audit records/s with 32
 // concurrent mutations; then each target of the issue, met or NOT met. Progress goes to
 // stderr, figures to stdout. Nothing is asserted: the exit code says only whether it ran.
+import os from 'node:os';
 import path from 'node:path';
 import { countingProxy } from '../test/support/counting-proxy.ts';
 import { createAuditServices, measureAudit, type AuditFigures } from './bench/audit.ts';
 import { cleanupAll, cleanupOnSignals, onCleanup } from './bench/cleanup.ts';
+import { commitLatency } from './bench/commit-floor.ts';
 import { measureCliLoop } from './bench/cli-loop.ts';
 import { measureDashboard, waitForDashboard } from './bench/dashboard.ts';
 import { callsPerDashboard, callsPerSecond, type CallsPerSecond } from './bench/engine-calls.ts';
@@ -22,6 +24,7 @@ import { buildDist, gatewayConfig, startPostgres, startSwarm, tempDir } from './
 import { loadRun, SERVICES_20, WHOAMI, type LoadFigures } from './bench/load.ts';
 import { describeMachine } from './bench/machine.ts';
 import { parseBenchOptions } from './bench/options.ts';
+import { ROOT } from './bench/paths.ts';
 import { createServices, waitForRunningTasks } from './bench/populate.ts';
 import { printAudit, printCallsPerSecond, printDashboards, printLoad, printRss } from './bench/print.ts';
 import { line, printTargets, progress, section } from './bench/report.ts';
@@ -60,7 +63,7 @@ async function main(): Promise<void> {
   cleanupOnSignals();
   console.log(`# npm run bench${opts.quick ? ' --quick (smoke run: small sizes, few rounds)' : ''}`);
   section('Machine');
-  for (const l of describeMachine()) line(l);
+  for (const l of describeMachine(ROOT)) line(l);
 
   if (opts.build) await buildDist();
   const dir = tempDir();
@@ -152,14 +155,18 @@ async function main(): Promise<void> {
   const auditServices = await createAuditServices(engine);
   const audits: AuditFigures[] = [];
   const rawConfig = gatewayConfig(swarm);
+  progress('audit: durable commit latency...');
+  const commit = await commitLatency(pg.url, opts.auditRounds);
   progress('audit on PostgreSQL...');
   audits.push(await measureAudit({ db: 'postgres', databaseUrl: pg.url, dataDir: path.join(dir, 'audit-pg'), rawConfig, engine, services: auditServices, rounds: opts.auditRounds, total: opts.auditTotal }));
   progress('audit on PGlite...');
   audits.push(await measureAudit({ db: 'pglite', dataDir: path.join(dir, 'audit-pglite'), rawConfig, engine, services: auditServices, rounds: opts.auditRounds, total: opts.auditTotal }));
-  printAudit(audits, { rounds: opts.auditRounds, total: opts.auditTotal });
+  printAudit(audits, { rounds: opts.auditRounds, total: opts.auditTotal, commit });
   for (const a of audits) judgeAudit(a);
 
   printTargets();
+  line('');
+  line(`load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (1/5/15 min; other work on the machine skews every figure)`);
 }
 
 main()

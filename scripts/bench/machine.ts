@@ -22,7 +22,14 @@ function version(cmd: string, args: string[]): string {
   }
 }
 
-export function describeMachine(): string[] {
+/** The commit measured, `+ changes` when the working tree differs from it. */
+function commit(root: string): string {
+  const head = version('git', ['-C', root, 'rev-parse', '--short', 'HEAD']);
+  if (head === 'not found') return 'not a git checkout';
+  return version('git', ['-C', root, 'status', '--porcelain', '--untracked-files=no']) ? `${head} + uncommitted changes` : head;
+}
+
+export function describeMachine(root: string): string[] {
   const cpus = os.cpus();
   return [
     `date:    ${new Date().toISOString()}`,
@@ -31,6 +38,7 @@ export function describeMachine(): string[] {
     `OS:      ${osName()}`,
     `node:    ${process.version}`,
     `docker:  ${version('docker', ['--version'])}; dockerd ${version('dockerd', ['--version'])}`,
+    `commit:  ${commit(root)}`,
     `load:    ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (1/5/15 min, at start)`,
   ];
 }

@@ -82,8 +82,9 @@ export function printRss(rows: { db: string; idle: number; peak: number }[]): vo
   );
 }
 
-export function printAudit(runs: AuditFigures[], opts: { rounds: number; total: number }): void {
+export function printAudit(runs: AuditFigures[], opts: { rounds: number; total: number; commit: { p50: number; p99: number } }): void {
   section('Audited mutation (serviceUpdate of a label, service with 0 replicas)');
+  line(`durable PostgreSQL's floor: one single-row INSERT committed alone, p50 ${ms(opts.commit.p50)}, p99 ${ms(opts.commit.p99)} (an intent and an outcome are two such commits)`);
   line(`latency over loopback HTTP, ${opts.rounds} rounds of (audited, audit off, raw) in turn; raw = GET /services/{id} + POST /services/{id}/update`);
   table(
     ['database', 'audited p50', 'p99', 'audit off p50', 'p99', 'raw p50', 'p99', 'audit adds (p50)'],
