@@ -20,8 +20,8 @@
 // the log never shows an open intent for a change that was refused.
 //
 // Direct appends (intents, outcomes, sensitive reads, refusals) go by group commit
-// (group-commit.ts): those asked for while an append is in flight share the next
-// transaction, and each caller goes on only once that transaction committed. The batch's
+// (group-commit.ts): those asked for in one turn of the event loop, or while an append is
+// in flight, share a transaction, and each caller goes on only once it committed. The batch's
 // intents are claimed for this process's writer session in that same transaction
 // (writer-sessions.ts), so an intent costs one shared transaction, its claim included.
 import { randomUUID } from 'node:crypto';

@@ -2,6 +2,12 @@
 // together in the next transaction when it ends (up to `maxBatch` a transaction). Under
 // concurrency the chain lock is then taken once per batch, not once per record.
 //
+// The first append of an idle queue does not start a transaction at once but on the next
+// turn of the event loop (setImmediate): the appends asked for by every callback of this
+// turn (each request arrives in a callback of its own) go in that first batch. An embedded
+// database (PGlite) runs a whole transaction without yielding to I/O, so without the wait
+// each request's append would find the queue idle and go alone: one record a transaction.
+//
 // A caller's promise settles with its batch's transaction: it resolves only once the
 // transaction holding its record committed (an intent is durable before the engine is
 // called), and when the batch fails every caller in it gets that same error, so each
@@ -45,12 +51,14 @@ export class GroupCommit<T> {
     return new Promise<void>((resolve, reject) => {
       const asked = Date.now();
       this.queue.push({ item, asked, deadline: asked + budgetMs, resolve, reject });
-      if (!this.busy) void this.flush();
+      if (this.busy) return;
+      this.busy = true;
+      setImmediate(() => void this.flush());
     });
   }
 
+  /** Runs batches until the queue is empty; `busy` is set by whoever scheduled it. */
   private async flush(): Promise<void> {
-    this.busy = true;
     try {
       while (this.queue.length > 0) {
         const now = Date.now();

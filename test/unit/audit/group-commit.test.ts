@@ -1,4 +1,6 @@
-// DbAuditWriter's direct appends by group commit, over an embedded PGlite database:
+// Group commit: appends asked for in separate callbacks of one event-loop turn (as
+// requests arrive) share the first transaction. DbAuditWriter's direct appends by group
+// commit, over an embedded PGlite database:
 // concurrent intents share transactions, the chain stays whole (seq 1..N), a caller's
 // promise resolves only once its record is committed, each intent's writer-session claim
 // commits in its intent's transaction (same xmin), and a batch that fails rejects every
@@ -27,6 +29,9 @@ const intentOf = (): AuditIntent => ({
   cluster: 'prod',
   userAgent: 'unit-test',
 });
+
+/** Resolves after the event loop's next check phase (where a group commit's first batch starts). */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 describe('DbAuditWriter group commit (PGlite)', () => {
   let db: AuditDb;
@@ -103,8 +108,10 @@ describe('DbAuditWriter group commit (PGlite)', () => {
     batches = [];
     failBatchesOver = 1;
     try {
-      const results = await Promise.allSettled(Array.from({ length: 16 }, () => writer.intent(intentOf())));
-      // The first goes alone while the others queue; they then share one transaction that fails.
+      const first = writer.intent(intentOf());
+      await nextTurn();
+      const results = await Promise.allSettled([first, ...Array.from({ length: 15 }, () => writer.intent(intentOf()))]);
+      // The first goes alone, the others asked for after it started share one transaction that fails.
       assert.deepEqual(batches, [1, 15]);
       assert.equal(results[0]!.status, 'fulfilled');
       for (const r of results.slice(1)) {
@@ -125,6 +132,21 @@ describe('DbAuditWriter group commit (PGlite)', () => {
 });
 
 describe('GroupCommit', () => {
+  test('appends asked for in separate callbacks of one event-loop turn share the first transaction', async () => {
+    const runs: number[][] = [];
+    const queue = new GroupCommit<number>(async (items) => {
+      runs.push([...items]);
+    });
+    // As requests arrive: each in a callback of its own, none awaiting the others.
+    const asked = await new Promise<Promise<void>[]>((resolve) => {
+      const promises: Promise<void>[] = [];
+      for (let i = 0; i < 4; i++) setTimeout(() => promises.push(queue.append(i, 10_000)), 0);
+      setTimeout(() => resolve(promises), 0);
+    });
+    await Promise.all(asked);
+    assert.deepEqual(runs, [[0, 1, 2, 3]]);
+  });
+
   test('a batch is capped, and runs with the smallest budget left among its items', async () => {
     const runs: { size: number; budget: number }[] = [];
     let release: () => void = () => {};
@@ -133,6 +155,8 @@ describe('GroupCommit', () => {
       if (runs.length === 1) await new Promise<void>((r) => (release = r));
     }, 3);
     const first = queue.append(0, 10_000);
+    // The first batch starts on the next turn of the event loop; the rest are asked for while it runs.
+    await nextTurn();
     const rest = [queue.append(1, 10_000), queue.append(2, 500), queue.append(3, 10_000), queue.append(4, 10_000)];
     release();
     await Promise.all([first, ...rest]);
@@ -150,6 +174,7 @@ describe('GroupCommit', () => {
       if (sent.length === 1) await new Promise<void>((r) => (release = r));
     });
     const first = queue.append(0, 10_000);
+    await nextTurn();
     const late = queue.append(1, 1);
     const ok = queue.append(2, 10_000);
     await new Promise((r) => setTimeout(r, 20));
