@@ -93,7 +93,10 @@ describe('intents of a killed gateway are reconciled at once and correctly (Post
     const proxy = await countingProxy(manager.host.replace(/^unix:\/\//, ''));
     const ids = await Promise.all(Array.from({ length: WRITERS }, async (_, w) => JSON.parse(await docker('service', 'inspect', `awc-s${w}`))[0].ID as string));
     const viaProxy = configFor([{ ...swarm, nodes: swarm.nodes.map((n) => ({ ...n, host: proxy.host })) }]);
-    const first = await spawnGateway({ ...viaProxy, audit: config.audit }, { ...db.env(), GATEWAY_TEST_PAUSE_AFTER_ENGINE: 'networkCreate' });
+    // No watched state: it inspects each scaled service on its update event (GET /services/{id}),
+    // which the hold would catch instead of the mutation's own inspect, letting that scale through.
+    const engine = { ...viaProxy.engine, watch: { ...viaProxy.engine.watch, enabled: false } };
+    const first = await spawnGateway({ ...viaProxy, engine, audit: config.audit }, { ...db.env(), GATEWAY_TEST_PAUSE_AFTER_ENGINE: 'networkCreate' });
     const seen = (await db.records()).length;
     // Each writer scales its own service up, one request after the other.
     const requested: number[] = Array.from({ length: WRITERS }, () => 1);
