@@ -1,5 +1,6 @@
-// `diagnostics(cluster)`: the overlay guide's checks. Four Engine reads in all (swarm,
-// nodes, networks, running tasks), whatever the size of the swarm.
+// `diagnostics(cluster)`: the overlay guide's checks. The swarm is read from the engine;
+// nodes, networks and running tasks come from the watched state (or, reading the engine,
+// one call each): at most four Engine reads, whatever the size of the swarm.
 import type { RequiredPort, Resolvers } from '../../generated/graphql.ts';
 import { runDiagnostics, type Port } from '../../docker/diagnostics/index.ts';
 
