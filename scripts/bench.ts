@@ -54,7 +54,7 @@ async function loadPair(label: string, gw: DistGateway, authorization: string): 
   const runs: LoadFigures[] = [];
   for (const [what, query] of [['whoami', WHOAMI], ['services(first: 20)', SERVICES_20]] as const) {
     progress(`load: ${label} ${what} for ${opts.loadSeconds} s...`);
-    runs.push(await loadRun(`${label}: ${what}`, gw.url, authorization, query, { seconds: opts.loadSeconds, connections: opts.loadConnections, rss: () => gw.rss() }));
+    runs.push(await loadRun(`${label}: ${what}`, gw.url, authorization, query, { seconds: opts.loadSeconds, connections: opts.loadConnections, rss: () => gw.rss(), cpuSeconds: () => gw.cpuSeconds() }));
   }
   return runs;
 }

@@ -18,6 +18,8 @@ export interface DistGateway {
   url: string;
   /** Resident set size of the process now, in bytes (from /proc). */
   rss(): number;
+  /** CPU seconds the process has used so far, user + system (from /proc). */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
@@ -56,6 +58,14 @@ export function rssOf(pid: number): number {
   return kb * 1024;
 }
 
+/** utime + stime of a process, in seconds (fields 14 and 15 of /proc/PID/stat, in clock ticks of 1/100 s). */
+export function cpuSecondsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 export async function startDistGateway(name: string, configFile: string, db: DatabaseEnv, extraEnv: Record<string, string> = {}): Promise<DistGateway> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'dist/main.js')], {
@@ -87,6 +97,7 @@ export async function startDistGateway(name: string, configFile: string, db: Dat
     pid: child.pid!,
     url: `${url}/graphql`,
     rss: () => rssOf(child.pid!),
+    cpuSeconds: () => cpuSecondsOf(child.pid!),
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');

@@ -69,8 +69,8 @@ export function printCallsPerSecond(runs: CallsPerSecond[], size: number): void 
 export function printLoad(runs: LoadFigures[], opts: { connections: number; seconds: number; services: number }): void {
   section(`Simple reads under load (autocannon in this process, ${opts.connections} connections, ${opts.seconds} s each, API token, ${opts.services} services)`);
   table(
-    ['gateway / query', 'requests/s', 'p50', 'p99', 'failed', 'peak RSS'],
-    runs.map((r) => [r.what, r.requestsPerSecond.toFixed(0), ms(r.p50), ms(r.p99), String(r.errors + r.non2xx), mb(r.peakRss)]),
+    ['gateway / query', 'requests/s', 'p50', 'p99', 'failed', 'gateway CPU/request', 'gateway CPU', 'peak RSS'],
+    runs.map((r) => [r.what, r.requestsPerSecond.toFixed(0), ms(r.p50), ms(r.p99), String(r.errors + r.non2xx), ms(r.cpuMsPerRequest), `${(r.cpuShare * 100).toFixed(0)} % of a core`, mb(r.peakRss)]),
   );
 }
 
