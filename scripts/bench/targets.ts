@@ -72,7 +72,7 @@ export function judgeAudit(figures: AuditFigures): void {
     target(
       'at least 2,000 audit records/s with 32 concurrent mutations on durable PostgreSQL',
       figures.recordsPerSecond >= 2000,
-      `${figures.recordsPerSecond.toFixed(0)} records/s through the gateway (${figures.mutationsPerSecond.toFixed(0)} mutations/s); the writer alone ${figures.writerRecordsPerSecond.toFixed(0)} records/s`,
+      `${figures.recordsPerSecond.toFixed(0)} records/s through the gateway (${figures.mutationsPerSecond.toFixed(0)} mutations/s; with audit off ${figures.plainMutationsPerSecond.toFixed(0)} mutations/s); the writer alone ${figures.writerRecordsPerSecond.toFixed(0)} records/s`,
     );
   }
 }
