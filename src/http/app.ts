@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { makeExecutableSchema } from '@graphql-tools/schema';
@@ -22,6 +22,7 @@ import type { Database } from '../db/client.ts';
 import type { EngineRegistry } from '../docker/registry.ts';
 import { createContext, type GatewayContext } from '../graphql/context.ts';
 import { asksForFreshReads } from './fresh-reads.ts';
+import { noStore } from './no-store.ts';
 import { guardRootFields } from '../graphql/access/guard-root-fields.ts';
 import { resolvers } from '../graphql/resolvers.ts';
 import { auditExportRoutes } from './audit-export.ts';
@@ -152,6 +153,9 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       refuseSubscriptionsOverHttp(),
       // /graphql answers JSON only: no Sandbox or landing page for a browser's Accept: text/html.
       ApolloServerPluginLandingPageDisabled(),
+      // No per-field cache hints: every answer is `Cache-Control: no-store` (set below), and
+      // Apollo's cache-control plugin would wrap every field resolver to compute them.
+      ApolloServerPluginCacheControlDisabled(),
       { serverWillStart: async () => ({ drainServer: async () => { await wsCleanup.dispose(); } }) },
     ],
     logger: { debug: () => {}, info: () => {}, warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
@@ -170,6 +174,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   app.use('/audit', negotiatedContentType, authenticate, auditExportRoutes({ database: contextDeps.database, logger, audit }));
   app.use(
     '/graphql',
+    noStore,
     negotiatedContentType,
     ...readGraphQLBody(),
     authenticate,
