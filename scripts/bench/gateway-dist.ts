@@ -1,5 +1,6 @@
-// The gateway as production runs it: `node dist/main.js` from the build, configured through
-// GATEWAY_CONFIG and the environment (its database: DATABASE_URL for PostgreSQL, or
+// The gateway as production runs it: `node dist/main.js` from the build, with
+// NODE_ENV=production (as README says to run it; graphql-js also drops its development-mode
+// checks then), configured through GATEWAY_CONFIG and the environment (its database: DATABASE_URL for PostgreSQL, or
 // GATEWAY_DATA_DIR for embedded PGlite), on a loopback port chosen here. Its API tokens are
 // made with the built CLI (`dist/cli/tokens.js create`), as an operator makes the first one.
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
@@ -70,7 +71,7 @@ export async function startDistGateway(name: string, configFile: string, db: Dat
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'dist/main.js')], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: '', GATEWAY_CONFIG: configFile, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: '', ...db, ...extraEnv },
+    env: { ...process.env, DATABASE_URL: '', GATEWAY_CONFIG: configFile, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', ...db, ...extraEnv },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
