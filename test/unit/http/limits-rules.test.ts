@@ -131,6 +131,19 @@ describe('cost', () => {
     assert.deepEqual(refusals(pageOfIds('(first: $n)'), { n: 96 }, { ...defaults, maxCost: 700 }), []);
   });
 
+  test('the same parsed operation sent again is judged the same: within limits remembered per cost limit, over limits refused every time, variables judged at each value', () => {
+    const check = (document: ReturnType<typeof parse>, variables: Record<string, unknown>, maxCost: number) =>
+      operationLimitErrors(schema, document, getOperationAST(document)!, variables, { maxCost }).length;
+    const fixed = parse(pageOfIds('(first: 100)'));
+    assert.equal(check(fixed, {}, 800), 0);
+    assert.equal(check(fixed, {}, 800), 0);
+    assert.equal(check(fixed, {}, 700), 1, 'a lower limit for the same node is judged again');
+    assert.equal(check(fixed, {}, 700), 1, 'refused again, not remembered as passing');
+    const variable = parse(pageOfIds('(first: $n)'));
+    assert.equal(check(variable, { n: 10 }, 700), 0);
+    assert.equal(check(variable, { n: 100 }, 700), 1, 'the same node with a larger value is refused');
+  });
+
   test('under the default limits, a wide dashboard query passes and many pages of it do not', () => {
     const page = (alias: string) => `${alias}: services(first: 100) { totalCount nodes { name replicas runningTasks networks { network { name driver } virtualIp } tasks { id state node { hostname role } networkAttachments { network { name } addresses } } } }`;
     assert.deepEqual(refusals(`{ ${page('a')} ${page('b')} }`), []);
