@@ -30,6 +30,23 @@ export interface AuditBackend {
   npm(script: string, args?: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
 }
 
+/**
+ * The backend's current database as one Database that stays valid while the backend
+ * reopens it (PGlite is closed and reopened around each CLI run), for a gateway started once.
+ */
+export function currentDatabaseOf(b: AuditBackend): Database {
+  return {
+    get prisma() {
+      return b.db().prisma;
+    },
+    get kind() {
+      return b.kind;
+    },
+    openSql: () => b.db().openSql(),
+    close: async () => {},
+  };
+}
+
 export function forEachBackend(name: string, body: (b: AuditBackend) => void): void {
   for (const kind of BACKENDS) {
     describe(`${name} (${kind})`, () => {

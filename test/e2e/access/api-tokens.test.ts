@@ -16,8 +16,7 @@ import supertest from 'supertest';
 import { DbAuditWriter } from '../../../src/audit/db-audit-writer.ts';
 import { createApiTokenVerifier } from '../../../src/auth/tokens/index.ts';
 import { parseConfig } from '../../../src/config/config.ts';
-import type { Database } from '../../../src/db/client.ts';
-import { forEachBackend } from '../../support/audit-backends.ts';
+import { currentDatabaseOf, forEachBackend } from '../../support/audit-backends.ts';
 import { startGateway, type TestGateway } from '../../support/gateway.ts';
 import { tokenFor } from '../../support/identity.ts';
 
@@ -61,16 +60,7 @@ forEachBackend('api tokens', (b) => {
   let writer: DbAuditWriter;
   const savedConfigEnv = process.env.GATEWAY_CONFIG;
   /** The backend's current database (PGlite is reopened around each CLI run). */
-  const holder: Database = {
-    get prisma() {
-      return b.db().prisma;
-    },
-    get kind() {
-      return b.kind;
-    },
-    openSql: () => b.db().openSql(),
-    close: async () => {},
-  };
+  const holder = currentDatabaseOf(b);
 
   const row = async (prefix: string) => (await b.sql<TokenRowSql>('SELECT * FROM api_tokens WHERE prefix = $1', [prefix]))[0];
   const rowText = async (prefix: string) => (await b.sql<{ j: string }>('SELECT row_to_json(t)::text AS j FROM api_tokens t WHERE prefix = $1', [prefix]))[0]!.j;

@@ -16,8 +16,7 @@ import supertest from 'supertest';
 import { DbAuditWriter } from '../../../src/audit/db-audit-writer.ts';
 import { createApiTokenVerifier } from '../../../src/auth/tokens/index.ts';
 import { parseConfig } from '../../../src/config/config.ts';
-import type { Database } from '../../../src/db/client.ts';
-import { forEachBackend } from '../../support/audit-backends.ts';
+import { currentDatabaseOf, forEachBackend } from '../../support/audit-backends.ts';
 import { startGateway, type TestGateway } from '../../support/gateway.ts';
 
 const CACHE_MS = 3_000;
@@ -45,16 +44,7 @@ forEachBackend('token cache', (b) => {
   let tmp: string;
   const savedConfigEnv = process.env.GATEWAY_CONFIG;
   /** The backend's current database (PGlite is reopened around each CLI run). */
-  const holder: Database = {
-    get prisma() {
-      return b.db().prisma;
-    },
-    get kind() {
-      return b.kind;
-    },
-    openSql: () => b.db().openSql(),
-    close: async () => {},
-  };
+  const holder = currentDatabaseOf(b);
 
   before(async () => {
     tmp = mkdtempSync(path.join(tmpdir(), 'sg-token-cache-'));

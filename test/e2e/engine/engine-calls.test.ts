@@ -9,15 +9,11 @@ import { after, before, describe, test } from 'node:test';
 import { countingProxy, type CountingProxy } from '../../support/counting-proxy.ts';
 import { configFor, expectData, startGateway, waitFor, type TestGateway } from '../../support/gateway.ts';
 import { tokenFor } from '../../support/identity.ts';
+import { DASHBOARD, IDLE } from '../../support/dashboard-query.ts';
 import { dockerOk, swarmDown, swarmUp, type SwarmNode, type SwarmState } from '../../support/swarm.ts';
 
 const SWARM = 'engine-calls';
 const IMAGE = 'sg-busybox:latest';
-const IDLE = ['sh', '-c', 'trap "exit 0" TERM; while true; do sleep 1; done'];
-const DASHBOARD = `{
-  services(first: 100) { totalCount nodes { name replicas runningTasks tasks { id state node { hostname role } } } }
-  networks { nodes { name driver } }
-}`;
 /** A fresh dashboard's cost: one list each of services, tasks, nodes and networks (swarm-independent, see batching.test.ts). */
 const FRESH_DASHBOARD_MAX_CALLS = 4;
 /** A read starting this soon after the shared task poll is well inside its 1 s reuse. */

@@ -12,15 +12,11 @@ import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { countingProxy, EVENTS_REQUEST, type CountingProxy } from '../../support/counting-proxy.ts';
 import { configFor, expectData, startGateway, waitFor, type GqlResponse, type TestGateway } from '../../support/gateway.ts';
+import { DASHBOARD, IDLE } from '../../support/dashboard-query.ts';
 import { dockerOk, swarmDown, swarmUp, type SwarmNode, type SwarmState } from '../../support/swarm.ts';
 
 const SWARM = 'watched';
 const IMAGE = 'sg-busybox:latest';
-const IDLE = ['sh', '-c', 'trap "exit 0" TERM; while true; do sleep 1; done'];
-const DASHBOARD = `{
-  services(first: 100) { totalCount nodes { name replicas runningTasks tasks { id state node { hostname role } } } }
-  networks { nodes { name driver } }
-}`;
 const SERVICE = `query($id: ID!) { service(id: $id) { id version replicas labels { key value } tasks(desiredState: RUNNING) { id } } }`;
 /** Names of services and networks: read directly, it lists both. */
 const NAMES = `{ services(first: 100) { nodes { name } } networks(first: 100) { nodes { name } } }`;
