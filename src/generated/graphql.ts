@@ -717,6 +717,16 @@ export type Mutation = {
   swarmRotateJoinToken: SwarmRotateJoinTokenPayload;
   /** Change the swarm's settings (`docker swarm update`). */
   swarmUpdate: SwarmUpdatePayload;
+  /** Make a redeploy trigger for a service the caller may update; the secret is in the payload, once. */
+  triggerCreate: TriggerCreatePayload;
+  /** Remove a redeploy trigger the caller may manage; calls to it are refused from then on. */
+  triggerRemove: TriggerRemovePayload;
+  /** Register a webhook (an unscoped admin, or a deployer for its own label scope). Its URL's host must be on `webhooks.allowedHosts`. */
+  webhookCreate: WebhookCreatePayload;
+  /** Remove a webhook the caller may manage; its pending deliveries are dropped. */
+  webhookRemove: WebhookRemovePayload;
+  /** Change a webhook the caller may manage. */
+  webhookUpdate: WebhookUpdatePayload;
 };
 
 
@@ -849,6 +859,36 @@ export type MutationSwarmRotateJoinTokenArgs = {
 /** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
 export type MutationSwarmUpdateArgs = {
   input: SwarmUpdateInput;
+};
+
+
+/** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
+export type MutationTriggerCreateArgs = {
+  input: TriggerCreateInput;
+};
+
+
+/** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
+export type MutationTriggerRemoveArgs = {
+  input: TriggerRemoveInput;
+};
+
+
+/** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
+export type MutationWebhookCreateArgs = {
+  input: WebhookCreateInput;
+};
+
+
+/** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
+export type MutationWebhookRemoveArgs = {
+  input: WebhookRemoveInput;
+};
+
+
+/** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
+export type MutationWebhookUpdateArgs = {
+  input: WebhookUpdateInput;
 };
 
 /** A Docker network (`docker network inspect`). */
@@ -1432,6 +1472,8 @@ export type Query = {
   node: Node;
   /** Nodes (`docker node ls`). */
   nodes: NodeConnection;
+  /** A rollout by ID, if the caller may read its service (others are NOT_FOUND). Needs the gateway's database. */
+  rollout: Rollout;
   /** One service by ID, ID prefix or name (`docker service inspect`). A reference outside Docker's grammar (a letter or digit, then letters, digits, `_`, `.`, `-`) is BAD_REQUEST. */
   service: Service;
   /** Services (`docker service ls`). */
@@ -1446,6 +1488,10 @@ export type Query = {
   task: Task;
   /** Tasks (`docker service ps`, `docker node ps`). */
   tasks: TaskConnection;
+  /** Redeploy triggers the caller may manage (those of services it may update). */
+  triggers: Array<RedeployTrigger>;
+  /** Webhooks the caller may manage: all for an unscoped admin; a scoped deployer's own scope's. */
+  webhooks: Array<Webhook>;
   /** Who the caller is, and its grants. */
   whoami: Principal;
 };
@@ -1531,6 +1577,12 @@ export type QueryNodesArgs = {
 
 
 /** Everything that can be read. */
+export type QueryRolloutArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Everything that can be read. */
 export type QueryServiceArgs = {
   cluster?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
@@ -1579,6 +1631,19 @@ export type QueryTasksArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+/** Everything that can be read. */
+export type QueryTriggersArgs = {
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  service?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** Everything that can be read. */
+export type QueryWebhooksArgs = {
+  cluster?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** How many manager failures the swarm survives (Raft needs a majority of managers). */
 export type Quorum = {
   __typename?: 'Quorum';
@@ -1609,6 +1674,36 @@ export type RaftSpec = {
   logEntriesForSlowFollowers: Scalars['Int']['output'];
   /** Log entries between snapshots (`--snapshot-interval`). */
   snapshotInterval: Scalars['Int']['output'];
+};
+
+/**
+ * A URL that redeploys one service when called, for a registry or CI that cannot speak GraphQL:
+ * `POST /triggers/<id>` with `Authorization: Bearer <secret>` (and `{"tag": "..."}` for IMAGE_TAG;
+ * `{"wait": seconds}` to answer only at the rollout's conclusion). The change is made, audited and
+ * judged by the guardrail policy as if its creator made it, with the creator's grants as they were when
+ * the trigger was made (an API token that is revoked or expired stops its triggers). The answer is the
+ * rollout as JSON.
+ */
+export type RedeployTrigger = {
+  __typename?: 'RedeployTrigger';
+  /** What it does. */
+  action: TriggerAction;
+  /** The cluster of the service. */
+  cluster: Scalars['String']['output'];
+  /** When it was made. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Who made it (a principal ID); changes are audited as this principal. */
+  createdBy: Scalars['String']['output'];
+  /** The trigger's ID: part of its URL, unguessable (128 random bits). */
+  id: Scalars['ID']['output'];
+  /** When it last rolled something out; null: never. */
+  lastFiredAt: Maybe<Scalars['DateTime']['output']>;
+  /** The path to POST to, `/triggers/<id>`. */
+  path: Scalars['String']['output'];
+  /** The service's ID. */
+  serviceId: Scalars['ID']['output'];
+  /** The service's name when the trigger was made. */
+  serviceName: Scalars['String']['output'];
 };
 
 /**
@@ -1675,6 +1770,149 @@ export type Role =
   /** Reads swarms, nodes, networks, services, tasks and containers; no join tokens or unlock key. */
   | 'VIEWER';
 
+/**
+ * A change that makes the swarm start or replace tasks, followed by the gateway to a verdict,
+ * by the rules of `docker service create/update --detach=false` (docker/cli's service progress),
+ * with a deadline and a verdict for automatic rollbacks, jobs, paused updates and unschedulable tasks.
+ * One tracker per rollout runs in the gateway, whoever watches; its state is kept in the gateway's
+ * database, so it survives a restart and concludes exactly once.
+ */
+export type Rollout = {
+  __typename?: 'Rollout';
+  /** The cluster of the service. */
+  cluster: Scalars['String']['output'];
+  /** When it concluded; null until then. */
+  concludedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The verdict; null until it concludes. */
+  conclusion: Maybe<RolloutConclusion>;
+  /** When it concludes TIMED_OUT if it has not concluded before: the mutation's `deadline`, or a default from the update config (batches x (delay + monitor + 60 s) + 60 s, between 2 minutes and 1 hour). */
+  deadline: Scalars['DateTime']['output'];
+  /** Tasks wanted: replicas; eligible nodes for a global service; total completions for a job. */
+  desired: Scalars['Int']['output'];
+  /** Tasks of the new spec that failed or were rejected. */
+  failed: Scalars['Int']['output'];
+  /** The rollout's ID (a UUID). */
+  id: Scalars['ID']['output'];
+  /** What started it. */
+  kind: RolloutKind;
+  /** Why it concluded so, or what it is waiting for, in words. */
+  reason: Maybe<Scalars['String']['output']>;
+  /** Slots (or nodes) whose task of the new spec is `running` (a task `starting` until its health check passes is not); completed tasks for a job. */
+  running: Scalars['Int']['output'];
+  /** The service now; null once it is removed. */
+  service: Maybe<Service>;
+  /** The service's ID. */
+  serviceId: Scalars['ID']['output'];
+  /** The service's name when the rollout started. */
+  serviceName: Scalars['String']['output'];
+  /** The service version (`Service.version`) the change produced. */
+  serviceVersion: Scalars['Int']['output'];
+  /** Per slot (replicated services and jobs) or per node (global), the task that counts and its state. */
+  slots: Array<RolloutSlot>;
+  /** When the change was accepted. */
+  startedAt: Scalars['DateTime']['output'];
+  /** Who made the change (a principal ID, as in the audit log). */
+  startedBy: Scalars['String']['output'];
+  /** Where it stands. */
+  status: RolloutStatus;
+  /** The rollout that superseded this one, when the gateway made the newer change. */
+  supersededBy: Maybe<Scalars['ID']['output']>;
+  /** Slots (or nodes) whose current task has the new spec. */
+  upToDate: Scalars['Int']['output'];
+  /** The swarm's update message (`UpdateStatus.Message`). */
+  updateMessage: Maybe<Scalars['String']['output']>;
+  /** The swarm's own update state for this change (`UpdateStatus.State`); null when the swarm runs no update for it (a scale, a create). */
+  updateState: Maybe<UpdateState>;
+};
+
+/** The verdict of a concluded rollout. Only SUCCEEDED is a success. */
+export type RolloutConclusion =
+  /** The rollout could not go on: the service was removed, or its state could not be read until the deadline. */
+  | 'FAILED'
+  /** No node can run the tasks (a global service constrained to no node, or tasks the scheduler cannot place); `reason` has the constraints or the scheduler's message. */
+  | 'NO_ELIGIBLE_NODES'
+  /** The swarm paused the update or rollback after failures (failure action PAUSE): `reason` holds its message. Resume with another update or a rollback. */
+  | 'PAUSED_ON_FAILURE'
+  /** The swarm rolled the change back automatically after failures (`rollback_completed`): the service runs its previous spec. A failure verdict (unlike `docker service update`, which exits 0 then). */
+  | 'ROLLED_BACK'
+  /** Every slot (or eligible node) ran the new spec through the verify window; a job completed all its tasks. */
+  | 'SUCCEEDED'
+  /** A newer change to the service (through the gateway or not) replaced this one before it concluded; `supersededBy` names the newer rollout when the gateway made it. */
+  | 'SUPERSEDED'
+  /** The deadline passed before the rollout converged; `reason` says what it was waiting for (e.g. tasks `starting` whose health check never passed). */
+  | 'TIMED_OUT';
+
+/** A page of rollouts, newest first. */
+export type RolloutConnection = {
+  __typename?: 'RolloutConnection';
+  /** The rollouts of this page with their cursors. */
+  edges: Array<RolloutEdge>;
+  /** The rollouts of this page. */
+  nodes: Array<Rollout>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many rollouts the service has had through the gateway, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A rollout with its cursor. */
+export type RolloutEdge = {
+  __typename?: 'RolloutEdge';
+  /** Opaque cursor. */
+  cursor: Scalars['String']['output'];
+  /** The rollout. */
+  node: Rollout;
+};
+
+/** What started a rollout. */
+export type RolloutKind =
+  /** `serviceCreate`: the first tasks of a new service. */
+  | 'CREATE'
+  /** `serviceUpdate` with `force` and nothing else that replaces tasks (`docker service update --force`), or a redeploy trigger. */
+  | 'REDEPLOY'
+  /** `serviceRollback` (`docker service rollback`). */
+  | 'ROLLBACK'
+  /** `serviceScale`, or a `serviceUpdate` that changes only the replica count. */
+  | 'SCALE'
+  /** `serviceUpdate` that changes the task spec or the mode (image, env, command, networks, ports...). */
+  | 'UPDATE';
+
+/** A slot of a replicated service or job, or a node of a global one, during a rollout. */
+export type RolloutSlot = {
+  __typename?: 'RolloutSlot';
+  /** Its desired state. */
+  desiredState: Maybe<TaskState>;
+  /** The task's error (`Status.Err`), e.g. `no suitable node` or the exit code. */
+  error: Maybe<Scalars['String']['output']>;
+  /** The task's status message. */
+  message: Maybe<Scalars['String']['output']>;
+  /** The node the task is on; null before it is scheduled. */
+  nodeId: Maybe<Scalars['ID']['output']>;
+  /** The slot number; null for global services. */
+  slot: Maybe<Scalars['Int']['output']>;
+  /** Its observed state. */
+  state: Maybe<TaskState>;
+  /** The task that counts for this slot: the one the swarm wants running (the CLI's choice). */
+  taskId: Maybe<Scalars['ID']['output']>;
+  /** Whether the task runs the new spec. */
+  upToDate: Scalars['Boolean']['output'];
+};
+
+/** Where a rollout stands. */
+export type RolloutStatus =
+  /** Concluded: see `conclusion`. */
+  | 'COMPLETED'
+  /** Tasks are being replaced or started. */
+  | 'IN_PROGRESS'
+  /** The swarm paused the update or the rollback (`paused`, `rollback_paused`); concluded PAUSED_ON_FAILURE. */
+  | 'PAUSED'
+  /** The change was accepted; no task of the new spec exists yet. */
+  | 'QUEUED'
+  /** The swarm is rolling the service back automatically (`rollback_started`) after failures (failure action ROLLBACK). */
+  | 'ROLLING_BACK'
+  /** Every slot runs the new spec; the gateway watches them for the update config's `monitor` time (the CLI's "verifying") before it concludes SUCCEEDED. */
+  | 'VERIFYING';
+
 /** A swarm service (`docker service inspect`). */
 export type Service = {
   __typename?: 'Service';
@@ -1726,6 +1964,8 @@ export type Service = {
   resources: Resources;
   /** Rollback policy. */
   rollbackConfig: Maybe<UpdatePolicy>;
+  /** The rollouts the gateway has followed for this service, newest first; kept in the gateway's database (the engine keeps only its last events). Empty without a database. */
+  rollouts: RolloutConnection;
   /** Tasks currently running. */
   runningTasks: Scalars['Int']['output'];
   /** The service's tasks (`docker service ps`). */
@@ -1745,6 +1985,13 @@ export type Service = {
 export type ServiceLogsArgs = {
   since?: InputMaybe<Scalars['DateTime']['input']>;
   tail?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A swarm service (`docker service inspect`). */
+export type ServiceRolloutsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1782,6 +2029,8 @@ export type ServiceCreateInput = {
   constraints?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Container labels (`--container-label`). */
   containerLabels?: InputMaybe<Array<KeyValueInput>>;
+  /** Seconds the rollout may take before it concludes TIMED_OUT (10-86400). Default: from the update config (see `Rollout.deadline`). */
+  deadline?: InputMaybe<Scalars['Int']['input']>;
   /** Endpoint mode (`--endpoint-mode`), default VIP. */
   endpointMode?: InputMaybe<EndpointMode>;
   /** Environment, `KEY=VALUE` (`--env`). */
@@ -1814,6 +2063,8 @@ export type ServiceCreateInput = {
   updateConfig?: InputMaybe<UpdatePolicyInput>;
   /** User (`--user`). */
   user?: InputMaybe<Scalars['String']['input']>;
+  /** Answer only once the change's rollout concludes, or after this many seconds (1-900), whichever comes first; the payload's `rollout` then shows its verdict or where it stands. Default: answer as soon as the engine accepted the change. */
+  wait?: InputMaybe<Scalars['Int']['input']>;
   /** Working directory (`--workdir`). */
   workdir?: InputMaybe<Scalars['String']['input']>;
 };
@@ -1821,6 +2072,8 @@ export type ServiceCreateInput = {
 /** Result of `serviceCreate`. */
 export type ServiceCreatePayload = {
   __typename?: 'ServiceCreatePayload';
+  /** The rollout this change started: followed by the gateway to a verdict (`rollout(id)`, `rolloutUpdated`). Null when the change replaces no task (labels only) or was refused. */
+  rollout: Maybe<Rollout>;
   /** The created service. */
   service: Maybe<Service>;
   /** Problems with the input; nothing changed when present. */
@@ -1934,13 +2187,19 @@ export type ServiceRemovePayload = {
 export type ServiceRollbackInput = {
   /** The cluster. */
   cluster?: InputMaybe<Scalars['String']['input']>;
+  /** Seconds the rollout may take before it concludes TIMED_OUT (10-86400). Default: from the update config (see `Rollout.deadline`). */
+  deadline?: InputMaybe<Scalars['Int']['input']>;
   /** Service ID, ID prefix or name. */
   id: Scalars['ID']['input'];
+  /** Answer only once the change's rollout concludes, or after this many seconds (1-900), whichever comes first; the payload's `rollout` then shows its verdict or where it stands. Default: answer as soon as the engine accepted the change. */
+  wait?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Result of `serviceRollback`. */
 export type ServiceRollbackPayload = {
   __typename?: 'ServiceRollbackPayload';
+  /** The rollout this change started: followed by the gateway to a verdict (`rollout(id)`, `rolloutUpdated`). Null when the change replaces no task (labels only) or was refused. */
+  rollout: Maybe<Rollout>;
   /** The service after the change. */
   service: Maybe<Service>;
   /** Problems with the input; nothing changed when present. */
@@ -1953,17 +2212,23 @@ export type ServiceRollbackPayload = {
 export type ServiceScaleInput = {
   /** The cluster. */
   cluster?: InputMaybe<Scalars['String']['input']>;
+  /** Seconds the rollout may take before it concludes TIMED_OUT (10-86400). Default: from the update config (see `Rollout.deadline`). */
+  deadline?: InputMaybe<Scalars['Int']['input']>;
   /** Service ID, ID prefix or name. */
   id: Scalars['ID']['input'];
   /** Desired replicas, 0 or more. */
   replicas: Scalars['Int']['input'];
   /** Version read from `Service.version`; default: the current version. */
   version?: InputMaybe<Scalars['Int']['input']>;
+  /** Answer only once the change's rollout concludes, or after this many seconds (1-900), whichever comes first; the payload's `rollout` then shows its verdict or where it stands. Default: answer as soon as the engine accepted the change. */
+  wait?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Result of `serviceScale`. */
 export type ServiceScalePayload = {
   __typename?: 'ServiceScalePayload';
+  /** The rollout this change started: followed by the gateway to a verdict (`rollout(id)`, `rolloutUpdated`). Null when the change replaces no task (labels only) or was refused. */
+  rollout: Maybe<Rollout>;
   /** The service after the change. */
   service: Maybe<Service>;
   /** Problems with the input; nothing changed when present. */
@@ -1982,6 +2247,8 @@ export type ServiceScalePayload = {
 export type ServiceUpdateInput = {
   /** The cluster. */
   cluster?: InputMaybe<Scalars['String']['input']>;
+  /** Seconds the rollout may take before it concludes TIMED_OUT (10-86400). Default: from the update config (see `Rollout.deadline`). */
+  deadline?: InputMaybe<Scalars['Int']['input']>;
   /** Environment to add or overwrite, `KEY=VALUE` (`--env-add`). */
   envAdd?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Environment keys to remove (`--env-rm`). */
@@ -2006,11 +2273,15 @@ export type ServiceUpdateInput = {
   replicas?: InputMaybe<Scalars['Int']['input']>;
   /** Version read from `Service.version`; the update fails with VERSION_CONFLICT if the service changed since. Default: the current version. */
   version?: InputMaybe<Scalars['Int']['input']>;
+  /** Answer only once the change's rollout concludes, or after this many seconds (1-900), whichever comes first; the payload's `rollout` then shows its verdict or where it stands. Default: answer as soon as the engine accepted the change. */
+  wait?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Result of `serviceUpdate`. */
 export type ServiceUpdatePayload = {
   __typename?: 'ServiceUpdatePayload';
+  /** The rollout this change started: followed by the gateway to a verdict (`rollout(id)`, `rolloutUpdated`). Null when the change replaces no task (labels only) or was refused. */
+  rollout: Maybe<Rollout>;
   /** The service after the change. */
   service: Maybe<Service>;
   /** Problems with the input; nothing changed when present. */
@@ -2024,6 +2295,8 @@ export type Subscription = {
   __typename?: 'Subscription';
   /** Engine events of a cluster as they happen (`docker events`), from the manager endpoint in use. Swarm-scoped events (services, nodes, overlay networks) cover the whole cluster. */
   events: Event;
+  /** A rollout as it changes: its current state at once, then every change (counts, slot states, status), ending after the one that carries its conclusion. */
+  rolloutUpdated: Rollout;
 };
 
 
@@ -2032,6 +2305,12 @@ export type SubscriptionEventsArgs = {
   cluster?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<EventFilter>;
   since?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** Everything that can be watched as it happens, over graphql-ws at `/graphql`. */
+export type SubscriptionRolloutUpdatedArgs = {
+  id: Scalars['ID']['input'];
 };
 
 /** The swarm a cluster's managers run (`docker swarm inspect`, `GET /swarm`). */
@@ -2329,6 +2608,49 @@ export type TaskState =
   /** starting */
   | 'STARTING';
 
+/** What a redeploy trigger does when called. */
+export type TriggerAction =
+  /** Set the image's tag to the one in the call's body (`{"tag": "1.4.2"}`) and roll out; the repository stays the service's own. */
+  | 'IMAGE_TAG'
+  /** Redeploy the service's tasks as they are (`docker service update --force`). */
+  | 'REDEPLOY';
+
+/** Input of `triggerCreate`. */
+export type TriggerCreateInput = {
+  /** What the trigger does; default REDEPLOY. */
+  action?: InputMaybe<TriggerAction>;
+  /** The cluster. */
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  /** The service: ID, ID prefix or name. The caller must be allowed to update it. */
+  service: Scalars['ID']['input'];
+};
+
+/** Result of `triggerCreate`. */
+export type TriggerCreatePayload = {
+  __typename?: 'TriggerCreatePayload';
+  /** The trigger's secret, shown this once; the gateway keeps only a SHA-256 of it. */
+  secret: Maybe<Scalars['String']['output']>;
+  /** The new trigger. */
+  trigger: Maybe<RedeployTrigger>;
+  /** Problems with the input; nothing changed when present. */
+  userErrors: Array<UserError>;
+};
+
+/** Input of `triggerRemove`. */
+export type TriggerRemoveInput = {
+  /** The trigger's ID. */
+  id: Scalars['ID']['input'];
+};
+
+/** Result of `triggerRemove`. */
+export type TriggerRemovePayload = {
+  __typename?: 'TriggerRemovePayload';
+  /** The removed trigger's ID; null when a userError is returned. */
+  id: Maybe<Scalars['ID']['output']>;
+  /** Problems with the input; nothing changed when present. */
+  userErrors: Array<UserError>;
+};
+
 /** What an update or rollback does when a task fails (`--update-failure-action`). */
 export type UpdateFailureAction =
   /** Go on with the next tasks (`continue`). */
@@ -2463,6 +2785,157 @@ export type UserErrorCode =
   | 'SUBNET_OVERLAP'
   /** The object changed since the version given (or read); re-read it and retry. */
   | 'VERSION_CONFLICT';
+
+/**
+ * An HTTPS or HTTP endpoint the gateway calls when something happens. Each delivery is a POST of
+ * a JSON body with the headers `X-Swarm-Gateway-Event`, `X-Swarm-Gateway-Delivery` (a UUID, the same
+ * on every retry of one delivery), `X-Swarm-Gateway-Timestamp` (unix seconds) and
+ * `X-Swarm-Gateway-Signature: v1=<hex HMAC-SHA256 of "<timestamp>.<body>" under the webhook's secret>`.
+ * A delivery is retried with exponential backoff until the receiver answers 2xx; README shows how to verify one.
+ * Only hosts on the configured allow-list (`webhooks.allowedHosts`) can be called.
+ */
+export type Webhook = {
+  __typename?: 'Webhook';
+  /** Only events of this cluster; null: every cluster the owner's grant covers. */
+  cluster: Maybe<Scalars['String']['output']>;
+  /** When it was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Who created it (a principal ID). */
+  createdBy: Scalars['String']['output'];
+  /** The latest deliveries, newest first. */
+  deliveries: Array<WebhookDelivery>;
+  /** A note for people. */
+  description: Maybe<Scalars['String']['output']>;
+  /** Whether deliveries are made. */
+  enabled: Scalars['Boolean']['output'];
+  /** What it is told about. */
+  events: Array<WebhookEvent>;
+  /** The webhook's ID (a UUID). */
+  id: Scalars['ID']['output'];
+  /** The label scope of the grant that created it (`team=payments`): only events about objects in that scope are delivered. Null: unscoped. */
+  scope: Maybe<Scalars['String']['output']>;
+  /** Where deliveries go. */
+  url: Scalars['String']['output'];
+};
+
+
+/**
+ * An HTTPS or HTTP endpoint the gateway calls when something happens. Each delivery is a POST of
+ * a JSON body with the headers `X-Swarm-Gateway-Event`, `X-Swarm-Gateway-Delivery` (a UUID, the same
+ * on every retry of one delivery), `X-Swarm-Gateway-Timestamp` (unix seconds) and
+ * `X-Swarm-Gateway-Signature: v1=<hex HMAC-SHA256 of "<timestamp>.<body>" under the webhook's secret>`.
+ * A delivery is retried with exponential backoff until the receiver answers 2xx; README shows how to verify one.
+ * Only hosts on the configured allow-list (`webhooks.allowedHosts`) can be called.
+ */
+export type WebhookDeliveriesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Input of `webhookCreate`. */
+export type WebhookCreateInput = {
+  /** Only events of this configured cluster; default: every cluster the caller's grant covers. */
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  /** A note for people, up to 200 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** What it is told about; at least one. */
+  events: Array<WebhookEvent>;
+  /** The signing secret, 32-256 characters; default: the gateway makes a random one and returns it once in the payload. */
+  secret?: InputMaybe<Scalars['String']['input']>;
+  /** Where deliveries go: `https://` or `http://` and a host on the allow-list (`webhooks.allowedHosts`); no user info, no fragment. */
+  url: Scalars['String']['input'];
+};
+
+/** Result of `webhookCreate`. */
+export type WebhookCreatePayload = {
+  __typename?: 'WebhookCreatePayload';
+  /** The signing secret, shown this once when the gateway made it (null when given in the input). The gateway keeps it to sign deliveries. */
+  secret: Maybe<Scalars['String']['output']>;
+  /** Problems with the input; nothing changed when present. */
+  userErrors: Array<UserError>;
+  /** The new webhook. */
+  webhook: Maybe<Webhook>;
+};
+
+/** One event sent (or to be sent) to one webhook. */
+export type WebhookDelivery = {
+  __typename?: 'WebhookDelivery';
+  /** Attempts made so far. */
+  attempts: Scalars['Int']['output'];
+  /** When the event happened. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When the receiver took it. */
+  deliveredAt: Maybe<Scalars['DateTime']['output']>;
+  /** What it is about. */
+  event: WebhookEvent;
+  /** The delivery ID, sent as `X-Swarm-Gateway-Delivery`: receivers drop a delivery they have seen. */
+  id: Scalars['ID']['output'];
+  /** Why the last attempt failed (a timeout, a refused connection, a non-2xx status). */
+  lastError: Maybe<Scalars['String']['output']>;
+  /** The HTTP status of the last attempt; null when none was received. */
+  lastStatusCode: Maybe<Scalars['Int']['output']>;
+  /** When the next attempt is due (PENDING only). */
+  nextAttemptAt: Maybe<Scalars['DateTime']['output']>;
+  /** Where it stands. */
+  status: WebhookDeliveryStatus;
+};
+
+/** Where a webhook delivery stands. */
+export type WebhookDeliveryStatus =
+  /** The receiver answered 2xx. */
+  | 'DELIVERED'
+  /** Given up after the configured number of attempts (`webhooks.maxAttempts`). */
+  | 'FAILED'
+  /** Not delivered yet; `nextAttemptAt` says when it is tried again. */
+  | 'PENDING';
+
+/** What a webhook is told about. */
+export type WebhookEvent =
+  /** A rollout concluded, whatever the verdict. */
+  | 'ROLLOUT_CONCLUDED'
+  /** A rollout concluded with a verdict other than SUCCEEDED. */
+  | 'ROLLOUT_FAILED'
+  /** A service was removed through the gateway (`serviceRemove`). */
+  | 'SERVICE_REMOVED';
+
+/** Input of `webhookRemove`. */
+export type WebhookRemoveInput = {
+  /** The webhook's ID. */
+  id: Scalars['ID']['input'];
+};
+
+/** Result of `webhookRemove`. */
+export type WebhookRemovePayload = {
+  __typename?: 'WebhookRemovePayload';
+  /** The removed webhook's ID; null when a userError is returned. */
+  id: Maybe<Scalars['ID']['output']>;
+  /** Problems with the input; nothing changed when present. */
+  userErrors: Array<UserError>;
+};
+
+/** Input of `webhookUpdate`. Omitted fields keep their value. */
+export type WebhookUpdateInput = {
+  /** A new note. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Turn deliveries on or off; pending deliveries wait while off. */
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** New events; at least one. */
+  events?: InputMaybe<Array<WebhookEvent>>;
+  /** The webhook's ID. */
+  id: Scalars['ID']['input'];
+  /** A new signing secret, 32-256 characters. */
+  secret?: InputMaybe<Scalars['String']['input']>;
+  /** A new URL (allow-list as for `webhookCreate`). */
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of `webhookUpdate`. */
+export type WebhookUpdatePayload = {
+  __typename?: 'WebhookUpdatePayload';
+  /** Problems with the input; nothing changed when present. */
+  userErrors: Array<UserError>;
+  /** The webhook after the change. */
+  webhook: Maybe<Webhook>;
+};
 
 
 
@@ -2636,15 +3109,23 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Quorum: ResolverTypeWrapper<Partial<Quorum>>;
   RaftSpec: ResolverTypeWrapper<Partial<RaftSpec>>;
+  RedeployTrigger: ResolverTypeWrapper<Partial<RedeployTrigger>>;
   RemovedObject: ResolverTypeWrapper<Partial<RemovedObject>>;
   RequiredPort: ResolverTypeWrapper<Partial<RequiredPort>>;
   Resources: ResolverTypeWrapper<Partial<Resources>>;
   ResourcesInput: ResolverTypeWrapper<Partial<ResourcesInput>>;
   Role: ResolverTypeWrapper<Partial<Role>>;
+  Rollout: ResolverTypeWrapper<Partial<Omit<Rollout, 'service' | 'updateState'> & { service?: Maybe<ResolversTypes['Service']>, updateState?: Maybe<ResolversTypes['UpdateState']> }>>;
+  RolloutConclusion: ResolverTypeWrapper<Partial<RolloutConclusion>>;
+  RolloutConnection: ResolverTypeWrapper<Partial<Omit<RolloutConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['RolloutEdge']>, nodes: Array<ResolversTypes['Rollout']> }>>;
+  RolloutEdge: ResolverTypeWrapper<Partial<Omit<RolloutEdge, 'node'> & { node: ResolversTypes['Rollout'] }>>;
+  RolloutKind: ResolverTypeWrapper<Partial<RolloutKind>>;
+  RolloutSlot: ResolverTypeWrapper<Partial<RolloutSlot>>;
+  RolloutStatus: ResolverTypeWrapper<Partial<RolloutStatus>>;
   Service: ResolverTypeWrapper<ServiceModel>;
   ServiceConnection: ResolverTypeWrapper<Partial<Omit<ServiceConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ServiceEdge']>, nodes: Array<ResolversTypes['Service']> }>>;
   ServiceCreateInput: ResolverTypeWrapper<Partial<ServiceCreateInput>>;
-  ServiceCreatePayload: ResolverTypeWrapper<Partial<Omit<ServiceCreatePayload, 'service'> & { service?: Maybe<ResolversTypes['Service']> }>>;
+  ServiceCreatePayload: ResolverTypeWrapper<Partial<Omit<ServiceCreatePayload, 'rollout' | 'service'> & { rollout?: Maybe<ResolversTypes['Rollout']>, service?: Maybe<ResolversTypes['Service']> }>>;
   ServiceDnsName: ResolverTypeWrapper<Partial<Omit<ServiceDnsName, 'kind'> & { kind: ResolversTypes['ServiceDnsNameKind'] }>>;
   ServiceDnsNameKind: ResolverTypeWrapper<ServiceDnsNameKind>;
   ServiceEdge: ResolverTypeWrapper<Partial<Omit<ServiceEdge, 'node'> & { node: ResolversTypes['Service'] }>>;
@@ -2656,11 +3137,11 @@ export type ResolversTypes = {
   ServiceRemoveInput: ResolverTypeWrapper<Partial<ServiceRemoveInput>>;
   ServiceRemovePayload: ResolverTypeWrapper<Partial<ServiceRemovePayload>>;
   ServiceRollbackInput: ResolverTypeWrapper<Partial<ServiceRollbackInput>>;
-  ServiceRollbackPayload: ResolverTypeWrapper<Partial<Omit<ServiceRollbackPayload, 'service'> & { service?: Maybe<ResolversTypes['Service']> }>>;
+  ServiceRollbackPayload: ResolverTypeWrapper<Partial<Omit<ServiceRollbackPayload, 'rollout' | 'service'> & { rollout?: Maybe<ResolversTypes['Rollout']>, service?: Maybe<ResolversTypes['Service']> }>>;
   ServiceScaleInput: ResolverTypeWrapper<Partial<ServiceScaleInput>>;
-  ServiceScalePayload: ResolverTypeWrapper<Partial<Omit<ServiceScalePayload, 'service'> & { service?: Maybe<ResolversTypes['Service']> }>>;
+  ServiceScalePayload: ResolverTypeWrapper<Partial<Omit<ServiceScalePayload, 'rollout' | 'service'> & { rollout?: Maybe<ResolversTypes['Rollout']>, service?: Maybe<ResolversTypes['Service']> }>>;
   ServiceUpdateInput: ResolverTypeWrapper<Partial<ServiceUpdateInput>>;
-  ServiceUpdatePayload: ResolverTypeWrapper<Partial<Omit<ServiceUpdatePayload, 'service'> & { service?: Maybe<ResolversTypes['Service']> }>>;
+  ServiceUpdatePayload: ResolverTypeWrapper<Partial<Omit<ServiceUpdatePayload, 'rollout' | 'service'> & { rollout?: Maybe<ResolversTypes['Rollout']>, service?: Maybe<ResolversTypes['Service']> }>>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Swarm: ResolverTypeWrapper<SwarmModel>;
@@ -2682,6 +3163,11 @@ export type ResolversTypes = {
   TaskFilter: ResolverTypeWrapper<Partial<TaskFilter>>;
   TaskNetworkAttachment: ResolverTypeWrapper<TaskNetworkAttachmentModel>;
   TaskState: ResolverTypeWrapper<Partial<TaskState>>;
+  TriggerAction: ResolverTypeWrapper<Partial<TriggerAction>>;
+  TriggerCreateInput: ResolverTypeWrapper<Partial<TriggerCreateInput>>;
+  TriggerCreatePayload: ResolverTypeWrapper<Partial<TriggerCreatePayload>>;
+  TriggerRemoveInput: ResolverTypeWrapper<Partial<TriggerRemoveInput>>;
+  TriggerRemovePayload: ResolverTypeWrapper<Partial<TriggerRemovePayload>>;
   UpdateFailureAction: ResolverTypeWrapper<UpdateFailureAction>;
   UpdateOrder: ResolverTypeWrapper<UpdateOrder>;
   UpdatePolicy: ResolverTypeWrapper<Partial<Omit<UpdatePolicy, 'failureAction' | 'order'> & { failureAction: ResolversTypes['UpdateFailureAction'], order: ResolversTypes['UpdateOrder'] }>>;
@@ -2690,6 +3176,16 @@ export type ResolversTypes = {
   UpdateStatus: ResolverTypeWrapper<Partial<Omit<UpdateStatus, 'state'> & { state: ResolversTypes['UpdateState'] }>>;
   UserError: ResolverTypeWrapper<Partial<UserError>>;
   UserErrorCode: ResolverTypeWrapper<Partial<UserErrorCode>>;
+  Webhook: ResolverTypeWrapper<Partial<Webhook>>;
+  WebhookCreateInput: ResolverTypeWrapper<Partial<WebhookCreateInput>>;
+  WebhookCreatePayload: ResolverTypeWrapper<Partial<WebhookCreatePayload>>;
+  WebhookDelivery: ResolverTypeWrapper<Partial<WebhookDelivery>>;
+  WebhookDeliveryStatus: ResolverTypeWrapper<Partial<WebhookDeliveryStatus>>;
+  WebhookEvent: ResolverTypeWrapper<Partial<WebhookEvent>>;
+  WebhookRemoveInput: ResolverTypeWrapper<Partial<WebhookRemoveInput>>;
+  WebhookRemovePayload: ResolverTypeWrapper<Partial<WebhookRemovePayload>>;
+  WebhookUpdateInput: ResolverTypeWrapper<Partial<WebhookUpdateInput>>;
+  WebhookUpdatePayload: ResolverTypeWrapper<Partial<WebhookUpdatePayload>>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -2773,14 +3269,19 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   Quorum: Partial<Quorum>;
   RaftSpec: Partial<RaftSpec>;
+  RedeployTrigger: Partial<RedeployTrigger>;
   RemovedObject: Partial<RemovedObject>;
   RequiredPort: Partial<RequiredPort>;
   Resources: Partial<Resources>;
   ResourcesInput: Partial<ResourcesInput>;
+  Rollout: Partial<Omit<Rollout, 'service'> & { service?: Maybe<ResolversParentTypes['Service']> }>;
+  RolloutConnection: Partial<Omit<RolloutConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['RolloutEdge']>, nodes: Array<ResolversParentTypes['Rollout']> }>;
+  RolloutEdge: Partial<Omit<RolloutEdge, 'node'> & { node: ResolversParentTypes['Rollout'] }>;
+  RolloutSlot: Partial<RolloutSlot>;
   Service: ServiceModel;
   ServiceConnection: Partial<Omit<ServiceConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ServiceEdge']>, nodes: Array<ResolversParentTypes['Service']> }>;
   ServiceCreateInput: Partial<ServiceCreateInput>;
-  ServiceCreatePayload: Partial<Omit<ServiceCreatePayload, 'service'> & { service?: Maybe<ResolversParentTypes['Service']> }>;
+  ServiceCreatePayload: Partial<Omit<ServiceCreatePayload, 'rollout' | 'service'> & { rollout?: Maybe<ResolversParentTypes['Rollout']>, service?: Maybe<ResolversParentTypes['Service']> }>;
   ServiceDnsName: Partial<ServiceDnsName>;
   ServiceEdge: Partial<Omit<ServiceEdge, 'node'> & { node: ResolversParentTypes['Service'] }>;
   ServiceFilter: Partial<ServiceFilter>;
@@ -2790,11 +3291,11 @@ export type ResolversParentTypes = {
   ServiceRemoveInput: Partial<ServiceRemoveInput>;
   ServiceRemovePayload: Partial<ServiceRemovePayload>;
   ServiceRollbackInput: Partial<ServiceRollbackInput>;
-  ServiceRollbackPayload: Partial<Omit<ServiceRollbackPayload, 'service'> & { service?: Maybe<ResolversParentTypes['Service']> }>;
+  ServiceRollbackPayload: Partial<Omit<ServiceRollbackPayload, 'rollout' | 'service'> & { rollout?: Maybe<ResolversParentTypes['Rollout']>, service?: Maybe<ResolversParentTypes['Service']> }>;
   ServiceScaleInput: Partial<ServiceScaleInput>;
-  ServiceScalePayload: Partial<Omit<ServiceScalePayload, 'service'> & { service?: Maybe<ResolversParentTypes['Service']> }>;
+  ServiceScalePayload: Partial<Omit<ServiceScalePayload, 'rollout' | 'service'> & { rollout?: Maybe<ResolversParentTypes['Rollout']>, service?: Maybe<ResolversParentTypes['Service']> }>;
   ServiceUpdateInput: Partial<ServiceUpdateInput>;
-  ServiceUpdatePayload: Partial<Omit<ServiceUpdatePayload, 'service'> & { service?: Maybe<ResolversParentTypes['Service']> }>;
+  ServiceUpdatePayload: Partial<Omit<ServiceUpdatePayload, 'rollout' | 'service'> & { rollout?: Maybe<ResolversParentTypes['Rollout']>, service?: Maybe<ResolversParentTypes['Service']> }>;
   String: Partial<Scalars['String']['output']>;
   Subscription: Record<PropertyKey, never>;
   Swarm: SwarmModel;
@@ -2814,10 +3315,22 @@ export type ResolversParentTypes = {
   TaskEdge: Partial<Omit<TaskEdge, 'node'> & { node: ResolversParentTypes['Task'] }>;
   TaskFilter: Partial<TaskFilter>;
   TaskNetworkAttachment: TaskNetworkAttachmentModel;
+  TriggerCreateInput: Partial<TriggerCreateInput>;
+  TriggerCreatePayload: Partial<TriggerCreatePayload>;
+  TriggerRemoveInput: Partial<TriggerRemoveInput>;
+  TriggerRemovePayload: Partial<TriggerRemovePayload>;
   UpdatePolicy: Partial<UpdatePolicy>;
   UpdatePolicyInput: Partial<UpdatePolicyInput>;
   UpdateStatus: Partial<UpdateStatus>;
   UserError: Partial<UserError>;
+  Webhook: Partial<Webhook>;
+  WebhookCreateInput: Partial<WebhookCreateInput>;
+  WebhookCreatePayload: Partial<WebhookCreatePayload>;
+  WebhookDelivery: Partial<WebhookDelivery>;
+  WebhookRemoveInput: Partial<WebhookRemoveInput>;
+  WebhookRemovePayload: Partial<WebhookRemovePayload>;
+  WebhookUpdateInput: Partial<WebhookUpdateInput>;
+  WebhookUpdatePayload: Partial<WebhookUpdatePayload>;
 };
 
 export type ApiTokenResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ApiToken'] = ResolversParentTypes['ApiToken']> = {
@@ -3052,6 +3565,11 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   swarmLeave?: Resolver<ResolversTypes['SwarmLeavePayload'], ParentType, ContextType, RequireFields<MutationSwarmLeaveArgs, 'input'>>;
   swarmRotateJoinToken?: Resolver<ResolversTypes['SwarmRotateJoinTokenPayload'], ParentType, ContextType, RequireFields<MutationSwarmRotateJoinTokenArgs, 'input'>>;
   swarmUpdate?: Resolver<ResolversTypes['SwarmUpdatePayload'], ParentType, ContextType, RequireFields<MutationSwarmUpdateArgs, 'input'>>;
+  triggerCreate?: Resolver<ResolversTypes['TriggerCreatePayload'], ParentType, ContextType, RequireFields<MutationTriggerCreateArgs, 'input'>>;
+  triggerRemove?: Resolver<ResolversTypes['TriggerRemovePayload'], ParentType, ContextType, RequireFields<MutationTriggerRemoveArgs, 'input'>>;
+  webhookCreate?: Resolver<ResolversTypes['WebhookCreatePayload'], ParentType, ContextType, RequireFields<MutationWebhookCreateArgs, 'input'>>;
+  webhookRemove?: Resolver<ResolversTypes['WebhookRemovePayload'], ParentType, ContextType, RequireFields<MutationWebhookRemoveArgs, 'input'>>;
+  webhookUpdate?: Resolver<ResolversTypes['WebhookUpdatePayload'], ParentType, ContextType, RequireFields<MutationWebhookUpdateArgs, 'input'>>;
 };
 
 export type NetworkResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Network'] = ResolversParentTypes['Network']> = {
@@ -3234,6 +3752,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   networks?: Resolver<ResolversTypes['NetworkConnection'], ParentType, ContextType, RequireFields<QueryNetworksArgs, 'first'>>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<ResolversTypes['NodeConnection'], ParentType, ContextType, RequireFields<QueryNodesArgs, 'first'>>;
+  rollout?: Resolver<ResolversTypes['Rollout'], ParentType, ContextType, RequireFields<QueryRolloutArgs, 'id'>>;
   service?: Resolver<ResolversTypes['Service'], ParentType, ContextType, RequireFields<QueryServiceArgs, 'id'>>;
   services?: Resolver<ResolversTypes['ServiceConnection'], ParentType, ContextType, RequireFields<QueryServicesArgs, 'first'>>;
   swarm?: Resolver<ResolversTypes['Swarm'], ParentType, ContextType, Partial<QuerySwarmArgs>>;
@@ -3241,6 +3760,8 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   swarmUnlockKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<QuerySwarmUnlockKeyArgs>>;
   task?: Resolver<ResolversTypes['Task'], ParentType, ContextType, RequireFields<QueryTaskArgs, 'id'>>;
   tasks?: Resolver<ResolversTypes['TaskConnection'], ParentType, ContextType, RequireFields<QueryTasksArgs, 'first'>>;
+  triggers?: Resolver<Array<ResolversTypes['RedeployTrigger']>, ParentType, ContextType, Partial<QueryTriggersArgs>>;
+  webhooks?: Resolver<Array<ResolversTypes['Webhook']>, ParentType, ContextType, Partial<QueryWebhooksArgs>>;
   whoami?: Resolver<ResolversTypes['Principal'], ParentType, ContextType>;
 };
 
@@ -3261,6 +3782,18 @@ export type RaftSpecResolvers<ContextType = GatewayContext, ParentType extends R
   snapshotInterval?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type RedeployTriggerResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RedeployTrigger'] = ResolversParentTypes['RedeployTrigger']> = {
+  action?: Resolver<ResolversTypes['TriggerAction'], ParentType, ContextType>;
+  cluster?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastFiredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  serviceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  serviceName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type RemovedObjectResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RemovedObject'] = ResolversParentTypes['RemovedObject']> = {
   id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3277,6 +3810,54 @@ export type ResourcesResolvers<ContextType = GatewayContext, ParentType extends 
   limitMemoryBytes?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   reserveCpus?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   reserveMemoryBytes?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type RolloutResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Rollout'] = ResolversParentTypes['Rollout']> = {
+  cluster?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  concludedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  conclusion?: Resolver<Maybe<ResolversTypes['RolloutConclusion']>, ParentType, ContextType>;
+  deadline?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  desired?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['RolloutKind'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  running?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
+  serviceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  serviceName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  serviceVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  slots?: Resolver<Array<ResolversTypes['RolloutSlot']>, ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  startedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RolloutStatus'], ParentType, ContextType>;
+  supersededBy?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  upToDate?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updateMessage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updateState?: Resolver<Maybe<ResolversTypes['UpdateState']>, ParentType, ContextType>;
+};
+
+export type RolloutConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RolloutConnection'] = ResolversParentTypes['RolloutConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['RolloutEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Rollout']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RolloutEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RolloutEdge'] = ResolversParentTypes['RolloutEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Rollout'], ParentType, ContextType>;
+};
+
+export type RolloutSlotResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RolloutSlot'] = ResolversParentTypes['RolloutSlot']> = {
+  desiredState?: Resolver<Maybe<ResolversTypes['TaskState']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nodeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  slot?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  state?: Resolver<Maybe<ResolversTypes['TaskState']>, ParentType, ContextType>;
+  taskId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  upToDate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type ServiceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Service'] = ResolversParentTypes['Service']> = {
@@ -3304,6 +3885,7 @@ export type ServiceResolvers<ContextType = GatewayContext, ParentType extends Re
   replicas?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   resources?: Resolver<ResolversTypes['Resources'], ParentType, ContextType>;
   rollbackConfig?: Resolver<Maybe<ResolversTypes['UpdatePolicy']>, ParentType, ContextType>;
+  rollouts?: Resolver<ResolversTypes['RolloutConnection'], ParentType, ContextType, RequireFields<ServiceRolloutsArgs, 'first'>>;
   runningTasks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType, Partial<ServiceTasksArgs>>;
   updateConfig?: Resolver<Maybe<ResolversTypes['UpdatePolicy']>, ParentType, ContextType>;
@@ -3320,6 +3902,7 @@ export type ServiceConnectionResolvers<ContextType = GatewayContext, ParentType 
 };
 
 export type ServiceCreatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ServiceCreatePayload'] = ResolversParentTypes['ServiceCreatePayload']> = {
+  rollout?: Resolver<Maybe<ResolversTypes['Rollout']>, ParentType, ContextType>;
   service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
   warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3361,18 +3944,21 @@ export type ServiceRemovePayloadResolvers<ContextType = GatewayContext, ParentTy
 };
 
 export type ServiceRollbackPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ServiceRollbackPayload'] = ResolversParentTypes['ServiceRollbackPayload']> = {
+  rollout?: Resolver<Maybe<ResolversTypes['Rollout']>, ParentType, ContextType>;
   service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
   warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type ServiceScalePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ServiceScalePayload'] = ResolversParentTypes['ServiceScalePayload']> = {
+  rollout?: Resolver<Maybe<ResolversTypes['Rollout']>, ParentType, ContextType>;
   service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
   warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type ServiceUpdatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ServiceUpdatePayload'] = ResolversParentTypes['ServiceUpdatePayload']> = {
+  rollout?: Resolver<Maybe<ResolversTypes['Rollout']>, ParentType, ContextType>;
   service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
   warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3380,6 +3966,7 @@ export type ServiceUpdatePayloadResolvers<ContextType = GatewayContext, ParentTy
 
 export type SubscriptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   events?: SubscriptionResolver<ResolversTypes['Event'], "events", ParentType, ContextType, Partial<SubscriptionEventsArgs>>;
+  rolloutUpdated?: SubscriptionResolver<ResolversTypes['Rollout'], "rolloutUpdated", ParentType, ContextType, RequireFields<SubscriptionRolloutUpdatedArgs, 'id'>>;
 };
 
 export type SwarmResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Swarm'] = ResolversParentTypes['Swarm']> = {
@@ -3468,6 +4055,17 @@ export type TaskNetworkAttachmentResolvers<ContextType = GatewayContext, ParentT
   networkName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type TriggerCreatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TriggerCreatePayload'] = ResolversParentTypes['TriggerCreatePayload']> = {
+  secret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  trigger?: Resolver<Maybe<ResolversTypes['RedeployTrigger']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type TriggerRemovePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TriggerRemovePayload'] = ResolversParentTypes['TriggerRemovePayload']> = {
+  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type UpdateFailureActionResolvers = { CONTINUE: 'continue', PAUSE: 'pause', ROLLBACK: 'rollback' };
 
 export type UpdateOrderResolvers = { START_FIRST: 'start-first', STOP_FIRST: 'stop-first' };
@@ -3494,6 +4092,47 @@ export type UserErrorResolvers<ContextType = GatewayContext, ParentType extends 
   code?: Resolver<ResolversTypes['UserErrorCode'], ParentType, ContextType>;
   field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type WebhookResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Webhook'] = ResolversParentTypes['Webhook']> = {
+  cluster?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  deliveries?: Resolver<Array<ResolversTypes['WebhookDelivery']>, ParentType, ContextType, RequireFields<WebhookDeliveriesArgs, 'first'>>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['WebhookEvent']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  scope?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type WebhookCreatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WebhookCreatePayload'] = ResolversParentTypes['WebhookCreatePayload']> = {
+  secret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  webhook?: Resolver<Maybe<ResolversTypes['Webhook']>, ParentType, ContextType>;
+};
+
+export type WebhookDeliveryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WebhookDelivery'] = ResolversParentTypes['WebhookDelivery']> = {
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  event?: Resolver<ResolversTypes['WebhookEvent'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastStatusCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['WebhookDeliveryStatus'], ParentType, ContextType>;
+};
+
+export type WebhookRemovePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WebhookRemovePayload'] = ResolversParentTypes['WebhookRemovePayload']> = {
+  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type WebhookUpdatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WebhookUpdatePayload'] = ResolversParentTypes['WebhookUpdatePayload']> = {
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  webhook?: Resolver<Maybe<ResolversTypes['Webhook']>, ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = GatewayContext> = {
@@ -3557,9 +4196,14 @@ export type Resolvers<ContextType = GatewayContext> = {
   Query?: QueryResolvers<ContextType>;
   Quorum?: QuorumResolvers<ContextType>;
   RaftSpec?: RaftSpecResolvers<ContextType>;
+  RedeployTrigger?: RedeployTriggerResolvers<ContextType>;
   RemovedObject?: RemovedObjectResolvers<ContextType>;
   RequiredPort?: RequiredPortResolvers<ContextType>;
   Resources?: ResourcesResolvers<ContextType>;
+  Rollout?: RolloutResolvers<ContextType>;
+  RolloutConnection?: RolloutConnectionResolvers<ContextType>;
+  RolloutEdge?: RolloutEdgeResolvers<ContextType>;
+  RolloutSlot?: RolloutSlotResolvers<ContextType>;
   Service?: ServiceResolvers<ContextType>;
   ServiceConnection?: ServiceConnectionResolvers<ContextType>;
   ServiceCreatePayload?: ServiceCreatePayloadResolvers<ContextType>;
@@ -3584,11 +4228,18 @@ export type Resolvers<ContextType = GatewayContext> = {
   TaskConnection?: TaskConnectionResolvers<ContextType>;
   TaskEdge?: TaskEdgeResolvers<ContextType>;
   TaskNetworkAttachment?: TaskNetworkAttachmentResolvers<ContextType>;
+  TriggerCreatePayload?: TriggerCreatePayloadResolvers<ContextType>;
+  TriggerRemovePayload?: TriggerRemovePayloadResolvers<ContextType>;
   UpdateFailureAction?: UpdateFailureActionResolvers;
   UpdateOrder?: UpdateOrderResolvers;
   UpdatePolicy?: UpdatePolicyResolvers<ContextType>;
   UpdateState?: UpdateStateResolvers;
   UpdateStatus?: UpdateStatusResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
+  Webhook?: WebhookResolvers<ContextType>;
+  WebhookCreatePayload?: WebhookCreatePayloadResolvers<ContextType>;
+  WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
+  WebhookRemovePayload?: WebhookRemovePayloadResolvers<ContextType>;
+  WebhookUpdatePayload?: WebhookUpdatePayloadResolvers<ContextType>;
 };
 

@@ -16,7 +16,7 @@ export type ModelContract = {
   node: Gives<M.NodeModel, G.Node, 'tasks'>;
   network: Gives<M.NetworkModel, G.Network, 'services' | 'peers'>;
   networkService: Gives<M.NetworkServiceModel, G.NetworkService, 'service'>;
-  service: Gives<M.ServiceModel, G.Service, 'tasks' | 'discovery' | 'logs' | 'networks' | 'runningTasks' | 'desiredTasks'>;
+  service: Gives<M.ServiceModel, G.Service, 'tasks' | 'discovery' | 'logs' | 'networks' | 'runningTasks' | 'desiredTasks' | 'rollouts'>;
   serviceNetworkAttachment: Gives<M.ServiceNetworkAttachmentModel, G.ServiceNetworkAttachment, 'network'>;
   task: Gives<M.TaskModel, G.Task, 'service' | 'node' | 'networkAttachments'>;
   taskNetworkAttachment: Gives<M.TaskNetworkAttachmentModel, G.TaskNetworkAttachment, 'network'>;
