@@ -10,6 +10,7 @@ import type { Principal } from '../auth/principal.ts';
 import type { Database } from '../db/client.ts';
 import { ClusterLoaders } from '../docker/loaders.ts';
 import type { EngineRegistry } from '../docker/registry.ts';
+import type { Rollouts } from '../rollouts/rollouts.ts';
 
 export interface GatewayContext {
   requestId: string;
@@ -27,6 +28,8 @@ export interface GatewayContext {
   audit: AuditWriter;
   /** The audit log's database; null when the gateway runs without one (tests of the API alone). */
   database: Database | null;
+  /** The rollout trackers (src/rollouts): every service change's rollout is started and read here. */
+  rollouts: Rollouts;
   logger: Logger;
   userAgent: string | undefined;
   /** The guardrails on service specs from non-admins (config `guardrails`). */
@@ -51,6 +54,7 @@ export interface ContextDeps {
   secretNamePatterns?: readonly RegExp[];
   audit: AuditWriter;
   database: Database | null;
+  rollouts: Rollouts;
   logger: Logger;
 }
 
