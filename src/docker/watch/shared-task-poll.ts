@@ -13,8 +13,6 @@ export interface TaskIndex {
 }
 
 export class SharedTaskPoll {
-  /** `GET /tasks` calls made (tests and the benchmark read it). */
-  polls = 0;
   private index: TaskIndex | null = null;
   /** When the poll that produced `index` started: the list is at least as new as that. */
   private polledAt = 0;
@@ -48,7 +46,6 @@ export class SharedTaskPoll {
     const run = async (): Promise<TaskIndex> => {
       if (previous) await previous.catch(() => {});
       const started = Date.now();
-      this.polls++;
       const index = indexTasks(await this.client.request<Task[]>({ method: 'GET', path: '/tasks' }));
       this.index = index;
       this.polledAt = started;
