@@ -564,6 +564,35 @@ export type GrantInput = {
   role: Role;
 };
 
+/** A container health check (`ContainerSpec.Healthcheck`, `--health-*`). Zero durations and retries mean Docker's defaults (interval 30s, timeout 30s, start period 0s, 3 retries). */
+export type HealthCheck = {
+  __typename?: 'HealthCheck';
+  /** Time between checks, seconds (`--health-interval`); 0: Docker's default. */
+  intervalSeconds: Scalars['Float']['output'];
+  /** Consecutive failures that make the task unhealthy (`--health-retries`); 0: Docker's default. */
+  retries: Scalars['Int']['output'];
+  /** Time the container has to start before failed checks count, seconds (`--health-start-period`). */
+  startPeriodSeconds: Scalars['Float']['output'];
+  /** The test: `["CMD", exe, args...]`, `["CMD-SHELL", command]`, `["NONE"]` (the image's check disabled, `--no-healthcheck`), or empty (the image's own `HEALTHCHECK` command). */
+  test: Array<Scalars['String']['output']>;
+  /** Time one check may take, seconds (`--health-timeout`); 0: Docker's default. */
+  timeoutSeconds: Scalars['Float']['output'];
+};
+
+/** A container health check (`--health-*`). It runs inside the service's own containers; a task counts as running only once healthy. */
+export type HealthCheckInput = {
+  /** Time between checks, a Go duration (`--health-interval`): 0, or 1ms or more. Default: Docker's (30s). */
+  interval?: InputMaybe<Scalars['String']['input']>;
+  /** Consecutive failures that make the task unhealthy (`--health-retries`), 0 or more. Default: Docker's (3). */
+  retries?: InputMaybe<Scalars['Int']['input']>;
+  /** Time the container has to start before failed checks count, a Go duration (`--health-start-period`): 0, or 1ms or more. */
+  startPeriod?: InputMaybe<Scalars['String']['input']>;
+  /** The test in Docker's forms: `["CMD", exe, args...]`, `["CMD-SHELL", command]` (`--health-cmd`), or `["NONE"]` (disable the image's check). Omitted or empty: the image's own `HEALTHCHECK` command. */
+  test?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Time one check may take, a Go duration (`--health-timeout`): 0, or 1ms or more. Default: Docker's (30s). */
+  timeout?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** One IPAM configuration of a network (`--subnet`, `--gateway`, `--ip-range`). */
 export type IpamConfig = {
   __typename?: 'IpamConfig';
@@ -587,6 +616,15 @@ export type IpamConfigInput = {
   ipRange?: InputMaybe<Scalars['String']['input']>;
   /** Subnet, CIDR (`--subnet`). */
   subnet: Scalars['String']['input'];
+};
+
+/** Where a job service is (`JobStatus`): jobs run again, as a new iteration, each time their spec changes. */
+export type JobStatus = {
+  __typename?: 'JobStatus';
+  /** The iteration of the job, counted from 0 (`JobStatus.JobIteration.Index`); tasks of older iterations are not part of the current run. */
+  iteration: Scalars['Int']['output'];
+  /** When the current iteration started (`JobStatus.LastExecution`). */
+  lastExecution: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** The tokens that let a node join (`docker swarm join-token`). A sensitive read. */
@@ -1940,15 +1978,21 @@ export type Service = {
   endpointMode: EndpointMode;
   /** Environment variables, `KEY=VALUE`. */
   env: Array<Scalars['String']['output']>;
+  /** The health check set in the spec (`--health-*`, `--no-healthcheck`); null when the spec sets none (the image's own `HEALTHCHECK`, if any, applies). */
+  healthcheck: Maybe<HealthCheck>;
   /** The service's ID. */
   id: Scalars['ID']['output'];
   /** The image (with digest if the engine resolved one). */
   image: Scalars['String']['output'];
+  /** Where the job is (iteration, last execution); null unless a job. */
+  jobStatus: Maybe<JobStatus>;
   /** Service labels. */
   labels: Array<KeyValue>;
   /** Recent log lines (`docker service logs --tail`). */
   logs: Array<LogLine>;
-  /** Replicated or global. */
+  /** Job tasks run at once (`--max-concurrent`, `ReplicatedJob.MaxConcurrent`); null unless a replicated job. */
+  maxConcurrent: Maybe<Scalars['Int']['output']>;
+  /** Replicated, global, or a replicated or global job. */
   mode: ServiceMode;
   /** Mounts (`--mount`), in the spec's order. */
   mounts: Array<ServiceMount>;
@@ -1958,7 +2002,7 @@ export type Service = {
   networks: Array<ServiceNetworkAttachment>;
   /** Published ports. */
   ports: Array<PortConfig>;
-  /** Desired replicas (replicated mode). */
+  /** Desired replicas (replicated mode), or the tasks to complete (`TotalCompletions`, replicated jobs); null otherwise. */
   replicas: Maybe<Scalars['Int']['output']>;
   /** Resources. */
   resources: Resources;
@@ -2035,13 +2079,17 @@ export type ServiceCreateInput = {
   endpointMode?: InputMaybe<EndpointMode>;
   /** Environment, `KEY=VALUE` (`--env`). */
   env?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** A health check (`--health-cmd`, `--health-interval`, `--health-timeout`, `--health-start-period`, `--health-retries`). */
+  healthcheck?: InputMaybe<HealthCheckInput>;
   /** Hostname of the tasks' containers (`--hostname`). */
   hostname?: InputMaybe<Scalars['String']['input']>;
   /** Image reference. */
   image: Scalars['String']['input'];
   /** Service labels (`--label`). */
   labels?: InputMaybe<Array<KeyValueInput>>;
-  /** Replicated or global (`--mode`). */
+  /** REPLICATED_JOB only: tasks run at once (`--max-concurrent`), 1 or more; default: `totalCompletions`, as the CLI does. */
+  maxConcurrent?: InputMaybe<Scalars['Int']['input']>;
+  /** Replicated, global, or a job (`--mode`). Jobs take no `updateConfig` or `rollbackConfig` (as the CLI refuses them). */
   mode?: InputMaybe<ServiceMode>;
   /** Mounts (`--mount`). Guardrail: guarded callers cannot bind-mount host paths outside the allowed prefixes, nor use volume driver options unless allowed, and nobody but an unscoped admin mounts the Docker socket. */
   mounts?: InputMaybe<Array<MountInput>>;
@@ -2049,16 +2097,20 @@ export type ServiceCreateInput = {
   name: Scalars['String']['input'];
   /** Networks with aliases (`--network`). Guardrail: guarded callers attach overlay networks only, never the `host` network. */
   networks?: InputMaybe<Array<ServiceNetworkInput>>;
+  /** Disable the image's health check (`--no-healthcheck`, test `NONE`); not with `healthcheck`. */
+  noHealthcheck?: InputMaybe<Scalars['Boolean']['input']>;
   /** Published ports, structured. */
   ports?: InputMaybe<Array<PortConfigInput>>;
   /** Published ports in Docker's forms: `8080:80`, `8080:80/udp`, `80`, or `published=8080,target=80,protocol=udp,mode=host` (`--publish`). */
   publish?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** Replicas (`--replicas`), replicated mode only; default 1. */
+  /** Replicas (`--replicas`), replicated mode; default 1. For REPLICATED_JOB it is the number of tasks to complete, as with the CLI (same as `totalCompletions`). */
   replicas?: InputMaybe<Scalars['Int']['input']>;
   /** Resources. */
   resources?: InputMaybe<ResourcesInput>;
   /** Rollback policy (`--rollback-*`). */
   rollbackConfig?: InputMaybe<UpdatePolicyInput>;
+  /** REPLICATED_JOB only: tasks to run to completion (`--replicas` of a job, `ReplicatedJob.TotalCompletions`), 0 or more; default 1. */
+  totalCompletions?: InputMaybe<Scalars['Int']['input']>;
   /** Update policy (`--update-*`). */
   updateConfig?: InputMaybe<UpdatePolicyInput>;
   /** User (`--user`). */
@@ -2125,8 +2177,12 @@ export type ServiceFilter = {
 export type ServiceMode =
   /** One task on every eligible node. */
   | 'GLOBAL'
+  /** A job: one task that runs to completion on every eligible node (`--mode global-job`, `Mode.GlobalJob`). Failed tasks are retried (restart condition `on-failure`). */
+  | 'GLOBAL_JOB'
   /** A fixed number of replicas. */
-  | 'REPLICATED';
+  | 'REPLICATED'
+  /** A job: tasks that run to completion, `totalCompletions` of them, `maxConcurrent` at a time (`--mode replicated-job`, `Mode.ReplicatedJob`). Failed tasks are retried (restart condition `on-failure`). */
+  | 'REPLICATED_JOB';
 
 /** A mount of a service's containers (`--mount`). */
 export type ServiceMount = {
@@ -2245,8 +2301,12 @@ export type ServiceScalePayload = {
  * the rule.
  */
 export type ServiceUpdateInput = {
+  /** New arguments (`--args`, `ContainerSpec.Args`); an empty list goes back to the image's `CMD`. */
+  args?: InputMaybe<Array<Scalars['String']['input']>>;
   /** The cluster. */
   cluster?: InputMaybe<Scalars['String']['input']>;
+  /** New command, overriding the image's entrypoint (`--entrypoint`-like, `ContainerSpec.Command`); an empty list goes back to the image's. */
+  command?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Seconds the rollout may take before it concludes TIMED_OUT (10-86400). Default: from the update config (see `Rollout.deadline`). */
   deadline?: InputMaybe<Scalars['Int']['input']>;
   /** Environment to add or overwrite, `KEY=VALUE` (`--env-add`). */
@@ -2255,6 +2315,8 @@ export type ServiceUpdateInput = {
   envRemove?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Redeploy the tasks even if nothing changed (`--force`). */
   force?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Health check changes (`--health-*`): the fields given replace those of the current check, the others keep their value, as the CLI does; `test: []` goes back to the image's command. */
+  healthcheck?: InputMaybe<HealthCheckInput>;
   /** Service ID, ID prefix or name. */
   id: Scalars['ID']['input'];
   /** New image (`--image`). */
@@ -2265,11 +2327,13 @@ export type ServiceUpdateInput = {
   networkAdd?: InputMaybe<Array<ServiceNetworkInput>>;
   /** Networks to detach, ID, ID prefix or name (`--network-rm`). */
   networkRemove?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Disable the health check (`--no-healthcheck`, test `NONE`); not with `healthcheck`. */
+  noHealthcheck?: InputMaybe<Scalars['Boolean']['input']>;
   /** Ports to publish, Docker's string forms (`--publish-add`). */
   publishAdd?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Ports to unpublish by target port (`--publish-rm`): `80` or `80/udp` match the port in either publish mode; the long form `target=80,protocol=udp,mode=host` matches that mode only. */
   publishRemove?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** New replica count (`--replicas`). */
+  /** New replica count (`--replicas`), replicated services only (a replicated job's count: `serviceScale`). */
   replicas?: InputMaybe<Scalars['Int']['input']>;
   /** Version read from `Service.version`; the update fails with VERSION_CONFLICT if the service changed since. Default: the current version. */
   version?: InputMaybe<Scalars['Int']['input']>;
@@ -3050,10 +3114,13 @@ export type ResolversTypes = {
   Float: ResolverTypeWrapper<Partial<Scalars['Float']['output']>>;
   Grant: ResolverTypeWrapper<Partial<Grant>>;
   GrantInput: ResolverTypeWrapper<Partial<GrantInput>>;
+  HealthCheck: ResolverTypeWrapper<Partial<HealthCheck>>;
+  HealthCheckInput: ResolverTypeWrapper<Partial<HealthCheckInput>>;
   ID: ResolverTypeWrapper<Partial<Scalars['ID']['output']>>;
   Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
   IpamConfig: ResolverTypeWrapper<Partial<IpamConfig>>;
   IpamConfigInput: ResolverTypeWrapper<Partial<IpamConfigInput>>;
+  JobStatus: ResolverTypeWrapper<Partial<JobStatus>>;
   JoinTokens: ResolverTypeWrapper<Partial<JoinTokens>>;
   KeyValue: ResolverTypeWrapper<Partial<KeyValue>>;
   KeyValueInput: ResolverTypeWrapper<Partial<KeyValueInput>>;
@@ -3220,10 +3287,13 @@ export type ResolversParentTypes = {
   Float: Partial<Scalars['Float']['output']>;
   Grant: Partial<Grant>;
   GrantInput: Partial<GrantInput>;
+  HealthCheck: Partial<HealthCheck>;
+  HealthCheckInput: Partial<HealthCheckInput>;
   ID: Partial<Scalars['ID']['output']>;
   Int: Partial<Scalars['Int']['output']>;
   IpamConfig: Partial<IpamConfig>;
   IpamConfigInput: Partial<IpamConfigInput>;
+  JobStatus: Partial<JobStatus>;
   JoinTokens: Partial<JoinTokens>;
   KeyValue: Partial<KeyValue>;
   KeyValueInput: Partial<KeyValueInput>;
@@ -3515,11 +3585,24 @@ export type GrantResolvers<ContextType = GatewayContext, ParentType extends Reso
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type HealthCheckResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['HealthCheck'] = ResolversParentTypes['HealthCheck']> = {
+  intervalSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  retries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startPeriodSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  test?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  timeoutSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type IpamConfigResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['IpamConfig'] = ResolversParentTypes['IpamConfig']> = {
   auxAddresses?: Resolver<Array<ResolversTypes['KeyValue']>, ParentType, ContextType>;
   gateway?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   ipRange?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   subnet?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type JobStatusResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['JobStatus'] = ResolversParentTypes['JobStatus']> = {
+  iteration?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastExecution?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
 export type JoinTokensResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['JoinTokens'] = ResolversParentTypes['JoinTokens']> = {
@@ -3873,10 +3956,13 @@ export type ServiceResolvers<ContextType = GatewayContext, ParentType extends Re
   discovery?: Resolver<Array<ResolversTypes['ServiceDnsName']>, ParentType, ContextType>;
   endpointMode?: Resolver<ResolversTypes['EndpointMode'], ParentType, ContextType>;
   env?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  healthcheck?: Resolver<Maybe<ResolversTypes['HealthCheck']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   image?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  jobStatus?: Resolver<Maybe<ResolversTypes['JobStatus']>, ParentType, ContextType>;
   labels?: Resolver<Array<ResolversTypes['KeyValue']>, ParentType, ContextType>;
   logs?: Resolver<Array<ResolversTypes['LogLine']>, ParentType, ContextType, RequireFields<ServiceLogsArgs, 'tail'>>;
+  maxConcurrent?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   mode?: Resolver<ResolversTypes['ServiceMode'], ParentType, ContextType>;
   mounts?: Resolver<Array<ResolversTypes['ServiceMount']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4162,7 +4248,9 @@ export type Resolvers<ContextType = GatewayContext> = {
   Event?: EventResolvers<ContextType>;
   EventScope?: EventScopeResolvers;
   Grant?: GrantResolvers<ContextType>;
+  HealthCheck?: HealthCheckResolvers<ContextType>;
   IpamConfig?: IpamConfigResolvers<ContextType>;
+  JobStatus?: JobStatusResolvers<ContextType>;
   JoinTokens?: JoinTokensResolvers<ContextType>;
   KeyValue?: KeyValueResolvers<ContextType>;
   LogLine?: LogLineResolvers<ContextType>;

@@ -44,3 +44,4 @@ export { validateImageRef } from './image.ts';
 export { validateNodeAddress, validateDataPathAddress } from './addresses.ts';
 export { validateOverlaySubnets, validateSubnetsFree, OVERLAY_MAX_PREFIX, type ExistingNetwork } from './overlay-subnets.ts';
 export { validateStorableText, unstorableTextProblem } from './text.ts';
+export { hasHealthCheck, parseHealthCheck, noHealthcheckConflict, type HealthCheckOptions, type ParsedHealthCheck } from './healthcheck.ts';

@@ -34,8 +34,8 @@ export interface FieldPolicy {
   note: string;
 }
 
-/** Fields of the service inputs that are not part of the spec (they select the cluster or the service). */
-export const NOT_SPEC_INPUTS = { create: ['cluster'], update: ['cluster', 'id', 'version'] } as const;
+/** Fields of the service inputs that are not part of the spec (they select the cluster or the service, or say how long to follow the rollout). */
+export const NOT_SPEC_INPUTS = { create: ['cluster', 'wait', 'deadline'], update: ['cluster', 'id', 'version', 'wait', 'deadline'] } as const;
 
 const checkDefaultRuntime =
   (field: string, defaults: readonly string[]): FieldCheck =>
@@ -60,7 +60,7 @@ const networkRows = (base: string, inputs: Pick<FieldPolicy, 'create' | 'update'
 export const POLICY_TABLE: readonly FieldPolicy[] = [
   allowed('Name', 'the service name', { create: ['name'] }),
   allowed('Labels', 'service labels (a scoped grant\'s label is stamped and kept)', { create: ['labels'], update: ['labels'] }),
-  allowed('Mode', 'replicated, global or job mode, replicas', { create: ['mode', 'replicas'], update: ['replicas'] }),
+  allowed('Mode', 'replicated, global or job mode, replicas, a job\'s completions and concurrency', { create: ['mode', 'replicas', 'totalCompletions', 'maxConcurrent'], update: ['replicas'] }),
   allowed('UpdateConfig', 'update policy', { create: ['updateConfig'] }),
   allowed('RollbackConfig', 'rollback policy', { create: ['rollbackConfig'] }),
   allowed('EndpointSpec', 'endpoint mode and published ports', { create: ['publish', 'ports', 'endpointMode'], update: ['publishAdd', 'publishRemove'] }),
@@ -69,8 +69,8 @@ export const POLICY_TABLE: readonly FieldPolicy[] = [
   byField(CS, 'the container'),
   allowed(`${CS}.Image`, 'image', { create: ['image'], update: ['image'] }),
   allowed(`${CS}.Labels`, 'container labels', { create: ['containerLabels'] }),
-  allowed(`${CS}.Command`, 'command', { create: ['command'] }),
-  allowed(`${CS}.Args`, 'arguments', { create: ['args'] }),
+  allowed(`${CS}.Command`, 'command', { create: ['command'], update: ['command'] }),
+  allowed(`${CS}.Args`, 'arguments', { create: ['args'], update: ['args'] }),
   allowed(`${CS}.Hostname`, 'container hostname', { create: ['hostname'] }),
   allowed(`${CS}.Env`, 'environment', { create: ['env'], update: ['envAdd', 'envRemove'] }),
   allowed(`${CS}.Dir`, 'working directory', { create: ['workdir'] }),
@@ -80,7 +80,7 @@ export const POLICY_TABLE: readonly FieldPolicy[] = [
   allowed(`${CS}.Init`, 'run an init process'),
   allowed(`${CS}.StopSignal`, 'stop signal'),
   allowed(`${CS}.StopGracePeriod`, 'stop grace period'),
-  allowed(`${CS}.Healthcheck`, 'health check'),
+  allowed(`${CS}.Healthcheck`, 'health check: its command runs inside the service\'s own container, with that container\'s rights, so it reaches nothing of the host', { create: ['healthcheck', 'noHealthcheck'], update: ['healthcheck', 'noHealthcheck'] }),
   allowed(`${CS}.Hosts`, 'extra /etc/hosts entries'),
   allowed(`${CS}.DNSConfig`, 'DNS servers, search domains, options'),
   refused(`${CS}.Secrets`, 'swarm secrets (a later issue)'),
@@ -112,7 +112,7 @@ export const POLICY_TABLE: readonly FieldPolicy[] = [
   refused('TaskTemplate.PluginSpec', 'plugin tasks'),
   refused('TaskTemplate.NetworkAttachmentSpec', 'network attachment tasks'),
   allowed('TaskTemplate.Resources', 'CPU, memory and PID limits and reservations', { create: ['resources'] }),
-  allowed('TaskTemplate.RestartPolicy', 'restart policy'),
+  allowed('TaskTemplate.RestartPolicy', 'restart policy (`on-failure` for jobs)', { create: ['mode'] }),
   byField('TaskTemplate.Placement', 'placement'),
   limited('TaskTemplate.Placement.Constraints', 'no-manager-placement', checkConstraints, 'the worker constraint is added; none may contradict it or name a manager', { create: ['constraints'] }),
   allowed('TaskTemplate.Placement.Preferences', 'spread preferences'),

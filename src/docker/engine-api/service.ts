@@ -59,6 +59,7 @@ export interface ContainerSpec {
   User?: string;
   Groups?: string[];
   Init?: boolean | null;
+  Healthcheck?: HealthConfig;
   TTY?: boolean;
   OpenStdin?: boolean;
   ReadOnly?: boolean;
@@ -71,6 +72,16 @@ export interface ContainerSpec {
   /** Normalized (`CAP_NET_ADMIN`, `ALL`), sorted. */
   CapabilityAdd?: string[];
   CapabilityDrop?: string[];
+}
+
+/** `container.HealthConfig` (`--health-*`); durations in nanoseconds, 0 (left out) for Docker's default. */
+export interface HealthConfig {
+  /** `[]` (the image's), `["NONE"]`, `["CMD", ...]` or `["CMD-SHELL", command]`. */
+  Test?: string[];
+  Interval?: number;
+  Timeout?: number;
+  StartPeriod?: number;
+  Retries?: number;
 }
 
 export interface Resources {
@@ -154,6 +165,8 @@ export interface Service extends Meta {
   Endpoint?: { Spec?: EndpointSpec; Ports?: PortConfig[]; VirtualIPs?: { NetworkID: string; Addr: string }[] };
   UpdateStatus?: { State?: string; StartedAt?: string; CompletedAt?: string; Message?: string };
   ServiceStatus?: { RunningTasks: number; DesiredTasks: number; CompletedTasks?: number };
+  /** Jobs only (API 1.41): the iteration runs again on every spec change. */
+  JobStatus?: { JobIteration?: { Index?: number }; LastExecution?: string };
 }
 
 /** `POST /services/create`. */

@@ -4,8 +4,9 @@
 //   Limits/Reservations, Placement {}, ForceUpdate 0, EndpointSpec.Mode;
 // - left out unless given: Command, Args, Env, container Labels, Hostname, Dir, User,
 //   Networks, Ports, UpdateConfig, RollbackConfig (then filled from swarmkit's defaults),
-//   RestartPolicy; Mode.Replicated.Replicas (the engine stores 1); Mounts, CapabilityAdd and
-//   CapabilityDrop (built in service-mounts.ts);
+//   RestartPolicy (set to on-failure for jobs, service-mode.ts); Mode.Replicated.Replicas
+//   (the engine stores 1); Mounts, CapabilityAdd and CapabilityDrop (built in
+//   service-mounts.ts); Healthcheck (service-healthcheck.ts);
 // - not sent at all: Isolation "default" and Runtime "container" (the engine adds them);
 // - network targets are resolved IDs, sorted by ID.
 import { InvalidOptionsError, rejectIfAny } from '../../errors/gateway-error.ts';
@@ -26,7 +27,11 @@ import {
   validateServiceName,
   validateServicePorts,
   validateReference,
+  hasHealthCheck,
+  noHealthcheckConflict,
+  parseHealthCheck,
   type FieldPath,
+  type HealthCheckOptions,
   type KeyValueLike,
   type ParsedResources,
   type PortConfigLike,
@@ -34,9 +39,11 @@ import {
   type ResourcesOptions,
   type UpdatePolicyOptions,
 } from '../../validate/index.ts';
-import { checked, compareText, replicaErrors, toPortConfigBody, toStringMap, type Checked } from './common.ts';
+import { checked, compareText, toPortConfigBody, toStringMap, type Checked } from './common.ts';
 import { effectiveCapabilities, toMountBody, validateCapabilities, validateMounts, type MountOptions } from './service-mounts.ts';
-import type { NetworkAttachmentConfig, ResourceRequirements, ServiceMode, ServiceSpec, UpdateConfig } from '../engine-api/index.ts';
+import { jobRestartPolicy, toServiceMode, validateServiceMode, type ServiceModeOption } from './service-mode.ts';
+import { toHealthConfig } from './service-healthcheck.ts';
+import type { NetworkAttachmentConfig, ResourceRequirements, ServiceSpec, UpdateConfig } from '../engine-api/index.ts';
 
 /** One `--network` attachment: a network name or ID, and the service's aliases on it. */
 export interface ServiceNetworkOptions {
@@ -48,8 +55,13 @@ export interface ServiceNetworkOptions {
 export interface ServiceCreateOptions {
   name: string;
   image: string;
-  mode?: 'REPLICATED' | 'GLOBAL' | null | undefined;
+  mode?: ServiceModeOption | null | undefined;
+  /** For a replicated job: its TotalCompletions, as the CLI's `--replicas`. */
   replicas?: number | null | undefined;
+  totalCompletions?: number | null | undefined;
+  maxConcurrent?: number | null | undefined;
+  healthcheck?: HealthCheckOptions | null | undefined;
+  noHealthcheck?: boolean | null | undefined;
   command?: readonly string[] | null | undefined;
   args?: readonly string[] | null | undefined;
   env?: readonly string[] | null | undefined;
@@ -130,17 +142,20 @@ function policyErrors(policy: UpdatePolicyOptions | null | undefined, kind: 'upd
   return 'errors' in parsed ? parsed.errors : [];
 }
 
+/** A health check and `noHealthcheck` (shared with serviceUpdate); `field` holds both. */
+export function healthCheckErrors(check: HealthCheckOptions | null | undefined, noHealthcheck: boolean | null | undefined, field: FieldPath): UserErrorInit[] {
+  const conflict = noHealthcheckConflict(check, noHealthcheck, at(field, 'noHealthcheck'));
+  if (conflict.length > 0 || !hasHealthCheck(check)) return conflict;
+  const parsed = parseHealthCheck(check, at(field, 'healthcheck'));
+  return 'errors' in parsed ? parsed.errors : [];
+}
+
 /** Everything about the options that can be checked without the engine; paths inside the options. */
 export function validateServiceCreateOptions(input: ServiceCreateOptions): UserErrorInit[] {
   const field: string[] = [];
   const errors = [...validateServiceName(input.name, at(field, 'name')), ...validateImageRef(input.image, at(field, 'image'))];
-  if (input.replicas != null) {
-    const invalid = replicaErrors(input.replicas, at(field, 'replicas'));
-    errors.push(...invalid);
-    if (invalid.length === 0 && input.mode === 'GLOBAL') {
-      errors.push(userError(at(field, 'replicas'), 'INVALID_VALUE', 'Replicas can only be given for replicated services; a global service runs one task on every eligible node.'));
-    }
-  }
+  errors.push(...validateServiceMode(input, field));
+  errors.push(...healthCheckErrors(input.healthcheck, input.noHealthcheck, field));
   errors.push(...validateServiceNetworks(input.networks ?? [], at(field, 'networks')));
   const ports = servicePortsFromInput(input.publish, input.ports, field);
   if ('errors' in ports) errors.push(...ports.errors);
@@ -215,11 +230,6 @@ function toResources(r: ParsedResources | null): ResourceRequirements {
   };
 }
 
-function toMode(input: ServiceCreateOptions): ServiceMode {
-  if (input.mode === 'GLOBAL') return { Global: {} };
-  return { Replicated: input.replicas != null ? { Replicas: input.replicas } : {} };
-}
-
 /**
  * Network attachments with targets resolved through `networkIds` (name-or-ID as given ->
  * network ID), sorted by ID as the CLI sorts them. Throws InvalidOptionsError for a target the
@@ -263,6 +273,8 @@ export function toServiceSpec(input: Checked<ServiceCreateOptions>, networkIds: 
   const rollbackConfig = toUpdateConfig(input.rollbackConfig, 'rollback');
   const mounts = (input.mounts ?? []).map(toMountBody);
   const caps = effectiveCapabilities(input.capabilityAdd ?? [], input.capabilityDrop ?? []);
+  const healthcheck = toHealthConfig(input.healthcheck, input.noHealthcheck);
+  const restartPolicy = jobRestartPolicy(input.mode);
   return {
     Name: input.name,
     Labels: toStringMap(input.labels),
@@ -277,17 +289,19 @@ export function toServiceSpec(input: Checked<ServiceCreateOptions>, networkIds: 
         ...(input.workdir ? { Dir: input.workdir } : {}),
         ...(input.user ? { User: input.user } : {}),
         Init: false,
+        ...(healthcheck ? { Healthcheck: healthcheck } : {}),
         ...(mounts.length > 0 ? { Mounts: mounts } : {}),
         DNSConfig: {},
         ...(caps.add.length > 0 ? { CapabilityAdd: caps.add } : {}),
         ...(caps.drop.length > 0 ? { CapabilityDrop: caps.drop } : {}),
       },
       Resources: toResources(resources && 'resources' in resources ? resources.resources : null),
+      ...(restartPolicy ? { RestartPolicy: restartPolicy } : {}),
       Placement: input.constraints?.length ? { Constraints: [...input.constraints] } : {},
       ...(networks.length > 0 ? { Networks: networks } : {}),
       ForceUpdate: 0,
     },
-    Mode: toMode(input),
+    Mode: toServiceMode(input),
     ...(updateConfig ? { UpdateConfig: updateConfig } : {}),
     ...(rollbackConfig ? { RollbackConfig: rollbackConfig } : {}),
     EndpointSpec: {

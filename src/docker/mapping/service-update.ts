@@ -9,7 +9,11 @@
 //   `--network-add` refuses a network that is still attached, then attachments are sorted by ID;
 // - `--publish-rm` drops matching ports, `--publish-add` adds ports not yet published, then
 //   ports are sorted by "published:target/protocol/mode" text;
-// - `--force` increments TaskTemplate.ForceUpdate; `--replicas` needs a replicated service.
+// - `--force` increments TaskTemplate.ForceUpdate; `--replicas` needs a replicated service;
+// - `--entrypoint` and `--args` replace Command and Args (an empty list removes them);
+// - `--health-*` change only the fields given (service-healthcheck.ts);
+// - `docker service scale` sets a replicated job's TotalCompletions (a new run of the job)
+//   and refuses global services and global jobs.
 // Deliberate differences: `--publish-rm 80` here matches port 80 in either publish mode (the
 // CLI's short form only matches ingress ports), and a port removed and added back in one call
 // stays (the CLI would drop it).
@@ -27,17 +31,23 @@ import {
   validateLabels,
   validateReference,
   validateServicePorts,
+  type HealthCheckOptions,
   type PortConfigLike,
   type PortRemoveSpec,
 } from '../../validate/index.ts';
 import { checked, compareText, fromPortConfigBody, reject, replicaErrors, toPortConfigBody, toStringMap, type Checked, type LabelChangeOptions } from './common.ts';
 import type { ContainerSpec, NetworkAttachmentConfig, PortConfig as PortConfigBody, ServiceSpec } from '../engine-api/index.ts';
-import { validateServiceNetworks, type ServiceNetworkOptions } from './service-spec.ts';
+import { healthCheckErrors, validateServiceNetworks, type ServiceNetworkOptions } from './service-spec.ts';
+import { updateHealthConfig } from './service-healthcheck.ts';
 import { specNetworks } from '../model/spec-networks.ts';
 
 /** `docker service update`'s flags, as far as the gateway offers them; unset ones change nothing. */
 export interface ServiceUpdateOptions {
   image?: string | null | undefined;
+  command?: readonly string[] | null | undefined;
+  args?: readonly string[] | null | undefined;
+  healthcheck?: HealthCheckOptions | null | undefined;
+  noHealthcheck?: boolean | null | undefined;
   replicas?: number | null | undefined;
   networkAdd?: readonly ServiceNetworkOptions[] | null | undefined;
   networkRemove?: readonly string[] | null | undefined;
@@ -73,6 +83,7 @@ export function validateServiceUpdateOptions(input: ServiceUpdateOptions): UserE
   const errors: UserErrorInit[] = [];
   if (input.image != null) errors.push(...validateImageRef(input.image, at(field, 'image')));
   if (input.replicas != null) errors.push(...replicaErrors(input.replicas, at(field, 'replicas')));
+  errors.push(...healthCheckErrors(input.healthcheck, input.noHealthcheck, field));
   errors.push(...validateServiceNetworks(input.networkAdd ?? [], at(field, 'networkAdd')));
   (input.networkRemove ?? []).forEach((ref, i) => errors.push(...validateReference('network', ref, at(field, 'networkRemove', i))));
   const publish = publishChangesFromInput(input);
@@ -89,13 +100,36 @@ export function checkServiceUpdateOptions(options: ServiceUpdateOptions): Checke
   return checked(options, validateServiceUpdateOptions(options));
 }
 
+/** What the service is, for messages: `global`, `a global job`, ... */
+function modeText(spec: ServiceSpec): string {
+  const mode = spec.Mode ?? {};
+  if (mode.Global) return 'global';
+  if (mode.GlobalJob) return 'a global job';
+  if (mode.ReplicatedJob) return 'a replicated job';
+  return 'not replicated';
+}
+
 function setReplicas(spec: ServiceSpec, replicas: number, field: string[]): void {
   const replicated = spec.Mode?.Replicated;
   if (!replicated) {
-    const mode = spec.Mode?.Global ? 'global' : 'not replicated';
-    reject(field, 'INVALID_STATE', `The service ${spec.Name} is ${mode}, so its replicas cannot be set; only replicated services have a replica count.`);
+    const hint = spec.Mode?.ReplicatedJob ? ' serviceScale sets how many tasks a replicated job completes.' : '';
+    reject(field, 'INVALID_STATE', `The service ${spec.Name} is ${modeText(spec)}, so its replicas cannot be set; only replicated services have a replica count.${hint}`);
   }
   spec.Mode.Replicated = { ...replicated, Replicas: replicas };
+}
+
+/** `docker service scale`: replicas of a replicated service, or the completions of a replicated job (which runs it again). */
+function setScale(spec: ServiceSpec, replicas: number, field: string[]): void {
+  const job = spec.Mode?.ReplicatedJob;
+  if (job) spec.Mode.ReplicatedJob = { ...job, TotalCompletions: replicas };
+  else if (spec.Mode?.Replicated) setReplicas(spec, replicas, field);
+  else reject(field, 'INVALID_STATE', `The service ${spec.Name} is ${modeText(spec)}, so it cannot be scaled; only replicated services and replicated jobs can (as docker service scale).`);
+}
+
+/** `--entrypoint` / `--args`: the list replaces the old one; an empty list removes it (the image's applies). */
+function replaceList(container: ContainerSpec, key: 'Command' | 'Args', list: readonly string[]): void {
+  if (list.length > 0) container[key] = [...list];
+  else delete container[key];
 }
 
 function containerSpecOf(spec: ServiceSpec, field: string[]): ContainerSpec {
@@ -192,6 +226,9 @@ export function applyServiceUpdate(current: ServiceSpec, input: Checked<ServiceU
   const remove = 'remove' in publish ? publish.remove : [];
 
   if (input.image != null) containerSpecOf(spec, ['image']).Image = input.image;
+  if (input.command != null) replaceList(containerSpecOf(spec, ['command']), 'Command', input.command);
+  if (input.args != null) replaceList(containerSpecOf(spec, ['args']), 'Args', input.args);
+  if (input.noHealthcheck || input.healthcheck != null) updateHealthConfig(containerSpecOf(spec, ['healthcheck']), input.healthcheck, input.noHealthcheck);
   if (input.replicas != null) setReplicas(spec, input.replicas, ['replicas']);
   if (input.networkAdd?.length || input.networkRemove?.length) updateNetworks(spec, input.networkAdd ?? [], input.networkRemove ?? [], networkIds);
   if (add.length > 0 || remove.length > 0) updatePorts(spec, add, remove);
@@ -211,9 +248,12 @@ export function checkServiceScaleOptions(options: ServiceScaleOptions): Checked<
   return checked(options, replicaErrors(options.replicas, ['replicas']));
 }
 
-/** serviceScale: the new spec with `replicas` set. Throws InvalidOptionsError for a service that is not replicated. */
+/**
+ * serviceScale: the new spec with `replicas` set (a replicated job's TotalCompletions, as the
+ * CLI's scale sets them). Throws InvalidOptionsError for a global service or a global job.
+ */
 export function applyServiceScale(current: ServiceSpec, options: Checked<ServiceScaleOptions>): ServiceSpec {
   const spec = structuredClone(current);
-  setReplicas(spec, options.replicas, ['replicas']);
+  setScale(spec, options.replicas, ['replicas']);
   return spec;
 }

@@ -2,7 +2,7 @@
 // model. Pure functions: relations (tasks, networks' objects, discovery, logs) are left
 // for the resolvers, which load them in batches.
 import type * as M from './types.ts';
-import type { PortConfig as EnginePortConfig, Service as EngineService, ServiceSpec as EngineServiceSpec, Task as EngineTask, UpdateConfig as EngineUpdateConfig } from '../engine-api/index.ts';
+import type { HealthConfig as EngineHealthConfig, PortConfig as EnginePortConfig, Service as EngineService, ServiceSpec as EngineServiceSpec, Task as EngineTask, UpdateConfig as EngineUpdateConfig } from '../engine-api/index.ts';
 import { keyValues } from './key-values.ts';
 import { specNetworks } from './spec-networks.ts';
 import type { ServiceModel, ServiceNetworkAttachmentModel } from './types.ts';
@@ -22,7 +22,10 @@ export function toServiceModel(cluster: string, s: EngineService): ServiceModel 
     command: container.Command ?? [],
     args: container.Args ?? [],
     mode: serviceModeOf(spec),
-    replicas: spec.Mode?.Replicated ? (spec.Mode.Replicated.Replicas ?? 0) : null,
+    replicas: replicasOf(spec),
+    maxConcurrent: spec.Mode?.ReplicatedJob ? (spec.Mode.ReplicatedJob.MaxConcurrent ?? 0) : null,
+    jobStatus: jobStatusOf(s),
+    healthcheck: healthCheckOf(container.Healthcheck),
     runningTasks: s.ServiceStatus?.RunningTasks ?? null,
     desiredTasks: s.ServiceStatus?.DesiredTasks ?? null,
     networks: serviceNetworks(cluster, s),
@@ -86,10 +89,37 @@ function stringList(raw: unknown): string[] {
   return Array.isArray(raw) ? raw.filter((x): x is string => typeof x === 'string') : [];
 }
 
-/** Job modes (API 1.41) are shown as the mode they extend. */
+/** `Mode`'s one set member; an empty Mode is replicated, as the engine reads it. */
 export function serviceModeOf(spec: EngineServiceSpec): M.ServiceMode {
-  const mode = spec.Mode as Record<string, unknown> | undefined;
-  return mode && ('Global' in mode || 'GlobalJob' in mode) ? 'GLOBAL' : 'REPLICATED';
+  const mode = spec.Mode ?? {};
+  if (mode.Global) return 'GLOBAL';
+  if (mode.GlobalJob) return 'GLOBAL_JOB';
+  if (mode.ReplicatedJob) return 'REPLICATED_JOB';
+  return 'REPLICATED';
+}
+
+/** Replicas, or a replicated job's TotalCompletions (what the CLI's `--replicas` sets for it). */
+function replicasOf(spec: EngineServiceSpec): number | null {
+  if (spec.Mode?.Replicated) return spec.Mode.Replicated.Replicas ?? 0;
+  if (spec.Mode?.ReplicatedJob) return spec.Mode.ReplicatedJob.TotalCompletions ?? 0;
+  return null;
+}
+
+function jobStatusOf(s: EngineService): M.JobStatus | null {
+  if (!s.Spec.Mode?.ReplicatedJob && !s.Spec.Mode?.GlobalJob) return null;
+  return { iteration: s.JobStatus?.JobIteration?.Index ?? 0, lastExecution: s.JobStatus?.LastExecution ?? null };
+}
+
+/** Durations in seconds; a missing field is Docker's default, shown as 0. */
+function healthCheckOf(h: EngineHealthConfig | undefined): M.HealthCheck | null {
+  if (!h) return null;
+  return {
+    test: stringList(h.Test),
+    intervalSeconds: (h.Interval ?? 0) / NANO,
+    timeoutSeconds: (h.Timeout ?? 0) / NANO,
+    startPeriodSeconds: (h.StartPeriod ?? 0) / NANO,
+    retries: h.Retries ?? 0,
+  };
 }
 
 export function endpointModeOf(s: EngineService): M.EndpointMode {

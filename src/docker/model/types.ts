@@ -18,7 +18,7 @@ export type NodeState = 'disconnected' | 'down' | 'ready' | 'unknown';
 export type PortProtocol = 'SCTP' | 'TCP' | 'UDP';
 export type PublishMode = 'HOST' | 'INGRESS';
 export type ServiceDnsNameKind = 'tasks' | 'vip';
-export type ServiceMode = 'GLOBAL' | 'REPLICATED';
+export type ServiceMode = 'GLOBAL' | 'GLOBAL_JOB' | 'REPLICATED' | 'REPLICATED_JOB';
 export type TaskState = 'ACCEPTED' | 'ALLOCATED' | 'ASSIGNED' | 'COMPLETE' | 'FAILED' | 'NEW' | 'ORPHANED' | 'PENDING' | 'PREPARING' | 'READY' | 'REJECTED' | 'REMOVE' | 'RUNNING' | 'SHUTDOWN' | 'STARTING';
 export type UpdateFailureAction = 'continue' | 'pause' | 'rollback';
 export type UpdateOrder = 'start-first' | 'stop-first';
@@ -118,6 +118,21 @@ export interface Resources {
   limitMemoryBytes: number | null;
   reserveCpus: number | null;
   reserveMemoryBytes: number | null;
+}
+
+/** A container health check (`ContainerSpec.Healthcheck`); 0 means Docker's default. */
+export interface HealthCheck {
+  test: string[];
+  intervalSeconds: number;
+  timeoutSeconds: number;
+  startPeriodSeconds: number;
+  retries: number;
+}
+
+/** Where a job service is (`JobStatus`). */
+export interface JobStatus {
+  iteration: number;
+  lastExecution: string | null;
 }
 
 /** A mount of a service's containers. */
@@ -251,7 +266,10 @@ export interface ServiceModel {
   createdAt: string;
   endpointMode: EndpointMode;
   env: string[];
+  healthcheck: HealthCheck | null;
   id: string;
+  jobStatus: JobStatus | null;
+  maxConcurrent: number | null;
   image: string;
   labels: KeyValue[];
   mode: ServiceMode;

@@ -4,6 +4,7 @@
 // arguments (cluster, id, version) stay here. Each field is copied by name, so a field added
 // to the schema reaches the engine layer only when it is added here too.
 import type {
+  HealthCheckInput,
   MountInput,
   PortConfigInput,
   ServiceCreateInput,
@@ -13,7 +14,7 @@ import type {
   UpdatePolicyInput,
 } from '../../generated/graphql.ts';
 import type { MountOptions, ServiceCreateOptions, ServiceNetworkOptions, ServiceScaleOptions, ServiceUpdateOptions } from '../../docker/mapping/index.ts';
-import type { PortConfigOptions, UpdatePolicyOptions } from '../../validate/index.ts';
+import type { HealthCheckOptions, PortConfigOptions, UpdatePolicyOptions } from '../../validate/index.ts';
 import { keyValueOptions, labelChangeOptions } from '../key-value-options.ts';
 
 export function serviceNetworkOptions(n: ServiceNetworkInput): ServiceNetworkOptions {
@@ -33,6 +34,11 @@ function updatePolicyOptions(p: UpdatePolicyInput | null | undefined): UpdatePol
   return { parallelism: p.parallelism, delay: p.delay, failureAction: p.failureAction, monitor: p.monitor, maxFailureRatio: p.maxFailureRatio, order: p.order };
 }
 
+function healthCheckOptions(h: HealthCheckInput | null | undefined): HealthCheckOptions | null | undefined {
+  if (h == null) return h;
+  return { test: h.test, interval: h.interval, timeout: h.timeout, startPeriod: h.startPeriod, retries: h.retries };
+}
+
 export function serviceCreateOptions(input: ServiceCreateInput): ServiceCreateOptions {
   const r = input.resources;
   return {
@@ -40,6 +46,10 @@ export function serviceCreateOptions(input: ServiceCreateInput): ServiceCreateOp
     image: input.image,
     mode: input.mode,
     replicas: input.replicas,
+    totalCompletions: input.totalCompletions,
+    maxConcurrent: input.maxConcurrent,
+    healthcheck: healthCheckOptions(input.healthcheck),
+    noHealthcheck: input.noHealthcheck,
     command: input.command,
     args: input.args,
     env: input.env,
@@ -65,6 +75,10 @@ export function serviceCreateOptions(input: ServiceCreateInput): ServiceCreateOp
 export function serviceUpdateOptions(input: ServiceUpdateInput): ServiceUpdateOptions {
   return {
     image: input.image,
+    command: input.command,
+    args: input.args,
+    healthcheck: healthCheckOptions(input.healthcheck),
+    noHealthcheck: input.noHealthcheck,
     replicas: input.replicas,
     networkAdd: input.networkAdd?.map(serviceNetworkOptions),
     networkRemove: input.networkRemove,
