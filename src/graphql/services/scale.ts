@@ -1,4 +1,5 @@
-// serviceScale: `docker service scale NAME=N`, for replicated services only.
+// serviceScale: `docker service scale NAME=N`, for replicated services and replicated jobs (their
+// total completions); a global service or job is refused in applyServiceScale, as the CLI refuses it.
 import type { MutationResolvers } from '../../generated/graphql.ts';
 import { applyServiceScale, checkServiceScaleOptions } from '../../docker/mapping/service-update.ts';
 import { runMutation } from '../run-mutation.ts';
