@@ -2167,7 +2167,7 @@ export type ServiceEdge = {
 export type ServiceFilter = {
   /** Labels, `key` or `key=value`; all must match. */
   label?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** Replicated or global. */
+  /** Only services of this mode (`docker service ls --filter mode=`): replicated, global, or one of the job modes (a replicated job is not REPLICATED). */
   mode?: InputMaybe<ServiceMode>;
   /** Name (prefix, as Docker matches). */
   name?: InputMaybe<Scalars['String']['input']>;
