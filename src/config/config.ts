@@ -84,6 +84,38 @@ export const auditSchema = z
   })
   .strict();
 
+/** The server-side rollout trackers (src/rollouts). */
+export const rolloutsSchema = z
+  .object({
+    /** How often each cluster with unconcluded rollouts is read (one GET /nodes, one GET /tasks, one inspect per tracked service). */
+    pollMs: z.number().int().min(100).max(60_000).default(1_000),
+  })
+  .strict();
+
+/**
+ * Outgoing webhooks (src/webhooks): which hosts they may call and how deliveries are retried.
+ * No host is allowed until one is listed, so no webhook can be made before an administrator
+ * of the gateway decides where they may go.
+ */
+export const webhooksSchema = z
+  .object({
+    /** Exact host names or `host:port` (IPv6 in brackets): a bare host allows ports 80/443 only. */
+    allowedHosts: z
+      .array(z.string().regex(/^([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?$/, {
+        message: 'must be a host name, an IP address or host:port (IPv6 as [::1]:8080), without scheme, path or trailing dot',
+      }))
+      .default([]),
+    /** How long one attempt may take, connection to last byte. */
+    timeoutMs: z.number().int().min(100).max(120_000).default(10_000),
+    /** The wait after the first failed attempt; it doubles after each further one, up to 5 minutes. */
+    backoffMs: z.number().int().min(10).max(300_000).default(1_000),
+    /** Attempts before a delivery is given up (FAILED). */
+    maxAttempts: z.number().int().min(1).max(50).default(8),
+    /** How often the database is looked at for deliveries that are due. */
+    pollMs: z.number().int().min(10).max(60_000).default(1_000),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     clusters: z.array(clusterSchema).min(1),
@@ -110,6 +142,8 @@ export const configSchema = z
     auth: authSchema.prefault({}),
     guardrails: guardrailsSchema.prefault({}),
     limits: limitsSchema.prefault({}),
+    webhooks: webhooksSchema.prefault({}),
+    rollouts: rolloutsSchema.prefault({}),
     production: z.boolean().default(false),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
@@ -139,6 +173,8 @@ export type ClusterConfig = z.infer<typeof clusterSchema>;
 export type EngineConfig = z.infer<typeof engineSchema>;
 export type DatabaseSettings = z.infer<typeof databaseSchema>;
 export type AuditSettings = z.infer<typeof auditSchema>;
+export type WebhookSettings = z.infer<typeof webhooksSchema>;
+export type RolloutSettings = z.infer<typeof rolloutsSchema>;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';

@@ -21,6 +21,9 @@ import type { GatewayConfig } from '../config/config.ts';
 import type { Database } from '../db/client.ts';
 import type { EngineRegistry } from '../docker/registry.ts';
 import { createContext, type GatewayContext } from '../graphql/context.ts';
+import { memoryRolloutStore } from '../rollouts/memory-rollout-store.ts';
+import { createRollouts } from '../rollouts/rollout-service.ts';
+import type { Rollouts } from '../rollouts/rollouts.ts';
 import { asksForFreshReads } from './fresh-reads.ts';
 import { noStore } from './no-store.ts';
 import { guardRootFields } from '../graphql/access/guard-root-fields.ts';
@@ -52,6 +55,8 @@ export interface GatewayOptions {
   apiTokens?: CredentialVerifier | null;
   /** How often open subscriptions' credentials are verified again (default 30 s). */
   credentialRecheckMs?: number;
+  /** The rollout trackers; default: rollouts kept in memory (a gateway without database). */
+  rollouts?: Rollouts;
 }
 
 export interface Gateway {
@@ -80,6 +85,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const contextDeps = {
     registry, audit, logger, database: options.database ?? null, guardrails: config.guardrails, auth: config.auth,
     secretNamePatterns: secretNamePatterns(config.audit.secretEnvNamePatterns),
+    rollouts: options.rollouts ?? createRollouts({ store: memoryRolloutStore(), registry, logger, pollMs: config.rollouts.pollMs }),
   };
   // Request limits, before anything runs: depth, aliases, cost and page sizes; a rate per principal.
   const limits = limitPlugins<GatewayContext>(config.limits, { production: config.production });
@@ -201,6 +207,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       wsSessions.stop();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      // After the requests: a mutation in flight may still start a rollout. Their rows stay unconcluded for the next start.
+      await contextDeps.rollouts.stop();
     },
   };
 }
