@@ -1,0 +1,80 @@
+// The webhooks of one gateway process: the allow-list, the fan-out of events into stored
+// deliveries and the worker that sends them. The request context carries it (`ctx.webhooks`)
+// so serviceRemove can report a removal and the webhook mutations can check URLs; the
+// rollout service reports conclusions through `followRollouts`. Without a database there is
+// nowhere to keep a delivery: events are then dropped (and there can be no webhook anyway).
+import type { Logger } from 'pino';
+import type { AuditWriter } from '../audit/audit-writer.ts';
+import type { WebhookSettings } from '../config/config.ts';
+import type { Database } from '../db/client.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
+import type { RolloutRecord, Rollouts } from '../rollouts/rollouts.ts';
+import { DeliveryWorker } from './delivery-worker.ts';
+import { rolloutBody, rolloutEventKey, rolloutEvents, serviceRemovedBody, serviceRemovedEventKey, webhookHears, type ServiceRemoval, type WebhookEventFacts } from './fan-out.ts';
+import { UrlAllowList } from './url-allow-list.ts';
+import { WebhookStore, type WebhookEventName } from './webhook-store.ts';
+
+export interface WebhooksDeps {
+  /** Null: the gateway runs without a database (no webhooks, events dropped). */
+  database: Database | null;
+  audit: AuditWriter;
+  settings: WebhookSettings;
+  logger: Logger;
+  fetch?: typeof fetch;
+}
+
+export class Webhooks {
+  readonly allowList: UrlAllowList;
+  private readonly store: WebhookStore | null;
+  private readonly worker: DeliveryWorker | null;
+  private readonly logger: Logger;
+
+  constructor(deps: WebhooksDeps) {
+    this.allowList = new UrlAllowList(deps.settings.allowedHosts);
+    this.logger = deps.logger.child({ component: 'webhooks' });
+    this.store = deps.database ? new WebhookStore(deps.database) : null;
+    this.worker = this.store
+      ? new DeliveryWorker({ store: this.store, allowList: this.allowList, settings: deps.settings, audit: deps.audit, logger: this.logger, fetch: deps.fetch })
+      : null;
+  }
+
+  /** Starts sending (what is due from before a restart first). */
+  start(): void {
+    this.worker?.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.worker?.stop();
+  }
+
+  /** Every rollout concluded in this process becomes deliveries. */
+  followRollouts(rollouts: Pick<Rollouts, 'onConcluded'>): void {
+    rollouts.onConcluded((rollout) => this.rolloutConcluded(rollout));
+  }
+
+  async rolloutConcluded(rollout: RolloutRecord): Promise<void> {
+    for (const event of rolloutEvents(rollout)) {
+      await this.fanOut({ event, cluster: rollout.cluster, labels: rollout.serviceLabels }, rolloutEventKey(rollout.id, event), rolloutBody(event, rollout));
+    }
+  }
+
+  /** serviceRemove reports a removal the engine accepted. Never throws: the removal happened whatever becomes of its webhooks. */
+  async serviceRemoved(removal: ServiceRemoval): Promise<void> {
+    await this.fanOut({ event: 'SERVICE_REMOVED', cluster: removal.cluster, labels: removal.service.labels }, serviceRemovedEventKey(removal), serviceRemovedBody(removal));
+  }
+
+  private async fanOut(facts: WebhookEventFacts, eventKey: string, body: Prisma.InputJsonValue): Promise<void> {
+    const store = this.store;
+    if (!store) return;
+    try {
+      const listening = await store.listening(facts.event as WebhookEventName);
+      let queued = 0;
+      for (const webhook of listening.filter((w) => webhookHears(w, facts))) {
+        if (await store.enqueue({ webhookId: webhook.id, eventKey, event: facts.event, body })) queued++;
+      }
+      if (queued > 0) this.worker?.kick();
+    } catch (err) {
+      this.logger.error({ err, eventKey }, 'webhook deliveries could not be queued');
+    }
+  }
+}
