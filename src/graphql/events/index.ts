@@ -1,9 +1,13 @@
 // `events` subscription: the cluster's Engine events, filtered by the Engine itself, resumed
-// on another manager when its manager goes away (src/docker/events.ts).
+// on another manager when its manager goes away (src/docker/events.ts). A label-scoped
+// subscriber gets only the events about objects in its scope (scoped-subscription.ts);
+// everybody else gets the engine's stream as it is.
 import type { EventScope, EventType, Resolvers } from '../../generated/graphql.ts';
 import type { EngineEvent } from '../../docker/engine-api/index.ts';
 import { engineTimestampOf, eventTimeMs } from '../../docker/engine-time.ts';
 import { engineEvents } from '../../docker/events.ts';
+import { operationScope } from '../access/field-decision.ts';
+import { scopedEvents } from './scoped-subscription.ts';
 
 const ALL_TYPES: EventType[] = ['SERVICE', 'NODE', 'NETWORK', 'CONTAINER'];
 
@@ -20,6 +24,13 @@ function toEvent(e: EngineEvent) {
   };
 }
 
+/** An iterator whose first step fails with `err`, as an engine failure would (graphql-ws sends an `error`). */
+function failing(err: unknown): AsyncIterableIterator<EngineEvent> {
+  return (async function* () {
+    throw err;
+  })();
+}
+
 export const eventsResolvers: Resolvers = {
   Subscription: {
     events: {
@@ -30,16 +41,15 @@ export const eventsResolvers: Resolvers = {
         try {
           client = ctx.registry.cluster(args.cluster);
         } catch (err) {
-          // Fails the subscription's first event, as an engine failure would (graphql-ws sends an `error`).
-          return (async function* () {
-            throw err;
-          })();
+          return failing(err);
         }
         const filters: Record<string, string[]> = { type: (args.filter?.types ?? ALL_TYPES).map((t) => t.toLowerCase()) };
         if (args.filter?.actions?.length) filters.event = [...args.filter.actions];
         if (args.filter?.label?.length) filters.label = [...args.filter.label];
         const since = args.since ? engineTimestampOf(args.since) : undefined;
-        return engineEvents(client, filters, since);
+        const scope = operationScope(ctx);
+        if (scope.all) return engineEvents(client, filters, since);
+        return scopedEvents(ctx, client, scope, filters, since).catch(failing);
       },
       resolve: (event: EngineEvent) => toEvent(event),
     },

@@ -47,7 +47,7 @@ describe('decide', () => {
 
   test('a scoped grant on a `refused` rule is refused: the field concerns the whole cluster', () => {
     assert.equal(refused(decide(who('admin:team=payments'), 'Query.nodes', 'prod')), 'needs a grant without a label selector');
-    assert.equal(refused(decide(who('viewer:team=payments'), 'Subscription.events', 'prod')), 'needs a grant without a label selector');
+    assert.equal(refused(decide(who('viewer:team=payments'), 'Query.diagnostics', 'prod')), 'needs a grant without a label selector');
     allowed(decide(who('admin:team=payments', 'viewer'), 'Query.nodes', 'prod'));
   });
 
