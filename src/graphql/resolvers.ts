@@ -13,6 +13,7 @@ import { servicesResolvers } from './services/index.ts';
 import { swarmResolvers } from './swarm/index.ts';
 import { tasksResolvers } from './tasks/index.ts';
 import { tokensResolvers } from './tokens/index.ts';
+import { triggersResolvers } from './triggers/index.ts';
 
 const modules: Resolvers[] = [
   { DateTime: dateTimeScalar, ...ENGINE_ENUM_VALUES },
@@ -27,6 +28,7 @@ const modules: Resolvers[] = [
   eventsResolvers,
   auditResolvers,
   tokensResolvers,
+  triggersResolvers,
 ];
 
 /** Merges per-type resolver maps; a field defined twice is a programming error. */

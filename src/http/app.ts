@@ -36,6 +36,8 @@ import { healthRoutes } from './health.ts';
 import { limitPlugins, principalRateLimit } from './limits/index.ts';
 import { logErrors, logRequestErrors } from './log-errors.ts';
 import { readGraphQLBody } from './read-body.ts';
+import { operationRunner } from './execute-as.ts';
+import { triggerRoutes } from './triggers.ts';
 import { graphqlOverHttpStatusCodes } from './status-codes-plugin.ts';
 import { refuseSubscriptionsOverHttp } from './subscriptions-over-http.ts';
 import { prepareWsOperation } from './ws-operation.ts';
@@ -193,6 +195,16 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
           userAgent: req.get('user-agent'),
           freshReads: asksForFreshReads(req.get('cache-control')),
         }),
+    }),
+  );
+  // Redeploy triggers authenticate with their own secret, then run as their creator through `apollo`.
+  app.use(
+    '/triggers',
+    noStore,
+    negotiatedContentType,
+    triggerRoutes({
+      database: contextDeps.database, audit, logger, failures: authFailures, requests: rateLimiter,
+      maxTokenDays: config.auth.maxTokenDays, run: operationRunner(apollo, contextDeps),
     }),
   );
   app.use(routeNotFound);

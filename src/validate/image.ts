@@ -45,3 +45,17 @@ export function validateImageRef(ref: string, field: FieldPath): UserErrorInit[]
   if (!problem) return [];
   return [userError([...field], 'INVALID_VALUE', `${q(ref)} is not a valid image reference: ${problem}. Example: nginx:1.25 or registry.example.com:5000/team/app:1.0.`)];
 }
+
+/** A tag alone (`1.25`, `v2.0.1-rc1`), by the same grammar as the tag of a reference. */
+export function validateImageTag(tag: string, field: FieldPath): UserErrorInit[] {
+  if (TAG.test(tag)) return [];
+  return [userError([...field], 'INVALID_VALUE', `${q(tag)} is not a valid image tag: it may only have letters, digits, "_", "." and "-" (up to 128), not starting with "." or "-". Example: 1.25.3.`)];
+}
+
+/** The repository of a reference (registry and path), without its tag and digest: `registry:5000/team/app` of `registry:5000/team/app:1.0@sha256:...`. */
+export function imageRepository(ref: string): string {
+  const at = ref.indexOf('@');
+  const name = at >= 0 ? ref.slice(0, at) : ref;
+  const colon = name.lastIndexOf(':');
+  return colon > name.lastIndexOf('/') ? name.slice(0, colon) : name;
+}

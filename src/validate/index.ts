@@ -40,7 +40,7 @@ export { parseResources, type ParsedResources, type ResourcesOptions } from './r
 export { validateEnv, validateEnvKeys, envKey } from './env.ts';
 export { validateConstraints } from './constraints.ts';
 export { parseUpdatePolicy, hasUpdatePolicy, type ParsedUpdatePolicy, type UpdatePolicyOptions } from './update-policy.ts';
-export { validateImageRef } from './image.ts';
+export { validateImageRef, validateImageTag, imageRepository } from './image.ts';
 export { validateNodeAddress, validateDataPathAddress } from './addresses.ts';
 export { validateOverlaySubnets, validateSubnetsFree, OVERLAY_MAX_PREFIX, type ExistingNetwork } from './overlay-subnets.ts';
 export { validateStorableText, unstorableTextProblem } from './text.ts';
