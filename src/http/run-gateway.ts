@@ -8,6 +8,8 @@ import { assertDurable, openMigratedDatabase } from '../audit/open-database.ts';
 import { createApiTokenVerifier } from '../auth/tokens/index.ts';
 import { ConfigError, loadConfig } from '../config/config.ts';
 import { EngineRegistry } from '../docker/registry.ts';
+import { PrismaRolloutStore } from '../rollouts/prisma-rollout-store.ts';
+import { createRollouts } from '../rollouts/rollout-service.ts';
 import { keepServingOnUnhandledRejection } from './unhandled-rejections.ts';
 import { createGateway } from './app.ts';
 
@@ -49,10 +51,13 @@ export async function runGateway(options: RunGatewayOptions): Promise<void> {
     logger,
     testPauseAfterEngine: pauseAfterEngine,
   });
+  // Rollouts live in the database, so a restarted gateway (or another process) concludes the ones it finds open.
+  const rollouts = createRollouts({ store: new PrismaRolloutStore(database), registry, logger, pollMs: config.rollouts.pollMs });
   const gateway = await createGateway(config, {
     logger,
     registry,
     database,
+    rollouts,
     audit: auditLog.writer,
     apiTokens: createApiTokenVerifier(database, {
       maxTokenDays: config.auth.maxTokenDays,
@@ -60,6 +65,8 @@ export async function runGateway(options: RunGatewayOptions): Promise<void> {
       onTouchError: (err, tokenId) => logger.warn({ err, tokenId }, "an API token's last use could not be recorded"),
     }),
   });
+  // Every rollout a stopped or killed gateway left open is tracked again (to its conclusion).
+  await rollouts.resume();
   // Handlers before listening: a client may signal as soon as it sees the listening line.
   let stopping = false;
   const stop = (signal: string) => {
@@ -73,6 +80,8 @@ export async function runGateway(options: RunGatewayOptions): Promise<void> {
     force.unref();
     gateway
       .stop()
+      // gateway.stop() stopped the trackers already; this also waits for conclusion listeners still running.
+      .then(() => rollouts.stop())
       .then(() => auditLog.stop())
       .then(() => database.close())
       .then(

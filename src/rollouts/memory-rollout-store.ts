@@ -1,7 +1,7 @@
 // Rollouts in memory, for a gateway without a database (the API-only test gateways): the
 // same contract as the database store, within one process.
 import { GatewayError } from '../errors/gateway-error.ts';
-import type { RolloutConclusionUpdate, RolloutProgress, RolloutStore, StoredRollout } from './rollout-store.ts';
+import { recordOf, type RolloutConclusionUpdate, type RolloutProgress, type RolloutStore, type StoredRollout } from './rollout-store.ts';
 import type { RolloutPage } from './rollouts.ts';
 import type { RolloutTracking } from '../docker/rollout/index.ts';
 
@@ -25,7 +25,7 @@ export function memoryRolloutStore(): RolloutStore {
         if (at < 0) throw new GatewayError('BAD_REQUEST', `after: "${page.after}" is not a rollout of this service`);
         from = at + 1;
       }
-      const items = all.slice(from, from + page.first).map(copy);
+      const items = all.slice(from, from + page.first).map((r) => recordOf(copy(r)));
       return { items, totalCount: all.length, hasNextPage: from + page.first < all.length };
     },
     async unconcluded(where) {

@@ -12,7 +12,7 @@ import type { RolloutObservation } from '../docker/rollout/index.ts';
 import { GatewayError } from '../errors/gateway-error.ts';
 import { newRollout } from './new-rollout.ts';
 import { RolloutChanges } from './rollout-changes.ts';
-import { progressOf, type RolloutConclusionUpdate, type RolloutProgress, type RolloutStore, type StoredRollout } from './rollout-store.ts';
+import { progressOf, recordOf, type RolloutConclusionUpdate, type RolloutProgress, type RolloutStore, type StoredRollout } from './rollout-store.ts';
 import { ClusterTracker } from './rollout-tracker.ts';
 import { watchRollout } from './rollout-watch.ts';
 import type { RolloutRecord, RolloutStart, Rollouts } from './rollouts.ts';
@@ -25,15 +25,15 @@ export interface RolloutServiceOptions {
   /** How often a cluster with unconcluded rollouts is read (config rollouts.pollMs). */
   pollMs: number;
   now?: () => number;
+  /**
+   * Default true. False: rollouts are stored (and superseded, and concluded by nobody) but never
+   * observed, for the fake-engine unit tests whose engine request logs must show only what each
+   * request asked.
+   */
+  tracking?: boolean;
 }
 
 type ConclusionListener = (rollout: RolloutRecord) => void | Promise<void>;
-
-/** What readers see: the stored rollout without the tracker's memory. */
-function recordOf(stored: StoredRollout): RolloutRecord {
-  const { tracking: _tracking, ...record } = stored;
-  return record;
-}
 
 export class RolloutService implements Rollouts {
   private readonly store: RolloutStore;
@@ -47,6 +47,7 @@ export class RolloutService implements Rollouts {
   /** Conclusion listeners still running: stop() waits for them (they may write to the database). */
   private readonly pendingListeners = new Set<Promise<void>>();
   private stopped = false;
+  private readonly tracking: boolean;
 
   constructor(options: RolloutServiceOptions) {
     this.store = options.store;
@@ -54,14 +55,18 @@ export class RolloutService implements Rollouts {
     this.logger = options.logger;
     this.pollMs = options.pollMs;
     this.now = options.now ?? Date.now;
+    this.tracking = options.tracking ?? true;
   }
 
   async start(s: RolloutStart): Promise<RolloutRecord> {
     if (s.deadlineSeconds != null && !(Number.isInteger(s.deadlineSeconds) && s.deadlineSeconds > 0)) {
       throw new GatewayError('BAD_REQUEST', `deadline must be a positive number of seconds (got ${s.deadlineSeconds})`);
     }
-    // The default deadline of a global service grows with the nodes; a failed read only costs that precision.
-    const nodeCount = s.deadlineSeconds != null ? 1 : await listNodes(s.client).then((n) => n.length, () => 1);
+    // Only a global service's default deadline depends on the nodes (one task each): only it reads them,
+    // and a failed read only costs that precision.
+    const mode = s.service.Spec.Mode;
+    const global = mode.Global !== undefined || mode.GlobalJob !== undefined;
+    const nodeCount = s.deadlineSeconds == null && global ? await listNodes(s.client).then((n) => n.length, () => 1) : 1;
     const rollout = newRollout({
       id: randomUUID(),
       cluster: s.client.name,
@@ -146,7 +151,7 @@ export class RolloutService implements Rollouts {
   }
 
   private track(rollout: StoredRollout): void {
-    if (this.stopped) return;
+    if (this.stopped || !this.tracking) return;
     let tracker = this.trackers.get(rollout.cluster);
     if (!tracker) {
       let client;

@@ -44,3 +44,9 @@ export function progressOf(r: RolloutProgress): RolloutProgress {
     failed: r.failed, slots: r.slots, updateState: r.updateState, updateMessage: r.updateMessage,
   };
 }
+
+/** What readers see: the stored rollout without the tracker's memory. */
+export function recordOf(stored: StoredRollout): RolloutRecord {
+  const { tracking: _tracking, ...record } = stored;
+  return record;
+}
