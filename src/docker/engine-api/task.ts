@@ -17,5 +17,7 @@ export interface Task extends Meta {
     ContainerStatus?: { ContainerID?: string; PID?: number; ExitCode?: number };
   };
   DesiredState: string;
+  /** Jobs only (API 1.41): the service's JobIteration this task was created for; absent for other modes. */
+  JobIteration?: { Index: number };
   NetworksAttachments?: { Network: { ID: string; Spec?: { Name?: string } }; Addresses?: string[] | null }[] | null;
 }

@@ -1,0 +1,92 @@
+// Job services (replicated-job, global-job): only the tasks of the counted JobIteration matter
+// (every spec change starts a new iteration); `complete` is done, and the rollout never waits
+// for `running` (the CLI's wait for running tasks hangs on one-shot services: docker/cli#5299).
+// A replicated job is done when TotalCompletions slots completed; a global job when every
+// eligible node completed. A task that failed and will not be restarted (restart condition
+// none, or MaxAttempts used up) means the job can never complete: that is a verdict too.
+import type { Node, Service, Task } from '../engine-api/index.ts';
+import { eligibleNodes } from './eligible-nodes.ts';
+import { noEligibleNodesReason } from './global-progress.ts';
+import { describeSlot, slotView, unschedulableError, waitingWords, type ModeProgress } from './mode-progress.ts';
+import type { RolloutSlotView } from './rollout-types.ts';
+import { jobTasksBy } from './task-slots.ts';
+import { isFailedState, isTerminalState } from './task-states.ts';
+
+/** The iteration this rollout counts: the tracked one, else the service's current one. */
+export function countedIteration(tracked: number | null | undefined, service: Service): number | null {
+  return tracked ?? service.JobStatus?.JobIteration?.Index ?? null;
+}
+
+function ofIteration(tasks: readonly Task[], iteration: number | null): Task[] {
+  return tasks.filter((t) => (iteration === null ? true : t.JobIteration?.Index === iteration));
+}
+
+/** Whether the failed tasks of one slot or node are the last: the engine will not start another. */
+function failedForGood(service: Service, group: readonly Task[]): boolean {
+  if (group.some((t) => !isTerminalState(t.Status.State) || t.Status.State === 'complete')) return false;
+  const failures = group.filter((t) => isFailedState(t.Status.State)).length;
+  if (failures === 0) return false;
+  const restart = service.Spec.TaskTemplate.RestartPolicy;
+  if (restart?.Condition === 'none') return true;
+  const maxAttempts = restart?.MaxAttempts ?? 0;
+  return maxAttempts > 0 && failures >= maxAttempts + 1;
+}
+
+function groupBy<K>(tasks: readonly Task[], keyOf: (t: Task) => K): Map<K, Task[]> {
+  const groups = new Map<K, Task[]>();
+  for (const t of tasks) groups.set(keyOf(t), [...(groups.get(keyOf(t)) ?? []), t]);
+  return groups;
+}
+
+export function jobProgress(service: Service, tasks: readonly Task[], nodes: readonly Node[], trackedIteration: number | null | undefined): ModeProgress {
+  const iteration = countedIteration(trackedIteration, service);
+  const current = ofIteration(tasks, iteration);
+  const global = service.Spec.Mode.GlobalJob !== undefined;
+  const keyOf = global ? (t: Task) => t.NodeID ?? '' : (t: Task) => String(t.Slot ?? 0);
+  const picked = jobTasksBy(current, keyOf);
+
+  let desired: number;
+  let keys: string[];
+  let noEligibleNodes: string | null = null;
+  if (global) {
+    const eligible = eligibleNodes(service.Spec, nodes);
+    keys = eligible.evaluable ? eligible.nodes.map((n) => n.ID) : [...picked.keys()];
+    desired = keys.length;
+    if (eligible.evaluable && desired === 0) noEligibleNodes = noEligibleNodesReason(eligible.constraints);
+  } else {
+    const mode = service.Spec.Mode.ReplicatedJob ?? {};
+    // The engine's defaults: MaxConcurrent 1, TotalCompletions = MaxConcurrent.
+    desired = mode.TotalCompletions ?? mode.MaxConcurrent ?? 1;
+    keys = [...picked.keys()].sort((a, b) => Number(a) - Number(b));
+  }
+
+  const slots: RolloutSlotView[] = keys.map((k) => {
+    const t = picked.get(k);
+    if (!t) return { slot: null, nodeId: k, taskId: null, state: null, desiredState: null, upToDate: false, error: null, message: null };
+    // A replicated job's slots count from 0, which the engine's JSON leaves out (omitempty).
+    return global ? slotView(t, true) : { ...slotView(t, true), slot: t.Slot ?? 0 };
+  });
+  const completed = keys.filter((k) => picked.get(k)?.Status.State === 'complete').length;
+  const converged = desired === 0 || (completed >= desired && (!global || desired > 0));
+  const groups = groupBy(current, keyOf);
+  const lost = [...groups].find(([, group]) => failedForGood(service, group));
+  const lostView = lost ? slotView(picked.get(lost[0]) ?? lost[1][0]!, true) : null;
+  const remaining = [...picked.values()].filter((t) => !isTerminalState(t.Status.State) && t.Status.State !== 'running');
+  const notDone = slots.filter((v) => v.state !== 'complete');
+
+  return {
+    desired,
+    running: current.filter((t) => t.Status.State === 'running').length,
+    upToDate: picked.size,
+    failed: current.filter((t) => isFailedState(t.Status.State)).length,
+    slots,
+    converged,
+    job: true,
+    started: current.length > 0,
+    waiting: waitingWords(`${completed} of ${desired} ${global ? 'nodes' : 'completions'} complete`, converged ? [] : notDone),
+    noEligibleNodes,
+    unschedulable: converged || remaining.length === 0 || remaining.length < [...picked.values()].filter((t) => t.Status.State !== 'complete').length ? null : unschedulableError(remaining),
+    failedForGood: converged || !lostView ? null : `the job cannot complete: ${describeSlot(lostView)}`,
+    jobIteration: iteration,
+  };
+}

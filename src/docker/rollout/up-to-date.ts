@@ -1,0 +1,23 @@
+// Whether a task runs the service's current spec. The engine's Task JSON carries no spec
+// version: docker/cli asks the daemon with the `_up-to-date=true` task filter, which moby
+// passes to swarmkit (ListTasks Filters.UpToDate), and swarmkit keeps the tasks that are not
+// "dirty" (orchestrator.IsTaskDirty): the task's Spec equals the service's Spec.Task, or they
+// differ only in Placement and the task's node meets the new constraints. The engine JSON
+// holds both specs (Task.Spec, Service.Spec.TaskTemplate, converted alike), so the same test
+// runs here on them. (swarmkit also ignores PullOptions for started tasks; the engine JSON does
+// not expose PullOptions, so there is nothing to ignore.)
+import type { Node, Service, Task } from '../engine-api/index.ts';
+import { sameJson } from './canonical-json.ts';
+import { nodeMeetsAll } from './eligible-nodes.ts';
+
+export function isTaskUpToDate(service: Service, task: Task, nodesById: ReadonlyMap<string, Node>): boolean {
+  const current = service.Spec.TaskTemplate;
+  if (task.Spec === undefined) return false;
+  if (sameJson(current, task.Spec)) return true;
+  // Placement alone changed: a task already on a node that meets the new constraints stays.
+  if (sameJson({ ...current, Placement: undefined }, { ...task.Spec, Placement: undefined })) {
+    const node = task.NodeID ? nodesById.get(task.NodeID) : undefined;
+    return node !== undefined && nodeMeetsAll(node, current.Placement?.Constraints ?? []) === true;
+  }
+  return false;
+}
