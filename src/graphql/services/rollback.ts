@@ -3,7 +3,6 @@
 // policy judges first.
 import type { MutationResolvers } from '../../generated/graphql.ts';
 import { inspectService, updateService } from '../../docker/api/services.ts';
-import { toServiceModel } from '../../docker/model/service.ts';
 import { userError } from '../../errors/codes.ts';
 import { UserInputError } from '../../errors/gateway-error.ts';
 import { rollbackScopeErrors } from '../access/scope-checks.ts';
@@ -14,9 +13,12 @@ import { findServiceToChange } from './lookup.ts';
 import { EMPTY_SERVICE_PAYLOAD, type ServicePayloadModel } from './payloads.ts';
 import { updateAtVersion } from '../version-conflict.ts';
 import { serviceVersion } from './versioned-update.ts';
+import { rolloutOptionErrors } from './rollout-options.ts';
+import { afterWait, changedServicePayload } from './changed-service.ts';
 
-export const serviceRollback: MutationResolvers['serviceRollback'] = (_root, { input }, ctx) =>
-  runMutation<ServicePayloadModel>(ctx, { operation: 'serviceRollback', cluster: input.cluster, target: input.id, input }, EMPTY_SERVICE_PAYLOAD, async () => {
+export const serviceRollback: MutationResolvers['serviceRollback'] = async (_root, { input }, ctx) => {
+  const payload = await runMutation<ServicePayloadModel>(ctx, { operation: 'serviceRollback', cluster: input.cluster, target: input.id, input }, EMPTY_SERVICE_PAYLOAD, async () => {
+    rejectIfAny(rolloutOptionErrors(input));
     const loaders = ctx.loaders(input.cluster);
     const scope = operationScope(ctx);
     const current = await findServiceToChange(loaders, scope, input.id);
@@ -30,5 +32,8 @@ export const serviceRollback: MutationResolvers['serviceRollback'] = (_root, { i
       versioned: false,
     });
     const fresh = await inspectService(loaders.client, current.ID);
-    return { payload: { service: toServiceModel(loaders.client.name, fresh), warnings: result.Warnings ?? [] }, objectIds: [current.ID] };
+    // Always a ROLLBACK: the swarm replaces the tasks with the previous spec's (whatever changed).
+    return changedServicePayload(ctx, { client: loaders.client, before: current, fresh, kind: 'ROLLBACK', warnings: result.Warnings, deadlineSeconds: input.deadline });
   });
+  return afterWait(ctx, payload, input.wait);
+};

@@ -1,7 +1,8 @@
 // serviceUpdate: `docker service update`. The input is checked whole first; then the
 // service is read, network references resolved to IDs, and the new spec built from the
 // current one by src/docker/mapping/service-update.ts; the policy judges the merged spec
-// (a force redeploy included) before it is sent.
+// (a force redeploy included) before it is sent. The rollout it starts, if it replaces tasks,
+// is in the payload (changed-service.ts).
 import type { MutationResolvers } from '../../generated/graphql.ts';
 import { applyServiceUpdate, checkServiceUpdateOptions } from '../../docker/mapping/service-update.ts';
 import { serviceUpdateOptions } from './service-options.ts';
@@ -13,9 +14,12 @@ import { findServiceToChange } from './lookup.ts';
 import { resolveNetworkIds } from './network-refs.ts';
 import { EMPTY_SERVICE_PAYLOAD, type ServicePayloadModel } from './payloads.ts';
 import { sendUpdate } from './versioned-update.ts';
+import { rolloutOptionErrors } from './rollout-options.ts';
+import { afterWait } from './changed-service.ts';
 
-export const serviceUpdate: MutationResolvers['serviceUpdate'] = (_root, { input }, ctx) =>
-  runMutation<ServicePayloadModel>(ctx, { operation: 'serviceUpdate', cluster: input.cluster, target: input.id, input }, EMPTY_SERVICE_PAYLOAD, async () => {
+export const serviceUpdate: MutationResolvers['serviceUpdate'] = async (_root, { input }, ctx) => {
+  const payload = await runMutation<ServicePayloadModel>(ctx, { operation: 'serviceUpdate', cluster: input.cluster, target: input.id, input }, EMPTY_SERVICE_PAYLOAD, async () => {
+    rejectIfAny(rolloutOptionErrors(input));
     const options = checkServiceUpdateOptions(serviceUpdateOptions(input));
     const loaders = ctx.loaders(input.cluster);
     const scope = operationScope(ctx);
@@ -25,5 +29,7 @@ export const serviceUpdate: MutationResolvers['serviceUpdate'] = (_root, { input
     const networkIds = await resolveNetworkIds(loaders, scope, refs);
     const merged = applyServiceUpdate(current.Spec, options, networkIds);
     const spec = await enforcePolicy(ctx, loaders, merged, { update: options, networkIds, service: current.Spec.Name ?? current.ID });
-    return sendUpdate(loaders, current, spec, input.version);
+    return sendUpdate(ctx, loaders, current, spec, input);
   });
+  return afterWait(ctx, payload, input.wait);
+};
