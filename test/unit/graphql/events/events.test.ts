@@ -1,6 +1,6 @@
 // The events subscription over graphql-ws against the fake engine: the filters the Engine is
 // sent (JSON `filters`, `since`), events replayed from `since` and new ones as they happen,
-// a change made through the gateway arriving as its event, and refusals.
+// a change made through the gateway arriving as its event, and a label-scoped viewer's share.
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
@@ -74,9 +74,18 @@ describe('events subscription', () => {
     assert.equal(replayed.action, 'destroy');
   });
 
-  test('a label-scoped viewer is refused', async () => {
+  test('a label-scoped viewer is no longer refused: it sees its team\'s network and not another team\'s', async () => {
+    const since = new Date(Date.now() - 1000).toISOString();
     const token = await fake.tokenFor('viewer:team=payments');
-    const events = client(`Bearer ${token}`).iterate<EventData>({ query: 'subscription { events { action } }' });
-    await assert.rejects(first(events, () => true), /FORBIDDEN/);
+    const events = client(`Bearer ${token}`).iterate<EventData>({
+      query: 'subscription($since: DateTime) { events(since: $since, filter: { types: [NETWORK], actions: ["create"] }) { type action actorId actorName scope } }',
+      variables: { since },
+    });
+    // Search's network is created first: had it been let through, it would arrive first.
+    const search = await fake.mutate('networkCreate', { name: 'ev-search-net', labels: [{ key: 'team', value: 'search' }] }, 'network { id }');
+    const payments = await fake.mutate('networkCreate', { name: 'ev-pay-net', labels: [{ key: 'team', value: 'payments' }] }, 'network { id }');
+    assert.deepEqual([search.userErrors, payments.userErrors], [[], []]);
+    const arrived = await first(events, (e) => e.actorName?.startsWith('ev-') === true);
+    assert.deepEqual(arrived, { type: 'NETWORK', action: 'create', actorId: payments.payload!.network.id, actorName: 'ev-pay-net', scope: 'SWARM' });
   });
 });
