@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { SwarmModel, NodeModel, NetworkModel, NetworkServiceModel, ServiceModel, ServiceNetworkAttachmentModel, TaskModel, TaskNetworkAttachmentModel, ContainerModel } from '../docker/model/types.ts';
+import type { WebhookModel } from '../graphql/webhooks/webhook-model.ts';
 import type { GatewayContext } from '../graphql/context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -3243,16 +3244,16 @@ export type ResolversTypes = {
   UpdateStatus: ResolverTypeWrapper<Partial<Omit<UpdateStatus, 'state'> & { state: ResolversTypes['UpdateState'] }>>;
   UserError: ResolverTypeWrapper<Partial<UserError>>;
   UserErrorCode: ResolverTypeWrapper<Partial<UserErrorCode>>;
-  Webhook: ResolverTypeWrapper<Partial<Webhook>>;
+  Webhook: ResolverTypeWrapper<WebhookModel>;
   WebhookCreateInput: ResolverTypeWrapper<Partial<WebhookCreateInput>>;
-  WebhookCreatePayload: ResolverTypeWrapper<Partial<WebhookCreatePayload>>;
+  WebhookCreatePayload: ResolverTypeWrapper<Partial<Omit<WebhookCreatePayload, 'webhook'> & { webhook?: Maybe<ResolversTypes['Webhook']> }>>;
   WebhookDelivery: ResolverTypeWrapper<Partial<WebhookDelivery>>;
   WebhookDeliveryStatus: ResolverTypeWrapper<Partial<WebhookDeliveryStatus>>;
   WebhookEvent: ResolverTypeWrapper<Partial<WebhookEvent>>;
   WebhookRemoveInput: ResolverTypeWrapper<Partial<WebhookRemoveInput>>;
   WebhookRemovePayload: ResolverTypeWrapper<Partial<WebhookRemovePayload>>;
   WebhookUpdateInput: ResolverTypeWrapper<Partial<WebhookUpdateInput>>;
-  WebhookUpdatePayload: ResolverTypeWrapper<Partial<WebhookUpdatePayload>>;
+  WebhookUpdatePayload: ResolverTypeWrapper<Partial<Omit<WebhookUpdatePayload, 'webhook'> & { webhook?: Maybe<ResolversTypes['Webhook']> }>>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -3393,14 +3394,14 @@ export type ResolversParentTypes = {
   UpdatePolicyInput: Partial<UpdatePolicyInput>;
   UpdateStatus: Partial<UpdateStatus>;
   UserError: Partial<UserError>;
-  Webhook: Partial<Webhook>;
+  Webhook: WebhookModel;
   WebhookCreateInput: Partial<WebhookCreateInput>;
-  WebhookCreatePayload: Partial<WebhookCreatePayload>;
+  WebhookCreatePayload: Partial<Omit<WebhookCreatePayload, 'webhook'> & { webhook?: Maybe<ResolversParentTypes['Webhook']> }>;
   WebhookDelivery: Partial<WebhookDelivery>;
   WebhookRemoveInput: Partial<WebhookRemoveInput>;
   WebhookRemovePayload: Partial<WebhookRemovePayload>;
   WebhookUpdateInput: Partial<WebhookUpdateInput>;
-  WebhookUpdatePayload: Partial<WebhookUpdatePayload>;
+  WebhookUpdatePayload: Partial<Omit<WebhookUpdatePayload, 'webhook'> & { webhook?: Maybe<ResolversParentTypes['Webhook']> }>;
 };
 
 export type ApiTokenResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ApiToken'] = ResolversParentTypes['ApiToken']> = {

@@ -11,6 +11,8 @@ import type { Database } from '../db/client.ts';
 import { ClusterLoaders } from '../docker/loaders.ts';
 import type { EngineRegistry } from '../docker/registry.ts';
 import type { Rollouts } from '../rollouts/rollouts.ts';
+import { webhooksSchema } from '../config/config.ts';
+import { Webhooks } from '../webhooks/webhooks.ts';
 
 export interface GatewayContext {
   requestId: string;
@@ -30,6 +32,8 @@ export interface GatewayContext {
   database: Database | null;
   /** The rollout trackers (src/rollouts): every service change's rollout is started and read here. */
   rollouts: Rollouts;
+  /** Outgoing webhooks (src/webhooks): the URL allow-list, and where serviceRemove reports a removal. */
+  webhooks: Webhooks;
   logger: Logger;
   userAgent: string | undefined;
   /** The guardrails on service specs from non-admins (config `guardrails`). */
@@ -55,6 +59,8 @@ export interface ContextDeps {
   audit: AuditWriter;
   database: Database | null;
   rollouts: Rollouts;
+  /** Default: none can be made (an empty allow-list) and events go nowhere. */
+  webhooks?: Webhooks;
   logger: Logger;
 }
 
@@ -72,6 +78,7 @@ export function createContext(deps: ContextDeps, request: RequestFacts): Gateway
   return {
     ...deps,
     secretNamePatterns: deps.secretNamePatterns ?? DEFAULT_SECRET_NAME_PATTERNS,
+    webhooks: deps.webhooks ?? noWebhooks(deps),
     requestId: request.requestId,
     userAgent: request.userAgent,
     authority,
@@ -89,4 +96,15 @@ export function createContext(deps: ContextDeps, request: RequestFacts): Gateway
       return loaders;
     },
   };
+}
+
+/** The webhooks of a context built without any: an empty allow-list, nothing stored. Made once per deps object. */
+const NO_WEBHOOKS = new WeakMap<ContextDeps, Webhooks>();
+function noWebhooks(deps: ContextDeps): Webhooks {
+  let none = NO_WEBHOOKS.get(deps);
+  if (!none) {
+    none = new Webhooks({ database: null, audit: deps.audit, settings: webhooksSchema.parse({}), logger: deps.logger });
+    NO_WEBHOOKS.set(deps, none);
+  }
+  return none;
 }

@@ -13,6 +13,7 @@ import { servicesResolvers } from './services/index.ts';
 import { swarmResolvers } from './swarm/index.ts';
 import { tasksResolvers } from './tasks/index.ts';
 import { tokensResolvers } from './tokens/index.ts';
+import { webhooksResolvers } from './webhooks/index.ts';
 import { triggersResolvers } from './triggers/index.ts';
 
 const modules: Resolvers[] = [
@@ -28,6 +29,7 @@ const modules: Resolvers[] = [
   eventsResolvers,
   auditResolvers,
   tokensResolvers,
+  webhooksResolvers,
   triggersResolvers,
 ];
 

@@ -7,7 +7,8 @@
 // allows that port. Checked when a webhook is created or changed AND before every delivery,
 // so taking a host off the list stops deliveries to it at once.
 
-export type UrlVerdict = { allowed: true; url: URL } | { allowed: false; reason: string };
+/** `problem`: the URL's form (scheme, user info, fragment...) or its host (not listed). */
+export type UrlVerdict = { allowed: true; url: URL } | { allowed: false; problem: 'form' | 'host'; reason: string };
 
 /** One allowed host (`hooks.example.com`, `127.0.0.1:8080`, `[::1]:9000`) normalized; throws when it is not one. */
 function normalizeEntry(entry: string): { host: string; port: string | null } {
@@ -50,12 +51,12 @@ export class UrlAllowList {
     const listed = this.entries.some((e) => e.host === url.hostname && (e.port === null ? port === DEFAULT_PORTS[url.protocol] : e.port === port));
     if (!listed) {
       const where = this.entries.length === 0 ? 'the allow-list (webhooks.allowedHosts) is empty: an administrator of the gateway must list the hosts webhooks may call' : 'it is not on the allow-list (webhooks.allowedHosts)';
-      return refused(`host ${url.host} may not be called: ${where}`);
+      return refused(`host ${url.host} may not be called: ${where}`, 'host');
     }
     return { allowed: true, url };
   }
 }
 
-function refused(why: string): UrlVerdict {
-  return { allowed: false, reason: `The webhook URL ${why}.` };
+function refused(why: string, problem: 'form' | 'host' = 'form'): UrlVerdict {
+  return { allowed: false, problem, reason: `The webhook URL ${why}.` };
 }
