@@ -67,6 +67,10 @@ export class RolloutService implements Rollouts {
     const mode = s.service.Spec.Mode;
     const global = mode.Global !== undefined || mode.GlobalJob !== undefined;
     const nodeCount = s.deadlineSeconds == null && global ? await listNodes(s.client).then((n) => n.length, () => 1) : 1;
+    // A service's rollouts are paged by start time: a newer one starts at least 1 ms after the
+    // last, so their order holds for starts within one millisecond too.
+    const [latest] = (await this.store.listForService(s.client.name, s.service.ID, { first: 1 })).items;
+    const nowMs = Math.max(this.now(), latest ? latest.startedAt.getTime() + 1 : 0);
     const rollout = newRollout({
       id: randomUUID(),
       cluster: s.client.name,
@@ -74,7 +78,7 @@ export class RolloutService implements Rollouts {
       service: s.service,
       before: s.before,
       startedBy: s.startedBy,
-      nowMs: this.now(),
+      nowMs,
       deadlineSeconds: s.deadlineSeconds ?? null,
       nodeCount: Math.max(1, nodeCount),
     });
@@ -125,6 +129,11 @@ export class RolloutService implements Rollouts {
       unsubscribe();
       clearTimeout(timer);
     }
+  }
+
+  /** How many rollouts have watchers or waiters in this process (none left behind by ended ones). */
+  get watchedRollouts(): number {
+    return this.changes.watchedCount;
   }
 
   onConcluded(listener: ConclusionListener): void {

@@ -11,6 +11,11 @@ import { startFakeEngine, type FakeEngine, type FakeEngineOptions } from './fake
 import { FakeSwarm } from './fake-engine/state.ts';
 import { startGateway, type GqlOptions, type GqlResponse, type TestGateway } from './gateway.ts';
 import { tokenFor } from './identity.ts';
+import type { Rollouts } from '../../src/rollouts/rollouts.ts';
+import pino from 'pino';
+import { EngineRegistry } from '../../src/docker/registry.ts';
+import { memoryRolloutStore } from '../../src/rollouts/memory-rollout-store.ts';
+import { createRollouts } from '../../src/rollouts/rollout-service.ts';
 
 export const FAKE_CLUSTER = 'fake';
 
@@ -66,6 +71,8 @@ export interface FakeGateway {
   engines: Record<string, FakeEngine>;
   audit: RecordingAudit;
   gateway: TestGateway;
+  /** The gateway's rollout service (`options.rollouts` or the default one). */
+  rollouts: Rollouts;
   /** Sends GraphQL as the unscoped admin, or as the holder of `options.token`. */
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: GqlOptions): Promise<GqlResponse<T>>;
   /**
@@ -119,6 +126,12 @@ export interface FakeGatewayOptions extends FakeEngineOptions {
    * gateway bridge and containers on a worker.
    */
   engines?: { name: string; state?: FakeSwarm; cluster?: string }[];
+  /** The rollout service the gateway uses (default: in memory, tracked only with `trackRollouts`). */
+  rollouts?: Rollouts;
+  /** Observe the default rollout service's rollouts (default false: stored, never polled, so never concluded). */
+  trackRollouts?: boolean;
+  /** The tracker's poll interval with `trackRollouts` (default 50 ms). */
+  rolloutPollMs?: number;
 }
 
 /** Starts a fake engine as the only manager of cluster `fake` (also the named engine `fake-engine`) and the gateway in front of it. */
@@ -137,9 +150,16 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
     engine: { timeoutMs: options.timeoutMs ?? 5_000, watch: { enabled: options.watch ?? false } },
     logLevel: 'silent',
   });
+  const registry = new EngineRegistry(config);
+  // Untracked unless asked: a tracker polling in the background would put its reads into the
+  // engine request log that most of these tests check (and into the next test's).
+  const rollouts = options.rollouts ?? createRollouts({
+    store: memoryRolloutStore(), registry, logger: pino({ level: 'silent' }),
+    pollMs: options.rolloutPollMs ?? 50, tracking: options.trackRollouts ?? false,
+  });
   let gateway: TestGateway;
   try {
-    gateway = await startGateway(config, { audit });
+    gateway = await startGateway(config, { audit, registry, rollouts });
   } catch (err) {
     await closeEngines();
     throw err;
@@ -149,6 +169,7 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
     engines,
     audit,
     gateway,
+    rollouts,
     gql: (query, variables, opts) => gateway.gql(query, variables, opts),
     async mutate(field, input, selection = '__typename', opts) {
       const document = `mutation($input: ${mutationInputType(field)}) { ${field}(input: $input) { ${selection} userErrors { field code message } } }`;
