@@ -55,11 +55,17 @@ function updateVerdict(update: CurrentUpdate | null, kind: RolloutKind): Verdict
   }
 }
 
+/** The fingerprint RolloutTracking.specDigest holds: a tracker may set it from the service read
+ *  right after the change, so even a change made before the first observation supersedes. */
+export function rolloutSpecDigest(service: Service): string {
+  return jsonDigest(service.Spec);
+}
+
 export function observeRollout(t: RolloutTracking, service: Service | null, tasks: readonly Task[], nodes: readonly Node[], nowMs: number): RolloutObservation {
   if (service === null) {
     return { ...concluded('FAILED', 'the service was removed'), desired: 0, running: 0, upToDate: 0, failed: 0, slots: [], updateState: null, updateMessage: null, next: { ...t } };
   }
-  const digest = jsonDigest(service.Spec);
+  const digest = rolloutSpecDigest(service);
   const update = currentUpdate(service, t.updateStartedBefore);
   const progress = modeProgress(service, tasks.filter((task) => task.ServiceID === service.ID), nodes, t);
   const convergedAtMs = progress.converged ? (t.convergedAtMs ?? nowMs) : null;

@@ -1,0 +1,77 @@
+// observeRollout's time-based verdicts: TIMED_OUT at the deadline with what it waited for
+// (docker/cli#663 waits forever), and NO_ELIGIBLE_NODES once every task still to run has been
+// pending as unschedulable for 5 s.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { observeRollout } from '../../../../src/docker/rollout/index.ts';
+import { node, service, T0, task, tracking } from './engine-json.ts';
+
+const nodes = [node('node1')];
+const NO_NODE = 'no suitable node (scheduling constraints not satisfied on 1 node)';
+const pending = (slot: number) => task({ Slot: slot, state: 'pending', err: NO_NODE, NodeID: '' });
+
+describe('observeRollout: deadline', () => {
+  test('at the deadline, not converged: TIMED_OUT saying what it waited for', () => {
+    const tasks = [task({ Slot: 1 }), task({ Slot: 2, state: 'starting' }), task({ Slot: 3, state: 'preparing' })];
+    const t = tracking({ deadlineMs: T0 + 60_000 });
+    assert.equal(observeRollout(t, service(), tasks, nodes, T0 + 59_999).conclusion, null);
+    const o = observeRollout(t, service(), tasks, nodes, T0 + 60_000);
+    assert.deepEqual([o.status, o.conclusion], ['COMPLETED', 'TIMED_OUT']);
+    assert.equal(o.reason, 'the deadline passed while waiting: 1 of 3 tasks running; slot 2: starting; slot 3: preparing');
+  });
+
+  test('converged but still in the monitor period at the deadline: TIMED_OUT', () => {
+    const tasks = [1, 2, 3].map((slot) => task({ Slot: slot }));
+    const o = observeRollout(tracking({ deadlineMs: T0 + 1000, convergedAtMs: T0 }), service(), tasks, nodes, T0 + 1000);
+    assert.equal(o.conclusion, 'TIMED_OUT');
+  });
+
+  test('converged and monitored by the deadline: SUCCEEDED wins over the deadline', () => {
+    const tasks = [1, 2, 3].map((slot) => task({ Slot: slot }));
+    const o = observeRollout(tracking({ deadlineMs: T0 + 5000, convergedAtMs: T0 }), service(), tasks, nodes, T0 + 9000);
+    assert.equal(o.conclusion, 'SUCCEEDED');
+  });
+
+  test('a large service: the reason lists three slots and how many more', () => {
+    const s = service({ spec: { Mode: { Replicated: { Replicas: 6 } } } });
+    const tasks = [1, 2, 3, 4, 5, 6].map((slot) => task({ Slot: slot, state: 'assigned' }));
+    const o = observeRollout(tracking({ deadlineMs: T0 }), s, tasks, nodes, T0);
+    assert.equal(o.reason, 'the deadline passed while waiting: 0 of 6 tasks running; slot 1: assigned; slot 2: assigned; slot 3: assigned; 3 more');
+  });
+});
+
+describe('observeRollout: unschedulable tasks', () => {
+  test('every remaining task pending with "no suitable node" for 5 s: NO_ELIGIBLE_NODES with the engine\'s error', () => {
+    const tasks = [task({ Slot: 1 }), pending(2), pending(3)];
+    const o1 = observeRollout(tracking(), service(), tasks, nodes, T0 + 1000);
+    assert.equal(o1.conclusion, null);
+    assert.equal(o1.next.unschedulableSinceMs, T0 + 1000);
+    const o2 = observeRollout(o1.next, service(), tasks, nodes, T0 + 5999);
+    assert.equal(o2.conclusion, null);
+    assert.equal(o2.next.unschedulableSinceMs, T0 + 1000);
+    const o3 = observeRollout(o2.next, service(), tasks, nodes, T0 + 6000);
+    assert.deepEqual([o3.status, o3.conclusion, o3.reason], ['COMPLETED', 'NO_ELIGIBLE_NODES', NO_NODE]);
+  });
+
+  test('one remaining task still on its way: no verdict, the clock is reset', () => {
+    const tasks = [task({ Slot: 1 }), pending(2), task({ Slot: 3, state: 'preparing' })];
+    const o = observeRollout(tracking({ unschedulableSinceMs: T0 }), service(), tasks, nodes, T0 + 60_000 - 1);
+    assert.equal(o.conclusion, null);
+    assert.equal(o.next.unschedulableSinceMs, null);
+  });
+
+  test('pending without the scheduler\'s error (e.g. waiting for a network) is not unschedulable', () => {
+    const tasks = [task({ Slot: 1, state: 'pending', NodeID: '' })];
+    const s = service({ spec: { Mode: { Replicated: { Replicas: 1 } } } });
+    const o = observeRollout(tracking({ unschedulableSinceMs: T0 }), s, tasks, nodes, T0 + 10_000);
+    assert.equal(o.conclusion, null);
+  });
+
+  test('unschedulable tasks of the previous spec do not count', () => {
+    const old = { ContainerSpec: { Image: 'sg-busybox:old' }, ForceUpdate: 0 };
+    const tasks = [task({ Slot: 1 }), task({ Slot: 2, state: 'pending', err: NO_NODE, NodeID: '', Spec: old })];
+    const s = service({ spec: { Mode: { Replicated: { Replicas: 2 } } } });
+    const o = observeRollout(tracking({ unschedulableSinceMs: T0 }), s, tasks, nodes, T0 + 10_000);
+    assert.equal(o.conclusion, null);
+  });
+});
