@@ -24,6 +24,7 @@ import { createContext, type GatewayContext } from '../graphql/context.ts';
 import { memoryRolloutStore } from '../rollouts/memory-rollout-store.ts';
 import { createRollouts } from '../rollouts/rollout-service.ts';
 import type { Rollouts } from '../rollouts/rollouts.ts';
+import { Webhooks } from '../webhooks/webhooks.ts';
 import { asksForFreshReads } from './fresh-reads.ts';
 import { noStore } from './no-store.ts';
 import { guardRootFields } from '../graphql/access/guard-root-fields.ts';
@@ -84,11 +85,16 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
 
   // Every root field is checked against the permission table before its resolver runs.
   const schema = guardRootFields(makeExecutableSchema({ typeDefs: readFileSync(SCHEMA_PATH, 'utf8'), resolvers: resolvers as never }));
+  // Outgoing webhooks: rollout conclusions and removals become stored deliveries, which its worker sends (none without a database).
+  const webhooks = new Webhooks({ database: options.database ?? null, audit, settings: config.webhooks, logger });
   const contextDeps = {
     registry, audit, logger, database: options.database ?? null, guardrails: config.guardrails, auth: config.auth,
     secretNamePatterns: secretNamePatterns(config.audit.secretEnvNamePatterns),
     rollouts: options.rollouts ?? createRollouts({ store: memoryRolloutStore(), registry, logger, pollMs: config.rollouts.pollMs }),
+    webhooks,
   };
+  webhooks.followRollouts(contextDeps.rollouts);
+  webhooks.start();
   // Request limits, before anything runs: depth, aliases, cost and page sizes; a rate per principal.
   const limits = limitPlugins<GatewayContext>(config.limits, { production: config.production });
   const rateLimiter = principalRateLimit(config.limits);
@@ -221,6 +227,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       // After the requests: a mutation in flight may still start a rollout. Their rows stay unconcluded for the next start.
       await contextDeps.rollouts.stop();
+      // Last: the rollouts' conclusion listeners may have queued deliveries; attempts in flight finish (each within webhooks.timeoutMs).
+      await webhooks.stop();
     },
   };
 }
