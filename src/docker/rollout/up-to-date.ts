@@ -6,16 +6,25 @@
 // holds both specs (Task.Spec, Service.Spec.TaskTemplate, converted alike), so the same test
 // runs here on them. (swarmkit also ignores PullOptions for started tasks; the engine JSON does
 // not expose PullOptions, so there is nothing to ignore.)
-import type { Node, Service, Task } from '../engine-api/index.ts';
+import type { Node, Service, Task, TaskSpec } from '../engine-api/index.ts';
 import { sameJson } from './canonical-json.ts';
 import { nodeMeetsAll } from './eligible-nodes.ts';
 
+/** The spec as swarmkit holds it. The daemon adds `Runtime` to a service's TaskTemplate (from
+ *  which of ContainerSpec/PluginSpec/NetworkAttachmentSpec is set) but not to a task's Spec, as
+ *  engine JSON read from Docker 20.10 shows (test/unit/fixtures): it says nothing the rest of
+ *  the spec does not, so it is left out of the comparison. */
+function asSwarmkitHoldsIt(spec: TaskSpec): TaskSpec {
+  return { ...spec, Runtime: undefined };
+}
+
 export function isTaskUpToDate(service: Service, task: Task, nodesById: ReadonlyMap<string, Node>): boolean {
-  const current = service.Spec.TaskTemplate;
   if (task.Spec === undefined) return false;
-  if (sameJson(current, task.Spec)) return true;
+  const current = asSwarmkitHoldsIt(service.Spec.TaskTemplate);
+  const spec = asSwarmkitHoldsIt(task.Spec);
+  if (sameJson(current, spec)) return true;
   // Placement alone changed: a task already on a node that meets the new constraints stays.
-  if (sameJson({ ...current, Placement: undefined }, { ...task.Spec, Placement: undefined })) {
+  if (sameJson({ ...current, Placement: undefined }, { ...spec, Placement: undefined })) {
     const node = task.NodeID ? nodesById.get(task.NodeID) : undefined;
     return node !== undefined && nodeMeetsAll(node, current.Placement?.Constraints ?? []) === true;
   }

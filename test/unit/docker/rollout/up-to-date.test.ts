@@ -2,6 +2,8 @@
 // task filter answers docker/cli.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import type { Node, Service, Task } from '../../../../src/docker/engine-api/index.ts';
 import { isTaskUpToDate } from '../../../../src/docker/rollout/up-to-date.ts';
 import { node, service, task, template } from './engine-json.ts';
 
@@ -27,6 +29,22 @@ describe('isTaskUpToDate', () => {
     const s = service({ spec: { TaskTemplate: { ...template(), Placement: { Constraints: ['node.labels.zone==west'] } } } });
     assert.equal(isTaskUpToDate(s, task({ NodeID: 'east1' }), nodes), false);
     assert.equal(isTaskUpToDate(s, task({ NodeID: 'gone' }), nodes), false);
+  });
+
+  test('engine JSON from Docker 20.10 (fixtures): current tasks are up to date although only the service\'s TaskTemplate carries Runtime', () => {
+    const read = <T>(name: string) => JSON.parse(readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8')) as T;
+    const services = read<Service[]>('service-list.json');
+    const fixtureNodes = new Map(read<Node[]>('task-nodes.json').map((n) => [n.ID, n]));
+    const verdicts = read<Task[]>('task-list.json').map((t) => {
+      const s = services.find((x) => x.ID === t.ServiceID)!;
+      return `${s.Spec.Name} ${t.Status.State} ${isTaskUpToDate(s, t, fixtureNodes)}`;
+    });
+    assert.equal(services.find((x) => x.Spec.Name === 'web')!.Spec.TaskTemplate.Runtime, 'container');
+    // The web service's failed and shut-down tasks ran an earlier spec (one Env entry fewer).
+    assert.deepEqual(verdicts.sort(), [
+      'dns running true', 'dns running true', 'glob running true', 'glob running true', 'tty running true',
+      'web failed false', 'web failed false', 'web running true', 'web shutdown false', 'web shutdown false',
+    ]);
   });
 
   test('a task without a spec is not up to date', () => {
