@@ -23,19 +23,31 @@ export function memoryBackend(): StoreBackend {
   };
 }
 
+// One database for every suite of this folder (migrating PGlite takes seconds): each suite
+// that may use it counts itself in when it is declared and out when it is done.
+let sharedDb: Promise<AuditDb> | null = null;
+let sharedUsers = 0;
+
 export function pgliteBackend(): StoreBackend {
-  let db: AuditDb | undefined;
+  sharedUsers++;
+  let closed = false;
   return {
     name: 'pglite',
     async open() {
-      db ??= await openAuditDb('pglite', 'unit-rollouts');
+      sharedDb ??= openAuditDb('pglite', 'unit-rollouts');
+      const db = await sharedDb;
       await db.database.prisma.rollout.deleteMany();
       const database = db.database;
       // A new store object per call: two "processes" share only the database.
       return () => new PrismaRolloutStore(database);
     },
     async close() {
-      await db?.close();
+      if (closed) return;
+      closed = true;
+      if (--sharedUsers > 0 || !sharedDb) return;
+      const db = sharedDb;
+      sharedDb = null;
+      await (await db).close();
     },
   };
 }
