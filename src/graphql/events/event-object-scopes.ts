@@ -81,9 +81,20 @@ export class EventObjectScopes {
     const known = this.networks.get(id);
     if (known !== undefined) return known;
     const watched = (await this.watchedObjects())?.networks.find((n) => n.Id === id);
-    if (watched) return this.remember(this.networks, id, inScope(this.scope, watched.Labels));
-    if (gone) return false;
-    return this.inspected('network', id, this.networks, async () => (await inspectNetwork(this.sources.api, id)).Labels);
+    let labels: Labels = watched ? (watched.Labels ?? null) : undefined;
+    if (!watched) {
+      if (gone) return false;
+      try {
+        labels = (await inspectNetwork(this.sources.api, id)).Labels;
+      } catch (err) {
+        // Gone already, or the engine failed: out of scope, and not remembered (a later event asks again).
+        this.sources.lookupFailed('network', id, err);
+        return false;
+      }
+    }
+    const verdict = inScope(this.scope, labels);
+    this.networks.set(id, verdict);
+    return verdict;
   }
 
   /**
@@ -119,22 +130,6 @@ export class EventObjectScopes {
     // An answer older than the one remembered (the watched state lagging an inspect) changes nothing.
     if (!known || !(known.asOfMs > decision.asOfMs)) this.services.set(id, decision);
     return this.services.get(id)!.inScope;
-  }
-
-  private async inspected(kind: string, id: string, cache: Map<string, boolean>, labelsOf: () => Promise<Labels>): Promise<boolean> {
-    try {
-      return this.remember(cache, id, inScope(this.scope, await labelsOf()));
-    } catch (err) {
-      // Gone already, or the engine failed: out of scope, and not remembered (a later event asks again).
-      this.sources.lookupFailed(kind, id, err);
-      cache.delete(id);
-      return false;
-    }
-  }
-
-  private remember(cache: Map<string, boolean>, id: string, verdict: boolean): boolean {
-    cache.set(id, verdict);
-    return verdict;
   }
 
   private async watchedService(id: string): Promise<Service | undefined> {
