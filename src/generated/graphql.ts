@@ -500,7 +500,7 @@ export type Event = {
   actorId: Scalars['ID']['output'];
   /** The object's name, when the engine gives it. */
   actorName: Maybe<Scalars['String']['output']>;
-  /** The engine's attributes of the object (names, images, labels). */
+  /** The engine's attributes of the object (names, images, labels). To a label-scoped subscriber, only these: services `name`, `image.old`/`image.new`, `replicas.old`/`replicas.new`, `updatestate.old`/`updatestate.new`; networks `name`, `type`, and `container` only when that container is in scope too; containers `name`, `image`, `exitCode`, `signal`, the task labels `com.docker.swarm.service.id`/`.service.name`/`.task.id`/`.task.name`, and the subscriber's own scope labels (`team=payments`). Other container labels are left out: they are free text that may name another team's objects. */
   attributes: Array<KeyValue>;
   /** SWARM for cluster-wide events, LOCAL for events of the manager endpoint itself. */
   scope: EventScope;
@@ -510,7 +510,7 @@ export type Event = {
   type: EventType;
 };
 
-/** Filters for `events`, as `docker events --filter`. */
+/** Filters for `events`, as `docker events --filter`, applied by the Engine; a label-scoped subscriber's scope applies on top of them. */
 export type EventFilter = {
   /** Only these actions, e.g. `create`, `update`, `remove`, `connect`. */
   actions?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -2358,7 +2358,10 @@ export type ServiceUpdatePayload = {
 /** Everything that can be watched as it happens, over graphql-ws at `/graphql`. */
 export type Subscription = {
   __typename?: 'Subscription';
-  /** Engine events of a cluster as they happen (`docker events`), from the manager endpoint in use. Swarm-scoped events (services, nodes, overlay networks) cover the whole cluster. */
+  /**
+   * Engine events of a cluster as they happen (`docker events`), from the manager endpoint in use. Swarm-scoped events (services, nodes, overlay networks) cover the whole cluster.
+   * A label-scoped grant (`viewer:team=payments`) gets only events about objects in its scope: services and networks with matching labels, containers with matching labels or that are tasks of such a service, removals included; never node events (nodes are the whole cluster's), and only the allow-listed attributes (`Event.attributes`). Anything that cannot be looked up is left out.
+   */
   events: Event;
   /** A rollout as it changes: its current state at once, then every change (counts, slot states, status), ending after the one that carries its conclusion. */
   rolloutUpdated: Rollout;
