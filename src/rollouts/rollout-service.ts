@@ -82,8 +82,12 @@ export class RolloutService implements Rollouts {
       deadlineSeconds: s.deadlineSeconds ?? null,
       nodeCount: Math.max(1, nodeCount),
     });
+    const open = await this.store.unconcluded({ cluster: rollout.cluster, serviceId: rollout.serviceId });
+    // Stored first: should that fail, the earlier rollouts stay open (their own observations
+    // see the newer spec and conclude them SUPERSEDED) rather than ending for a rollout that is not there.
+    await this.store.insert(rollout);
     // The service's earlier rollouts end here: the newer change is what it converges to now.
-    for (const old of await this.store.unconcluded({ cluster: rollout.cluster, serviceId: rollout.serviceId })) {
+    for (const old of open) {
       this.trackers.get(old.cluster)?.remove(old.id);
       await this.concludeOnce(old, {
         progress: { ...progressOf(old), status: 'COMPLETED', reason: `superseded by rollout ${rollout.id}: the service was changed again (version ${rollout.serviceVersion})` },
@@ -93,7 +97,6 @@ export class RolloutService implements Rollouts {
         supersededBy: rollout.id,
       });
     }
-    await this.store.insert(rollout);
     this.track(rollout);
     return recordOf(rollout);
   }

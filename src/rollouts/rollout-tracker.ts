@@ -21,6 +21,8 @@ export class ClusterTracker {
   private timer: NodeJS.Timeout | null = null;
   private ticking: Promise<void> | null = null;
   private stopped = false;
+  /** Whether the last read failed: an outage is logged when it starts and when it ends, not every tick. */
+  private failing = false;
 
   constructor(
     readonly client: ClusterClient,
@@ -76,9 +78,12 @@ export class ClusterTracker {
     let failure: unknown = null;
     try {
       snapshot = await readCluster(this.client, serviceIds);
+      if (this.failing) this.logger.info({ cluster: this.client.name }, 'rollout tracker: the cluster can be read again');
+      this.failing = false;
     } catch (err) {
       failure = err;
-      this.logger.warn({ err, cluster: this.client.name }, 'rollout tracker: the cluster could not be read; retrying next tick');
+      if (!this.failing) this.logger.warn({ err, cluster: this.client.name }, 'rollout tracker: the cluster could not be read; retrying every tick, no verdict until it answers (the deadline still applies)');
+      this.failing = true;
     }
     const nowMs = this.now();
     for (const r of rollouts) {
