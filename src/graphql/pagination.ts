@@ -18,6 +18,9 @@ const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
 const encode = (key: string) => Buffer.from(`${CURSOR_MARK}${key}`, 'utf8').toString('base64url');
 
+/** A cursor for `key`, for connections that page in their store (rollouts) rather than here. */
+export const encodeCursor = encode;
+
 /** The key in a cursor, or null when it is not one of ours. */
 export function decodeCursor(cursor: string): string | null {
   if (!BASE64URL.test(cursor)) return null;

@@ -9,6 +9,7 @@ import { diagnosticsResolvers } from './diagnostics/index.ts';
 import { eventsResolvers } from './events/index.ts';
 import { networksResolvers } from './networks/index.ts';
 import { nodesResolvers } from './nodes/index.ts';
+import { rolloutsResolvers } from './rollouts/index.ts';
 import { servicesResolvers } from './services/index.ts';
 import { swarmResolvers } from './swarm/index.ts';
 import { tasksResolvers } from './tasks/index.ts';
@@ -23,6 +24,7 @@ const modules: Resolvers[] = [
   nodesResolvers,
   networksResolvers,
   servicesResolvers,
+  rolloutsResolvers,
   tasksResolvers,
   containersResolvers,
   diagnosticsResolvers,
