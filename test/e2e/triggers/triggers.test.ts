@@ -169,6 +169,23 @@ describe('redeploy triggers', () => {
     assert.ok(listed.find((t: { id: string }) => t.id === redeploy.id).lastFiredAt, 'lastFiredAt is set');
   });
 
+  test('{"wait": seconds} answers at the rollout\'s conclusion: the redeploy succeeded on the worker', async () => {
+    const res = await fire(redeploy.id, redeploy.secret, { wait: 120 });
+    assert.equal(res.status, 200, res.text);
+    assert.equal(res.body.rollout.kind, 'REDEPLOY');
+    assert.equal(res.body.rollout.status, 'COMPLETED', JSON.stringify(res.body.rollout));
+    assert.equal(res.body.rollout.conclusion, 'SUCCEEDED');
+    assert.ok(res.body.rollout.concludedAt);
+  });
+
+  test('a wait out of serviceUpdate\'s range is that mutation\'s userError at input.wait: 422, nothing changed', async () => {
+    const before = await inspect(PAY);
+    const res = await fire(redeploy.id, redeploy.secret, { wait: 0 });
+    assert.equal(res.status, 422, res.text);
+    assert.deepEqual(res.body.errors[0].extensions.userError.field, ['input', 'wait']);
+    assert.equal((await inspect(PAY)).Version.Index, before.Version.Index);
+  });
+
   test('IMAGE_TAG sets the tag on the service\'s own repository; without a tag, or with a bad one, it is 400 and nothing changes', async () => {
     const before = await inspect(PAY);
     for (const body of [undefined, {}, { tag: 'a/b' }, { tag: '1.0', image: 'evil' }]) {
