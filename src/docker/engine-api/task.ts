@@ -17,7 +17,8 @@ export interface Task extends Meta {
     ContainerStatus?: { ContainerID?: string; PID?: number; ExitCode?: number };
   };
   DesiredState: string;
-  /** Jobs only (API 1.41): the service's JobIteration this task was created for; absent for other modes. */
-  JobIteration?: { Index: number };
+  /** Jobs only (API 1.41): the service's JobIteration this task was created for; absent for
+   *  other modes. Index is left out when 0 (omitempty): `{}` is iteration 0. */
+  JobIteration?: { Index?: number };
   NetworksAttachments?: { Network: { ID: string; Spec?: { Name?: string } }; Addresses?: string[] | null }[] | null;
 }

@@ -12,13 +12,16 @@ import type { RolloutSlotView } from './rollout-types.ts';
 import { jobTasksBy } from './task-slots.ts';
 import { isFailedState, isTerminalState } from './task-states.ts';
 
+/** An iteration as the engine sends it: `{}` is iteration 0 (Index is omitempty). */
+const iterationIndex = (v: { Index?: number } | undefined): number | null => (v ? (v.Index ?? 0) : null);
+
 /** The iteration this rollout counts: the tracked one, else the service's current one. */
 export function countedIteration(tracked: number | null | undefined, service: Service): number | null {
-  return tracked ?? service.JobStatus?.JobIteration?.Index ?? null;
+  return tracked ?? iterationIndex(service.JobStatus?.JobIteration);
 }
 
 function ofIteration(tasks: readonly Task[], iteration: number | null): Task[] {
-  return tasks.filter((t) => (iteration === null ? true : t.JobIteration?.Index === iteration));
+  return tasks.filter((t) => (iteration === null ? true : iterationIndex(t.JobIteration) === iteration));
 }
 
 /** Whether the failed tasks of one slot or node are the last: the engine will not start another. */
@@ -60,17 +63,17 @@ export function jobProgress(service: Service, tasks: readonly Task[], nodes: rea
     keys = [...picked.keys()].sort((a, b) => Number(a) - Number(b));
   }
 
+  // A replicated job's slots count from 0, which the engine's JSON leaves out (omitempty).
+  const viewOf = (t: Task): RolloutSlotView => (global ? slotView(t, true) : { ...slotView(t, true), slot: t.Slot ?? 0 });
   const slots: RolloutSlotView[] = keys.map((k) => {
     const t = picked.get(k);
-    if (!t) return { slot: null, nodeId: k, taskId: null, state: null, desiredState: null, upToDate: false, error: null, message: null };
-    // A replicated job's slots count from 0, which the engine's JSON leaves out (omitempty).
-    return global ? slotView(t, true) : { ...slotView(t, true), slot: t.Slot ?? 0 };
+    return t ? viewOf(t) : { slot: null, nodeId: k, taskId: null, state: null, desiredState: null, upToDate: false, error: null, message: null };
   });
   const completed = keys.filter((k) => picked.get(k)?.Status.State === 'complete').length;
   const converged = desired === 0 || (completed >= desired && (!global || desired > 0));
   const groups = groupBy(current, keyOf);
   const lost = [...groups].find(([, group]) => failedForGood(service, group));
-  const lostView = lost ? slotView(picked.get(lost[0]) ?? lost[1][0]!, true) : null;
+  const lostView = lost ? viewOf(picked.get(lost[0]) ?? lost[1][0]!) : null;
   const remaining = [...picked.values()].filter((t) => !isTerminalState(t.Status.State) && t.Status.State !== 'running');
   const notDone = slots.filter((v) => v.state !== 'complete');
 

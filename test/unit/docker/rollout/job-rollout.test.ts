@@ -33,6 +33,16 @@ describe('observeRollout: replicated jobs', () => {
     assert.equal(o.reason, '0 of 2 completions complete; slot 0: running');
   });
 
+  test('iteration 0 comes as {} (Index left out): counted as 0, earlier tasks stay apart from later ones', () => {
+    const s = service({ spec: { Mode: { ReplicatedJob: { MaxConcurrent: 1, TotalCompletions: 1 } } }, JobStatus: { JobIteration: {} } });
+    const zero = task({ state: 'failed', desired: 'shutdown', err: 'task: non-zero exit (3)', JobIteration: {} });
+    const o = observeRollout(tracking({ kind: 'CREATE' }), { ...s, Spec: { ...s.Spec, TaskTemplate: { ...s.Spec.TaskTemplate, RestartPolicy: { Condition: 'none' } } } }, [zero], nodes, T0);
+    assert.equal(o.next.jobIteration, 0);
+    assert.equal(o.reason, 'the job cannot complete: slot 0: failed (task: non-zero exit (3))');
+    const later = observeRollout(tracking({ jobIteration: 1 }), job(1, 1), [zero], nodes, T0);
+    assert.equal(later.upToDate, 0);
+  });
+
   test('tasks of an earlier iteration do not count', () => {
     const o = observeRollout(tracking({ kind: 'UPDATE' }), job(1), [jobTask(0, 'complete', 2)], nodes, T0);
     assert.equal(o.conclusion, null);
