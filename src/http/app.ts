@@ -22,6 +22,7 @@ import type { Database } from '../db/client.ts';
 import type { EngineRegistry } from '../docker/registry.ts';
 import { createContext, type GatewayContext } from '../graphql/context.ts';
 import { memoryRolloutStore } from '../rollouts/memory-rollout-store.ts';
+import { PrismaRolloutStore } from '../rollouts/prisma-rollout-store.ts';
 import { createRollouts } from '../rollouts/rollout-service.ts';
 import type { Rollouts } from '../rollouts/rollouts.ts';
 import { Webhooks } from '../webhooks/webhooks.ts';
@@ -58,7 +59,7 @@ export interface GatewayOptions {
   apiTokens?: CredentialVerifier | null;
   /** How often open subscriptions' credentials are verified again (default 30 s). */
   credentialRecheckMs?: number;
-  /** The rollout trackers; default: rollouts kept in memory (a gateway without database). */
+  /** The rollout trackers; default: rollouts kept in `database` (resumed here), in memory without one. */
   rollouts?: Rollouts;
 }
 
@@ -90,10 +91,12 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const contextDeps = {
     registry, audit, logger, database: options.database ?? null, guardrails: config.guardrails, auth: config.auth,
     secretNamePatterns: secretNamePatterns(config.audit.secretEnvNamePatterns),
-    rollouts: options.rollouts ?? createRollouts({ store: memoryRolloutStore(), registry, logger, pollMs: config.rollouts.pollMs }),
+    rollouts: options.rollouts ?? createRollouts({ store: options.database ? new PrismaRolloutStore(options.database) : memoryRolloutStore(), registry, logger, pollMs: config.rollouts.pollMs }),
     webhooks,
   };
   webhooks.followRollouts(contextDeps.rollouts);
+  // Rollouts this gateway keeps itself in a database: those a previous gateway left open are tracked again.
+  if (!options.rollouts && options.database) await contextDeps.rollouts.resume();
   webhooks.start();
   // Request limits, before anything runs: depth, aliases, cost and page sizes; a rate per principal.
   const limits = limitPlugins<GatewayContext>(config.limits, { production: config.production });

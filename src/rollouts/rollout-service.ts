@@ -170,14 +170,8 @@ export class RolloutService implements Rollouts {
       try {
         client = this.registry.cluster(rollout.cluster);
       } catch {
-        // A rollout of a cluster this gateway no longer has: nothing can ever observe it.
-        void this.concludeOnce(rollout, {
-          progress: { ...progressOf(rollout), status: 'COMPLETED', reason: `the cluster "${rollout.cluster}" is not configured in this gateway` },
-          conclusion: 'FAILED',
-          tracking: rollout.tracking,
-          concludedAt: new Date(this.now()),
-          supersededBy: null,
-        }).catch((err: unknown) => this.logger.error({ err, rolloutId: rollout.id }, 'rollout: could not be concluded'));
+        // A cluster this gateway does not have: another gateway on the database may track it; left open.
+        this.logger.warn({ rolloutId: rollout.id, cluster: rollout.cluster }, 'rollout of a cluster this gateway does not configure: not tracked here');
         return;
       }
       tracker = new ClusterTracker(client, this.pollMs, {

@@ -3,6 +3,7 @@
 import { memoryRolloutStore } from '../../../src/rollouts/memory-rollout-store.ts';
 import { PrismaRolloutStore } from '../../../src/rollouts/prisma-rollout-store.ts';
 import type { RolloutStore } from '../../../src/rollouts/rollout-store.ts';
+import type { Database } from '../../../src/db/client.ts';
 import { openAuditDb, type AuditDb } from '../../support/audit-db.ts';
 
 export interface StoreBackend {
@@ -28,16 +29,23 @@ export function memoryBackend(): StoreBackend {
 let sharedDb: Promise<AuditDb> | null = null;
 let sharedUsers = 0;
 
-export function pgliteBackend(): StoreBackend {
+export function pgliteBackend(): StoreBackend & { database(): Database } {
   sharedUsers++;
   let closed = false;
+  let current: Database | null = null;
   return {
+    /** The database behind the stores (after `open`). */
+    database() {
+      if (!current) throw new Error('open() first');
+      return current;
+    },
     name: 'pglite',
     async open() {
       sharedDb ??= openAuditDb('pglite', 'unit-rollouts');
       const db = await sharedDb;
       await db.database.prisma.rollout.deleteMany();
       const database = db.database;
+      current = database;
       // A new store object per call: two "processes" share only the database.
       return () => new PrismaRolloutStore(database);
     },
