@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 const UNIT_ROOT = new URL('.', import.meta.url).pathname;
 
 /** Test folders (paths below test/unit) whose files use a real embedded database or child processes: run beside the rest. */
-export const DATABASE_AND_PROCESS_FOLDERS = ['audit', 'db', 'main', 'graphql/tokens', 'rollouts', 'triggers'];
+export const DATABASE_AND_PROCESS_FOLDERS = ['audit', 'db', 'main', 'graphql/tokens', 'rollouts', 'triggers', 'webhooks/store'];
 
 function testFilesUnder(dir: string): string[] {
   return readdirSync(dir)
