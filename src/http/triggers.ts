@@ -12,7 +12,7 @@ import type { Logger } from 'pino';
 import type { AuditWriter } from '../audit/audit-writer.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Database } from '../db/client.ts';
-import { creatorStanding, FIRE_BODY_MAX_BYTES, imageWithTag, isTriggerId, parseFireRequest, TriggerStore, type TriggerAction, type TriggerRow } from '../triggers/index.ts';
+import { creatorStanding, FIRE_BODY_MAX_BYTES, type CreatorStanding, imageWithTag, isTriggerId, parseFireRequest, TriggerStore, type TriggerAction, type TriggerRow } from '../triggers/index.ts';
 import { AUTH_RETRY_AFTER_SECONDS, REALM } from './authenticate-request.ts';
 import type { OperationRunner } from './execute-as.ts';
 import { sendRateLimited, type PrincipalRateLimit } from './limits/rate-limit.ts';
@@ -61,8 +61,7 @@ async function fire(deps: TriggerRouteDeps, req: Request<{ id: string }>, res: R
     trigger = await store.authenticate(id, bearerOf(req.get('authorization')));
   } catch (err) {
     deps.logger.error({ err, requestId }, 'the redeploy trigger table could not be read');
-    res.set('Retry-After', String(AUTH_RETRY_AFTER_SECONDS));
-    return answer(503, 'AUTH_UNAVAILABLE', 'the trigger could not be verified: the gateway\'s database is unavailable; retry shortly', { retryAfterSeconds: AUTH_RETRY_AFTER_SECONDS });
+    return databaseUnavailable(res, 'the trigger');
   }
   if (!trigger) {
     const flooding = await deps.failures.consume(undefined, clientAddress);
@@ -84,7 +83,13 @@ async function fire(deps: TriggerRouteDeps, req: Request<{ id: string }>, res: R
   if ('error' in parsed) return answer(400, 'BAD_REQUEST', parsed.error, parsed.field ? { field: parsed.field } : {});
   const { tag, wait } = parsed.request;
 
-  const standing = await creatorStanding(deps.database, trigger, { maxTokenDays: deps.maxTokenDays });
+  let standing: CreatorStanding;
+  try {
+    standing = await creatorStanding(deps.database, trigger, { maxTokenDays: deps.maxTokenDays });
+  } catch (err) {
+    deps.logger.error({ err, requestId }, 'the API token behind a redeploy trigger could not be read');
+    return databaseUnavailable(res, 'the trigger\'s creator');
+  }
   const principal: Principal = { id: trigger.createdBy, kind: trigger.creatorKind as Principal['kind'], grants: standing.holds ? standing.grants : [], clientAddress };
   const facts = { requestId, principal, userAgent: `redeploy-trigger/${trigger.id}` };
   if (!standing.holds) {
@@ -111,12 +116,22 @@ async function fire(deps: TriggerRouteDeps, req: Request<{ id: string }>, res: R
   if (result.errors?.length) return answerForErrors(result.errors);
   const payload = result.data!.serviceUpdate as { service: unknown; rollout: unknown; userErrors: { field: string[] | null; code: string; message: string }[] };
   if (payload.userErrors.length > 0) return answerForUserErrors(payload.userErrors);
-  // The change is made; failing to note when must not turn its answer into an error.
-  const firedAt = await store.markFired(trigger.id).catch((err: unknown) => {
-    deps.logger.error({ err, requestId, trigger: trigger.id }, 'the trigger\'s last firing could not be recorded');
-    return null;
-  });
+  // `lastFiredAt` says when it last rolled something out: a change that replaces no task (the
+  // tag it already runs) is not one. Failing to note it must not turn the answer into an error.
+  const firedAt =
+    payload.rollout === null
+      ? null
+      : await store.markFired(trigger.id).catch((err: unknown) => {
+          deps.logger.error({ err, requestId, trigger: trigger.id }, 'the trigger\'s last firing could not be recorded');
+          return null;
+        });
   return { status: 200, body: { trigger: { id: trigger.id, action: trigger.action, firedAt: firedAt?.toISOString() ?? null }, service: payload.service, rollout: payload.rollout } };
+}
+
+/** 503 with Retry-After, as /graphql answers credentials it cannot check now: nothing ran, nothing was refused. */
+function databaseUnavailable(res: Response, what: string): TriggerAnswer {
+  res.set('Retry-After', String(AUTH_RETRY_AFTER_SECONDS));
+  return answer(503, 'AUTH_UNAVAILABLE', `${what} could not be verified: the gateway's database is unavailable; retry shortly`, { retryAfterSeconds: AUTH_RETRY_AFTER_SECONDS });
 }
 
 /** The credential of `Bearer <secret>`; anything else is no secret (and matches no trigger). */

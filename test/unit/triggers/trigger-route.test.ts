@@ -2,8 +2,8 @@
 // cannot be reached (what is checked here happens before, or instead of, an engine call):
 // refused credentials count against the client address's budget (429 past it, with no more
 // records), bodies are size-limited, a creator whose stored grants no longer allow the change
-// is refused by the field guard (403, audited as the creator), an engine that does not answer
-// is a 503 for the caller to retry, and a gateway without a database has no triggers.
+// is refused by the field guard (403, audited as the creator), an engine or a database that
+// does not answer is a 503 for the caller to retry, and a gateway without a database has no triggers.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -89,6 +89,16 @@ describe('POST /triggers/<id>', () => {
     assert.deepEqual(statuses, [...Array(FAILURES_ALLOWED).fill(401), 429, 429]);
     const refusals = (await db.records()).slice(seen).filter((r) => r.kind === 'auth_failed' && r.operation === 'triggerFire');
     assert.equal(refusals.length, FAILURES_ALLOWED);
+  });
+
+  // Last: it stops the database.
+  test('a database that does not answer is 503 AUTH_UNAVAILABLE with Retry-After, not a refusal', async () => {
+    const { row, secret } = await make(['deployer@nowhere']);
+    await db.stopDatabase();
+    const res = await post(row.id, secret);
+    assert.equal(res.status, 503, res.text);
+    assert.equal(res.body.errors[0].extensions.code, 'AUTH_UNAVAILABLE');
+    assert.ok(Number(res.get('retry-after')) > 0);
   });
 });
 
