@@ -1,6 +1,7 @@
 // Redeploy triggers on a real swarm, with a database-backed in-process gateway (PGlite): a
 // team deployer (an API token scoped to team=payments) makes a trigger for its own service
-// and cannot make one for another team's (NOT_FOUND); a wrong secret or an unknown trigger is
+// and cannot make one for another team's (NOT_FOUND), whose deployers do not see or remove
+// its triggers; a wrong secret or an unknown trigger is
 // the same 401, audited as an auth_failed refusal of triggerFire, and changes nothing; the
 // right secret redeploys the service as its creator (ForceUpdate incremented in the engine,
 // the audit intent and outcome of serviceUpdate under the creator's principal); an IMAGE_TAG
@@ -17,11 +18,12 @@ import { DbAuditWriter } from '../../../src/audit/db-audit-writer.ts';
 import { createApiTokenVerifier } from '../../../src/auth/tokens/index.ts';
 import { openAuditDb, type AuditDb } from '../../support/audit-db.ts';
 import { configFor, expectData, startGateway, type TestGateway } from '../../support/gateway.ts';
+import { tokenFor } from '../../support/identity.ts';
 import { dockerOk, swarmDown, swarmUp, type SwarmNode, type SwarmState } from '../../support/swarm.ts';
 
 const SWARM = 'trig-swarm';
 const PAY = 'trig-pay';
-const OTHER = 'trig-search';
+const OTHER = 'trig-billing';
 
 const TOKEN_CREATE = `mutation($input: ApiTokenCreateInput!) { apiTokenCreate(input: $input) { token apiToken { id } userErrors { code message } } }`;
 const TRIGGER_CREATE = `mutation($input: TriggerCreateInput!) { triggerCreate(input: $input) {
@@ -62,7 +64,7 @@ describe('redeploy triggers', () => {
     const create = (name: string, team: string) =>
       docker('service', 'create', '--detach', '--no-resolve-image', '--name', name, '--label', `team=${team}`, '--constraint', 'node.role==worker', 'sg-busybox:latest', 'sleep', '600');
     await create(PAY, 'payments');
-    await create(OTHER, 'search');
+    await create(OTHER, 'billing');
     // The tag the IMAGE_TAG trigger sets exists on every node, so its tasks can run.
     for (const node of swarm.nodes) await dockerOk(node, ['tag', 'sg-busybox:latest', 'sg-busybox:1.2.3']);
     tmp = mkdtempSync(path.join(tmpdir(), 'sg-triggers-'));
@@ -114,6 +116,15 @@ describe('redeploy triggers', () => {
     const res = await gw.gql(TRIGGER_CREATE, { input: { service: OTHER } }, { token: deployerToken });
     assert.equal(res.errors?.[0]?.extensions?.code, 'NOT_FOUND', JSON.stringify(res));
     assert.equal(await db.database.prisma.redeployTrigger.count({ where: { serviceName: OTHER } }), 0);
+  });
+
+  test('another team\'s deployer neither sees nor removes the team\'s triggers; an unscoped admin sees them', async () => {
+    const billing = await tokenFor([`deployer@${SWARM}:team=billing`], { subject: 'billing-deployer' });
+    assert.deepEqual(expectData(await gw.gql(TRIGGERS, {}, { token: billing })).triggers, []);
+    const removed = await gw.gql(TRIGGER_REMOVE, { id: redeploy.id }, { token: billing });
+    assert.equal(removed.errors?.[0]?.extensions?.code, 'NOT_FOUND', JSON.stringify(removed));
+    const listed = expectData(await gw.gql(TRIGGERS, {})).triggers.map((t: { id: string }) => t.id);
+    assert.deepEqual(listed.sort(), [redeploy.id, imageTag.id].sort());
   });
 
   test('a wrong secret and an unknown trigger get the same 401, are audited as auth_failed refusals of triggerFire, and change nothing', async () => {
