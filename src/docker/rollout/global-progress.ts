@@ -51,6 +51,7 @@ export function globalProgress(service: Service, current: readonly Task[], nodes
     started: current.length > 0,
     waiting: waitingWords(head, converged ? [] : pendingViews),
     noEligibleNodes: eligible.evaluable && desired === 0 ? noEligibleNodesReason(eligible.constraints) : null,
+    // Only when every node still to come has its task, and all of those wait for resources.
     unschedulable: converged || remaining.length < pendingViews.length ? null : unschedulableError(remaining),
     failedForGood: null,
     jobIteration: null,

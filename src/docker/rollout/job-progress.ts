@@ -74,7 +74,9 @@ export function jobProgress(service: Service, tasks: readonly Task[], nodes: rea
   const groups = groupBy(current, keyOf);
   const lost = [...groups].find(([, group]) => failedForGood(service, group));
   const lostView = lost ? viewOf(picked.get(lost[0]) ?? lost[1][0]!) : null;
-  const remaining = [...picked.values()].filter((t) => !isTerminalState(t.Status.State) && t.Status.State !== 'running');
+  // Unschedulable only when every slot or node not complete waits for a node (none runs).
+  const notComplete = [...picked.values()].filter((t) => t.Status.State !== 'complete');
+  const waitingForNode = notComplete.every((t) => !isTerminalState(t.Status.State) && t.Status.State !== 'running');
   const notDone = slots.filter((v) => v.state !== 'complete');
 
   return {
@@ -88,7 +90,7 @@ export function jobProgress(service: Service, tasks: readonly Task[], nodes: rea
     started: current.length > 0,
     waiting: waitingWords(`${completed} of ${desired} ${global ? 'nodes' : 'completions'} complete`, converged ? [] : notDone),
     noEligibleNodes,
-    unschedulable: converged || remaining.length === 0 || remaining.length < [...picked.values()].filter((t) => t.Status.State !== 'complete').length ? null : unschedulableError(remaining),
+    unschedulable: converged || !waitingForNode ? null : unschedulableError(notComplete),
     failedForGood: converged || !lostView ? null : `the job cannot complete: ${describeSlot(lostView)}`,
     jobIteration: iteration,
   };

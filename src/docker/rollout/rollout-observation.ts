@@ -97,7 +97,8 @@ export function observeRollout(t: RolloutTracking, service: Service | null, task
       if (progress.job) return concluded('SUCCEEDED', progress.waiting);
       const left = monitorMs(service, t.kind) - (nowMs - convergedAtMs);
       if (left <= 0) return concluded('SUCCEEDED', `${progress.waiting}; stable for the monitor period`);
-      if (nowMs < t.deadlineMs) return { status: 'VERIFYING', conclusion: null, reason: `${progress.waiting}; verifying they stay up (${Math.ceil(left / 1000)} s more)` };
+      const watched = progress.desired === 0 ? 'verifying none starts again' : 'verifying they stay up';
+      if (nowMs < t.deadlineMs) return { status: 'VERIFYING', conclusion: null, reason: `${progress.waiting}; ${watched} (${Math.ceil(left / 1000)} s more)` };
     }
     if (nowMs >= t.deadlineMs) return concluded('TIMED_OUT', `the deadline passed while waiting: ${progress.waiting}`);
     if (update?.state === 'rollback_started') return { status: 'ROLLING_BACK', conclusion: null, reason: `the swarm is rolling the change back${update.message ? `: ${update.message}` : ''}; ${progress.waiting}` };

@@ -75,3 +75,26 @@ describe('observeRollout: unschedulable tasks', () => {
     assert.equal(o.conclusion, null);
   });
 });
+
+describe('observeRollout: unschedulable tasks of other modes', () => {
+  test('a replicated job whose task cannot be placed: NO_ELIGIBLE_NODES after 5 s', () => {
+    const s = service({ spec: { Mode: { ReplicatedJob: { MaxConcurrent: 1, TotalCompletions: 1 } } }, JobStatus: { JobIteration: {} } });
+    const tasks = [task({ state: 'pending', desired: 'complete', err: NO_NODE, NodeID: '', JobIteration: {} })];
+    const o = observeRollout(tracking({ kind: 'CREATE', unschedulableSinceMs: T0 }), s, tasks, nodes, T0 + 5000);
+    assert.deepEqual([o.conclusion, o.reason], ['NO_ELIGIBLE_NODES', NO_NODE]);
+  });
+
+  test('a global service whose only eligible node lacks resources: NO_ELIGIBLE_NODES after 5 s', () => {
+    const s = service({ spec: { Mode: { Global: {} } } });
+    const tasks = [task({ state: 'pending', err: 'no suitable node (insufficient resources on 1 node)' })];
+    const o = observeRollout(tracking({ kind: 'CREATE', unschedulableSinceMs: T0 }), s, tasks, nodes, T0 + 5000);
+    assert.equal(o.conclusion, 'NO_ELIGIBLE_NODES');
+  });
+
+  test('a global service with an eligible node still without its task: no verdict yet', () => {
+    const s = service({ spec: { Mode: { Global: {} } } });
+    const tasks = [task({ state: 'pending', err: NO_NODE })];
+    const o = observeRollout(tracking({ kind: 'CREATE', unschedulableSinceMs: T0 }), s, tasks, [node('node1'), node('node2')], T0 + 5000);
+    assert.equal(o.conclusion, null);
+  });
+});

@@ -131,6 +131,7 @@ describe('observeRollout: replicated services', () => {
     const o2 = observeRollout(tracking({ kind: 'SCALE' }), s, stopped, nodes, T0 + 2000);
     assert.equal(o2.status, 'VERIFYING');
     assert.equal(o2.desired, 0);
+    assert.equal(o2.reason, 'no task running (scaled to 0); verifying none starts again (5 s more)');
   });
 
   test('no task yet after a create: QUEUED', () => {
