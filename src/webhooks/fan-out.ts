@@ -37,7 +37,7 @@ export function rolloutEventKey(rolloutId: string, event: WebhookEventName): str
   return `rollout:${rolloutId}:${event}`;
 }
 
-export function rolloutBody(event: WebhookEventName, r: RolloutRecord) {
+export function rolloutBody(event: WebhookEventName, r: Pick<RolloutRecord, 'id' | 'cluster' | 'serviceId' | 'serviceName' | 'kind' | 'conclusion' | 'reason' | 'startedAt' | 'concludedAt' | 'startedBy'>) {
   return {
     event,
     rollout: {

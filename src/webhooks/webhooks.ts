@@ -8,8 +8,9 @@ import type { AuditWriter } from '../audit/audit-writer.ts';
 import type { WebhookSettings } from '../config/config.ts';
 import type { Database } from '../db/client.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
-import type { RolloutRecord, Rollouts } from '../rollouts/rollouts.ts';
+import type { Rollouts } from '../rollouts/rollouts.ts';
 import { DeliveryWorker } from './delivery-worker.ts';
+import { MISSED_CONCLUSIONS_WINDOW_MS, recentConclusions, type ConcludedRollout } from './missed-conclusions.ts';
 import { rolloutBody, rolloutEventKey, rolloutEvents, serviceRemovedBody, serviceRemovedEventKey, webhookHears, type ServiceRemoval, type WebhookEventFacts } from './fan-out.ts';
 import { UrlAllowList } from './url-allow-list.ts';
 import { WebhookStore, type WebhookEventName } from './webhook-store.ts';
@@ -25,6 +26,7 @@ export interface WebhooksDeps {
 
 export class Webhooks {
   readonly allowList: UrlAllowList;
+  private readonly database: Database | null;
   private readonly store: WebhookStore | null;
   private readonly worker: DeliveryWorker | null;
   private readonly logger: Logger;
@@ -32,15 +34,25 @@ export class Webhooks {
   constructor(deps: WebhooksDeps) {
     this.allowList = new UrlAllowList(deps.settings.allowedHosts);
     this.logger = deps.logger.child({ component: 'webhooks' });
+    this.database = deps.database;
     this.store = deps.database ? new WebhookStore(deps.database) : null;
     this.worker = this.store
       ? new DeliveryWorker({ store: this.store, allowList: this.allowList, settings: deps.settings, audit: deps.audit, logger: this.logger, fetch: deps.fetch })
       : null;
   }
 
-  /** Starts sending (what is due from before a restart first). */
+  /** Starts sending (what is due from before a restart first) and queues what a crash may have lost. */
   start(): void {
     this.worker?.start();
+    this.catchUp().catch((err: unknown) => this.logger.error({ err }, 'recent rollout conclusions could not be read back for their webhooks'));
+  }
+
+  /** Fans out the conclusions of the last hour again (missed-conclusions.ts), to the webhooks that existed then. */
+  async catchUp(now: Date = new Date()): Promise<void> {
+    if (!this.database) return;
+    for (const rollout of await recentConclusions(this.database, new Date(now.getTime() - MISSED_CONCLUSIONS_WINDOW_MS))) {
+      await this.rolloutConcluded(rollout, rollout.concludedAt);
+    }
   }
 
   async stop(): Promise<void> {
@@ -52,9 +64,10 @@ export class Webhooks {
     rollouts.onConcluded((rollout) => this.rolloutConcluded(rollout));
   }
 
-  async rolloutConcluded(rollout: RolloutRecord): Promise<void> {
+  /** `existedBy`: only webhooks created by then hear of it (a catch-up tells no webhook of what happened before it). */
+  async rolloutConcluded(rollout: ConcludedRollout, existedBy: Date | null = null): Promise<void> {
     for (const event of rolloutEvents(rollout)) {
-      await this.fanOut({ event, cluster: rollout.cluster, labels: rollout.serviceLabels }, rolloutEventKey(rollout.id, event), rolloutBody(event, rollout));
+      await this.fanOut({ event, cluster: rollout.cluster, labels: rollout.serviceLabels }, rolloutEventKey(rollout.id, event), rolloutBody(event, rollout), existedBy);
     }
   }
 
@@ -63,13 +76,14 @@ export class Webhooks {
     await this.fanOut({ event: 'SERVICE_REMOVED', cluster: removal.cluster, labels: removal.service.labels }, serviceRemovedEventKey(removal), serviceRemovedBody(removal));
   }
 
-  private async fanOut(facts: WebhookEventFacts, eventKey: string, body: Prisma.InputJsonValue): Promise<void> {
+  private async fanOut(facts: WebhookEventFacts, eventKey: string, body: Prisma.InputJsonValue, existedBy: Date | null = null): Promise<void> {
     const store = this.store;
     if (!store) return;
     try {
       const listening = await store.listening(facts.event as WebhookEventName);
       let queued = 0;
-      for (const webhook of listening.filter((w) => webhookHears(w, facts))) {
+      const hearing = listening.filter((w) => webhookHears(w, facts) && (existedBy === null || w.createdAt <= existedBy));
+      for (const webhook of hearing) {
         if (await store.enqueue({ webhookId: webhook.id, eventKey, event: facts.event, body })) queued++;
       }
       if (queued > 0) this.worker?.kick();
