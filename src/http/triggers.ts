@@ -35,7 +35,8 @@ const OPERATION = 'triggerFire';
 const SERVICE_IMAGE = 'query TriggerServiceImage($cluster: String, $id: ID!) { service(cluster: $cluster, id: $id) { image } }';
 const SERVICE_UPDATE = `mutation TriggerFire($input: ServiceUpdateInput!) { serviceUpdate(input: $input) {
   service { id name version image }
-  rollout { id cluster serviceId serviceName kind status conclusion reason desired running upToDate failed updateState updateMessage serviceVersion startedBy startedAt concludedAt deadline supersededBy }
+  rollout { id cluster serviceId serviceName kind status conclusion reason desired running upToDate failed updateState updateMessage serviceVersion startedBy startedAt concludedAt deadline supersededBy
+    slots { slot nodeId taskId state desiredState upToDate error message } }
   userErrors { field code message } } }`;
 
 export function triggerRoutes(deps: TriggerRouteDeps): Router {

@@ -187,6 +187,7 @@ describe('redeploy triggers', () => {
     assert.equal(res.body.rollout.status, 'COMPLETED', JSON.stringify(res.body.rollout));
     assert.equal(res.body.rollout.conclusion, 'SUCCEEDED');
     assert.ok(res.body.rollout.concludedAt);
+    assert.ok(res.body.rollout.slots.some((slot: { upToDate: boolean; state: string }) => slot.upToDate && slot.state === 'RUNNING'), JSON.stringify(res.body.rollout.slots));
   });
 
   test('a wait out of serviceUpdate\'s range is that mutation\'s userError at input.wait: 422, nothing changed', async () => {
