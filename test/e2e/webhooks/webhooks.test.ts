@@ -1,9 +1,10 @@
 // Outgoing webhooks on a real one-node swarm, with PostgreSQL and the audit log: a receiver on
 // loopback (allow-listed as 127.0.0.1:<port>) gets exactly one signed delivery per rollout
-// conclusion and checks the signature by the documented scheme; a receiver that answers 500
-// twice gets the same delivery on the third attempt, each attempt audited; URLs off the
-// allow-list are refused with a userError and nothing is stored; a team deployer's webhook
-// hears only of its team's services; serviceRemove is delivered as SERVICE_REMOVED.
+// conclusion and event (a failed rollout: CONCLUDED and FAILED) and checks the signature by the
+// documented scheme; a receiver that answers 500 twice gets the same delivery on the third
+// attempt, each attempt audited; URLs off the allow-list are refused with a userError and
+// nothing is stored; a team deployer's webhook hears only of its team's services; serviceRemove
+// is delivered as SERVICE_REMOVED.
 import assert from 'node:assert/strict';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
@@ -196,6 +197,27 @@ describe('webhooks', () => {
     assert.equal((intent.input as Json).secret, '[redacted]');
     const stored = await db.database.prisma.webhook.findUnique({ where: { id: hooks['/ok']!.id } });
     assert.equal(stored!.secret, given, 'the gateway keeps the secret to sign with');
+  });
+
+  test('a failed rollout is told twice, once per event asked for: ROLLOUT_CONCLUDED and ROLLOUT_FAILED, each signed, each once', async () => {
+    const { rollout } = await startRollout((q, v) => gw.gql(q, v), 'serviceCreate', {
+      name: 'wh-nowhere', image: IMAGE, args: IDLE, mode: 'GLOBAL', constraints: ['node.labels.nowhere==1'], deadline: 300,
+    });
+    const done = await concluded((q, v) => gw.gql(q, v), rollout.id, 60_000);
+    assert.equal(done.conclusion, 'NO_ELIGIBLE_NODES', done.reason);
+    const mine = () => at('/ok').filter((r) => r.json.rollout?.id === done.id);
+    await waitFor('both events of wh-nowhere', async () => mine().length >= 2, 30_000, 100);
+    await new Promise((r) => setTimeout(r, 800));
+    assert.deepEqual(mine().map((r) => r.headers['x-swarm-gateway-event']).sort(), ['ROLLOUT_CONCLUDED', 'ROLLOUT_FAILED']);
+    assert.equal(new Set(mine().map((r) => r.headers['x-swarm-gateway-delivery'])).size, 2, 'two deliveries');
+    for (const r of mine()) {
+      assert.ok(signatureValid(hooks['/ok']!.secret, r));
+      assert.equal(r.json.event, r.headers['x-swarm-gateway-event']);
+      assert.deepEqual([r.json.rollout.conclusion, r.json.rollout.reason], ['NO_ELIGIBLE_NODES', done.reason]);
+    }
+    // /flaky asked for ROLLOUT_CONCLUDED only.
+    await waitFor('/flaky to get the conclusion', async () => at('/flaky').some((r) => r.json.rollout?.id === done.id && r.headers['x-swarm-gateway-event'] === 'ROLLOUT_CONCLUDED'), 30_000, 100);
+    assert.equal(at('/flaky').filter((r) => r.json.rollout?.id === done.id && r.json.event === 'ROLLOUT_FAILED').length, 0);
   });
 
   test('a receiver that answers 500 twice gets the same delivery on the third attempt, each attempt audited', async () => {
