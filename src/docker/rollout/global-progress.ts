@@ -5,7 +5,8 @@
 // to the CLI's count: the ready nodes holding a task meant to run.
 import type { Node, Service, Task } from '../engine-api/index.ts';
 import { eligibleNodes } from './eligible-nodes.ts';
-import { slotView, unschedulableError, waitingWords, type ModeProgress } from './mode-progress.ts';
+import { endedForGoodWords, slotView, unschedulableError, waitingWords, type ModeProgress } from './mode-progress.ts';
+import { endedForGood, groupBy } from './restart-policy.ts';
 import { usableNodeTest } from './replicated-progress.ts';
 import type { RolloutSlotView } from './rollout-types.ts';
 import { tasksByNode } from './task-slots.ts';
@@ -40,6 +41,10 @@ export function globalProgress(service: Service, current: readonly Task[], nodes
   const pendingViews = slots.filter((v) => v.taskId === null || (!isTerminalState(v.desiredState) && v.state !== 'running'));
   const head = desired === 0 && !eligible.evaluable ? 'waiting for tasks' : `${running} of ${desired} tasks running`;
 
+  const policy = service.Spec.TaskTemplate.RestartPolicy;
+  const groups = groupBy(current, (t) => t.NodeID ?? '');
+  const ended = nodeIds.map((id) => endedForGood(policy, groups.get(id) ?? [], false)).find((t) => t !== null);
+
   return {
     desired,
     running,
@@ -53,7 +58,7 @@ export function globalProgress(service: Service, current: readonly Task[], nodes
     noEligibleNodes: eligible.evaluable && desired === 0 ? noEligibleNodesReason(eligible.constraints) : null,
     // Only when every node still to come has its task, and all of those wait for resources.
     unschedulable: converged || remaining.length < pendingViews.length ? null : unschedulableError(remaining),
-    failedForGood: null,
+    failedForGood: converged || !ended ? null : endedForGoodWords(slotView(ended, true), policy),
     jobIteration: null,
   };
 }

@@ -3,12 +3,13 @@
 // for `running` (the CLI's wait for running tasks hangs on one-shot services: docker/cli#5299).
 // A replicated job is done when TotalCompletions slots completed; a global job when every
 // eligible node completed. A task that failed and will not be restarted (restart condition
-// none, or MaxAttempts used up) means the job can never complete: that is a verdict too.
+// none, or MaxAttempts used up: restart-policy.ts) means the job can never complete: a verdict too.
 import type { Node, Service, Task } from '../engine-api/index.ts';
 import { eligibleNodes } from './eligible-nodes.ts';
 import { noEligibleNodesReason } from './global-progress.ts';
 import { describeSlot, slotView, unschedulableError, waitingWords, type ModeProgress } from './mode-progress.ts';
 import type { RolloutSlotView } from './rollout-types.ts';
+import { endedForGood, groupBy } from './restart-policy.ts';
 import { jobTasksBy } from './task-slots.ts';
 import { isFailedState, isTerminalState } from './task-states.ts';
 
@@ -22,23 +23,6 @@ export function countedIteration(tracked: number | null | undefined, service: Se
 
 function ofIteration(tasks: readonly Task[], iteration: number | null): Task[] {
   return tasks.filter((t) => (iteration === null ? true : iterationIndex(t.JobIteration) === iteration));
-}
-
-/** Whether the failed tasks of one slot or node are the last: the engine will not start another. */
-function failedForGood(service: Service, group: readonly Task[]): boolean {
-  if (group.some((t) => !isTerminalState(t.Status.State) || t.Status.State === 'complete')) return false;
-  const failures = group.filter((t) => isFailedState(t.Status.State)).length;
-  if (failures === 0) return false;
-  const restart = service.Spec.TaskTemplate.RestartPolicy;
-  if (restart?.Condition === 'none') return true;
-  const maxAttempts = restart?.MaxAttempts ?? 0;
-  return maxAttempts > 0 && failures >= maxAttempts + 1;
-}
-
-function groupBy<K>(tasks: readonly Task[], keyOf: (t: Task) => K): Map<K, Task[]> {
-  const groups = new Map<K, Task[]>();
-  for (const t of tasks) groups.set(keyOf(t), [...(groups.get(keyOf(t)) ?? []), t]);
-  return groups;
 }
 
 export function jobProgress(service: Service, tasks: readonly Task[], nodes: readonly Node[], trackedIteration: number | null | undefined): ModeProgress {
@@ -71,9 +55,9 @@ export function jobProgress(service: Service, tasks: readonly Task[], nodes: rea
   });
   const completed = keys.filter((k) => picked.get(k)?.Status.State === 'complete').length;
   const converged = desired === 0 || (completed >= desired && (!global || desired > 0));
-  const groups = groupBy(current, keyOf);
-  const lost = [...groups].find(([, group]) => failedForGood(service, group));
-  const lostView = lost ? viewOf(picked.get(lost[0]) ?? lost[1][0]!) : null;
+  const policy = service.Spec.TaskTemplate.RestartPolicy;
+  const lost = [...groupBy(current, keyOf).values()].map((group) => endedForGood(policy, group, true)).find((t) => t !== null);
+  const lostView = lost ? viewOf(lost) : null;
   // Unschedulable only when every slot or node not complete waits for a node (none runs).
   const notComplete = [...picked.values()].filter((t) => t.Status.State !== 'complete');
   const waitingForNode = notComplete.every((t) => !isTerminalState(t.Status.State) && t.Status.State !== 'running');

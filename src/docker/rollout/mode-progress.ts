@@ -1,6 +1,6 @@
 // What one service mode's counting says at one observation; the verdict rules
 // (rollout-observation.ts) turn it into a status and a conclusion.
-import type { Task } from '../engine-api/index.ts';
+import type { RestartPolicy, Task } from '../engine-api/index.ts';
 import type { RolloutSlotView } from './rollout-types.ts';
 
 export interface ModeProgress {
@@ -53,6 +53,12 @@ export function waitingWords(head: string, pending: readonly RolloutSlotView[]):
   const shown = pending.slice(0, 3).map(describeSlot);
   if (pending.length > 3) shown.push(`${pending.length - 3} more`);
   return shown.length > 0 ? `${head}; ${shown.join('; ')}` : head;
+}
+
+/** Why a service cannot converge: a slot's last task ended and its restart policy starts no other. */
+export function endedForGoodWords(view: RolloutSlotView, policy: RestartPolicy | undefined): string {
+  const rule = [`condition ${policy?.Condition ?? 'any'}`, ...(policy?.MaxAttempts ? [`max attempts ${policy.MaxAttempts}`] : [])].join(', ');
+  return `the service cannot converge: ${describeSlot(view)}, and its restart policy (${rule}) starts no other task`;
 }
 
 const UNSCHEDULABLE = 'no suitable node';

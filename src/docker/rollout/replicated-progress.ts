@@ -3,7 +3,8 @@
 // (`starting`, i.e. a health check not yet passed, is not running). Converged when running ==
 // desired; for zero replicas, when no task of the service is alive any more.
 import type { Node, Service, Task } from '../engine-api/index.ts';
-import { slotView, unschedulableError, waitingWords, type ModeProgress } from './mode-progress.ts';
+import { endedForGoodWords, slotView, unschedulableError, waitingWords, type ModeProgress } from './mode-progress.ts';
+import { endedForGood, groupBy } from './restart-policy.ts';
 import type { RolloutSlotView } from './rollout-types.ts';
 import { tasksBySlot } from './task-slots.ts';
 import { isFailedState, isTerminalState } from './task-states.ts';
@@ -52,6 +53,15 @@ export function replicatedProgress(service: Service, current: readonly Task[], s
   // replacement; a slot being removed by a scale-down is not to come), or an old task.
   const pendingViews = slots.filter((v) => !v.upToDate || (v.desiredState !== 'remove' && !(v.state === 'running' && !isTerminalState(v.desiredState))));
 
+  // A slot whose last task ended for good (a one-shot command under restart condition none or
+  // on-failure): the service can never converge, so waiting for the deadline is pointless.
+  const policy = service.Spec.TaskTemplate.RestartPolicy;
+  const groups = groupBy(current.filter((t) => !t.NodeID || usable(t.NodeID)), (t) => t.Slot ?? 0);
+  const ended = desired === 0 ? undefined : [...bySlot]
+    .filter(([, t]) => t.DesiredState !== 'remove')
+    .map(([slot]) => endedForGood(policy, groups.get(slot) ?? [], false))
+    .find((t) => t !== null);
+
   return {
     desired,
     running,
@@ -64,7 +74,7 @@ export function replicatedProgress(service: Service, current: readonly Task[], s
     waiting: waitingWords(head, converged ? [] : desired === 0 ? slots.filter((v) => !isTerminalState(v.state)) : pendingViews),
     noEligibleNodes: null,
     unschedulable: converged ? null : unschedulableError(remaining),
-    failedForGood: null,
+    failedForGood: converged || !ended ? null : endedForGoodWords(slotView(ended, true), policy),
     jobIteration: null,
   };
 }

@@ -1,7 +1,8 @@
 // Where a rollout stands, from one look at the engine: docker/cli's convergence rules
 // (cli/command/service/progress) made a pure function with verdicts the CLI lacks: a deadline
-// (docker/cli#663), jobs judged by completions (#5299), a global service with no eligible node
-// (#627), and an automatic rollback reported as a failure (ROLLED_BACK), not success (#6752).
+// (docker/cli#663), jobs judged by completions and one-shot tasks that will not run again
+// (#5299), a global service with no eligible node (#627), and an automatic rollback reported
+// as a failure (ROLLED_BACK), not success (#6752).
 // The order of the rules below is the order of precedence of the verdicts.
 import type { Node, Service, Task } from '../engine-api/index.ts';
 import { jsonDigest } from './canonical-json.ts';
@@ -87,12 +88,13 @@ export function observeRollout(t: RolloutTracking, service: Service | null, task
     const fromUpdate = updateVerdict(update, t.kind);
     if (fromUpdate) return fromUpdate;
     if (progress.noEligibleNodes !== null) return concluded('NO_ELIGIBLE_NODES', progress.noEligibleNodes);
-    if (progress.failedForGood !== null) return concluded('FAILED', progress.failedForGood);
+    // While the swarm is still replacing tasks (or rolling back), convergence is not the end,
+    // and a service's dead slot is the swarm's to judge first (it may pause or roll back).
+    const swarmBusy = update?.state === 'updating' || update?.state === 'rollback_started';
+    if (progress.failedForGood !== null && (progress.job || !swarmBusy)) return concluded('FAILED', progress.failedForGood);
     if (progress.unschedulable !== null && unschedulableSinceMs !== null && nowMs - unschedulableSinceMs >= UNSCHEDULABLE_GRACE_MS) {
       return concluded('NO_ELIGIBLE_NODES', progress.unschedulable);
     }
-    // While the swarm is still replacing tasks (or rolling back), convergence is not the end.
-    const swarmBusy = update?.state === 'updating' || update?.state === 'rollback_started';
     if (progress.converged && convergedAtMs !== null && !swarmBusy) {
       if (progress.job) return concluded('SUCCEEDED', progress.waiting);
       const left = monitorMs(service, t.kind) - (nowMs - convergedAtMs);
