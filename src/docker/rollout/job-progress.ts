@@ -65,7 +65,8 @@ export function jobProgress(service: Service, tasks: readonly Task[], nodes: rea
 
   return {
     desired,
-    running: current.filter((t) => t.Status.State === 'running').length,
+    // The contract's `running` for a job is its completed tasks (schema.graphql, Rollout.running).
+    running: completed,
     upToDate: picked.size,
     failed: current.filter((t) => isFailedState(t.Status.State)).length,
     slots,

@@ -20,7 +20,7 @@ describe('observeRollout: replicated jobs', () => {
   test('SUCCEEDED as soon as every completion is done: no monitor period, no wait for running', () => {
     const o = observeRollout(tracking({ kind: 'CREATE' }), job(2), [jobTask(0, 'complete'), jobTask(1, 'complete')], nodes, T0);
     assert.deepEqual([o.status, o.conclusion], ['COMPLETED', 'SUCCEEDED']);
-    assert.deepEqual([o.desired, o.running], [2, 0]);
+    assert.deepEqual([o.desired, o.running], [2, 2], 'running counts completed tasks for a job');
     assert.equal(o.reason, '2 of 2 completions complete');
     assert.equal(o.next.jobIteration, 3);
   });
@@ -91,6 +91,7 @@ describe('observeRollout: global jobs', () => {
     const o1 = observeRollout(tracking({ kind: 'CREATE' }), globalJob(), [on('n1', 'complete'), on('n2', 'running')], nodes, T0);
     assert.equal(o1.status, 'IN_PROGRESS');
     assert.equal(o1.reason, '1 of 2 nodes complete; node n2: running');
+    assert.equal(o1.running, 1, 'the completed node, not the running one');
     const o2 = observeRollout(tracking({ kind: 'CREATE' }), globalJob(), [on('n1', 'complete'), on('n2', 'complete')], nodes, T0);
     assert.equal(o2.conclusion, 'SUCCEEDED');
   });
