@@ -210,7 +210,8 @@ function onOff(value: string): boolean | string {
  * PORT, HOST, NODE_ENV=production, LOG_LEVEL, ENGINE_TIMEOUT_MS and ENGINE_WATCH (on/off) override the file, and so do
  * the audit log's settings: DATABASE_URL (PostgreSQL; unset: embedded PGlite), GATEWAY_DATA_DIR
  * (default .data), AUDIT_SPOOL_PATH, AUDIT_SECRET_ENV_PATTERNS (comma-separated regexes),
- * AUDIT_RETENTION_DAYS and AUDIT_RECONCILE_GRACE_MS.
+ * AUDIT_RETENTION_DAYS and AUDIT_RECONCILE_GRACE_MS; WEBHOOKS_ALLOWED_HOSTS (comma-separated) replaces
+ * `webhooks.allowedHosts`.
  */
 export function rawConfigFromEnv(env: NodeJS.ProcessEnv): Record<string, unknown> {
   let raw: Record<string, unknown>;
@@ -267,6 +268,10 @@ export function rawConfigFromEnv(env: NodeJS.ProcessEnv): Record<string, unknown
     auth.oidc = oidc;
   }
   if (Object.keys(auth).length) raw.auth = auth;
+  if (env.WEBHOOKS_ALLOWED_HOSTS !== undefined) {
+    const allowedHosts = env.WEBHOOKS_ALLOWED_HOSTS.split(',').map((h) => h.trim()).filter((h) => h !== '');
+    raw.webhooks = { ...(raw.webhooks as object | undefined), allowedHosts };
+  }
   return raw;
 }
 

@@ -26,6 +26,8 @@ function normalizeEntry(entry: string): { host: string; port: string | null } {
 }
 
 const DEFAULT_PORTS: Record<string, string> = { 'http:': '80', 'https:': '443' };
+/** Longer URLs are refused: receivers' servers commonly stop at about 2 KB (and it is stored per webhook). */
+export const MAX_URL_LENGTH = 2048;
 
 export class UrlAllowList {
   private readonly entries: { host: string; port: string | null }[];
@@ -36,6 +38,7 @@ export class UrlAllowList {
   }
 
   check(text: string): UrlVerdict {
+    if (text.length > MAX_URL_LENGTH) return refused(`is ${text.length} characters long; at most ${MAX_URL_LENGTH}`);
     let url: URL;
     try {
       url = new URL(text.trim());

@@ -54,6 +54,7 @@ describe('webhook URL allow-list', () => {
       assert.match(reason(url), /https:\/\/ or http:\/\//, url);
     }
     assert.match(reason('/relative'), /not an absolute URL/);
+    assert.match(reason(`https://hooks.example.com/${'a'.repeat(2100)}`), /at most 2048/);
     assert.match(reason('hooks.example.com'), /not an absolute URL|https:\/\//);
   });
 
