@@ -12,7 +12,8 @@ import type { ModeProgress } from './mode-progress.ts';
 import { replicatedProgress } from './replicated-progress.ts';
 import type { RolloutConclusion, RolloutKind, RolloutObservation, RolloutStatus, RolloutTracking } from './rollout-types.ts';
 import { currentUpdate, isRollbackState, type CurrentUpdate } from './update-status.ts';
-import { isTaskUpToDate } from './up-to-date.ts';
+import { isTaskUpToDate, taskSpecDigest } from './up-to-date.ts';
+import { isFailedState } from './task-states.ts';
 
 /** How long every remaining task must have been unschedulable before that is the verdict: the
  *  scheduler retries, and a node may be on its way (a node just promoted, a label just set). */
@@ -28,6 +29,13 @@ function modeProgress(service: Service, tasks: readonly Task[], nodes: readonly 
   const stale: Task[] = [];
   for (const task of tasks) (isTaskUpToDate(service, task, nodesById) ? current : stale).push(task);
   return mode.Global ? globalProgress(service, current, nodes) : replicatedProgress(service, current, stale, nodes);
+}
+
+/** Tasks of this change's spec that failed or were rejected (the mode's count of up-to-date
+ *  ones when the change's spec is not known). */
+function failedOfChange(tasks: readonly Task[], digest: string | null | undefined, fallback: number): number {
+  if (!digest) return fallback;
+  return tasks.filter((task) => isFailedState(task.Status.State) && task.Spec !== undefined && taskSpecDigest(task.Spec) === digest).length;
 }
 
 /** How long a converged service is watched before SUCCEEDED (the CLI's monitor period). */
@@ -68,7 +76,8 @@ export function observeRollout(t: RolloutTracking, service: Service | null, task
   }
   const digest = rolloutSpecDigest(service);
   const update = currentUpdate(service, t.updateStartedBefore);
-  const progress = modeProgress(service, tasks.filter((task) => task.ServiceID === service.ID), nodes, t);
+  const own = tasks.filter((task) => task.ServiceID === service.ID);
+  const progress = modeProgress(service, own, nodes, t);
   const convergedAtMs = progress.converged ? (t.convergedAtMs ?? nowMs) : null;
   const unschedulableSinceMs = progress.unschedulable !== null ? (t.unschedulableSinceMs ?? nowMs) : null;
   const next: RolloutTracking = {
@@ -76,6 +85,8 @@ export function observeRollout(t: RolloutTracking, service: Service | null, task
     convergedAtMs,
     unschedulableSinceMs,
     specDigest: t.specDigest ?? digest,
+    // Once the swarm rolls back on its own, the TaskTemplate is no longer this change's.
+    taskSpecDigest: t.taskSpecDigest ?? (isRollbackState(update?.state) && t.kind !== 'ROLLBACK' ? null : taskSpecDigest(service.Spec.TaskTemplate)),
     jobIteration: progress.job ? progress.jobIteration : (t.jobIteration ?? null),
   };
 
@@ -113,7 +124,7 @@ export function observeRollout(t: RolloutTracking, service: Service | null, task
     desired: progress.desired,
     running: progress.running,
     upToDate: progress.upToDate,
-    failed: progress.failed,
+    failed: progress.job ? progress.failed : failedOfChange(own, next.taskSpecDigest, progress.failed),
     slots: progress.slots,
     updateState: update?.state ?? null,
     updateMessage: update?.message ?? null,

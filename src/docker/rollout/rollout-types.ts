@@ -26,6 +26,10 @@ export interface RolloutTracking {
    *  Needed because Version.Index also moves when the swarm itself writes UpdateStatus or
    *  JobStatus: only a different Spec means someone changed the service again. */
   specDigest?: string | null;
+  /** Fingerprint of this change's TaskTemplate (set at the first observation when absent,
+   *  unless the swarm is already rolling it back): the failed count counts the tasks of this
+   *  spec, which stay "the new spec's" even after an automatic rollback made them out of date. */
+  taskSpecDigest?: string | null;
 }
 
 export interface RolloutSlotView {

@@ -7,7 +7,7 @@
 // runs here on them. (swarmkit also ignores PullOptions for started tasks; the engine JSON does
 // not expose PullOptions, so there is nothing to ignore.)
 import type { Node, Service, Task, TaskSpec } from '../engine-api/index.ts';
-import { sameJson } from './canonical-json.ts';
+import { jsonDigest, sameJson } from './canonical-json.ts';
 import { nodeMeetsAll } from './eligible-nodes.ts';
 
 /** The spec as swarmkit holds it. The daemon adds `Runtime` to a service's TaskTemplate (from
@@ -29,4 +29,9 @@ export function isTaskUpToDate(service: Service, task: Task, nodesById: Readonly
     return node !== undefined && nodeMeetsAll(node, current.Placement?.Constraints ?? []) === true;
   }
   return false;
+}
+
+/** A task spec's fingerprint, compared as isTaskUpToDate compares (Runtime left out). */
+export function taskSpecDigest(spec: TaskSpec): string {
+  return jsonDigest(asSwarmkitHoldsIt(spec));
 }

@@ -78,6 +78,28 @@ describe('observeRollout: UpdateStatus', () => {
     assert.equal(o.reason, 'the swarm rolled the change back: rollback completed');
   });
 
+  test('after an automatic rollback, the failed tasks of the change\'s spec still count as failed', () => {
+    const rolledSpec = { ...service().Spec, TaskTemplate: template('sg-busybox:old') };
+    const s = withUpdate('rollback_completed', 'rollback completed', NOW_STARTED, { Spec: rolledSpec });
+    const tasks = [
+      task({ Slot: 1, Spec: template('sg-busybox:old') }),
+      task({ Slot: 2, Spec: template('sg-busybox:old') }),
+      task({ Slot: 1, state: 'failed', desired: 'shutdown', err: 'task: non-zero exit (1)' }),
+    ];
+    const t = first();
+    assert.ok(t.taskSpecDigest);
+    const o = observeRollout(t, s, tasks, nodes, T0 + 1000);
+    assert.equal(o.conclusion, 'ROLLED_BACK');
+    assert.equal(o.failed, 1);
+  });
+
+  test('a first look during the swarm\'s rollback does not take the rolled-back spec for the change\'s', () => {
+    const o = observeRollout(tracking({ updateStartedBefore: BEFORE }), withUpdate('rollback_started'), threeRunning(), nodes, T0);
+    assert.equal(o.next.taskSpecDigest, null);
+    const requested = observeRollout(tracking({ kind: 'ROLLBACK', updateStartedBefore: BEFORE }), withUpdate('rollback_started'), threeRunning(), nodes, T0);
+    assert.ok(requested.next.taskSpecDigest, 'a requested rollback\'s spec is the rolled-back one');
+  });
+
   test('rollback_completed of a requested rollback (kind ROLLBACK): SUCCEEDED once converged and monitored', () => {
     const s = service({
       Version: { Index: 12 },
