@@ -18,6 +18,12 @@ import { isFailedState } from './task-states.ts';
 /** How long every remaining task must have been unschedulable before that is the verdict: the
  *  scheduler retries, and a node may be on its way (a node just promoted, a label just set). */
 export const UNSCHEDULABLE_GRACE_MS = 5000;
+/** How long another Spec is seen before this rule concludes SUPERSEDED itself: a change made
+ *  through the gateway supersedes its earlier rollouts explicitly (naming the new rollout) right
+ *  after the engine accepted it, and that should win the race; changes made elsewhere (the
+ *  docker CLI) are caught by this rule. Meanwhile no other verdict is given: the tasks are
+ *  judged against a spec that is not this rollout's. */
+export const SUPERSEDE_GRACE_MS = 3000;
 /** The engine's default UpdateConfig.Monitor (a Monitor of 0 means it). */
 const DEFAULT_MONITOR_MS = 5000;
 
@@ -80,21 +86,27 @@ export function observeRollout(t: RolloutTracking, service: Service | null, task
   const progress = modeProgress(service, own, nodes, t);
   const convergedAtMs = progress.converged ? (t.convergedAtMs ?? nowMs) : null;
   const unschedulableSinceMs = progress.unschedulable !== null ? (t.unschedulableSinceMs ?? nowMs) : null;
+  // Version.Index also moves when the swarm writes UpdateStatus or JobStatus; only another
+  // Spec is another change, and the swarm's own rollback (a current rollback_* state) is not one.
+  const specDigest = t.specDigest ?? digest;
+  const changed = service.Version.Index > t.specVersion && specDigest !== digest && !isRollbackState(update?.state);
+  const changedSinceMs = changed ? (t.changedSinceMs ?? nowMs) : null;
   const next: RolloutTracking = {
     ...t,
+    changedSinceMs,
     convergedAtMs,
     unschedulableSinceMs,
-    specDigest: t.specDigest ?? digest,
+    specDigest,
     // Once the swarm rolls back on its own, the TaskTemplate is no longer this change's.
     taskSpecDigest: t.taskSpecDigest ?? (isRollbackState(update?.state) && t.kind !== 'ROLLBACK' ? null : taskSpecDigest(service.Spec.TaskTemplate)),
     jobIteration: progress.job ? progress.jobIteration : (t.jobIteration ?? null),
   };
 
   const verdict = ((): Verdict => {
-    // Version.Index also moves when the swarm writes UpdateStatus or JobStatus; only another
-    // Spec is another change, and the swarm's own rollback (a current rollback_* state) is not one.
-    if (service.Version.Index > t.specVersion && next.specDigest !== digest && !isRollbackState(update?.state)) {
-      return concluded('SUPERSEDED', `the service was changed again (version ${service.Version.Index})`);
+    if (changedSinceMs !== null) {
+      const words = `the service was changed again (version ${service.Version.Index})`;
+      if (nowMs - changedSinceMs >= SUPERSEDE_GRACE_MS) return concluded('SUPERSEDED', words);
+      return { status: 'IN_PROGRESS', conclusion: null, reason: words };
     }
     const fromUpdate = updateVerdict(update, t.kind);
     if (fromUpdate) return fromUpdate;

@@ -30,6 +30,8 @@ export interface RolloutTracking {
    *  unless the swarm is already rolling it back): the failed count counts the tasks of this
    *  spec, which stay "the new spec's" even after an automatic rollback made them out of date. */
   taskSpecDigest?: string | null;
+  /** When another Spec was first seen (SUPERSEDED after a short grace), else null. */
+  changedSinceMs?: number | null;
 }
 
 export interface RolloutSlotView {

@@ -119,7 +119,12 @@ describe('observeRollout: UpdateStatus', () => {
 
   test('another spec at a later version: SUPERSEDED', () => {
     const other = service({ Version: { Index: 14 }, spec: { TaskTemplate: template('sg-busybox:next') } });
-    const o = observeRollout(first(), other, threeRunning(), nodes, T0 + 1000);
+    // First a grace period (the gateway's own superseding, naming the new rollout, comes first).
+    const o1 = observeRollout(first(), other, threeRunning(), nodes, T0 + 1000);
+    assert.deepEqual([o1.status, o1.conclusion, o1.reason], ['IN_PROGRESS', null, 'the service was changed again (version 14)']);
+    assert.equal(o1.next.changedSinceMs, T0 + 1000);
+    assert.equal(observeRollout(o1.next, other, threeRunning(), nodes, T0 + 3999).conclusion, null);
+    const o = observeRollout(o1.next, other, threeRunning(), nodes, T0 + 4000);
     assert.deepEqual([o.status, o.conclusion], ['COMPLETED', 'SUPERSEDED']);
     assert.equal(o.reason, 'the service was changed again (version 14)');
   });
@@ -127,7 +132,16 @@ describe('observeRollout: UpdateStatus', () => {
   test('a digest set from the service right after the change: a change before the first observation supersedes', () => {
     const t = tracking({ updateStartedBefore: BEFORE, specDigest: rolloutSpecDigest(service()) });
     const other = service({ Version: { Index: 11 }, spec: { Mode: { Replicated: { Replicas: 5 } } } });
-    assert.equal(observeRollout(t, other, threeRunning(), nodes, T0).conclusion, 'SUPERSEDED');
+    assert.equal(observeRollout({ ...t, changedSinceMs: T0 - 3000 }, other, threeRunning(), nodes, T0).conclusion, 'SUPERSEDED');
+  });
+
+  test('within the grace, no other verdict (not even converged-and-monitored), and a spec changed back clears it', () => {
+    const labelsOnly = service({ Version: { Index: 14 }, spec: { Labels: { a: 'b' } } });
+    const o = observeRollout({ ...first(), convergedAtMs: T0 - 60_000 }, labelsOnly, threeRunning(), nodes, T0 + 1000);
+    assert.equal(o.conclusion, null);
+    const back = observeRollout(o.next, service({ Version: { Index: 16 } }), threeRunning(), nodes, T0 + 2000);
+    assert.equal(back.next.changedSinceMs, null);
+    assert.equal(back.conclusion, 'SUCCEEDED');
   });
 
   test('another spec while a rollback of the swarm\'s is current: keep tracking', () => {
