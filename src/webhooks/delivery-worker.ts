@@ -33,29 +33,30 @@ export class DeliveryWorker {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private again = false;
-  private stopped = true;
+  /** Polling runs between start() and stop(); a stop also ends a round between batches. */
+  private state: 'idle' | 'polling' | 'stopped' = 'idle';
 
   constructor(private readonly deps: DeliveryWorkerDeps) {}
 
   start(): void {
-    this.stopped = false;
+    this.state = 'polling';
     this.kick();
   }
 
   /** Looks for due deliveries now (a delivery was just queued) instead of at the next poll. */
   kick(): void {
-    if (this.stopped) return;
+    if (this.state !== 'polling') return;
     if (this.running) {
       this.again = true;
       return;
     }
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    this.running = this.round()
+    this.running = this.deliverDue()
       .catch((err: unknown) => this.deps.logger.error({ err }, 'webhook deliveries could not be read'))
       .finally(() => {
         this.running = null;
-        if (this.stopped) return;
+        if (this.state !== 'polling') return;
         if (this.again) {
           this.again = false;
           this.kick();
@@ -68,16 +69,17 @@ export class DeliveryWorker {
 
   /** Stops polling and waits for the attempts in flight (each bounded by `timeoutMs`). */
   async stop(): Promise<void> {
-    this.stopped = true;
+    this.state = 'stopped';
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.running;
   }
 
-  private async round(): Promise<void> {
+  /** One round: every delivery due now gets one attempt (what each poll runs; tests call it directly). */
+  async deliverDue(): Promise<void> {
     for (;;) {
       const due = await this.deps.store.due(BATCH);
-      if (due.length === 0 || this.stopped) return;
+      if (due.length === 0 || this.state === 'stopped') return;
       await Promise.all(due.map((row) => this.attempt(row)));
       if (due.length < BATCH) return;
     }
