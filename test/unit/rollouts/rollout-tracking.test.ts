@@ -114,6 +114,25 @@ for (const backend of [memoryBackend(), pgliteBackend()]) {
       assert.equal(done.conclusion, 'FAILED');
     });
 
+    test('a removed service does not stall the others on its cluster: it concludes FAILED, they go on to their verdict', async () => {
+      // dockerd answers GET /tasks with 404 when its service filter names a service that is
+      // gone, so one removed service must not make the whole tick unreadable.
+      const rollouts = h.service(store());
+      const client = h.registry.cluster('fake');
+      const gone = await h.createService('removed-one');
+      const kept = await h.createService('kept-one');
+      holdTasksStarting(h.engine, gone.ID);
+      const a = await rollouts.start({ client, kind: 'CREATE', service: gone, before: null, startedBy: 'oidc:alice' });
+      const b = await rollouts.start({ client, kind: 'CREATE', service: kept, before: null, startedBy: 'oidc:alice' });
+      await watchUntil(rollouts, a.id, (r) => r.status === 'IN_PROGRESS');
+      h.engine.state.removeService(h.engine.state.services.get(gone.ID)!);
+      const failed = await rollouts.waitForConclusion(a.id, 10_000);
+      assert.deepEqual([failed.conclusion, failed.reason], ['FAILED', 'the service was removed']);
+      await watchUntil(rollouts, b.id, (r) => r.status === 'VERIFYING');
+      h.clock.ms += 6_000;
+      assert.equal((await rollouts.waitForConclusion(b.id, 10_000)).conclusion, 'SUCCEEDED');
+    });
+
     test('watch yields the rollout, each change, and ends after the conclusion; return() ends it at once', async () => {
       const rollouts = h.service(store());
       const service = await h.createService('watched');
