@@ -2009,7 +2009,7 @@ export type Service = {
   resources: Resources;
   /** Rollback policy. */
   rollbackConfig: Maybe<UpdatePolicy>;
-  /** The rollouts the gateway has followed for this service, newest first; kept in the gateway's database (the engine keeps only its last events). Empty without a database. */
+  /** The rollouts the gateway has followed for this service, newest first; kept in the gateway's database (the engine keeps only its last events). A gateway without a database keeps them in memory: only this process's, since it started. */
   rollouts: RolloutConnection;
   /** Tasks currently running. */
   runningTasks: Scalars['Int']['output'];
