@@ -224,6 +224,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     httpServer,
     registry,
     async stop() {
+      // First: a request held by `wait` answers with its rollout as it stands, instead of holding the shutdown.
+      contextDeps.rollouts.endWaits();
       registry.stopWatching();
       wsSessions.stop();
       await apollo.stop();

@@ -47,6 +47,9 @@ export class RolloutService implements Rollouts {
   /** Conclusion listeners still running: stop() waits for them (they may write to the database). */
   private readonly pendingListeners = new Set<Promise<void>>();
   private stopped = false;
+  /** Each waitForConclusion's way to answer early, for endWaits(). */
+  private readonly waits = new Set<() => void>();
+  private waitsEnded = false;
   private readonly tracking: boolean;
 
   constructor(options: RolloutServiceOptions) {
@@ -117,12 +120,15 @@ export class RolloutService implements Rollouts {
   async waitForConclusion(id: string, timeoutMs: number): Promise<RolloutRecord> {
     let unsubscribe = () => {};
     let timer: NodeJS.Timeout | undefined;
+    let release: (() => void) | undefined;
     try {
       const concluded = new Promise<RolloutRecord | null>((resolve) => {
         unsubscribe = this.changes.subscribe(id, (r) => {
           if (r.concludedAt) resolve(r);
         });
-        timer = setTimeout(() => resolve(null), Math.max(0, timeoutMs));
+        timer = setTimeout(() => resolve(null), this.waitsEnded ? 0 : Math.max(0, timeoutMs));
+        release = () => resolve(null);
+        this.waits.add(release);
       });
       const now = await this.current(id);
       if (!now) throw new GatewayError('NOT_FOUND', `rollout "${id}" not found`);
@@ -131,7 +137,14 @@ export class RolloutService implements Rollouts {
     } finally {
       unsubscribe();
       clearTimeout(timer);
+      if (release) this.waits.delete(release);
     }
+  }
+
+  endWaits(): void {
+    this.waitsEnded = true;
+    for (const release of this.waits) release();
+    this.waits.clear();
   }
 
   /** How many rollouts have watchers or waiters in this process (none left behind by ended ones). */

@@ -68,6 +68,8 @@ export interface Rollouts {
   onConcluded(listener: (rollout: RolloutRecord) => void | Promise<void>): void;
   /** Start-up: resume tracking every unconcluded rollout in the database. */
   resume(): Promise<void>;
+  /** The gateway is stopping: every waitForConclusion answers now with the rollout as it stands, later ones at once (so a `wait` does not hold the shutdown). */
+  endWaits(): void;
   /** Stops every tracker (their rows stay unconcluded, for the next start). */
   stop(): Promise<void>;
 }

@@ -133,6 +133,22 @@ for (const backend of [memoryBackend(), pgliteBackend()]) {
       assert.equal((await rollouts.waitForConclusion(b.id, 10_000)).conclusion, 'SUCCEEDED');
     });
 
+    test('endWaits: a wait in progress answers at once with the rollout as it stands, and so does a later one', async () => {
+      const rollouts = h.service(store());
+      const service = await h.createService('held');
+      holdTasksStarting(h.engine, service.ID);
+      const started = await rollouts.start({ client: h.registry.cluster('fake'), kind: 'CREATE', service, before: null, startedBy: 'oidc:alice' });
+      const waiting = rollouts.waitForConclusion(started.id, 600_000);
+      await watchUntil(rollouts, started.id, (r) => r.status === 'IN_PROGRESS');
+      rollouts.endWaits();
+      const answered = await Promise.race([waiting, new Promise<null>((r) => setTimeout(() => r(null), 5_000))]);
+      assert.ok(answered, 'the wait answered once the waits were ended');
+      assert.deepEqual([answered.id, answered.conclusion], [started.id, null]);
+      const later = await Promise.race([rollouts.waitForConclusion(started.id, 600_000), new Promise<null>((r) => setTimeout(() => r(null), 5_000))]);
+      assert.equal(later?.conclusion, null);
+      assert.equal(later?.id, started.id);
+    });
+
     test('watch yields the rollout, each change, and ends after the conclusion; return() ends it at once', async () => {
       const rollouts = h.service(store());
       const service = await h.createService('watched');

@@ -107,6 +107,7 @@ describe('a rollout that cannot be started', () => {
       },
       onConcluded: () => {},
       resume: async () => {},
+      endWaits: () => {},
       stop: async () => {},
     };
     const fg = await startFakeGateway({ rollouts: failing });
