@@ -2713,8 +2713,8 @@ export type TriggerRemoveInput = {
 /** Result of `triggerRemove`. */
 export type TriggerRemovePayload = {
   __typename?: 'TriggerRemovePayload';
-  /** The removed trigger's ID; null when a userError is returned. */
-  id: Maybe<Scalars['ID']['output']>;
+  /** The removed trigger (its service's name as the name); empty when a userError is returned. */
+  removed: Array<RemovedObject>;
   /** Problems with the input; nothing changed when present. */
   userErrors: Array<UserError>;
 };
@@ -2974,8 +2974,8 @@ export type WebhookRemoveInput = {
 /** Result of `webhookRemove`. */
 export type WebhookRemovePayload = {
   __typename?: 'WebhookRemovePayload';
-  /** The removed webhook's ID; null when a userError is returned. */
-  id: Maybe<Scalars['ID']['output']>;
+  /** The removed webhook (its URL as the name); empty when a userError is returned. */
+  removed: Array<RemovedObject>;
   /** Problems with the input; nothing changed when present. */
   userErrors: Array<UserError>;
 };
@@ -4152,7 +4152,7 @@ export type TriggerCreatePayloadResolvers<ContextType = GatewayContext, ParentTy
 };
 
 export type TriggerRemovePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TriggerRemovePayload'] = ResolversParentTypes['TriggerRemovePayload']> = {
-  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  removed?: Resolver<Array<ResolversTypes['RemovedObject']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -4216,7 +4216,7 @@ export type WebhookDeliveryResolvers<ContextType = GatewayContext, ParentType ex
 };
 
 export type WebhookRemovePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WebhookRemovePayload'] = ResolversParentTypes['WebhookRemovePayload']> = {
-  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  removed?: Resolver<Array<ResolversTypes['RemovedObject']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 

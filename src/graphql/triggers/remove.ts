@@ -12,12 +12,12 @@ import { triggerStore, usingTriggerDatabase } from './trigger-graphql.ts';
 
 export const triggerRemove: MutationResolvers['triggerRemove'] = async (_root, { input }, ctx) => {
   const store = triggerStore(ctx.database);
-  return runMutation<TriggerRemovePayload>(ctx, { operation: 'triggerRemove', gatewayWide: true, target: input.id, input }, { id: null }, async () => {
+  return runMutation<TriggerRemovePayload>(ctx, { operation: 'triggerRemove', gatewayWide: true, target: input.id, input }, { removed: [] }, async () => {
     const row = await usingTriggerDatabase(ctx.logger, () => store.find(input.id));
     if (!row || !(await manageable(ctx, row))) throw notFound('redeploy trigger', input.id);
     const removed = await usingTriggerDatabase(ctx.logger, () => store.remove(row.id));
     if (!removed) throw notFound('redeploy trigger', input.id);
-    return { payload: { id: row.id }, objectIds: [row.id] };
+    return { payload: { removed: [{ id: row.id, name: row.serviceName }] }, objectIds: [row.id] };
   });
 };
 

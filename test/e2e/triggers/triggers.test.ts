@@ -29,7 +29,7 @@ const TOKEN_CREATE = `mutation($input: ApiTokenCreateInput!) { apiTokenCreate(in
 const TRIGGER_CREATE = `mutation($input: TriggerCreateInput!) { triggerCreate(input: $input) {
   secret trigger { id path cluster serviceId serviceName action createdBy createdAt lastFiredAt } userErrors { field code message } } }`;
 const TRIGGERS = 'query($service: ID) { triggers(service: $service) { id serviceName action createdBy lastFiredAt } }';
-const TRIGGER_REMOVE = 'mutation($id: ID!) { triggerRemove(input: { id: $id }) { id userErrors { code message } } }';
+const TRIGGER_REMOVE = 'mutation($id: ID!) { triggerRemove(input: { id: $id }) { removed { id name } userErrors { code message } } }';
 
 interface ServiceInspect {
   ID: string;
@@ -230,7 +230,7 @@ describe('redeploy triggers', () => {
 
   test('a removed trigger is unknown: the same 401 as any', async () => {
     const removed = expectData(await gw.gql(TRIGGER_REMOVE, { id: imageTag.id })).triggerRemove;
-    assert.deepEqual(removed, { id: imageTag.id, userErrors: [] });
+    assert.deepEqual(removed, { removed: [{ id: imageTag.id, name: PAY }], userErrors: [] });
     const res = await fire(imageTag.id, imageTag.secret, { tag: '1.2.3' });
     assert.equal(res.status, 401, res.text);
     const again = await gw.gql(TRIGGER_REMOVE, { id: imageTag.id });

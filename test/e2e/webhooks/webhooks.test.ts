@@ -314,10 +314,10 @@ describe('webhooks', () => {
 
   test('webhookRemove drops the webhook and its deliveries', async () => {
     const id = hooks['/redirect']!.id;
-    const res = await gw.gql('mutation($id: ID!) { webhookRemove(input: { id: $id }) { id userErrors { code } } }', { id });
-    assert.deepEqual(res.data.webhookRemove, { id, userErrors: [] });
+    const res = await gw.gql('mutation($id: ID!) { webhookRemove(input: { id: $id }) { removed { id name } userErrors { code } } }', { id });
+    assert.deepEqual(res.data.webhookRemove, { removed: [{ id, name: `${base}/redirect` }], userErrors: [] });
     assert.equal(Number((await db.database.prisma.webhookDelivery.count({ where: { webhookId: id } }))), 0);
-    const again = await gw.gql('mutation($id: ID!) { webhookRemove(input: { id: $id }) { id userErrors { code } } }', { id });
+    const again = await gw.gql('mutation($id: ID!) { webhookRemove(input: { id: $id }) { removed { id } userErrors { code } } }', { id });
     assert.equal(again.errors?.[0]?.extensions?.code, 'NOT_FOUND');
   });
 });

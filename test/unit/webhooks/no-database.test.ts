@@ -28,7 +28,7 @@ describe('webhooks without a database', () => {
       ['{ webhooks { id } }', {}],
       ['mutation($i: WebhookCreateInput!) { webhookCreate(input: $i) { secret } }', { i: { url: 'https://hooks.example.com/x', events: ['ROLLOUT_CONCLUDED'] } }],
       ['mutation($i: WebhookUpdateInput!) { webhookUpdate(input: $i) { webhook { id } } }', { i: { id: '00000000-0000-4000-8000-000000000000', enabled: false } }],
-      ['mutation($i: WebhookRemoveInput!) { webhookRemove(input: $i) { id } }', { i: { id: '00000000-0000-4000-8000-000000000000' } }],
+      ['mutation($i: WebhookRemoveInput!) { webhookRemove(input: $i) { removed { id } } }', { i: { id: '00000000-0000-4000-8000-000000000000' } }],
     ] as const;
     for (const [query, variables] of operations) {
       const res = await gw.gql(query, variables);
