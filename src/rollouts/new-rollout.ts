@@ -3,7 +3,7 @@
 // remembers the UpdateStatus the service had BEFORE the change, so an old update's status
 // is not taken for this one's.
 import type { Service } from '../docker/engine-api/index.ts';
-import { defaultRolloutDeadlineMs, type RolloutKind, type RolloutTracking } from '../docker/rollout/index.ts';
+import { defaultRolloutDeadlineMs, rolloutSpecDigest, type RolloutKind, type RolloutTracking } from '../docker/rollout/index.ts';
 import type { StoredRollout } from './rollout-store.ts';
 
 export interface NewRolloutFacts {
@@ -24,6 +24,9 @@ export function newRollout(f: NewRolloutFacts): StoredRollout {
   const tracking: RolloutTracking = {
     kind: f.kind,
     specVersion: f.service.Version.Index,
+    // The spec as the change left it, taken now rather than at the first look: a change made
+    // between the two (by the docker CLI, say) then still counts as superseding this one.
+    specDigest: rolloutSpecDigest(f.service),
     updateStartedBefore: f.before?.UpdateStatus?.StartedAt ?? null,
     startedAtMs: f.nowMs,
     deadlineMs,
