@@ -5,25 +5,12 @@
 // architectures, e.g. x86_64 = amd64, which this does not attempt), makes the answer "not
 // evaluable": the caller must then not conclude NO_ELIGIBLE_NODES from it.
 import type { Node, ServiceSpec } from '../engine-api/index.ts';
-import { nodeMeets, parseConstraint, type Constraint, type ConstraintNode } from '../../validate/constraints.ts';
+import { nodeMeets, parseConstraint, type Constraint } from '../../validate/constraints.ts';
+import { constraintNodeOf } from '../model/constraint-node.ts';
 
 export type EligibleNodes =
   | { evaluable: true; nodes: Node[]; constraints: string[] }
   | { evaluable: false; why: string };
-
-/** What swarmkit matches constraints against, from the engine's node JSON. */
-export function constraintNodeOf(n: Node): ConstraintNode {
-  return {
-    id: n.ID,
-    hostname: n.Description.Hostname,
-    ip: n.Status?.Addr,
-    manager: n.Spec.Role === 'manager' || n.ManagerStatus != null,
-    labels: n.Spec.Labels ?? {},
-    engineLabels: n.Description.Engine?.Labels ?? {},
-    os: n.Description.Platform?.OS ?? '',
-    arch: n.Description.Platform?.Architecture ?? '',
-  };
-}
 
 /** The parsed constraints, or the first expression that does not parse. */
 export function parsedConstraints(expressions: readonly string[]): { constraints: Constraint[] } | { unparsed: string } {

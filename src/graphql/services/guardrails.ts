@@ -18,11 +18,10 @@ import {
   type SpecOrigin,
 } from '../../auth/policy/index.ts';
 import { inspectNetwork } from '../../docker/api/networks.ts';
-import type { Node as EngineNode } from '../../docker/engine-api/index.ts';
 import type { ClusterLoaders } from '../../docker/loaders.ts';
+import { constraintNodeOf } from '../../docker/model/constraint-node.ts';
 import { userError } from '../../errors/codes.ts';
 import { isNotFound } from '../../errors/gateway-error.ts';
-import type { ConstraintNode } from '../../validate/constraints.ts';
 import type { GatewayContext } from '../context.ts';
 import { rejectIfAny } from '../run-mutation.ts';
 
@@ -61,7 +60,7 @@ export async function enforcePolicy<T extends object>(
   const settings = ctx.guardrails;
   const final = 'restore' in source ? spec : withWorkerConstraint(spec, settings);
   const networks = await networkFacts(loaders, attachedNetworks(final));
-  const nodes = needsNodes(final, settings) ? (await loaders.nodes()).map(constraintNode) : [];
+  const nodes = needsNodes(final, settings) ? (await loaders.nodes()).map(constraintNodeOf) : [];
   const facts = { network: (id: string) => networks.get(id) ?? null, nodes };
   rejectIfAny(policyViolations(final, { settings, facts }, originOf(source)).map((v) => userError(v.field, 'GUARDRAIL', v.message)));
   return final;
@@ -88,15 +87,3 @@ async function networkFacts(loaders: ClusterLoaders, ids: readonly string[]): Pr
   return facts;
 }
 
-function constraintNode(n: EngineNode): ConstraintNode {
-  return {
-    id: n.ID,
-    hostname: n.Description.Hostname,
-    ip: n.Status?.Addr,
-    manager: n.Spec.Role === 'manager' || n.ManagerStatus != null,
-    labels: n.Spec.Labels ?? {},
-    engineLabels: n.Description.Engine?.Labels ?? {},
-    os: n.Description.Platform?.OS ?? '',
-    arch: n.Description.Platform?.Architecture ?? '',
-  };
-}
