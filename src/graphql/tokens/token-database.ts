@@ -3,7 +3,8 @@
 // answer is AUDIT_UNAVAILABLE as for the audit log (logged with the request ID): the
 // caller can retry, unlike a masked INTERNAL.
 import { ApiTokenStore } from '../../auth/tokens/index.ts';
-import { GatewayError, UserInputError } from '../../errors/gateway-error.ts';
+import { GatewayError } from '../../errors/gateway-error.ts';
+import { orAuditUnavailable } from '../audit-unavailable.ts';
 import type { Logger } from 'pino';
 import type { Database } from '../../db/client.ts';
 
@@ -13,12 +14,6 @@ export function tokenStore(database: Database | null): ApiTokenStore {
   return new ApiTokenStore(database);
 }
 
-export async function usingTokenDatabase<T>(logger: Logger, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    if (err instanceof GatewayError || err instanceof UserInputError) throw err;
-    logger.error({ err }, 'the API token table could not be read or written');
-    throw new GatewayError('AUDIT_UNAVAILABLE', 'the gateway\'s database did not answer; try again later');
-  }
+export function usingTokenDatabase<T>(logger: Logger, work: () => Promise<T>): Promise<T> {
+  return orAuditUnavailable(work, { logger, log: 'the API token table could not be read or written', refusal: 'the gateway\'s database did not answer; try again later' });
 }

@@ -3,7 +3,8 @@
 // fails to answer is AUDIT_UNAVAILABLE too (logged), which the caller may retry.
 import type { Logger } from 'pino';
 import type { Database } from '../../db/client.ts';
-import { GatewayError, UserInputError } from '../../errors/gateway-error.ts';
+import { GatewayError } from '../../errors/gateway-error.ts';
+import { orAuditUnavailable } from '../audit-unavailable.ts';
 import { WebhookStore } from '../../webhooks/webhook-store.ts';
 
 export function webhookStore(database: Database | null): WebhookStore {
@@ -11,12 +12,6 @@ export function webhookStore(database: Database | null): WebhookStore {
   return new WebhookStore(database);
 }
 
-export async function usingWebhookDatabase<T>(logger: Logger, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    if (err instanceof GatewayError || err instanceof UserInputError) throw err;
-    logger.error({ err }, 'the webhook tables could not be read or written');
-    throw new GatewayError('AUDIT_UNAVAILABLE', 'the gateway\'s database did not answer; try again later');
-  }
+export function usingWebhookDatabase<T>(logger: Logger, work: () => Promise<T>): Promise<T> {
+  return orAuditUnavailable(work, { logger, log: 'the webhook tables could not be read or written', refusal: 'the gateway\'s database did not answer; try again later' });
 }
