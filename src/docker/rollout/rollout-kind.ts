@@ -5,10 +5,13 @@
 // service's task spec (TaskTemplate, ForceUpdate included) or its endpoint spec differs from
 // the one the task was made from; a changed replica count only adds or removes slots, and
 // everything else in the service spec (labels, name, update and rollback policies) is read by
-// the orchestrator but changes no task. Job services are the exception: swarmkit starts a new
-// job iteration on every update of a job, so any accepted change to a job runs its tasks again.
-// Issue 14 refines this with swarmkit's exact dirty rules (placement-only changes a node still
-// satisfies, pull options of started tasks), which can leave tasks in place.
+// the orchestrator but changes no task. Job services are the exception: swarmkit's controlapi
+// increments the job's JobIteration on every accepted update, so any change to a job runs its
+// tasks again (checked against swarmkit's manager/controlapi/service.go). Which tasks a change
+// replaces, per task, is task-dirty.ts (placement-only changes leave tasks whose node still
+// meets the constraints in place); the kind here stays per service: an UPDATE of the placement
+// alone still runs the swarm's updater (UpdateStatus updating -> completed), even when it ends
+// up replacing no task, so it is tracked as one.
 import { isDeepStrictEqual } from 'node:util';
 import type { ServiceSpec, TaskSpec } from '../engine-api/index.ts';
 import { serviceModeOf } from '../model/service.ts';
