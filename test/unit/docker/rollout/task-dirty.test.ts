@@ -64,7 +64,7 @@ describe('planTaskChanges (swarmkit IsTaskDirty)', () => {
   });
 
   it('new published ports (endpoint spec) replace every slot', () => {
-    const plan = planTaskChanges(current, threeRunning(), nodes, next((s) => (s.EndpointSpec = { Ports: [{ TargetPort: 80, PublishedPort: 8080, Protocol: 'tcp' }] })));
+    const plan = planTaskChanges(current, threeRunning(), nodes, next((s) => (s.EndpointSpec = { Ports: [{ TargetPort: 80, PublishedPort: 8080, Protocol: 'tcp', PublishMode: 'ingress' }] })));
     assert.deepEqual(reasons(plan), ['1:ENDPOINT_CHANGED', '2:ENDPOINT_CHANGED', '3:ENDPOINT_CHANGED']);
   });
 
