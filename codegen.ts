@@ -33,6 +33,8 @@ const config: CodegenConfig = {
           Task: '../docker/model/types.ts#TaskModel',
           TaskNetworkAttachment: '../docker/model/types.ts#TaskNetworkAttachmentModel',
           Container: '../docker/model/types.ts#ContainerModel',
+          Secret: '../docker/model/stored-object.ts#SecretModel',
+          Config: '../docker/model/stored-object.ts#ConfigModel',
           // Deliveries come from their own resolver (Webhook.deliveries), not from the stored webhook.
           Webhook: '../graphql/webhooks/webhook-model.ts#WebhookModel',
           ...Object.fromEntries(Object.keys(ENGINE_ENUM_VALUES).map((name) => [name, name])),

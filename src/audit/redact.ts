@@ -55,8 +55,8 @@ const SECRET_WORDS = new Set([
 const REFERENCE_WORDS = new Set(['name', 'names', 'id', 'ids', 'ref', 'refs', 'file', 'path', 'target']);
 /** Arrays of `KEY=VALUE` environment entries. */
 const ENV_FIELDS = new Set(['env', 'envadd', 'environment']);
-/** Secret and config payloads (`Data` in the Engine API). */
-const DATA_FIELDS = new Set(['data']);
+/** Secret and config payloads (`Data` in the Engine API; `data`/`dataBase64` in secretCreate, configCreate). Configs too: they often hold credentials. */
+const DATA_FIELDS = new Set(['data', 'database64']);
 
 /**
  * A deep copy of `input`, normalized to storable JSON (see normalizeJson), with:
@@ -66,7 +66,7 @@ const DATA_FIELDS = new Set(['data']);
  *   the word `key` after another word (`unlockKey`, `apiKey`, `signingCAKey`; a field
  *   named just `key`, as in label pairs, is kept), unless its last word says it refers
  *   to a secret rather than holds it (`secretName`, `tokenId`, `passwordFile`);
- * - the value of any field named `data` (secret and config contents) replaced;
+ * - the value of any field named `data` or `dataBase64` (secret and config contents) replaced;
  * - in arrays named `env`, `envAdd` or `environment`, the value of each `NAME=VALUE`
  *   entry whose NAME matches a secret name pattern replaced, keeping the name;
  * - in `{ key, value }` pairs (labels, driver options) whose key matches a secret name

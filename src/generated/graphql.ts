@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { SwarmModel, NodeModel, NetworkModel, NetworkServiceModel, ServiceModel, ServiceNetworkAttachmentModel, TaskModel, TaskNetworkAttachmentModel, ContainerModel } from '../docker/model/types.ts';
+import type { SecretModel, ConfigModel } from '../docker/model/stored-object.ts';
 import type { WebhookModel } from '../graphql/webhooks/webhook-model.ts';
 import type { GatewayContext } from '../graphql/context.ts';
 export type Maybe<T> = T | null;
@@ -294,6 +295,112 @@ export type Cluster = {
   isDefault: Scalars['Boolean']['output'];
   /** The name used in the `cluster` argument. */
   name: Scalars['String']['output'];
+};
+
+/** A swarm config (`docker config inspect`): like a secret, but its data can be read back. */
+export type Config = {
+  __typename?: 'Config';
+  /** When the config was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The data as UTF-8 text, or null when it is not valid UTF-8 (then read `dataBase64`). */
+  data: Maybe<Scalars['String']['output']>;
+  /** The data, base64 (standard alphabet, padded). */
+  dataBase64: Scalars['String']['output'];
+  /** The config's ID. */
+  id: Scalars['ID']['output'];
+  /** Labels (`--label`). */
+  labels: Array<KeyValue>;
+  /** The config's name. */
+  name: Scalars['String']['output'];
+  /** When the config's labels last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** The services that reference it and that the caller may read (others are not shown). */
+  usedBy: Array<Service>;
+  /** Object version, for `configUpdate`'s `version`. */
+  version: Scalars['Int']['output'];
+};
+
+/** A page of configs. */
+export type ConfigConnection = {
+  __typename?: 'ConfigConnection';
+  /** The configs of this page with their cursors. */
+  edges: Array<ConfigEdge>;
+  /** The configs of this page. */
+  nodes: Array<Config>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many configs match the filter, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** Input of `configCreate` (`docker config create NAME FILE`). */
+export type ConfigCreateInput = {
+  /** The cluster. */
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  /** The data as UTF-8 text. Give exactly one of `data` and `dataBase64`; 1 byte to 500 KiB. */
+  data?: InputMaybe<Scalars['String']['input']>;
+  /** The data as base64 (standard alphabet, padded), for binary data. Give exactly one of `data` and `dataBase64`. */
+  dataBase64?: InputMaybe<Scalars['String']['input']>;
+  /** Labels (`--label k=v`). A label-scoped deployer's config gets its scope's labels. */
+  labels?: InputMaybe<Array<KeyValueInput>>;
+  /** Config name: letters and digits, with `-`, `_` or `.` between them, at most 64 characters (swarmkit's rule); a taken name is NAME_CONFLICT. */
+  name: Scalars['String']['input'];
+};
+
+/** Result of `configCreate`. */
+export type ConfigCreatePayload = {
+  __typename?: 'ConfigCreatePayload';
+  /** The created config. */
+  config: Maybe<Config>;
+  /** Problems with the input; nothing changed when present. */
+  userErrors: Array<UserError>;
+};
+
+/** A config with its cursor. */
+export type ConfigEdge = {
+  __typename?: 'ConfigEdge';
+  /** Opaque cursor. */
+  cursor: Scalars['String']['output'];
+  /** The config. */
+  node: Config;
+};
+
+/** Input of `configRemove` (`docker config rm`). */
+export type ConfigRemoveInput = {
+  /** The cluster. */
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  /** Config ID, ID prefix or name. */
+  id: Scalars['ID']['input'];
+};
+
+/** Result of `configRemove`. Refused with IN_USE while a service references the config (services the caller may not read are counted, not named). */
+export type ConfigRemovePayload = {
+  __typename?: 'ConfigRemovePayload';
+  /** The removed config. */
+  removed: Array<RemovedObject>;
+  /** Problems with the input; nothing changed when present. */
+  userErrors: Array<UserError>;
+};
+
+/** Input of `configUpdate`: labels only (swarmkit refuses to change a config's data: create a new config instead). */
+export type ConfigUpdateInput = {
+  /** The cluster. */
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  /** Config ID, ID prefix or name. */
+  id: Scalars['ID']['input'];
+  /** Label changes; a label-scoped caller may not remove or change its scope's labels (SCOPE_LABEL). */
+  labels: LabelChangesInput;
+  /** Version read from `Config.version`; default: the current version. */
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Result of `configUpdate`. */
+export type ConfigUpdatePayload = {
+  __typename?: 'ConfigUpdatePayload';
+  /** The config as it is after the update. */
+  config: Maybe<Config>;
+  /** Problems with the input; nothing changed when present. */
+  userErrors: Array<UserError>;
 };
 
 /** A configured engine that is addressed by name: a host that may join a swarm, or a node whose standalone containers are managed. */
@@ -716,6 +823,12 @@ export type Mutation = {
   apiTokenCreate: ApiTokenCreatePayload;
   /** Revoke an API token (one within the caller's own grants; others are NOT_FOUND), and every token it created, transitively. They are refused from then on. */
   apiTokenRevoke: ApiTokenRevokePayload;
+  /** Create a config (`docker config create`). */
+  configCreate: ConfigCreatePayload;
+  /** Remove a config no service references (`docker config rm`). */
+  configRemove: ConfigRemovePayload;
+  /** Change a config's labels (swarmkit does not let the data change). */
+  configUpdate: ConfigUpdatePayload;
   /** Connect a standalone container to a network (`docker network connect`). */
   networkConnect: NetworkConnectPayload;
   /** Create a network (`docker network create`). */
@@ -736,6 +849,12 @@ export type Mutation = {
   nodeRemove: NodeRemovePayload;
   /** Change a node's availability, role or labels (`docker node update`). */
   nodeUpdate: NodeUpdatePayload;
+  /** Create a secret (`docker secret create`). */
+  secretCreate: SecretCreatePayload;
+  /** Remove a secret no service references (`docker secret rm`). */
+  secretRemove: SecretRemovePayload;
+  /** Change a secret's labels (swarmkit does not let the data change). */
+  secretUpdate: SecretUpdatePayload;
   /** Create a service (`docker service create`). */
   serviceCreate: ServiceCreatePayload;
   /** Remove a service (`docker service rm`). */
@@ -778,6 +897,24 @@ export type MutationApiTokenCreateArgs = {
 /** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
 export type MutationApiTokenRevokeArgs = {
   input: ApiTokenRevokeInput;
+};
+
+
+/** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
+export type MutationConfigCreateArgs = {
+  input: ConfigCreateInput;
+};
+
+
+/** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
+export type MutationConfigRemoveArgs = {
+  input: ConfigRemoveInput;
+};
+
+
+/** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
+export type MutationConfigUpdateArgs = {
+  input: ConfigUpdateInput;
 };
 
 
@@ -838,6 +975,24 @@ export type MutationNodeRemoveArgs = {
 /** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
 export type MutationNodeUpdateArgs = {
   input: NodeUpdateInput;
+};
+
+
+/** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
+export type MutationSecretCreateArgs = {
+  input: SecretCreateInput;
+};
+
+
+/** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
+export type MutationSecretRemoveArgs = {
+  input: SecretRemoveInput;
+};
+
+
+/** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
+export type MutationSecretUpdateArgs = {
+  input: SecretUpdateInput;
 };
 
 
@@ -1495,6 +1650,10 @@ export type Query = {
   auditVerify: AuditVerification;
   /** The clusters this gateway fronts that the caller's grants cover. */
   clusters: Array<Cluster>;
+  /** One config by ID, ID prefix or name (`docker config inspect`). A reference outside Docker's grammar is BAD_REQUEST. */
+  config: Config;
+  /** Configs (`docker config ls`). */
+  configs: ConfigConnection;
   /** One container by ID, ID prefix or name (Docker's `/name` form is accepted). A reference outside Docker's grammar (a letter or digit, then letters, digits, `_`, `.`, `-`) is BAD_REQUEST. */
   container: Container;
   /** Containers on one engine (`docker ps`): the cluster's manager endpoint, or a configured engine. */
@@ -1513,6 +1672,10 @@ export type Query = {
   nodes: NodeConnection;
   /** A rollout by ID, if the caller may read its service (others are NOT_FOUND). Needs the gateway's database. */
   rollout: Rollout;
+  /** One secret by ID, ID prefix or name (`docker secret inspect`). A reference outside Docker's grammar is BAD_REQUEST. */
+  secret: Secret;
+  /** Secrets (`docker secret ls`). */
+  secrets: SecretConnection;
   /** One service by ID, ID prefix or name (`docker service inspect`). A reference outside Docker's grammar (a letter or digit, then letters, digits, `_`, `.`, `-`) is BAD_REQUEST. */
   service: Service;
   /** Services (`docker service ls`). */
@@ -1556,6 +1719,22 @@ export type QueryAuditRecordsArgs = {
 export type QueryAuditVerifyArgs = {
   since?: InputMaybe<Scalars['DateTime']['input']>;
   until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** Everything that can be read. */
+export type QueryConfigArgs = {
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+/** Everything that can be read. */
+export type QueryConfigsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<StoredObjectFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1618,6 +1797,22 @@ export type QueryNodesArgs = {
 /** Everything that can be read. */
 export type QueryRolloutArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Everything that can be read. */
+export type QuerySecretArgs = {
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+/** Everything that can be read. */
+export type QuerySecretsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<StoredObjectFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1951,6 +2146,113 @@ export type RolloutStatus =
   | 'ROLLING_BACK'
   /** Every slot runs the new spec; the gateway watches them for the update config's `monitor` time (the CLI's "verifying") before it concludes SUCCEEDED. */
   | 'VERIFYING';
+
+/**
+ * A swarm secret (`docker secret inspect`). Its data is in no response: the engine never
+ * returns it, and the gateway never echoes it (nor logs it, nor keeps it in the audit log).
+ */
+export type Secret = {
+  __typename?: 'Secret';
+  /** When the secret was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The external secret driver (`--driver`), or null for the swarm's own store. */
+  driver: Maybe<Scalars['String']['output']>;
+  /** The secret's ID. */
+  id: Scalars['ID']['output'];
+  /** Labels (`--label`). */
+  labels: Array<KeyValue>;
+  /** The secret's name. */
+  name: Scalars['String']['output'];
+  /** When the secret's labels last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** The services that reference it and that the caller may read (others are not shown). */
+  usedBy: Array<Service>;
+  /** Object version, for `secretUpdate`'s `version`. */
+  version: Scalars['Int']['output'];
+};
+
+/** A page of secrets. */
+export type SecretConnection = {
+  __typename?: 'SecretConnection';
+  /** The secrets of this page with their cursors. */
+  edges: Array<SecretEdge>;
+  /** The secrets of this page. */
+  nodes: Array<Secret>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many secrets match the filter, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** Input of `secretCreate` (`docker secret create NAME FILE`). */
+export type SecretCreateInput = {
+  /** The cluster. */
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  /** The data as UTF-8 text. Give exactly one of `data` and `dataBase64`; 1 byte to 500 KiB. */
+  data?: InputMaybe<Scalars['String']['input']>;
+  /** The data as base64 (standard alphabet, padded), for binary data. Give exactly one of `data` and `dataBase64`. */
+  dataBase64?: InputMaybe<Scalars['String']['input']>;
+  /** Labels (`--label k=v`). A label-scoped deployer's secret gets its scope's labels. */
+  labels?: InputMaybe<Array<KeyValueInput>>;
+  /** Secret name: letters and digits, with `-`, `_` or `.` between them, at most 64 characters (swarmkit's rule); a taken name is NAME_CONFLICT. */
+  name: Scalars['String']['input'];
+};
+
+/** Result of `secretCreate`. */
+export type SecretCreatePayload = {
+  __typename?: 'SecretCreatePayload';
+  /** The created secret. */
+  secret: Maybe<Secret>;
+  /** Problems with the input; nothing changed when present. */
+  userErrors: Array<UserError>;
+};
+
+/** A secret with its cursor. */
+export type SecretEdge = {
+  __typename?: 'SecretEdge';
+  /** Opaque cursor. */
+  cursor: Scalars['String']['output'];
+  /** The secret. */
+  node: Secret;
+};
+
+/** Input of `secretRemove` (`docker secret rm`). */
+export type SecretRemoveInput = {
+  /** The cluster. */
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  /** Secret ID, ID prefix or name. */
+  id: Scalars['ID']['input'];
+};
+
+/** Result of `secretRemove`. Refused with IN_USE while a service references the secret (services the caller may not read are counted, not named). */
+export type SecretRemovePayload = {
+  __typename?: 'SecretRemovePayload';
+  /** The removed secret. */
+  removed: Array<RemovedObject>;
+  /** Problems with the input; nothing changed when present. */
+  userErrors: Array<UserError>;
+};
+
+/** Input of `secretUpdate`: labels only (swarmkit refuses to change a secret's data: create a new secret instead). */
+export type SecretUpdateInput = {
+  /** The cluster. */
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  /** Secret ID, ID prefix or name. */
+  id: Scalars['ID']['input'];
+  /** Label changes; a label-scoped caller may not remove or change its scope's labels (SCOPE_LABEL). */
+  labels: LabelChangesInput;
+  /** Version read from `Secret.version`; default: the current version. */
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Result of `secretUpdate`. */
+export type SecretUpdatePayload = {
+  __typename?: 'SecretUpdatePayload';
+  /** The secret as it is after the update. */
+  secret: Maybe<Secret>;
+  /** Problems with the input; nothing changed when present. */
+  userErrors: Array<UserError>;
+};
 
 /** A swarm service (`docker service inspect`). */
 export type Service = {
@@ -2353,6 +2655,14 @@ export type ServiceUpdatePayload = {
   userErrors: Array<UserError>;
   /** Warnings from the engine. */
   warnings: Array<Scalars['String']['output']>;
+};
+
+/** Filters for `secrets` and `configs`, as `docker secret ls --filter` / `docker config ls --filter`. */
+export type StoredObjectFilter = {
+  /** Labels, `key` or `key=value`; all must match. */
+  label?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Name (substring, as Docker matches). */
+  name?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Everything that can be watched as it happens, over graphql-ws at `/graphql`. */
@@ -3097,6 +3407,15 @@ export type ResolversTypes = {
   CaSpec: ResolverTypeWrapper<Partial<CaSpec>>;
   CheckStatus: ResolverTypeWrapper<Partial<CheckStatus>>;
   Cluster: ResolverTypeWrapper<Partial<Cluster>>;
+  Config: ResolverTypeWrapper<ConfigModel>;
+  ConfigConnection: ResolverTypeWrapper<Partial<Omit<ConfigConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ConfigEdge']>, nodes: Array<ResolversTypes['Config']> }>>;
+  ConfigCreateInput: ResolverTypeWrapper<Partial<ConfigCreateInput>>;
+  ConfigCreatePayload: ResolverTypeWrapper<Partial<Omit<ConfigCreatePayload, 'config'> & { config?: Maybe<ResolversTypes['Config']> }>>;
+  ConfigEdge: ResolverTypeWrapper<Partial<Omit<ConfigEdge, 'node'> & { node: ResolversTypes['Config'] }>>;
+  ConfigRemoveInput: ResolverTypeWrapper<Partial<ConfigRemoveInput>>;
+  ConfigRemovePayload: ResolverTypeWrapper<Partial<ConfigRemovePayload>>;
+  ConfigUpdateInput: ResolverTypeWrapper<Partial<ConfigUpdateInput>>;
+  ConfigUpdatePayload: ResolverTypeWrapper<Partial<Omit<ConfigUpdatePayload, 'config'> & { config?: Maybe<ResolversTypes['Config']> }>>;
   ConfiguredEngine: ResolverTypeWrapper<Partial<Omit<ConfiguredEngine, 'swarmState'> & { swarmState: ResolversTypes['EngineSwarmState'] }>>;
   Container: ResolverTypeWrapper<ContainerModel>;
   ContainerConnection: ResolverTypeWrapper<Partial<Omit<ContainerConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ContainerEdge']>, nodes: Array<ResolversTypes['Container']> }>>;
@@ -3193,6 +3512,15 @@ export type ResolversTypes = {
   RolloutKind: ResolverTypeWrapper<Partial<RolloutKind>>;
   RolloutSlot: ResolverTypeWrapper<Partial<RolloutSlot>>;
   RolloutStatus: ResolverTypeWrapper<Partial<RolloutStatus>>;
+  Secret: ResolverTypeWrapper<SecretModel>;
+  SecretConnection: ResolverTypeWrapper<Partial<Omit<SecretConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['SecretEdge']>, nodes: Array<ResolversTypes['Secret']> }>>;
+  SecretCreateInput: ResolverTypeWrapper<Partial<SecretCreateInput>>;
+  SecretCreatePayload: ResolverTypeWrapper<Partial<Omit<SecretCreatePayload, 'secret'> & { secret?: Maybe<ResolversTypes['Secret']> }>>;
+  SecretEdge: ResolverTypeWrapper<Partial<Omit<SecretEdge, 'node'> & { node: ResolversTypes['Secret'] }>>;
+  SecretRemoveInput: ResolverTypeWrapper<Partial<SecretRemoveInput>>;
+  SecretRemovePayload: ResolverTypeWrapper<Partial<SecretRemovePayload>>;
+  SecretUpdateInput: ResolverTypeWrapper<Partial<SecretUpdateInput>>;
+  SecretUpdatePayload: ResolverTypeWrapper<Partial<Omit<SecretUpdatePayload, 'secret'> & { secret?: Maybe<ResolversTypes['Secret']> }>>;
   Service: ResolverTypeWrapper<ServiceModel>;
   ServiceConnection: ResolverTypeWrapper<Partial<Omit<ServiceConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ServiceEdge']>, nodes: Array<ResolversTypes['Service']> }>>;
   ServiceCreateInput: ResolverTypeWrapper<Partial<ServiceCreateInput>>;
@@ -3213,6 +3541,7 @@ export type ResolversTypes = {
   ServiceScalePayload: ResolverTypeWrapper<Partial<Omit<ServiceScalePayload, 'rollout' | 'service'> & { rollout?: Maybe<ResolversTypes['Rollout']>, service?: Maybe<ResolversTypes['Service']> }>>;
   ServiceUpdateInput: ResolverTypeWrapper<Partial<ServiceUpdateInput>>;
   ServiceUpdatePayload: ResolverTypeWrapper<Partial<Omit<ServiceUpdatePayload, 'rollout' | 'service'> & { rollout?: Maybe<ResolversTypes['Rollout']>, service?: Maybe<ResolversTypes['Service']> }>>;
+  StoredObjectFilter: ResolverTypeWrapper<Partial<StoredObjectFilter>>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Swarm: ResolverTypeWrapper<SwarmModel>;
@@ -3276,6 +3605,15 @@ export type ResolversParentTypes = {
   Boolean: Partial<Scalars['Boolean']['output']>;
   CaSpec: Partial<CaSpec>;
   Cluster: Partial<Cluster>;
+  Config: ConfigModel;
+  ConfigConnection: Partial<Omit<ConfigConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ConfigEdge']>, nodes: Array<ResolversParentTypes['Config']> }>;
+  ConfigCreateInput: Partial<ConfigCreateInput>;
+  ConfigCreatePayload: Partial<Omit<ConfigCreatePayload, 'config'> & { config?: Maybe<ResolversParentTypes['Config']> }>;
+  ConfigEdge: Partial<Omit<ConfigEdge, 'node'> & { node: ResolversParentTypes['Config'] }>;
+  ConfigRemoveInput: Partial<ConfigRemoveInput>;
+  ConfigRemovePayload: Partial<ConfigRemovePayload>;
+  ConfigUpdateInput: Partial<ConfigUpdateInput>;
+  ConfigUpdatePayload: Partial<Omit<ConfigUpdatePayload, 'config'> & { config?: Maybe<ResolversParentTypes['Config']> }>;
   ConfiguredEngine: Partial<ConfiguredEngine>;
   Container: ContainerModel;
   ContainerConnection: Partial<Omit<ContainerConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ContainerEdge']>, nodes: Array<ResolversParentTypes['Container']> }>;
@@ -3352,6 +3690,15 @@ export type ResolversParentTypes = {
   RolloutConnection: Partial<Omit<RolloutConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['RolloutEdge']>, nodes: Array<ResolversParentTypes['Rollout']> }>;
   RolloutEdge: Partial<Omit<RolloutEdge, 'node'> & { node: ResolversParentTypes['Rollout'] }>;
   RolloutSlot: Partial<RolloutSlot>;
+  Secret: SecretModel;
+  SecretConnection: Partial<Omit<SecretConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['SecretEdge']>, nodes: Array<ResolversParentTypes['Secret']> }>;
+  SecretCreateInput: Partial<SecretCreateInput>;
+  SecretCreatePayload: Partial<Omit<SecretCreatePayload, 'secret'> & { secret?: Maybe<ResolversParentTypes['Secret']> }>;
+  SecretEdge: Partial<Omit<SecretEdge, 'node'> & { node: ResolversParentTypes['Secret'] }>;
+  SecretRemoveInput: Partial<SecretRemoveInput>;
+  SecretRemovePayload: Partial<SecretRemovePayload>;
+  SecretUpdateInput: Partial<SecretUpdateInput>;
+  SecretUpdatePayload: Partial<Omit<SecretUpdatePayload, 'secret'> & { secret?: Maybe<ResolversParentTypes['Secret']> }>;
   Service: ServiceModel;
   ServiceConnection: Partial<Omit<ServiceConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ServiceEdge']>, nodes: Array<ResolversParentTypes['Service']> }>;
   ServiceCreateInput: Partial<ServiceCreateInput>;
@@ -3370,6 +3717,7 @@ export type ResolversParentTypes = {
   ServiceScalePayload: Partial<Omit<ServiceScalePayload, 'rollout' | 'service'> & { rollout?: Maybe<ResolversParentTypes['Rollout']>, service?: Maybe<ResolversParentTypes['Service']> }>;
   ServiceUpdateInput: Partial<ServiceUpdateInput>;
   ServiceUpdatePayload: Partial<Omit<ServiceUpdatePayload, 'rollout' | 'service'> & { rollout?: Maybe<ResolversParentTypes['Rollout']>, service?: Maybe<ResolversParentTypes['Service']> }>;
+  StoredObjectFilter: Partial<StoredObjectFilter>;
   String: Partial<Scalars['String']['output']>;
   Subscription: Record<PropertyKey, never>;
   Swarm: SwarmModel;
@@ -3504,6 +3852,45 @@ export type ClusterResolvers<ContextType = GatewayContext, ParentType extends Re
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ConfigResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Config'] = ResolversParentTypes['Config']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  data?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dataBase64?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  labels?: Resolver<Array<ResolversTypes['KeyValue']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  usedBy?: Resolver<Array<ResolversTypes['Service']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ConfigConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConfigConnection'] = ResolversParentTypes['ConfigConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ConfigEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Config']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ConfigCreatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConfigCreatePayload'] = ResolversParentTypes['ConfigCreatePayload']> = {
+  config?: Resolver<Maybe<ResolversTypes['Config']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ConfigEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConfigEdge'] = ResolversParentTypes['ConfigEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Config'], ParentType, ContextType>;
+};
+
+export type ConfigRemovePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConfigRemovePayload'] = ResolversParentTypes['ConfigRemovePayload']> = {
+  removed?: Resolver<Array<ResolversTypes['RemovedObject']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ConfigUpdatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConfigUpdatePayload'] = ResolversParentTypes['ConfigUpdatePayload']> = {
+  config?: Resolver<Maybe<ResolversTypes['Config']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type ConfiguredEngineResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConfiguredEngine'] = ResolversParentTypes['ConfiguredEngine']> = {
   endpoint?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3632,6 +4019,9 @@ export type LogStreamResolvers = { STDERR: 'stderr', STDOUT: 'stdout' };
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   apiTokenCreate?: Resolver<ResolversTypes['ApiTokenCreatePayload'], ParentType, ContextType, RequireFields<MutationApiTokenCreateArgs, 'input'>>;
   apiTokenRevoke?: Resolver<ResolversTypes['ApiTokenRevokePayload'], ParentType, ContextType, RequireFields<MutationApiTokenRevokeArgs, 'input'>>;
+  configCreate?: Resolver<ResolversTypes['ConfigCreatePayload'], ParentType, ContextType, RequireFields<MutationConfigCreateArgs, 'input'>>;
+  configRemove?: Resolver<ResolversTypes['ConfigRemovePayload'], ParentType, ContextType, RequireFields<MutationConfigRemoveArgs, 'input'>>;
+  configUpdate?: Resolver<ResolversTypes['ConfigUpdatePayload'], ParentType, ContextType, RequireFields<MutationConfigUpdateArgs, 'input'>>;
   networkConnect?: Resolver<ResolversTypes['NetworkConnectPayload'], ParentType, ContextType, RequireFields<MutationNetworkConnectArgs, 'input'>>;
   networkCreate?: Resolver<ResolversTypes['NetworkCreatePayload'], ParentType, ContextType, RequireFields<MutationNetworkCreateArgs, 'input'>>;
   networkCreateGatewayBridge?: Resolver<ResolversTypes['NetworkCreateGatewayBridgePayload'], ParentType, ContextType, RequireFields<MutationNetworkCreateGatewayBridgeArgs, 'input'>>;
@@ -3642,6 +4032,9 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   nodePromote?: Resolver<ResolversTypes['NodePromotePayload'], ParentType, ContextType, RequireFields<MutationNodePromoteArgs, 'input'>>;
   nodeRemove?: Resolver<ResolversTypes['NodeRemovePayload'], ParentType, ContextType, RequireFields<MutationNodeRemoveArgs, 'input'>>;
   nodeUpdate?: Resolver<ResolversTypes['NodeUpdatePayload'], ParentType, ContextType, RequireFields<MutationNodeUpdateArgs, 'input'>>;
+  secretCreate?: Resolver<ResolversTypes['SecretCreatePayload'], ParentType, ContextType, RequireFields<MutationSecretCreateArgs, 'input'>>;
+  secretRemove?: Resolver<ResolversTypes['SecretRemovePayload'], ParentType, ContextType, RequireFields<MutationSecretRemoveArgs, 'input'>>;
+  secretUpdate?: Resolver<ResolversTypes['SecretUpdatePayload'], ParentType, ContextType, RequireFields<MutationSecretUpdateArgs, 'input'>>;
   serviceCreate?: Resolver<ResolversTypes['ServiceCreatePayload'], ParentType, ContextType, RequireFields<MutationServiceCreateArgs, 'input'>>;
   serviceRemove?: Resolver<ResolversTypes['ServiceRemovePayload'], ParentType, ContextType, RequireFields<MutationServiceRemoveArgs, 'input'>>;
   serviceRollback?: Resolver<ResolversTypes['ServiceRollbackPayload'], ParentType, ContextType, RequireFields<MutationServiceRollbackArgs, 'input'>>;
@@ -3831,6 +4224,8 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   auditRecords?: Resolver<ResolversTypes['AuditRecordConnection'], ParentType, ContextType, RequireFields<QueryAuditRecordsArgs, 'first'>>;
   auditVerify?: Resolver<ResolversTypes['AuditVerification'], ParentType, ContextType, Partial<QueryAuditVerifyArgs>>;
   clusters?: Resolver<Array<ResolversTypes['Cluster']>, ParentType, ContextType>;
+  config?: Resolver<ResolversTypes['Config'], ParentType, ContextType, RequireFields<QueryConfigArgs, 'id'>>;
+  configs?: Resolver<ResolversTypes['ConfigConnection'], ParentType, ContextType, RequireFields<QueryConfigsArgs, 'first'>>;
   container?: Resolver<ResolversTypes['Container'], ParentType, ContextType, RequireFields<QueryContainerArgs, 'id'>>;
   containers?: Resolver<ResolversTypes['ContainerConnection'], ParentType, ContextType, RequireFields<QueryContainersArgs, 'first'>>;
   diagnostics?: Resolver<ResolversTypes['Diagnostics'], ParentType, ContextType, Partial<QueryDiagnosticsArgs>>;
@@ -3840,6 +4235,8 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<ResolversTypes['NodeConnection'], ParentType, ContextType, RequireFields<QueryNodesArgs, 'first'>>;
   rollout?: Resolver<ResolversTypes['Rollout'], ParentType, ContextType, RequireFields<QueryRolloutArgs, 'id'>>;
+  secret?: Resolver<ResolversTypes['Secret'], ParentType, ContextType, RequireFields<QuerySecretArgs, 'id'>>;
+  secrets?: Resolver<ResolversTypes['SecretConnection'], ParentType, ContextType, RequireFields<QuerySecretsArgs, 'first'>>;
   service?: Resolver<ResolversTypes['Service'], ParentType, ContextType, RequireFields<QueryServiceArgs, 'id'>>;
   services?: Resolver<ResolversTypes['ServiceConnection'], ParentType, ContextType, RequireFields<QueryServicesArgs, 'first'>>;
   swarm?: Resolver<ResolversTypes['Swarm'], ParentType, ContextType, Partial<QuerySwarmArgs>>;
@@ -3945,6 +4342,44 @@ export type RolloutSlotResolvers<ContextType = GatewayContext, ParentType extend
   state?: Resolver<Maybe<ResolversTypes['TaskState']>, ParentType, ContextType>;
   taskId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   upToDate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type SecretResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Secret'] = ResolversParentTypes['Secret']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  driver?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  labels?: Resolver<Array<ResolversTypes['KeyValue']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  usedBy?: Resolver<Array<ResolversTypes['Service']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SecretConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SecretConnection'] = ResolversParentTypes['SecretConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['SecretEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Secret']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SecretCreatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SecretCreatePayload'] = ResolversParentTypes['SecretCreatePayload']> = {
+  secret?: Resolver<Maybe<ResolversTypes['Secret']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type SecretEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SecretEdge'] = ResolversParentTypes['SecretEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Secret'], ParentType, ContextType>;
+};
+
+export type SecretRemovePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SecretRemovePayload'] = ResolversParentTypes['SecretRemovePayload']> = {
+  removed?: Resolver<Array<ResolversTypes['RemovedObject']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type SecretUpdatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SecretUpdatePayload'] = ResolversParentTypes['SecretUpdatePayload']> = {
+  secret?: Resolver<Maybe<ResolversTypes['Secret']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type ServiceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Service'] = ResolversParentTypes['Service']> = {
@@ -4238,6 +4673,12 @@ export type Resolvers<ContextType = GatewayContext> = {
   AuditVerification?: AuditVerificationResolvers<ContextType>;
   CaSpec?: CaSpecResolvers<ContextType>;
   Cluster?: ClusterResolvers<ContextType>;
+  Config?: ConfigResolvers<ContextType>;
+  ConfigConnection?: ConfigConnectionResolvers<ContextType>;
+  ConfigCreatePayload?: ConfigCreatePayloadResolvers<ContextType>;
+  ConfigEdge?: ConfigEdgeResolvers<ContextType>;
+  ConfigRemovePayload?: ConfigRemovePayloadResolvers<ContextType>;
+  ConfigUpdatePayload?: ConfigUpdatePayloadResolvers<ContextType>;
   ConfiguredEngine?: ConfiguredEngineResolvers<ContextType>;
   Container?: ContainerResolvers<ContextType>;
   ContainerConnection?: ContainerConnectionResolvers<ContextType>;
@@ -4296,6 +4737,12 @@ export type Resolvers<ContextType = GatewayContext> = {
   RolloutConnection?: RolloutConnectionResolvers<ContextType>;
   RolloutEdge?: RolloutEdgeResolvers<ContextType>;
   RolloutSlot?: RolloutSlotResolvers<ContextType>;
+  Secret?: SecretResolvers<ContextType>;
+  SecretConnection?: SecretConnectionResolvers<ContextType>;
+  SecretCreatePayload?: SecretCreatePayloadResolvers<ContextType>;
+  SecretEdge?: SecretEdgeResolvers<ContextType>;
+  SecretRemovePayload?: SecretRemovePayloadResolvers<ContextType>;
+  SecretUpdatePayload?: SecretUpdatePayloadResolvers<ContextType>;
   Service?: ServiceResolvers<ContextType>;
   ServiceConnection?: ServiceConnectionResolvers<ContextType>;
   ServiceCreatePayload?: ServiceCreatePayloadResolvers<ContextType>;

@@ -10,6 +10,7 @@ import { eventsResolvers } from './events/index.ts';
 import { networksResolvers } from './networks/index.ts';
 import { nodesResolvers } from './nodes/index.ts';
 import { rolloutsResolvers } from './rollouts/index.ts';
+import { secretsResolvers } from './secrets/index.ts';
 import { servicesResolvers } from './services/index.ts';
 import { swarmResolvers } from './swarm/index.ts';
 import { tasksResolvers } from './tasks/index.ts';
@@ -23,6 +24,7 @@ const modules: Resolvers[] = [
   swarmResolvers,
   nodesResolvers,
   networksResolvers,
+  secretsResolvers,
   servicesResolvers,
   rolloutsResolvers,
   tasksResolvers,

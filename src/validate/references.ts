@@ -10,7 +10,7 @@ import { InvalidReferenceError } from '../errors/gateway-error.ts';
 import { q, type FieldPath } from './field.ts';
 
 /** What a reference names; each kind is one Engine API collection. */
-export type ReferenceKind = 'container' | 'network' | 'service' | 'node' | 'task';
+export type ReferenceKind = 'container' | 'network' | 'service' | 'node' | 'task' | 'secret' | 'config';
 
 /**
  * Names (moby's `RestrictedNamePattern`), hostnames and IDs alike: IDs and ID prefixes are
@@ -27,6 +27,8 @@ const WHAT: Record<ReferenceKind, string> = {
   service: 'a service ID or name',
   node: 'a node ID or hostname',
   task: 'a task ID',
+  secret: 'a secret ID or name',
+  config: 'a config ID or name',
 };
 
 /** The reference as the engine takes it: Docker writes container names with a leading "/" (`docker inspect` shows `/web`), which is accepted and dropped. */

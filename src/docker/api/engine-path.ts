@@ -11,6 +11,8 @@ const COLLECTION: Record<ReferenceKind, string> = {
   service: 'services',
   node: 'nodes',
   task: 'tasks',
+  secret: 'secrets',
+  config: 'configs',
 };
 
 /** `/{collection}/{ref}[/{action}]`; `action` is one of the API's fixed words (`json`, `update`, `logs`...). */

@@ -9,4 +9,5 @@ export type * from './node.ts';
 export type * from './service.ts';
 export type * from './swarm.ts';
 export type * from './system.ts';
+export type * from './secret.ts';
 export type * from './task.ts';

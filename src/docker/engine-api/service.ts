@@ -3,6 +3,7 @@
 // sends: the Engine returns the whole spec, and an update replaces it whole. Durations are
 // nanoseconds.
 import type { Driver, Meta, StringMap } from './common.ts';
+import type { FileReference } from './secret.ts';
 
 export type PortProtocol = 'tcp' | 'udp' | 'sctp';
 export type PublishMode = 'ingress' | 'host';
@@ -72,6 +73,9 @@ export interface ContainerSpec {
   /** Normalized (`CAP_NET_ADMIN`, `ALL`), sorted. */
   CapabilityAdd?: string[];
   CapabilityDrop?: string[];
+  /** `--secret` / `--config`: files the task gets from the swarm's secret and config stores. */
+  Secrets?: FileReference[] | null;
+  Configs?: FileReference[] | null;
 }
 
 /** `container.HealthConfig` (`--health-*`); durations in nanoseconds, 0 (left out) for Docker's default. */

@@ -75,6 +75,9 @@ export class FakeSwarm {
   readonly tasks = new Map<string, Json>();
   readonly networks = new Map<string, Json>();
   readonly containers = new Map<string, Json>();
+  /** Secrets and configs by ID (routes/stored-objects.ts); a secret keeps its Data here, as the raft store does, but never answers it. */
+  readonly secrets = new Map<string, Json>();
+  readonly configs = new Map<string, Json>();
   /** Log lines per service ID (`GET /services/{id}/logs`), oldest first. */
   readonly logs = new Map<string, LogEntry[]>();
   /** The engine's event history (`GET /events`), oldest first; `emit` adds to it. */

@@ -5,8 +5,9 @@ import { eventRoutes } from './events.ts';
 import { networkRoutes } from './networks.ts';
 import { nodeRoutes } from './nodes.ts';
 import { serviceRoutes } from './services.ts';
+import { storedObjectRoutes } from './stored-objects.ts';
 import { swarmRoutes } from './swarm.ts';
 import { systemRoutes } from './system.ts';
 import { taskRoutes } from './tasks.ts';
 
-export const DEFAULT_ROUTES: RouteModule[] = [systemRoutes, swarmRoutes, nodeRoutes, serviceRoutes, taskRoutes, networkRoutes, containerRoutes, eventRoutes];
+export const DEFAULT_ROUTES: RouteModule[] = [systemRoutes, swarmRoutes, nodeRoutes, serviceRoutes, taskRoutes, networkRoutes, containerRoutes, eventRoutes, storedObjectRoutes];
