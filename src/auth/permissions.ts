@@ -45,6 +45,7 @@ export const PERMISSIONS = {
   'Query.config': { roles: READERS, scoped: 'objects', summary: 'inspect a config, its data' },
   'Query.services': { roles: READERS, scoped: 'objects', summary: 'list services' },
   'Query.service': { roles: READERS, scoped: 'objects', summary: 'inspect a service, its logs' },
+  'Query.servicePlan': { roles: OPERATORS, scoped: 'objects', summary: 'plan a service update, changing nothing (the same checks as serviceUpdate)' },
   'Query.tasks': { roles: READERS, scoped: 'objects', summary: 'list tasks' },
   'Query.task': { roles: READERS, scoped: 'objects', summary: 'inspect a task' },
   'Query.rollout': { roles: READERS, scoped: 'objects', summary: 'a rollout by ID, if the caller may read its service' },

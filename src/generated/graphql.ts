@@ -1576,6 +1576,39 @@ export type PageInfo = {
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
+/** A task the planned change would replace. */
+export type PlannedTaskChange = {
+  __typename?: 'PlannedTaskChange';
+  /** The node the task is on; null when not yet assigned. */
+  nodeId: Maybe<Scalars['ID']['output']>;
+  /** Why it would be replaced. */
+  reason: TaskReplaceReason;
+  /** The replica slot; null for global services. */
+  slot: Maybe<Scalars['Int']['output']>;
+  /** The task's ID. */
+  taskId: Scalars['ID']['output'];
+};
+
+/** One thing the guardrail policy would do to a planned spec. */
+export type PolicyFinding = {
+  __typename?: 'PolicyFinding';
+  /** REFUSED: the input field at fault, as in userErrors; ADDED: null. */
+  field: Maybe<Array<Scalars['String']['output']>>;
+  /** Added or refused. */
+  kind: PolicyFindingKind;
+  /** What and why, in words. */
+  message: Scalars['String']['output'];
+  /** ADDED: the Engine spec path added to; REFUSED: null (see `field`). */
+  path: Maybe<Scalars['String']['output']>;
+};
+
+/** Whether the policy adds something to the spec or refuses it. */
+export type PolicyFindingKind =
+  /** The policy adds this to the spec before sending (e.g. the worker placement constraint). */
+  | 'ADDED'
+  /** The policy refuses the spec: `serviceUpdate` would answer a GUARDRAIL userError. */
+  | 'REFUSED';
+
 /** A published port. */
 export type PortConfig = {
   __typename?: 'PortConfig';
@@ -1678,6 +1711,8 @@ export type Query = {
   secrets: SecretConnection;
   /** One service by ID, ID prefix or name (`docker service inspect`). A reference outside Docker's grammar (a letter or digit, then letters, digits, `_`, `.`, `-`) is BAD_REQUEST. */
   service: Service;
+  /** What `serviceUpdate` with this input would do, changing nothing: the spec difference, the tasks the swarm would replace (swarmkit's rules), what the guardrail policy would add or refuse, and a hash to pass as `ServiceUpdateInput.planHash`. Reads the engine, not the watched state. The same roles and checks as `serviceUpdate` (an operator plans only what it may change). A read: not audited. */
+  servicePlan: ServicePlan;
   /** Services (`docker service ls`). */
   services: ServiceConnection;
   /** The swarm of a cluster (`docker swarm inspect`). */
@@ -1820,6 +1855,12 @@ export type QuerySecretsArgs = {
 export type QueryServiceArgs = {
   cluster?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
+};
+
+
+/** Everything that can be read. */
+export type QueryServicePlanArgs = {
+  input: ServiceUpdateInput;
 };
 
 
@@ -2525,6 +2566,31 @@ export type ServiceNetworkInput = {
   target: Scalars['ID']['input'];
 };
 
+/** What `serviceUpdate` would do with an input (`servicePlan`). Nothing in it was sent to the engine. */
+export type ServicePlan = {
+  __typename?: 'ServicePlan';
+  /** Tasks the change adds (more replicas; a global service's newly eligible nodes). */
+  added: Scalars['Int']['output'];
+  /** Leaf paths of the Engine service spec that would change (arrays compared whole), the policy's additions included; empty when nothing would. */
+  changes: Array<SpecChange>;
+  /** SHA-256 over the service's ID, its version and the final spec that would be sent; pass it as `ServiceUpdateInput.planHash`. Empty when `userErrors` is not. */
+  planHash: Scalars['String']['output'];
+  /** What the guardrail policy adds to the spec (e.g. the worker constraint) or refuses in it, as `serviceUpdate` would. */
+  policy: Array<PolicyFinding>;
+  /** Tasks the change removes (fewer replicas; a global service's nodes that no longer meet its constraints). Which slots go is the swarm's choice. */
+  removed: Scalars['Int']['output'];
+  /** The running (or starting) tasks the swarm would replace, by swarmkit's rules: the task spec or the published ports changed, a `force` bump, a placement change its node no longer meets, a job's new iteration. */
+  replaced: Array<PlannedTaskChange>;
+  /** Whether any task would be replaced (`replaced` is not empty). */
+  replacesTasks: Scalars['Boolean']['output'];
+  /** The kind of rollout the gateway would record for the change; null when it starts none. */
+  rolloutKind: Maybe<RolloutKind>;
+  /** The service as it is now; null when the input names no service the caller may change. */
+  service: Maybe<Service>;
+  /** What `serviceUpdate` would refuse in the input (the same checks); the plan's other fields are then empty. */
+  userErrors: Array<UserError>;
+};
+
 /** Input of `serviceRemove` (`docker service rm`). */
 export type ServiceRemoveInput = {
   /** The cluster. */
@@ -2632,6 +2698,8 @@ export type ServiceUpdateInput = {
   networkRemove?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Disable the health check (`--no-healthcheck`, test `NONE`); not with `healthcheck`. */
   noHealthcheck?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The `planHash` of a `servicePlan` made with the same input: right before sending, the gateway recomputes it from the service as it is and the final spec; a different hash is the userError PLAN_STALE at `['input', 'planHash']` and nothing is sent. Ignored by `servicePlan` itself. Default: no plan is checked. */
+  planHash?: InputMaybe<Scalars['String']['input']>;
   /** Ports to publish, Docker's string forms (`--publish-add`). */
   publishAdd?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Ports to unpublish by target port (`--publish-rm`): `80` or `80/udp` match the port in either publish mode; the long form `target=80,protocol=udp,mode=host` matches that mode only. */
@@ -2655,6 +2723,17 @@ export type ServiceUpdatePayload = {
   userErrors: Array<UserError>;
   /** Warnings from the engine. */
   warnings: Array<Scalars['String']['output']>;
+};
+
+/** One changed path of a service spec. */
+export type SpecChange = {
+  __typename?: 'SpecChange';
+  /** The value after, as JSON; null when removed. */
+  after: Maybe<Scalars['String']['output']>;
+  /** The value before, as JSON; null when absent. */
+  before: Maybe<Scalars['String']['output']>;
+  /** The Engine spec path, e.g. `TaskTemplate.ContainerSpec.Image`. */
+  path: Scalars['String']['output'];
 };
 
 /** Filters for `secrets` and `configs`, as `docker secret ls --filter` / `docker config ls --filter`. */
@@ -2953,6 +3032,19 @@ export type TaskNetworkAttachment = {
   networkName: Scalars['String']['output'];
 };
 
+/** Why a task would be replaced (swarmkit's orchestrator rules). */
+export type TaskReplaceReason =
+  /** The endpoint spec (published ports, endpoint mode) changed. */
+  | 'ENDPOINT_CHANGED'
+  /** Only `ForceUpdate` differs: a `force` redeploy. */
+  | 'FORCE_UPDATE'
+  /** A job's update starts a new iteration: the current iteration's tasks are superseded. */
+  | 'NEW_JOB_ITERATION'
+  /** Only the placement changed, and the task's node no longer meets the new constraints (a task whose node meets them stays). */
+  | 'PLACEMENT_NOT_MET'
+  /** The task spec differs from the one the task was made from (image, env, command, mounts, networks, resources...). */
+  | 'TASK_SPEC_CHANGED';
+
 /** A task's state (observed or desired), as the Engine names them. */
 export type TaskState =
   /** accepted */
@@ -3153,6 +3245,8 @@ export type UserErrorCode =
   | 'NOT_IN_SWARM'
   /** The caller may run the operation but not change this field (an operator's serviceUpdate beyond image, env, replicas and force; ingress without admin); the message names what is needed. */
   | 'NOT_PERMITTED'
+  /** The plan's hash (`servicePlan.planHash`) no longer matches the service and the spec that would be sent: the service changed since the plan, or the policy now builds a different spec. Nothing was sent; plan again. */
+  | 'PLAN_STALE'
   /** A published port is already held by another service (swarm-wide, in either publish mode); `field` points at the port asked for (`input.ports.<i>.publishedPort`, `input.publish.<i>`, `input.publishAdd.<i>`). The other service is named only to callers whose grant reaches every service of the cluster. */
   | 'PORT_IN_USE'
   /** A referenced object (network, node, container, engine) does not exist. */
@@ -3490,6 +3584,9 @@ export type ResolversTypes = {
   NodeUpdateInput: ResolverTypeWrapper<Partial<NodeUpdateInput>>;
   NodeUpdatePayload: ResolverTypeWrapper<Partial<Omit<NodeUpdatePayload, 'node'> & { node?: Maybe<ResolversTypes['Node']> }>>;
   PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
+  PlannedTaskChange: ResolverTypeWrapper<Partial<PlannedTaskChange>>;
+  PolicyFinding: ResolverTypeWrapper<Partial<PolicyFinding>>;
+  PolicyFindingKind: ResolverTypeWrapper<Partial<PolicyFindingKind>>;
   PortConfig: ResolverTypeWrapper<Partial<PortConfig>>;
   PortConfigInput: ResolverTypeWrapper<Partial<PortConfigInput>>;
   PortProtocol: ResolverTypeWrapper<Partial<PortProtocol>>;
@@ -3533,6 +3630,7 @@ export type ResolversTypes = {
   ServiceMount: ResolverTypeWrapper<Partial<ServiceMount>>;
   ServiceNetworkAttachment: ResolverTypeWrapper<ServiceNetworkAttachmentModel>;
   ServiceNetworkInput: ResolverTypeWrapper<Partial<ServiceNetworkInput>>;
+  ServicePlan: ResolverTypeWrapper<Partial<Omit<ServicePlan, 'service'> & { service?: Maybe<ResolversTypes['Service']> }>>;
   ServiceRemoveInput: ResolverTypeWrapper<Partial<ServiceRemoveInput>>;
   ServiceRemovePayload: ResolverTypeWrapper<Partial<ServiceRemovePayload>>;
   ServiceRollbackInput: ResolverTypeWrapper<Partial<ServiceRollbackInput>>;
@@ -3541,6 +3639,7 @@ export type ResolversTypes = {
   ServiceScalePayload: ResolverTypeWrapper<Partial<Omit<ServiceScalePayload, 'rollout' | 'service'> & { rollout?: Maybe<ResolversTypes['Rollout']>, service?: Maybe<ResolversTypes['Service']> }>>;
   ServiceUpdateInput: ResolverTypeWrapper<Partial<ServiceUpdateInput>>;
   ServiceUpdatePayload: ResolverTypeWrapper<Partial<Omit<ServiceUpdatePayload, 'rollout' | 'service'> & { rollout?: Maybe<ResolversTypes['Rollout']>, service?: Maybe<ResolversTypes['Service']> }>>;
+  SpecChange: ResolverTypeWrapper<Partial<SpecChange>>;
   StoredObjectFilter: ResolverTypeWrapper<Partial<StoredObjectFilter>>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -3562,6 +3661,7 @@ export type ResolversTypes = {
   TaskEdge: ResolverTypeWrapper<Partial<Omit<TaskEdge, 'node'> & { node: ResolversTypes['Task'] }>>;
   TaskFilter: ResolverTypeWrapper<Partial<TaskFilter>>;
   TaskNetworkAttachment: ResolverTypeWrapper<TaskNetworkAttachmentModel>;
+  TaskReplaceReason: ResolverTypeWrapper<Partial<TaskReplaceReason>>;
   TaskState: ResolverTypeWrapper<Partial<TaskState>>;
   TriggerAction: ResolverTypeWrapper<Partial<TriggerAction>>;
   TriggerCreateInput: ResolverTypeWrapper<Partial<TriggerCreateInput>>;
@@ -3675,6 +3775,8 @@ export type ResolversParentTypes = {
   NodeUpdateInput: Partial<NodeUpdateInput>;
   NodeUpdatePayload: Partial<Omit<NodeUpdatePayload, 'node'> & { node?: Maybe<ResolversParentTypes['Node']> }>;
   PageInfo: Partial<PageInfo>;
+  PlannedTaskChange: Partial<PlannedTaskChange>;
+  PolicyFinding: Partial<PolicyFinding>;
   PortConfig: Partial<PortConfig>;
   PortConfigInput: Partial<PortConfigInput>;
   Principal: Partial<Principal>;
@@ -3709,6 +3811,7 @@ export type ResolversParentTypes = {
   ServiceMount: Partial<ServiceMount>;
   ServiceNetworkAttachment: ServiceNetworkAttachmentModel;
   ServiceNetworkInput: Partial<ServiceNetworkInput>;
+  ServicePlan: Partial<Omit<ServicePlan, 'service'> & { service?: Maybe<ResolversParentTypes['Service']> }>;
   ServiceRemoveInput: Partial<ServiceRemoveInput>;
   ServiceRemovePayload: Partial<ServiceRemovePayload>;
   ServiceRollbackInput: Partial<ServiceRollbackInput>;
@@ -3717,6 +3820,7 @@ export type ResolversParentTypes = {
   ServiceScalePayload: Partial<Omit<ServiceScalePayload, 'rollout' | 'service'> & { rollout?: Maybe<ResolversParentTypes['Rollout']>, service?: Maybe<ResolversParentTypes['Service']> }>;
   ServiceUpdateInput: Partial<ServiceUpdateInput>;
   ServiceUpdatePayload: Partial<Omit<ServiceUpdatePayload, 'rollout' | 'service'> & { rollout?: Maybe<ResolversParentTypes['Rollout']>, service?: Maybe<ResolversParentTypes['Service']> }>;
+  SpecChange: Partial<SpecChange>;
   StoredObjectFilter: Partial<StoredObjectFilter>;
   String: Partial<Scalars['String']['output']>;
   Subscription: Record<PropertyKey, never>;
@@ -4205,6 +4309,20 @@ export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends R
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type PlannedTaskChangeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PlannedTaskChange'] = ResolversParentTypes['PlannedTaskChange']> = {
+  nodeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['TaskReplaceReason'], ParentType, ContextType>;
+  slot?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  taskId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type PolicyFindingResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PolicyFinding'] = ResolversParentTypes['PolicyFinding']> = {
+  field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PolicyFindingKind'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  path?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type PortConfigResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PortConfig'] = ResolversParentTypes['PortConfig']> = {
   protocol?: Resolver<ResolversTypes['PortProtocol'], ParentType, ContextType>;
   publishMode?: Resolver<ResolversTypes['PublishMode'], ParentType, ContextType>;
@@ -4238,6 +4356,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   secret?: Resolver<ResolversTypes['Secret'], ParentType, ContextType, RequireFields<QuerySecretArgs, 'id'>>;
   secrets?: Resolver<ResolversTypes['SecretConnection'], ParentType, ContextType, RequireFields<QuerySecretsArgs, 'first'>>;
   service?: Resolver<ResolversTypes['Service'], ParentType, ContextType, RequireFields<QueryServiceArgs, 'id'>>;
+  servicePlan?: Resolver<ResolversTypes['ServicePlan'], ParentType, ContextType, RequireFields<QueryServicePlanArgs, 'input'>>;
   services?: Resolver<ResolversTypes['ServiceConnection'], ParentType, ContextType, RequireFields<QueryServicesArgs, 'first'>>;
   swarm?: Resolver<ResolversTypes['Swarm'], ParentType, ContextType, Partial<QuerySwarmArgs>>;
   swarmJoinTokens?: Resolver<ResolversTypes['JoinTokens'], ParentType, ContextType, Partial<QuerySwarmJoinTokensArgs>>;
@@ -4463,6 +4582,19 @@ export type ServiceNetworkAttachmentResolvers<ContextType = GatewayContext, Pare
   virtualIp?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type ServicePlanResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ServicePlan'] = ResolversParentTypes['ServicePlan']> = {
+  added?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  changes?: Resolver<Array<ResolversTypes['SpecChange']>, ParentType, ContextType>;
+  planHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  policy?: Resolver<Array<ResolversTypes['PolicyFinding']>, ParentType, ContextType>;
+  removed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  replaced?: Resolver<Array<ResolversTypes['PlannedTaskChange']>, ParentType, ContextType>;
+  replacesTasks?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  rolloutKind?: Resolver<Maybe<ResolversTypes['RolloutKind']>, ParentType, ContextType>;
+  service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type ServiceRemovePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ServiceRemovePayload'] = ResolversParentTypes['ServiceRemovePayload']> = {
   removed?: Resolver<Array<ResolversTypes['RemovedObject']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
@@ -4487,6 +4619,12 @@ export type ServiceUpdatePayloadResolvers<ContextType = GatewayContext, ParentTy
   service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
   warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type SpecChangeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SpecChange'] = ResolversParentTypes['SpecChange']> = {
+  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SubscriptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
@@ -4724,6 +4862,8 @@ export type Resolvers<ContextType = GatewayContext> = {
   NodeState?: NodeStateResolvers;
   NodeUpdatePayload?: NodeUpdatePayloadResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PlannedTaskChange?: PlannedTaskChangeResolvers<ContextType>;
+  PolicyFinding?: PolicyFindingResolvers<ContextType>;
   PortConfig?: PortConfigResolvers<ContextType>;
   Principal?: PrincipalResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
@@ -4751,10 +4891,12 @@ export type Resolvers<ContextType = GatewayContext> = {
   ServiceEdge?: ServiceEdgeResolvers<ContextType>;
   ServiceMount?: ServiceMountResolvers<ContextType>;
   ServiceNetworkAttachment?: ServiceNetworkAttachmentResolvers<ContextType>;
+  ServicePlan?: ServicePlanResolvers<ContextType>;
   ServiceRemovePayload?: ServiceRemovePayloadResolvers<ContextType>;
   ServiceRollbackPayload?: ServiceRollbackPayloadResolvers<ContextType>;
   ServiceScalePayload?: ServiceScalePayloadResolvers<ContextType>;
   ServiceUpdatePayload?: ServiceUpdatePayloadResolvers<ContextType>;
+  SpecChange?: SpecChangeResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Swarm?: SwarmResolvers<ContextType>;
   SwarmInitPayload?: SwarmInitPayloadResolvers<ContextType>;

@@ -78,14 +78,7 @@ export async function runMutation<P extends Payload>(
     return { ...result.payload, userErrors: [] } as unknown as P;
   } catch (err) {
     if (cluster) ctx.loaders(cluster).invalidate();
-    const userErrors =
-      err instanceof UserInputError
-        ? err.userErrors
-        : err instanceof InvalidOptionsError
-          ? inputErrors(err)
-          : err instanceof InvalidReferenceError
-          ? [userError(fieldHolding(spec.input, err.reference), 'INVALID_VALUE', err.message)]
-          : [userErrorFromEngine(err, { input: spec.input, scope: allowed.scope, ...spec.refusals })].filter((e) => e !== null);
+    const userErrors = inputUserErrors(err, spec.input) ?? [userErrorFromEngine(err, { input: spec.input, scope: allowed.scope, ...spec.refusals })].filter((e) => e !== null);
     if (userErrors.length > 0) {
       await finish('failed', userErrors[0]!.code);
       return { ...empty, userErrors } as unknown as P;
@@ -113,6 +106,18 @@ export async function runMutation<P extends Payload>(
 
 // Resolvers end their validations with it; it lives with the errors it throws.
 export { rejectIfAny };
+
+/**
+ * The gateway's own refusals of an input (what the caller can fix) as userErrors, or null for
+ * any other failure. Mutations and the reads that check an input as a mutation would
+ * (servicePlan) answer them alike.
+ */
+export function inputUserErrors(err: unknown, input: unknown): UserErrorInit[] | null {
+  if (err instanceof UserInputError) return err.userErrors;
+  if (err instanceof InvalidOptionsError) return inputErrors(err);
+  if (err instanceof InvalidReferenceError) return [userError(fieldHolding(input, err.reference), 'INVALID_VALUE', err.message)];
+  return null;
+}
 
 /**
  * The engine layer's problems as userErrors: the one place where a path inside the engine

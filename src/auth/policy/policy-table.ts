@@ -35,7 +35,7 @@ export interface FieldPolicy {
 }
 
 /** Fields of the service inputs that are not part of the spec (they select the cluster or the service, or say how long to follow the rollout). */
-export const NOT_SPEC_INPUTS = { create: ['cluster', 'wait', 'deadline'], update: ['cluster', 'id', 'version', 'wait', 'deadline'] } as const;
+export const NOT_SPEC_INPUTS = { create: ['cluster', 'wait', 'deadline'], update: ['cluster', 'id', 'version', 'wait', 'deadline', 'planHash'] } as const;
 
 const checkDefaultRuntime =
   (field: string, defaults: readonly string[]): FieldCheck =>

@@ -64,7 +64,7 @@ export function scopeLabelErrors(scope: Scope, before: Labels, after: Labels, fi
 }
 
 /** The serviceUpdate fields an operator may change; the rest need Capability.serviceSpec. */
-const OPERATOR_FIELDS = new Set(['cluster', 'id', 'version', 'image', 'replicas', 'envAdd', 'envRemove', 'force']);
+const OPERATOR_FIELDS = new Set(['cluster', 'id', 'version', 'planHash', 'image', 'replicas', 'envAdd', 'envRemove', 'force']);
 
 /**
  * What serviceUpdate may not do under the caller's grants, besides the guard's decision

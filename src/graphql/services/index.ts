@@ -3,6 +3,7 @@
 import type { Resolvers } from '../../generated/graphql.ts';
 import { serviceCreate } from './create.ts';
 import { serviceQueries } from './queries.ts';
+import { servicePlan } from './plan.ts';
 import { serviceRemove } from './remove.ts';
 import { serviceRollback } from './rollback.ts';
 import { serviceScale } from './scale.ts';
@@ -10,7 +11,7 @@ import { serviceUpdate } from './update.ts';
 import { serviceFields, serviceNetworkAttachmentFields } from './service-fields.ts';
 
 export const servicesResolvers: Resolvers = {
-  Query: { ...serviceQueries },
+  Query: { ...serviceQueries, servicePlan },
   Mutation: { serviceCreate, serviceUpdate, serviceScale, serviceRollback, serviceRemove },
   Service: serviceFields,
   ServiceNetworkAttachment: serviceNetworkAttachmentFields,
