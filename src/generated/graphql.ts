@@ -365,6 +365,20 @@ export type ConfigEdge = {
   node: Config;
 };
 
+/** A config a service's tasks get as a file (`--config source=S,target=T,uid=U,gid=G,mode=M`). */
+export type ConfigReferenceInput = {
+  /** The file's group ID (`gid`); default 0. */
+  gid?: InputMaybe<Scalars['String']['input']>;
+  /** The file's mode, the octal permission bits as an Int (`mode=0440` is 288); default 0444 (292). */
+  mode?: InputMaybe<Scalars['Int']['input']>;
+  /** The config's ID or name. One the caller may not read (another team's) is REFERENCE_NOT_FOUND, as a missing one. */
+  source: Scalars['ID']['input'];
+  /** The file's name (a relative name is under `/`); default: the config's name. Relative, without `..` (as the CLI). */
+  target?: InputMaybe<Scalars['String']['input']>;
+  /** The file's owner user ID (`uid`); default 0. */
+  uid?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Input of `configRemove` (`docker config rm`). */
 export type ConfigRemoveInput = {
   /** The cluster. */
@@ -2257,6 +2271,20 @@ export type SecretEdge = {
   node: Secret;
 };
 
+/** A secret a service's tasks get as a file (`--secret source=S,target=T,uid=U,gid=G,mode=M`). */
+export type SecretReferenceInput = {
+  /** The file's group ID (`gid`); default 0. */
+  gid?: InputMaybe<Scalars['String']['input']>;
+  /** The file's mode, the octal permission bits as an Int (`mode=0440` is 288); default 0444 (292). */
+  mode?: InputMaybe<Scalars['Int']['input']>;
+  /** The secret's ID or name. One the caller may not read (another team's) is REFERENCE_NOT_FOUND, as a missing one. */
+  source: Scalars['ID']['input'];
+  /** The file's name under `/run/secrets/`; default: the secret's name. Relative, without `..` (as the CLI). */
+  target?: InputMaybe<Scalars['String']['input']>;
+  /** The file's owner user ID (`uid`); default 0. */
+  uid?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Input of `secretRemove` (`docker secret rm`). */
 export type SecretRemoveInput = {
   /** The cluster. */
@@ -2413,6 +2441,8 @@ export type ServiceCreateInput = {
   cluster?: InputMaybe<Scalars['String']['input']>;
   /** Command, overriding the image's entrypoint (`--entrypoint`-like; as `docker service create IMAGE CMD` sets Args, see `args`). */
   command?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Configs the tasks get as files (`--config`): only configs the caller may read (another team's is REFERENCE_NOT_FOUND). */
+  configs?: InputMaybe<Array<ConfigReferenceInput>>;
   /** Placement constraints, e.g. `node.labels.zone==a` (`--constraint`), in swarmkit's grammar. Guardrail: for guarded callers the gateway adds `guardrails.workerConstraint` (default `node.role==worker`), and refuses constraints that contradict it or name a manager (`node.role==manager`, a manager's `node.id` or `node.hostname`). */
   constraints?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Container labels (`--container-label`). */
@@ -2453,6 +2483,8 @@ export type ServiceCreateInput = {
   resources?: InputMaybe<ResourcesInput>;
   /** Rollback policy (`--rollback-*`). */
   rollbackConfig?: InputMaybe<UpdatePolicyInput>;
+  /** Secrets the tasks get as files (`--secret`): only secrets the caller may read (another team's is REFERENCE_NOT_FOUND). */
+  secrets?: InputMaybe<Array<SecretReferenceInput>>;
   /** REPLICATED_JOB only: tasks to run to completion (`--replicas` of a job, `ReplicatedJob.TotalCompletions`), 0 or more; default 1. */
   totalCompletions?: InputMaybe<Scalars['Int']['input']>;
   /** Update policy (`--update-*`). */
@@ -3506,6 +3538,7 @@ export type ResolversTypes = {
   ConfigCreateInput: ResolverTypeWrapper<Partial<ConfigCreateInput>>;
   ConfigCreatePayload: ResolverTypeWrapper<Partial<Omit<ConfigCreatePayload, 'config'> & { config?: Maybe<ResolversTypes['Config']> }>>;
   ConfigEdge: ResolverTypeWrapper<Partial<Omit<ConfigEdge, 'node'> & { node: ResolversTypes['Config'] }>>;
+  ConfigReferenceInput: ResolverTypeWrapper<Partial<ConfigReferenceInput>>;
   ConfigRemoveInput: ResolverTypeWrapper<Partial<ConfigRemoveInput>>;
   ConfigRemovePayload: ResolverTypeWrapper<Partial<ConfigRemovePayload>>;
   ConfigUpdateInput: ResolverTypeWrapper<Partial<ConfigUpdateInput>>;
@@ -3614,6 +3647,7 @@ export type ResolversTypes = {
   SecretCreateInput: ResolverTypeWrapper<Partial<SecretCreateInput>>;
   SecretCreatePayload: ResolverTypeWrapper<Partial<Omit<SecretCreatePayload, 'secret'> & { secret?: Maybe<ResolversTypes['Secret']> }>>;
   SecretEdge: ResolverTypeWrapper<Partial<Omit<SecretEdge, 'node'> & { node: ResolversTypes['Secret'] }>>;
+  SecretReferenceInput: ResolverTypeWrapper<Partial<SecretReferenceInput>>;
   SecretRemoveInput: ResolverTypeWrapper<Partial<SecretRemoveInput>>;
   SecretRemovePayload: ResolverTypeWrapper<Partial<SecretRemovePayload>>;
   SecretUpdateInput: ResolverTypeWrapper<Partial<SecretUpdateInput>>;
@@ -3710,6 +3744,7 @@ export type ResolversParentTypes = {
   ConfigCreateInput: Partial<ConfigCreateInput>;
   ConfigCreatePayload: Partial<Omit<ConfigCreatePayload, 'config'> & { config?: Maybe<ResolversParentTypes['Config']> }>;
   ConfigEdge: Partial<Omit<ConfigEdge, 'node'> & { node: ResolversParentTypes['Config'] }>;
+  ConfigReferenceInput: Partial<ConfigReferenceInput>;
   ConfigRemoveInput: Partial<ConfigRemoveInput>;
   ConfigRemovePayload: Partial<ConfigRemovePayload>;
   ConfigUpdateInput: Partial<ConfigUpdateInput>;
@@ -3797,6 +3832,7 @@ export type ResolversParentTypes = {
   SecretCreateInput: Partial<SecretCreateInput>;
   SecretCreatePayload: Partial<Omit<SecretCreatePayload, 'secret'> & { secret?: Maybe<ResolversParentTypes['Secret']> }>;
   SecretEdge: Partial<Omit<SecretEdge, 'node'> & { node: ResolversParentTypes['Secret'] }>;
+  SecretReferenceInput: Partial<SecretReferenceInput>;
   SecretRemoveInput: Partial<SecretRemoveInput>;
   SecretRemovePayload: Partial<SecretRemovePayload>;
   SecretUpdateInput: Partial<SecretUpdateInput>;

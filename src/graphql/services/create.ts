@@ -12,6 +12,7 @@ import { operationScope } from '../access/field-decision.ts';
 import { rejectIfAny, runMutation } from '../run-mutation.ts';
 import { enforcePolicy } from './guardrails.ts';
 import { resolveNetworkIds } from './network-refs.ts';
+import { checkReadableReferences, resolveStoredReferences } from './stored-refs.ts';
 import { EMPTY_SERVICE_PAYLOAD, type ServicePayloadModel } from './payloads.ts';
 import { rolloutOptionErrors } from './rollout-options.ts';
 import { afterWait, changedServicePayload } from './changed-service.ts';
@@ -24,8 +25,10 @@ export const serviceCreate: MutationResolvers['serviceCreate'] = async (_root, {
     const scope = operationScope(ctx);
     const networkIds = await resolveNetworkIds(loaders, scope, (input.networks ?? []).map((n) => n.target));
     const mapped = toServiceSpec(options, networkIds);
+    Object.assign(mapped.TaskTemplate.ContainerSpec ??= {}, await resolveStoredReferences(ctx, loaders.client.name, input));
     mapped.Labels = stampScopeLabels(scope, mapped.Labels, ['input', 'labels']);
     const spec = await enforcePolicy(ctx, loaders, mapped, { create: options, networkIds });
+    await checkReadableReferences(ctx, loaders.client.name, spec, (kind, i) => ['input', kind, String(i), 'source']);
     const created = await createService(loaders.client, spec);
     const fresh = await inspectService(loaders.client, created.ID);
     return changedServicePayload(ctx, { client: loaders.client, before: null, fresh, warnings: created.Warnings, deadlineSeconds: input.deadline });

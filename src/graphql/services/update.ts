@@ -16,6 +16,7 @@ import { rejectIfAny, runMutation } from '../run-mutation.ts';
 import { enforcePolicy } from './guardrails.ts';
 import { findServiceToChange } from './lookup.ts';
 import { resolveNetworkIds } from './network-refs.ts';
+import { checkReadableReferences } from './stored-refs.ts';
 import { EMPTY_SERVICE_PAYLOAD, type ServicePayloadModel } from './payloads.ts';
 import { sendUpdate } from './versioned-update.ts';
 import { rolloutOptionErrors } from './rollout-options.ts';
@@ -48,6 +49,7 @@ export async function prepareServiceUpdate(ctx: GatewayContext, input: ServiceUp
   const networkIds = await resolveNetworkIds(loaders, scope, refs);
   const merged = applyServiceUpdate(current.Spec, options, networkIds);
   const spec = await enforcePolicy(ctx, loaders, merged, { update: options, networkIds, service: current.Spec.Name ?? current.ID });
+  await checkReadableReferences(ctx, loaders.client.name, spec, () => ['input', 'id']);
   return { loaders, current, merged, spec };
 }
 

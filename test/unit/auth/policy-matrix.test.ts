@@ -70,8 +70,10 @@ const SAMPLES: Record<string, Sample> = {
   [`${CS}.Healthcheck`]: { good: [{ Test: ['NONE'] }] },
   [`${CS}.Hosts`]: { good: [['10.0.0.1 db']] },
   [`${CS}.DNSConfig`]: { good: [{ Nameservers: ['10.0.0.53'] }] },
-  [`${CS}.Secrets`]: { bad: [[{ SecretID: 's', SecretName: 's' }]] },
-  [`${CS}.Configs`]: { bad: [[{ ConfigID: 'c', ConfigName: 'c' }]] },
+  // The policy lets references through; which secrets and configs a caller may reference is
+  // the resolvers' check (test/unit/graphql/secrets/service-references.test.ts).
+  [`${CS}.Secrets`]: { good: [[{ SecretID: 's', SecretName: 's', File: { Name: 's', UID: '0', GID: '0', Mode: 292 } }]] },
+  [`${CS}.Configs`]: { good: [[{ ConfigID: 'c', ConfigName: 'c', File: { Name: 'c', UID: '0', GID: '0', Mode: 292 } }]] },
   [`${CS}.Isolation`]: { good: ['default'], bad: ['hyperv', 'process'] },
   [`${CS}.Sysctls`]: { bad: [{ 'net.ipv4.ip_forward': '1' }] },
   [`${CS}.CapabilityAdd`]: { bad: [['CAP_SYS_ADMIN'], ['ALL'], ['CAP_NET_ADMIN']] },
