@@ -78,6 +78,8 @@ export const PERMISSIONS = {
   'Mutation.configCreate': { roles: DEPLOYERS, scoped: 'objects', summary: 'create a config (a scoped deployer\'s gets its scope labels)' },
   'Mutation.configUpdate': { roles: DEPLOYERS, scoped: 'objects', summary: 'change a config\'s labels' },
   'Mutation.configRemove': { roles: DEPLOYERS, scoped: 'objects', summary: 'remove a config no service uses' },
+  'Mutation.secretRotate': { roles: DEPLOYERS, scoped: 'objects', summary: 'new data for a secret: a new version, its services moved to it (each a rollout), the old one removed; refused if a service outside the scope uses it' },
+  'Mutation.configRotate': { roles: DEPLOYERS, scoped: 'objects', summary: 'new data for a config: a new version, its services moved to it (each a rollout), the old one removed; refused if a service outside the scope uses it' },
   'Mutation.serviceCreate': { roles: DEPLOYERS, scoped: 'objects', summary: 'create a service (guardrails unless admin)' },
   'Mutation.serviceUpdate': { roles: OPERATORS, scoped: 'objects', summary: 'update a service (operator: image, env, replicas and force only)' },
   'Mutation.serviceScale': { roles: OPERATORS, scoped: 'objects', summary: 'scale a service' },

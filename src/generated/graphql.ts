@@ -396,6 +396,49 @@ export type ConfigRemovePayload = {
   userErrors: Array<UserError>;
 };
 
+/**
+ * Input of `configRotate`: new data for a config, which swarmkit cannot change in place. The new
+ * version is a new config named `<base>.v<N>` (the first rotation of `db-password` makes
+ * `db-password.v2`, the next `db-password.v3`), labelled `com.swarm-gateway.rotation.base=<base>`
+ * and `com.swarm-gateway.rotation.version=<N>` besides the old one's labels.
+ */
+export type ConfigRotateInput = {
+  /** The cluster. */
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  /** The new data as UTF-8 text. Give exactly one of `data` and `dataBase64`; 1 byte to 500 KiB. */
+  data?: InputMaybe<Scalars['String']['input']>;
+  /** The new data as base64. Give exactly one of `data` and `dataBase64`. */
+  dataBase64?: InputMaybe<Scalars['String']['input']>;
+  /** Seconds each rollout may take before it concludes TIMED_OUT (10-86400). Default: from each service's update config. */
+  deadline?: InputMaybe<Scalars['Int']['input']>;
+  /** The config to rotate: ID, ID prefix or name. */
+  id: Scalars['ID']['input'];
+  /** Remove the old config once every service references the new one; default true. */
+  removeOld?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Answer only once every rollout of the rotation concludes, or after this many seconds (1-900), whichever comes first. */
+  wait?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * Result of `configRotate`, one audited operation. A service referencing the config outside the
+ * caller's label scope refuses the whole rotation up front (IN_USE, nothing created). A failure
+ * part-way is a userError whose message says exactly what was done (created, updated, not
+ * updated, old kept); the audit outcome is then `failed`.
+ */
+export type ConfigRotatePayload = {
+  __typename?: 'ConfigRotatePayload';
+  /** The new version. */
+  config: Maybe<Config>;
+  /** Whether the old config was removed. */
+  oldRemoved: Scalars['Boolean']['output'];
+  /** The rollout each service update started. */
+  rollouts: Array<Rollout>;
+  /** The services updated to reference the new version (same target, uid, gid and mode). */
+  services: Array<Service>;
+  /** Problems with the input, or what a rotation that stopped part-way did. */
+  userErrors: Array<UserError>;
+};
+
 /** Input of `configUpdate`: labels only (swarmkit refuses to change a config's data: create a new config instead). */
 export type ConfigUpdateInput = {
   /** The cluster. */
@@ -841,6 +884,8 @@ export type Mutation = {
   configCreate: ConfigCreatePayload;
   /** Remove a config no service references (`docker config rm`). */
   configRemove: ConfigRemovePayload;
+  /** Replace a config's data: a new version, every service using it moved to it (each a rollout), the old one removed. */
+  configRotate: ConfigRotatePayload;
   /** Change a config's labels (swarmkit does not let the data change). */
   configUpdate: ConfigUpdatePayload;
   /** Connect a standalone container to a network (`docker network connect`). */
@@ -867,6 +912,8 @@ export type Mutation = {
   secretCreate: SecretCreatePayload;
   /** Remove a secret no service references (`docker secret rm`). */
   secretRemove: SecretRemovePayload;
+  /** Replace a secret's data: a new version, every service using it moved to it (each a rollout), the old one removed. */
+  secretRotate: SecretRotatePayload;
   /** Change a secret's labels (swarmkit does not let the data change). */
   secretUpdate: SecretUpdatePayload;
   /** Create a service (`docker service create`). */
@@ -923,6 +970,12 @@ export type MutationConfigCreateArgs = {
 /** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
 export type MutationConfigRemoveArgs = {
   input: ConfigRemoveInput;
+};
+
+
+/** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
+export type MutationConfigRotateArgs = {
+  input: ConfigRotateInput;
 };
 
 
@@ -1001,6 +1054,12 @@ export type MutationSecretCreateArgs = {
 /** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
 export type MutationSecretRemoveArgs = {
   input: SecretRemoveInput;
+};
+
+
+/** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
+export type MutationSecretRotateArgs = {
+  input: SecretRotateInput;
 };
 
 
@@ -2302,6 +2361,49 @@ export type SecretRemovePayload = {
   userErrors: Array<UserError>;
 };
 
+/**
+ * Input of `secretRotate`: new data for a secret, which swarmkit cannot change in place. The new
+ * version is a new secret named `<base>.v<N>` (the first rotation of `db-password` makes
+ * `db-password.v2`, the next `db-password.v3`), labelled `com.swarm-gateway.rotation.base=<base>`
+ * and `com.swarm-gateway.rotation.version=<N>` besides the old one's labels.
+ */
+export type SecretRotateInput = {
+  /** The cluster. */
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  /** The new data as UTF-8 text. Give exactly one of `data` and `dataBase64`; 1 byte to 500 KiB. */
+  data?: InputMaybe<Scalars['String']['input']>;
+  /** The new data as base64. Give exactly one of `data` and `dataBase64`. */
+  dataBase64?: InputMaybe<Scalars['String']['input']>;
+  /** Seconds each rollout may take before it concludes TIMED_OUT (10-86400). Default: from each service's update config. */
+  deadline?: InputMaybe<Scalars['Int']['input']>;
+  /** The secret to rotate: ID, ID prefix or name. */
+  id: Scalars['ID']['input'];
+  /** Remove the old secret once every service references the new one; default true. */
+  removeOld?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Answer only once every rollout of the rotation concludes, or after this many seconds (1-900), whichever comes first. */
+  wait?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * Result of `secretRotate`, one audited operation. A service referencing the secret outside the
+ * caller's label scope refuses the whole rotation up front (IN_USE, nothing created). A failure
+ * part-way is a userError whose message says exactly what was done (created, updated, not
+ * updated, old kept); the audit outcome is then `failed`.
+ */
+export type SecretRotatePayload = {
+  __typename?: 'SecretRotatePayload';
+  /** Whether the old secret was removed. */
+  oldRemoved: Scalars['Boolean']['output'];
+  /** The rollout each service update started. */
+  rollouts: Array<Rollout>;
+  /** The new version. */
+  secret: Maybe<Secret>;
+  /** The services updated to reference the new version (same target, uid, gid and mode). */
+  services: Array<Service>;
+  /** Problems with the input, or what a rotation that stopped part-way did. */
+  userErrors: Array<UserError>;
+};
+
 /** Input of `secretUpdate`: labels only (swarmkit refuses to change a secret's data: create a new secret instead). */
 export type SecretUpdateInput = {
   /** The cluster. */
@@ -3541,6 +3643,8 @@ export type ResolversTypes = {
   ConfigReferenceInput: ResolverTypeWrapper<Partial<ConfigReferenceInput>>;
   ConfigRemoveInput: ResolverTypeWrapper<Partial<ConfigRemoveInput>>;
   ConfigRemovePayload: ResolverTypeWrapper<Partial<ConfigRemovePayload>>;
+  ConfigRotateInput: ResolverTypeWrapper<Partial<ConfigRotateInput>>;
+  ConfigRotatePayload: ResolverTypeWrapper<Partial<Omit<ConfigRotatePayload, 'config' | 'rollouts' | 'services'> & { config?: Maybe<ResolversTypes['Config']>, rollouts: Array<ResolversTypes['Rollout']>, services: Array<ResolversTypes['Service']> }>>;
   ConfigUpdateInput: ResolverTypeWrapper<Partial<ConfigUpdateInput>>;
   ConfigUpdatePayload: ResolverTypeWrapper<Partial<Omit<ConfigUpdatePayload, 'config'> & { config?: Maybe<ResolversTypes['Config']> }>>;
   ConfiguredEngine: ResolverTypeWrapper<Partial<Omit<ConfiguredEngine, 'swarmState'> & { swarmState: ResolversTypes['EngineSwarmState'] }>>;
@@ -3650,6 +3754,8 @@ export type ResolversTypes = {
   SecretReferenceInput: ResolverTypeWrapper<Partial<SecretReferenceInput>>;
   SecretRemoveInput: ResolverTypeWrapper<Partial<SecretRemoveInput>>;
   SecretRemovePayload: ResolverTypeWrapper<Partial<SecretRemovePayload>>;
+  SecretRotateInput: ResolverTypeWrapper<Partial<SecretRotateInput>>;
+  SecretRotatePayload: ResolverTypeWrapper<Partial<Omit<SecretRotatePayload, 'rollouts' | 'secret' | 'services'> & { rollouts: Array<ResolversTypes['Rollout']>, secret?: Maybe<ResolversTypes['Secret']>, services: Array<ResolversTypes['Service']> }>>;
   SecretUpdateInput: ResolverTypeWrapper<Partial<SecretUpdateInput>>;
   SecretUpdatePayload: ResolverTypeWrapper<Partial<Omit<SecretUpdatePayload, 'secret'> & { secret?: Maybe<ResolversTypes['Secret']> }>>;
   Service: ResolverTypeWrapper<ServiceModel>;
@@ -3747,6 +3853,8 @@ export type ResolversParentTypes = {
   ConfigReferenceInput: Partial<ConfigReferenceInput>;
   ConfigRemoveInput: Partial<ConfigRemoveInput>;
   ConfigRemovePayload: Partial<ConfigRemovePayload>;
+  ConfigRotateInput: Partial<ConfigRotateInput>;
+  ConfigRotatePayload: Partial<Omit<ConfigRotatePayload, 'config' | 'rollouts' | 'services'> & { config?: Maybe<ResolversParentTypes['Config']>, rollouts: Array<ResolversParentTypes['Rollout']>, services: Array<ResolversParentTypes['Service']> }>;
   ConfigUpdateInput: Partial<ConfigUpdateInput>;
   ConfigUpdatePayload: Partial<Omit<ConfigUpdatePayload, 'config'> & { config?: Maybe<ResolversParentTypes['Config']> }>;
   ConfiguredEngine: Partial<ConfiguredEngine>;
@@ -3835,6 +3943,8 @@ export type ResolversParentTypes = {
   SecretReferenceInput: Partial<SecretReferenceInput>;
   SecretRemoveInput: Partial<SecretRemoveInput>;
   SecretRemovePayload: Partial<SecretRemovePayload>;
+  SecretRotateInput: Partial<SecretRotateInput>;
+  SecretRotatePayload: Partial<Omit<SecretRotatePayload, 'rollouts' | 'secret' | 'services'> & { rollouts: Array<ResolversParentTypes['Rollout']>, secret?: Maybe<ResolversParentTypes['Secret']>, services: Array<ResolversParentTypes['Service']> }>;
   SecretUpdateInput: Partial<SecretUpdateInput>;
   SecretUpdatePayload: Partial<Omit<SecretUpdatePayload, 'secret'> & { secret?: Maybe<ResolversParentTypes['Secret']> }>;
   Service: ServiceModel;
@@ -4026,6 +4136,14 @@ export type ConfigRemovePayloadResolvers<ContextType = GatewayContext, ParentTyp
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type ConfigRotatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConfigRotatePayload'] = ResolversParentTypes['ConfigRotatePayload']> = {
+  config?: Resolver<Maybe<ResolversTypes['Config']>, ParentType, ContextType>;
+  oldRemoved?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  rollouts?: Resolver<Array<ResolversTypes['Rollout']>, ParentType, ContextType>;
+  services?: Resolver<Array<ResolversTypes['Service']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type ConfigUpdatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ConfigUpdatePayload'] = ResolversParentTypes['ConfigUpdatePayload']> = {
   config?: Resolver<Maybe<ResolversTypes['Config']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
@@ -4161,6 +4279,7 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   apiTokenRevoke?: Resolver<ResolversTypes['ApiTokenRevokePayload'], ParentType, ContextType, RequireFields<MutationApiTokenRevokeArgs, 'input'>>;
   configCreate?: Resolver<ResolversTypes['ConfigCreatePayload'], ParentType, ContextType, RequireFields<MutationConfigCreateArgs, 'input'>>;
   configRemove?: Resolver<ResolversTypes['ConfigRemovePayload'], ParentType, ContextType, RequireFields<MutationConfigRemoveArgs, 'input'>>;
+  configRotate?: Resolver<ResolversTypes['ConfigRotatePayload'], ParentType, ContextType, RequireFields<MutationConfigRotateArgs, 'input'>>;
   configUpdate?: Resolver<ResolversTypes['ConfigUpdatePayload'], ParentType, ContextType, RequireFields<MutationConfigUpdateArgs, 'input'>>;
   networkConnect?: Resolver<ResolversTypes['NetworkConnectPayload'], ParentType, ContextType, RequireFields<MutationNetworkConnectArgs, 'input'>>;
   networkCreate?: Resolver<ResolversTypes['NetworkCreatePayload'], ParentType, ContextType, RequireFields<MutationNetworkCreateArgs, 'input'>>;
@@ -4174,6 +4293,7 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   nodeUpdate?: Resolver<ResolversTypes['NodeUpdatePayload'], ParentType, ContextType, RequireFields<MutationNodeUpdateArgs, 'input'>>;
   secretCreate?: Resolver<ResolversTypes['SecretCreatePayload'], ParentType, ContextType, RequireFields<MutationSecretCreateArgs, 'input'>>;
   secretRemove?: Resolver<ResolversTypes['SecretRemovePayload'], ParentType, ContextType, RequireFields<MutationSecretRemoveArgs, 'input'>>;
+  secretRotate?: Resolver<ResolversTypes['SecretRotatePayload'], ParentType, ContextType, RequireFields<MutationSecretRotateArgs, 'input'>>;
   secretUpdate?: Resolver<ResolversTypes['SecretUpdatePayload'], ParentType, ContextType, RequireFields<MutationSecretUpdateArgs, 'input'>>;
   serviceCreate?: Resolver<ResolversTypes['ServiceCreatePayload'], ParentType, ContextType, RequireFields<MutationServiceCreateArgs, 'input'>>;
   serviceRemove?: Resolver<ResolversTypes['ServiceRemovePayload'], ParentType, ContextType, RequireFields<MutationServiceRemoveArgs, 'input'>>;
@@ -4532,6 +4652,14 @@ export type SecretRemovePayloadResolvers<ContextType = GatewayContext, ParentTyp
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type SecretRotatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SecretRotatePayload'] = ResolversParentTypes['SecretRotatePayload']> = {
+  oldRemoved?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  rollouts?: Resolver<Array<ResolversTypes['Rollout']>, ParentType, ContextType>;
+  secret?: Resolver<Maybe<ResolversTypes['Secret']>, ParentType, ContextType>;
+  services?: Resolver<Array<ResolversTypes['Service']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type SecretUpdatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SecretUpdatePayload'] = ResolversParentTypes['SecretUpdatePayload']> = {
   secret?: Resolver<Maybe<ResolversTypes['Secret']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
@@ -4852,6 +4980,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   ConfigCreatePayload?: ConfigCreatePayloadResolvers<ContextType>;
   ConfigEdge?: ConfigEdgeResolvers<ContextType>;
   ConfigRemovePayload?: ConfigRemovePayloadResolvers<ContextType>;
+  ConfigRotatePayload?: ConfigRotatePayloadResolvers<ContextType>;
   ConfigUpdatePayload?: ConfigUpdatePayloadResolvers<ContextType>;
   ConfiguredEngine?: ConfiguredEngineResolvers<ContextType>;
   Container?: ContainerResolvers<ContextType>;
@@ -4918,6 +5047,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   SecretCreatePayload?: SecretCreatePayloadResolvers<ContextType>;
   SecretEdge?: SecretEdgeResolvers<ContextType>;
   SecretRemovePayload?: SecretRemovePayloadResolvers<ContextType>;
+  SecretRotatePayload?: SecretRotatePayloadResolvers<ContextType>;
   SecretUpdatePayload?: SecretUpdatePayloadResolvers<ContextType>;
   Service?: ServiceResolvers<ContextType>;
   ServiceConnection?: ServiceConnectionResolvers<ContextType>;
