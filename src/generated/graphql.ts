@@ -2438,6 +2438,8 @@ export type Service = {
   capabilityDrop: Array<Scalars['String']['output']>;
   /** Command (`ENTRYPOINT` override), if set. */
   command: Array<Scalars['String']['output']>;
+  /** Configs its tasks get as files (`--config`), as the spec references them. */
+  configs: Array<ServiceFileReference>;
   /** Placement constraints (`--constraint`). */
   constraints: Array<Scalars['String']['output']>;
   /** Container labels (`--container-label`). */
@@ -2486,6 +2488,8 @@ export type Service = {
   rollouts: RolloutConnection;
   /** Tasks currently running. */
   runningTasks: Scalars['Int']['output'];
+  /** Secrets its tasks get as files (`--secret`), as the spec references them; never their data. */
+  secrets: Array<ServiceFileReference>;
   /** The service's tasks (`docker service ps`). */
   tasks: Array<Task>;
   /** Update policy. */
@@ -2639,6 +2643,23 @@ export type ServiceEdge = {
   cursor: Scalars['String']['output'];
   /** The service. */
   node: Service;
+};
+
+/** A secret or config a service's tasks get as a file (`Service.secrets`, `Service.configs`); never its data. */
+export type ServiceFileReference = {
+  __typename?: 'ServiceFileReference';
+  /** The file's group ID. */
+  gid: Scalars['String']['output'];
+  /** The file's mode, the permission bits as an Int (0444 is 292). */
+  mode: Scalars['Int']['output'];
+  /** The secret's or config's name, as the spec recorded it. */
+  source: Scalars['String']['output'];
+  /** The secret's or config's ID. */
+  sourceId: Scalars['ID']['output'];
+  /** The file name (secrets: under `/run/secrets/`). */
+  target: Scalars['String']['output'];
+  /** The file's owner user ID. */
+  uid: Scalars['String']['output'];
 };
 
 /** Filters for `services`, as `docker service ls --filter`. */
@@ -3765,6 +3786,7 @@ export type ResolversTypes = {
   ServiceDnsName: ResolverTypeWrapper<Partial<Omit<ServiceDnsName, 'kind'> & { kind: ResolversTypes['ServiceDnsNameKind'] }>>;
   ServiceDnsNameKind: ResolverTypeWrapper<ServiceDnsNameKind>;
   ServiceEdge: ResolverTypeWrapper<Partial<Omit<ServiceEdge, 'node'> & { node: ResolversTypes['Service'] }>>;
+  ServiceFileReference: ResolverTypeWrapper<Partial<ServiceFileReference>>;
   ServiceFilter: ResolverTypeWrapper<Partial<ServiceFilter>>;
   ServiceMode: ResolverTypeWrapper<Partial<ServiceMode>>;
   ServiceMount: ResolverTypeWrapper<Partial<ServiceMount>>;
@@ -3953,6 +3975,7 @@ export type ResolversParentTypes = {
   ServiceCreatePayload: Partial<Omit<ServiceCreatePayload, 'rollout' | 'service'> & { rollout?: Maybe<ResolversParentTypes['Rollout']>, service?: Maybe<ResolversParentTypes['Service']> }>;
   ServiceDnsName: Partial<ServiceDnsName>;
   ServiceEdge: Partial<Omit<ServiceEdge, 'node'> & { node: ResolversParentTypes['Service'] }>;
+  ServiceFileReference: Partial<ServiceFileReference>;
   ServiceFilter: Partial<ServiceFilter>;
   ServiceMount: Partial<ServiceMount>;
   ServiceNetworkAttachment: ServiceNetworkAttachmentModel;
@@ -4671,6 +4694,7 @@ export type ServiceResolvers<ContextType = GatewayContext, ParentType extends Re
   capabilityAdd?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   capabilityDrop?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   command?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  configs?: Resolver<Array<ResolversTypes['ServiceFileReference']>, ParentType, ContextType>;
   constraints?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   containerLabels?: Resolver<Array<ResolversTypes['KeyValue']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -4695,6 +4719,7 @@ export type ServiceResolvers<ContextType = GatewayContext, ParentType extends Re
   rollbackConfig?: Resolver<Maybe<ResolversTypes['UpdatePolicy']>, ParentType, ContextType>;
   rollouts?: Resolver<ResolversTypes['RolloutConnection'], ParentType, ContextType, RequireFields<ServiceRolloutsArgs, 'first'>>;
   runningTasks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  secrets?: Resolver<Array<ResolversTypes['ServiceFileReference']>, ParentType, ContextType>;
   tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType, Partial<ServiceTasksArgs>>;
   updateConfig?: Resolver<Maybe<ResolversTypes['UpdatePolicy']>, ParentType, ContextType>;
   updateStatus?: Resolver<Maybe<ResolversTypes['UpdateStatus']>, ParentType, ContextType>;
@@ -4728,6 +4753,15 @@ export type ServiceDnsNameKindResolvers = { TASKS: 'tasks', VIP: 'vip' };
 export type ServiceEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ServiceEdge'] = ResolversParentTypes['ServiceEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+};
+
+export type ServiceFileReferenceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ServiceFileReference'] = ResolversParentTypes['ServiceFileReference']> = {
+  gid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mode?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sourceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  uid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ServiceMountResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ServiceMount'] = ResolversParentTypes['ServiceMount']> = {
@@ -5055,6 +5089,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   ServiceDnsName?: ServiceDnsNameResolvers<ContextType>;
   ServiceDnsNameKind?: ServiceDnsNameKindResolvers;
   ServiceEdge?: ServiceEdgeResolvers<ContextType>;
+  ServiceFileReference?: ServiceFileReferenceResolvers<ContextType>;
   ServiceMount?: ServiceMountResolvers<ContextType>;
   ServiceNetworkAttachment?: ServiceNetworkAttachmentResolvers<ContextType>;
   ServicePlan?: ServicePlanResolvers<ContextType>;

@@ -6,6 +6,7 @@
 // Relations the resolvers load (a task's node, a service's tasks...) are left out.
 import type * as G from '../generated/graphql.ts';
 import type * as M from '../docker/model/types.ts';
+import type { ConfigModel, SecretModel } from '../docker/model/stored-object.ts';
 
 /** `true` when the model can stand for the schema type (minus `Relations`); otherwise `never`, which fails below. */
 type Gives<Model, Schema, Relations extends keyof Schema = never> = Model extends Omit<Schema, '__typename' | Relations> ? true : never;
@@ -16,12 +17,14 @@ export type ModelContract = {
   node: Gives<M.NodeModel, G.Node, 'tasks'>;
   network: Gives<M.NetworkModel, G.Network, 'services' | 'peers'>;
   networkService: Gives<M.NetworkServiceModel, G.NetworkService, 'service'>;
-  service: Gives<M.ServiceModel, G.Service, 'tasks' | 'discovery' | 'logs' | 'networks' | 'runningTasks' | 'desiredTasks' | 'rollouts'>;
+  service: Gives<M.ServiceModel, G.Service, 'tasks' | 'discovery' | 'logs' | 'networks' | 'runningTasks' | 'desiredTasks' | 'rollouts' | 'secrets' | 'configs'>;
   serviceNetworkAttachment: Gives<M.ServiceNetworkAttachmentModel, G.ServiceNetworkAttachment, 'network'>;
   task: Gives<M.TaskModel, G.Task, 'service' | 'node' | 'networkAttachments'>;
   taskNetworkAttachment: Gives<M.TaskNetworkAttachmentModel, G.TaskNetworkAttachment, 'network'>;
   container: Gives<M.ContainerModel, G.Container>;
   quorum: Gives<M.Quorum, G.Quorum>;
+  secret: Gives<SecretModel, G.Secret, 'usedBy'>;
+  config: Gives<ConfigModel, G.Config, 'usedBy'>;
 };
 
 export const MODEL_CONTRACT: ModelContract = {
@@ -35,4 +38,6 @@ export const MODEL_CONTRACT: ModelContract = {
   taskNetworkAttachment: true,
   container: true,
   quorum: true,
+  secret: true,
+  config: true,
 };

@@ -4,6 +4,7 @@ import { configCreate, secretCreate } from './create.ts';
 import { configFields, secretFields, storedObjectQueries } from './queries.ts';
 import { configRemove, secretRemove } from './remove.ts';
 import { configRotate, secretRotate } from './rotate.ts';
+import { serviceReferenceFields } from './service-references.ts';
 import { configUpdate, secretUpdate } from './update.ts';
 
 export const secretsResolvers: Resolvers = {
@@ -11,4 +12,5 @@ export const secretsResolvers: Resolvers = {
   Mutation: { secretCreate, secretUpdate, secretRemove, configCreate, configUpdate, configRemove, secretRotate, configRotate },
   Secret: secretFields,
   Config: configFields,
+  Service: serviceReferenceFields,
 };

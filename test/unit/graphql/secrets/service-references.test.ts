@@ -36,6 +36,12 @@ describe('service references to secrets and configs', () => {
   test('a readable secret by name: the spec references it by ID and name, target defaulting to its name, mode 0444', async () => {
     const { userErrors } = await fake.mutate('serviceCreate', { name: 'pay-api', image: 'busybox', secrets: [{ source: 'pay-db' }, { source: paySecret, target: 'other', uid: '1000', gid: '1000', mode: 0o400 }] }, 'service { id }', { token: payments });
     assert.deepEqual(userErrors, []);
+    const readBack = await fake.gql('{ service(id: "pay-api") { secrets { source sourceId target uid gid mode } configs { source } } }', {}, { token: payments });
+    assert.deepEqual(readBack.data!.service.secrets, [
+      { source: 'pay-db', sourceId: paySecret, target: 'pay-db', uid: '0', gid: '0', mode: 0o444 },
+      { source: 'pay-db', sourceId: paySecret, target: 'other', uid: '1000', gid: '1000', mode: 0o400 },
+    ]);
+    assert.deepEqual(readBack.data!.service.configs, []);
     const spec = creates()[0]!.body as Json;
     assert.deepEqual(spec.TaskTemplate.ContainerSpec.Secrets, [
       { File: { Name: 'pay-db', UID: '0', GID: '0', Mode: 0o444 }, SecretID: paySecret, SecretName: 'pay-db' },
