@@ -1654,6 +1654,8 @@ export type PlannedTaskChange = {
   __typename?: 'PlannedTaskChange';
   /** The node the task is on; null when not yet assigned. */
   nodeId: Maybe<Scalars['ID']['output']>;
+  /** The spec paths in which the task differs from the spec that would be sent (e.g. `TaskTemplate.ContainerSpec.Image`; `EndpointSpec` for ENDPOINT_CHANGED; empty for NEW_JOB_ITERATION). */
+  paths: Array<Scalars['String']['output']>;
   /** Why it would be replaced. */
   reason: TaskReplaceReason;
   /** The replica slot; null for global services. */
@@ -4490,6 +4492,7 @@ export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends R
 
 export type PlannedTaskChangeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PlannedTaskChange'] = ResolversParentTypes['PlannedTaskChange']> = {
   nodeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  paths?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['TaskReplaceReason'], ParentType, ContextType>;
   slot?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   taskId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;

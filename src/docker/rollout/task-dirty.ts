@@ -21,6 +21,7 @@
 import type { Node, Service, ServiceSpec, Task, TaskSpec } from '../engine-api/index.ts';
 import { serviceModeOf } from '../model/service.ts';
 import { sameJson } from './canonical-json.ts';
+import { specDiff } from './spec-diff.ts';
 import { eligibleNodes, nodeMeetsAll } from './eligible-nodes.ts';
 import { tasksByNode, tasksBySlot } from './task-slots.ts';
 import { isTerminalState } from './task-states.ts';
@@ -33,6 +34,8 @@ export interface PlannedReplacement {
   nodeId: string | null;
   taskId: string;
   reason: ReplaceReason;
+  /** The task spec paths that differ from the new spec (`EndpointSpec` for an endpoint change; empty for a job's new iteration). */
+  paths: string[];
 }
 
 export interface TaskChangePlan {
@@ -46,7 +49,7 @@ export interface TaskChangePlan {
 /** Why `task` would be replaced under `next`, or null when it stays. */
 export function replaceReason(current: Service, next: ServiceSpec, task: Task, node: Node | undefined): ReplaceReason | null {
   const taskSpec = task.Spec ?? null;
-  const wanted = next.TaskTemplate;
+  const wanted = asTaskShows(next.TaskTemplate, taskSpec);
   if (!sameJson(wanted, taskSpec)) {
     if (taskSpec !== null && placementOnly(wanted, taskSpec)) {
       return node !== undefined && nodeMeetsAll(node, wanted.Placement?.Constraints ?? []) === true ? null : 'PLACEMENT_NOT_MET';
@@ -58,8 +61,24 @@ export function replaceReason(current: Service, next: ServiceSpec, task: Task, n
   return null;
 }
 
+/**
+ * The new task spec as the engine's task JSON would show it. Docker's task view leaves out
+ * `Runtime` (the service view fills it in; the runtime follows from ContainerSpec or PluginSpec
+ * and a service cannot change it), so a task never "differs" in it.
+ */
+function asTaskShows(wanted: TaskSpec, had: TaskSpec | null): TaskSpec {
+  if (had === null || had.Runtime !== undefined || wanted.Runtime === undefined) return wanted;
+  const { Runtime: _runtime, ...rest } = wanted;
+  return rest;
+}
+
 function placementOnly(wanted: TaskSpec, had: TaskSpec): boolean {
   return !sameJson(wanted.Placement ?? null, had.Placement ?? null) && sameJson({ ...wanted, Placement: had.Placement }, had);
+}
+
+function pathsOf(task: Task, next: ServiceSpec, reason: ReplaceReason): string[] {
+  if (reason === 'ENDPOINT_CHANGED') return ['EndpointSpec'];
+  return specDiff(task.Spec ?? null, asTaskShows(next.TaskTemplate, task.Spec ?? null), ['TaskTemplate']).map((c) => c.path);
 }
 
 const runnable = (t: Task) => !isTerminalState(t.DesiredState);
@@ -76,7 +95,7 @@ export function planTaskChanges(current: Service, tasks: readonly Task[], nodes:
   const replicas = next.Mode?.Replicated?.Replicas ?? 1;
   const replaced = slots.flatMap(([slot, t]) => {
     const reason = reasonOf(t);
-    return reason ? [{ slot, nodeId: t.NodeID ?? null, taskId: t.ID, reason }] : [];
+    return reason ? [{ slot, nodeId: t.NodeID ?? null, taskId: t.ID, reason, paths: pathsOf(t, next, reason) }] : [];
   });
   return { replaced, added: Math.max(0, replicas - slots.length), removed: Math.max(0, slots.length - replicas) };
 }
@@ -94,7 +113,7 @@ function globalPlan(tasks: Task[], nodes: readonly Node[], next: ServiceSpec, re
       continue;
     }
     const reason = reasonOf(t);
-    if (reason) replaced.push({ slot: null, nodeId, taskId: t.ID, reason });
+    if (reason) replaced.push({ slot: null, nodeId, taskId: t.ID, reason, paths: pathsOf(t, next, reason) });
   }
   const added = eligible.evaluable ? eligible.nodes.filter((n) => !byNode.has(n.ID)).length : 0;
   return { replaced, added, removed };
@@ -105,6 +124,6 @@ function jobPlan(current: Service, tasks: Task[]): TaskChangePlan {
   const replaced = tasks
     .filter((t) => (t.JobIteration?.Index ?? 0) === iteration)
     .sort((a, b) => (a.Slot ?? 0) - (b.Slot ?? 0) || a.ID.localeCompare(b.ID))
-    .map((t) => ({ slot: t.Slot ?? null, nodeId: t.NodeID ?? null, taskId: t.ID, reason: 'NEW_JOB_ITERATION' as const }));
+    .map((t) => ({ slot: t.Slot ?? null, nodeId: t.NodeID ?? null, taskId: t.ID, reason: 'NEW_JOB_ITERATION' as const, paths: [] }));
   return { replaced, added: 0, removed: 0 };
 }

@@ -23,6 +23,16 @@ describe('planTaskChanges (swarmkit IsTaskDirty)', () => {
     assert.equal(plan.added + plan.removed, 0);
   });
 
+  it('names the paths in which each task differs', () => {
+    const plan = planTaskChanges(current, threeRunning(), nodes, next((s) => (s.TaskTemplate.ContainerSpec!.Env = ['A=1'])));
+    assert.deepEqual(plan.replaced.map((r) => r.paths), [['TaskTemplate.ContainerSpec.Env'], ['TaskTemplate.ContainerSpec.Env'], ['TaskTemplate.ContainerSpec.Env']]);
+  });
+
+  it('Runtime, which the engine\'s service view fills in and its task view leaves out, is no difference', () => {
+    const withRuntime = next((s) => (s.TaskTemplate.Runtime = 'container'));
+    assert.deepEqual(planTaskChanges(current, threeRunning(), nodes, withRuntime), { replaced: [], added: 0, removed: 0 });
+  });
+
   it('a new env replaces every slot', () => {
     assert.equal(planTaskChanges(current, threeRunning(), nodes, next((s) => (s.TaskTemplate.ContainerSpec!.Env = ['A=1']))).replaced.length, 3);
   });
@@ -96,6 +106,6 @@ describe('planTaskChanges (swarmkit IsTaskDirty)', () => {
     assert.deepEqual(planTaskChanges(global, tasks, nodes, spec), { replaced: [], added: 1, removed: 1 });
     const image = structuredClone(global.Spec);
     image.TaskTemplate.ContainerSpec!.Image = 'sg-busybox:other';
-    assert.deepEqual(planTaskChanges(global, tasks, nodes, image), { replaced: [{ slot: null, nodeId: 'node1', taskId: tasks[0]!.ID, reason: 'TASK_SPEC_CHANGED' }], added: 0, removed: 0 });
+    assert.deepEqual(planTaskChanges(global, tasks, nodes, image), { replaced: [{ slot: null, nodeId: 'node1', taskId: tasks[0]!.ID, reason: 'TASK_SPEC_CHANGED', paths: ['TaskTemplate.ContainerSpec.Image'] }], added: 0, removed: 0 });
   });
 });
