@@ -11,6 +11,7 @@
 // - an operator's serviceUpdate changes image, env, replicas and force only; any other
 //   field needs `Capability.serviceSpec` covering the service (NOT_PERMITTED).
 // Each function takes the scope it checks against: the root field's (operationScope(ctx)).
+import { NOT_SPEC_INPUTS } from '../../auth/policy/policy-table.ts';
 import { inScope, labelsToStamp, type Scope } from '../../auth/access-decision.ts';
 import type { Authority } from '../../auth/authority.ts';
 import { formatSelector, selectorMatches } from '../../grants/label-selector.ts';
@@ -64,7 +65,9 @@ export function scopeLabelErrors(scope: Scope, before: Labels, after: Labels, fi
 }
 
 /** The serviceUpdate fields an operator may change; the rest need Capability.serviceSpec. */
-const OPERATOR_FIELDS = new Set(['cluster', 'id', 'version', 'planHash', 'image', 'replicas', 'envAdd', 'envRemove', 'force']);
+// What an operator may send: the inputs that are no spec field at all (which service, its
+// version, wait, deadline, planHash: the policy table's one list) and the fields it may change.
+const OPERATOR_FIELDS = new Set<string>([...NOT_SPEC_INPUTS.update, 'image', 'replicas', 'envAdd', 'envRemove', 'force']);
 
 /**
  * What serviceUpdate may not do under the caller's grants, besides the guard's decision

@@ -166,6 +166,14 @@ describe('serviceUpdate', () => {
     assert.deepEqual(updates(), []);
   });
 
+  test('an operator\'s chatops update may wait for its rollout and set its deadline: neither is a spec field', async () => {
+    addService('ops-wait');
+    const token = await fg.tokenFor('operator');
+    const answer = await fg.mutate('serviceUpdate', { id: 'ops-wait', image: 'busybox:4', wait: 1, deadline: 60 }, SERVICE, { token });
+    assert.deepEqual(answer.userErrors, []);
+    assert.equal(updates().length, 1);
+  });
+
   test('a viewer may not update: FORBIDDEN, nothing sent, the refusal audited', async () => {
     addService('viewed');
     const answer = await fg.mutate('serviceUpdate', { id: 'viewed', replicas: 3 }, SERVICE, { token: await fg.tokenFor('viewer') });
