@@ -2833,6 +2833,10 @@ export type ServiceUpdateInput = {
   cluster?: InputMaybe<Scalars['String']['input']>;
   /** New command, overriding the image's entrypoint (`--entrypoint`-like, `ContainerSpec.Command`); an empty list goes back to the image's. */
   command?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Configs to give the tasks as files (`--config-add`), applied after `configRemove`; the same rules as `secretAdd`. */
+  configAdd?: InputMaybe<Array<ConfigReferenceInput>>;
+  /** Config references to drop, by the config's name or full ID (`--config-rm`); a config the service does not reference is REFERENCE_NOT_FOUND (the CLI ignores it). */
+  configRemove?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Seconds the rollout may take before it concludes TIMED_OUT (10-86400). Default: from the update config (see `Rollout.deadline`). */
   deadline?: InputMaybe<Scalars['Int']['input']>;
   /** Environment to add or overwrite, `KEY=VALUE` (`--env-add`). */
@@ -2863,6 +2867,10 @@ export type ServiceUpdateInput = {
   publishRemove?: InputMaybe<Array<Scalars['String']['input']>>;
   /** New replica count (`--replicas`), replicated services only (a replicated job's count: `serviceScale`). */
   replicas?: InputMaybe<Scalars['Int']['input']>;
+  /** Secrets to give the tasks as files (`--secret-add`), applied after `secretRemove`. Only secrets the caller may read (another team's is REFERENCE_NOT_FOUND, as a missing one); a target file name the service already uses is INVALID_VALUE. Replaces the tasks. */
+  secretAdd?: InputMaybe<Array<SecretReferenceInput>>;
+  /** Secret references to drop, by the secret's name or full ID (`--secret-rm`): every file of that secret goes. A secret the service does not reference is REFERENCE_NOT_FOUND (the CLI ignores it). Replaces the tasks. */
+  secretRemove?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Version read from `Service.version`; the update fails with VERSION_CONFLICT if the service changed since. Default: the current version. */
   version?: InputMaybe<Scalars['Int']['input']>;
   /** Answer only once the change's rollout concludes, or after this many seconds (1-900), whichever comes first; the payload's `rollout` then shows its verdict or where it stands. Default: answer as soon as the engine accepted the change. */

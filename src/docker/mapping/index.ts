@@ -15,6 +15,7 @@ export {
   type ServiceUpdateOptions,
   type ServiceScaleOptions,
 } from './service-update.ts';
+export { updateFileReferences, NO_ADDED_FILE_REFERENCES, type AddedFileReferences, type FileReferenceKind } from './service-file-refs.ts';
 export { validateSwarmInitOptions, checkSwarmInitOptions, toSwarmInitBody, DEFAULT_LISTEN_ADDR, DEFAULT_SUBNET_SIZE, type SwarmInitOptions } from './swarm-init.ts';
 export { validateSwarmUpdateOptions, checkSwarmUpdateOptions, applySwarmUpdate, type SwarmUpdateOptions } from './swarm-update.ts';
 export { validateNodeUpdateOptions, checkNodeUpdateOptions, applyNodeUpdate, type NodeUpdateOptions } from './node-update.ts';

@@ -12,6 +12,7 @@
 // - `--force` increments TaskTemplate.ForceUpdate; `--replicas` needs a replicated service;
 // - `--entrypoint` and `--args` replace Command and Args (an empty list removes them);
 // - `--health-*` change only the fields given (service-healthcheck.ts);
+// - `--secret-rm/--secret-add`, `--config-rm/--config-add`: service-file-refs.ts;
 // - `docker service scale` sets a replicated job's TotalCompletions (a new run of the job)
 //   and refuses global services and global jobs.
 // Deliberate differences: `--publish-rm 80` here matches port 80 in either publish mode (the
@@ -40,6 +41,7 @@ import type { ContainerSpec, NetworkAttachmentConfig, PortConfig as PortConfigBo
 import { healthCheckErrors, validateServiceNetworks, type ServiceNetworkOptions } from './service-spec.ts';
 import { updateHealthConfig } from './service-healthcheck.ts';
 import { specNetworks } from '../model/spec-networks.ts';
+import { NO_ADDED_FILE_REFERENCES, updateFileReferences, type AddedFileReferences } from './service-file-refs.ts';
 
 /** `docker service update`'s flags, as far as the gateway offers them; unset ones change nothing. */
 export interface ServiceUpdateOptions {
@@ -56,6 +58,10 @@ export interface ServiceUpdateOptions {
   envAdd?: readonly string[] | null | undefined;
   envRemove?: readonly string[] | null | undefined;
   labels?: LabelChangeOptions | null | undefined;
+  /** Secret names or IDs to drop (`--secret-rm`); the additions come resolved (applyServiceUpdate). */
+  secretRemove?: readonly string[] | null | undefined;
+  /** Config names or IDs to drop (`--config-rm`). */
+  configRemove?: readonly string[] | null | undefined;
   force?: boolean | null | undefined;
 }
 
@@ -92,6 +98,8 @@ export function validateServiceUpdateOptions(input: ServiceUpdateOptions): UserE
   errors.push(...validateEnvKeys(input.envRemove ?? [], at(field, 'envRemove')));
   errors.push(...validateLabels(input.labels?.add ?? [], at(field, 'labels', 'add')));
   errors.push(...validateLabelKeys(input.labels?.remove ?? [], at(field, 'labels', 'remove')));
+  (input.secretRemove ?? []).forEach((ref, i) => errors.push(...validateReference('secret', ref, at(field, 'secretRemove', i))));
+  (input.configRemove ?? []).forEach((ref, i) => errors.push(...validateReference('config', ref, at(field, 'configRemove', i))));
   return errors;
 }
 
@@ -215,10 +223,11 @@ function updateLabels(spec: ServiceSpec, input: ServiceUpdateOptions): void {
 
 /**
  * The new spec: a deep copy of `current` with the changes. `networkIds` maps every
- * `networkAdd[].target` and `networkRemove[]` (name or ID, as given) to a network ID.
+ * `networkAdd[].target` and `networkRemove[]` (name or ID, as given) to a network ID;
+ * `files` are the secret and config references to add, already resolved by the caller.
  * Throws InvalidOptionsError for a change the service's state does not allow.
  */
-export function applyServiceUpdate(current: ServiceSpec, input: Checked<ServiceUpdateOptions>, networkIds: ReadonlyMap<string, string>): ServiceSpec {
+export function applyServiceUpdate(current: ServiceSpec, input: Checked<ServiceUpdateOptions>, networkIds: ReadonlyMap<string, string>, files: AddedFileReferences = NO_ADDED_FILE_REFERENCES): ServiceSpec {
   const spec = structuredClone(current);
   // Checked options parse without errors.
   const publish = publishChangesFromInput(input);
@@ -234,6 +243,11 @@ export function applyServiceUpdate(current: ServiceSpec, input: Checked<ServiceU
   if (add.length > 0 || remove.length > 0) updatePorts(spec, add, remove);
   if (input.envAdd?.length || input.envRemove?.length) updateEnv(containerSpecOf(spec, ['envAdd']), input.envAdd ?? [], input.envRemove ?? []);
   if (input.labels?.add?.length || input.labels?.remove?.length) updateLabels(spec, input);
+  const fileErrors = [
+    ...(input.secretRemove?.length || files.secrets.length ? updateFileReferences(containerSpecOf(spec, ['secretAdd']), spec.Name ?? '', 'secret', input.secretRemove ?? [], files.secrets) : []),
+    ...(input.configRemove?.length || files.configs.length ? updateFileReferences(containerSpecOf(spec, ['configAdd']), spec.Name ?? '', 'config', input.configRemove ?? [], files.configs) : []),
+  ];
+  rejectIfAny(fileErrors, InvalidOptionsError);
   if (input.force) spec.TaskTemplate.ForceUpdate = (spec.TaskTemplate.ForceUpdate ?? 0) + 1;
   return spec;
 }

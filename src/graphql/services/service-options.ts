@@ -87,6 +87,8 @@ export function serviceUpdateOptions(input: ServiceUpdateInput): ServiceUpdateOp
     envAdd: input.envAdd,
     envRemove: input.envRemove,
     labels: labelChangeOptions(input.labels),
+    secretRemove: input.secretRemove,
+    configRemove: input.configRemove,
     force: input.force,
   };
 }

@@ -62,6 +62,19 @@ export async function resolveStoredReferences(
   return { ...(secrets.refs.length ? { Secrets: secrets.refs } : {}), ...(configs.refs.length ? { Configs: configs.refs } : {}) };
 }
 
+/** serviceUpdate's `secretAdd` and `configAdd`, resolved the same way; userErrors at `input.secretAdd.N...`. */
+export async function resolveAddedReferences(
+  ctx: GatewayContext,
+  cluster: string,
+  input: { secretAdd?: readonly SecretReferenceInput[] | null; configAdd?: readonly ConfigReferenceInput[] | null },
+): Promise<{ secrets: FileReference[]; configs: FileReference[] }> {
+  const secrets = await resolve(ctx, SECRETS, cluster, input.secretAdd ?? [], ['input', 'secretAdd']);
+  const configs = await resolve(ctx, CONFIGS, cluster, input.configAdd ?? [], ['input', 'configAdd']);
+  const errors = [...secrets.errors, ...configs.errors];
+  if (errors.length) throw new UserInputError(errors);
+  return { secrets: secrets.refs, configs: configs.refs };
+}
+
 /**
  * Refuses a final spec that references a secret or config the caller may not read (by ID:
  * the engine resolves nothing else). `fieldOf(kind, i)` places each refusal.

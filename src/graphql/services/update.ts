@@ -1,5 +1,5 @@
 // serviceUpdate: `docker service update`. The input is checked whole first; then the
-// service is read, network references resolved to IDs, and the new spec built from the
+// service is read, network references resolved to IDs, added secrets and configs resolved, and the new spec built from the
 // current one by src/docker/mapping/service-update.ts; the policy judges the merged spec
 // (a force redeploy included) before it is sent. The rollout it starts, if it replaces tasks,
 // is in the payload (changed-service.ts). servicePlan (plan.ts) runs the same preparation
@@ -16,7 +16,7 @@ import { rejectIfAny, runMutation } from '../run-mutation.ts';
 import { enforcePolicy } from './guardrails.ts';
 import { findServiceToChange } from './lookup.ts';
 import { resolveNetworkIds } from './network-refs.ts';
-import { checkReadableReferences } from './stored-refs.ts';
+import { checkReadableReferences, resolveAddedReferences } from './stored-refs.ts';
 import { EMPTY_SERVICE_PAYLOAD, type ServicePayloadModel } from './payloads.ts';
 import { sendUpdate } from './versioned-update.ts';
 import { rolloutOptionErrors } from './rollout-options.ts';
@@ -47,7 +47,10 @@ export async function prepareServiceUpdate(ctx: GatewayContext, input: ServiceUp
   rejectIfAny(serviceUpdateScopeErrors(ctx.authority, scope, loaders.client.name, input, current));
   const refs = [...(input.networkAdd ?? []).map((n) => n.target), ...(input.networkRemove ?? [])];
   const networkIds = await resolveNetworkIds(loaders, scope, refs);
-  const merged = applyServiceUpdate(current.Spec, options, networkIds);
+  // Added secrets and configs: resolved within the caller's read scope (another team's is
+  // REFERENCE_NOT_FOUND); the final-spec check below covers them again with every kept one.
+  const addedFiles = await resolveAddedReferences(ctx, loaders.client.name, input);
+  const merged = applyServiceUpdate(current.Spec, options, networkIds, addedFiles);
   const spec = await enforcePolicy(ctx, loaders, merged, { update: options, networkIds, service: current.Spec.Name ?? current.ID });
   await checkReadableReferences(ctx, loaders.client.name, spec, () => ['input', 'id']);
   return { loaders, current, merged, spec };
