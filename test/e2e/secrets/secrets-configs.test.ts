@@ -3,7 +3,8 @@
 // checksum read with `docker exec`, never the data); rotation of a secret two services use
 // moves both to `<name>.v2` (engine inspect) and removes the old one; a team deployer cannot
 // reference another team's secret by ID or by name, on create or update, the engine
-// unchanged. Throughout, the secret's data appears in no GraphQL response, no gateway log
+// unchanged; serviceUpdate's secretAdd mounts a secret in the new task and secretRemove drops
+// it from the spec. Throughout, the secret's data appears in no GraphQL response, no gateway log
 // line (the logger captured at debug), no audit record and no dump of the database.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -22,6 +23,7 @@ const IMAGE = 'sg-busybox:latest';
 const IDLE = ['sh', '-c', 'trap "exit 0" TERM; while true; do sleep 1; done'];
 const DATA_1 = 'first-secret-Vq8sZk2-never-shown';
 const DATA_2 = 'second-secret-Hx4pLw9-never-shown';
+const DATA_3 = 'added-secret-Tm7rQe5-never-shown';
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
 type Json = Record<string, any>;
@@ -145,6 +147,23 @@ describe('secrets and configs on a real swarm', () => {
     assert.equal((await docker('service', 'inspect', '--format', '{{.Version.Index}}', 'pay-mixed')).trim(), before);
   });
 
+  test('secretAdd on a running service: the file in the new task; secretRemove: gone from the spec', async () => {
+    const created = await mutate('secretCreate', 'SecretCreateInput', { name: 'add-key', data: DATA_3 }, 'secret { id }');
+    assert.deepEqual(created.userErrors, []);
+    const added = await mutate('serviceUpdate', 'ServiceUpdateInput', { id: 'sc-web', secretAdd: [{ source: 'add-key', target: 'added', mode: 0o400 }], wait: 120 }, 'service { secrets { source target mode } } rollout { conclusion }');
+    assert.deepEqual(added.userErrors, []);
+    assert.equal(added.rollout.conclusion, 'SUCCEEDED');
+    assert.deepEqual(added.service.secrets.map((s: Json) => [s.source, s.target]).sort(), [['add-key', 'added'], ['app-key.v2', 'key']]);
+    assert.equal(await fileChecksum('sc-web', '/run/secrets/added'), sha(DATA_3));
+
+    const removed = await mutate('serviceUpdate', 'ServiceUpdateInput', { id: 'sc-web', secretRemove: ['add-key'], wait: 120 }, 'service { secrets { source } }');
+    assert.deepEqual(removed.userErrors, []);
+    const refs = JSON.parse(await docker('service', 'inspect', '--format', '{{json .Spec.TaskTemplate.ContainerSpec.Secrets}}', 'sc-web'));
+    assert.deepEqual(refs.map((r: Json) => r.SecretName), ['app-key.v2']);
+    const again = await mutate('serviceUpdate', 'ServiceUpdateInput', { id: 'sc-web', secretRemove: ['add-key'] }, 'service { id }');
+    assert.deepEqual(again.userErrors.map((e: Json) => [e.code, e.field]), [['REFERENCE_NOT_FOUND', ['input', 'secretRemove', '0']]]);
+  });
+
   test('the data is in no GraphQL answer, no log line, no audit record, no database dump', async () => {
     const b64 = (t: string) => Buffer.from(t).toString('base64');
     const places: [string, string][] = [
@@ -154,7 +173,7 @@ describe('secrets and configs on a real swarm', () => {
       ['database dump', await db.dump()],
     ];
     for (const [where, text] of places) {
-      for (const secret of [DATA_1, DATA_2]) {
+      for (const secret of [DATA_1, DATA_2, DATA_3]) {
         assert.ok(!text.includes(secret), `${where} hold the secret's data`);
         assert.ok(!text.includes(b64(secret)), `${where} hold the secret's data in base64`);
       }
