@@ -28,6 +28,10 @@ export function memoryRolloutStore(): RolloutStore {
       const items = all.slice(from, from + page.first).map((r) => recordOf(copy(r)));
       return { items, totalCount: all.length, hasNextPage: from + page.first < all.length };
     },
+    async latestStart(cluster, serviceId) {
+      const ofService = [...rows.values()].filter((r) => r.cluster === cluster && r.serviceId === serviceId);
+      return ofService.at(-1)?.startedAt ?? null;
+    },
     async unconcluded(where) {
       return [...rows.values()]
         .filter((r) => r.concludedAt === null && (!where || (r.cluster === where.cluster && r.serviceId === where.serviceId)))

@@ -104,6 +104,11 @@ export class PrismaRolloutStore implements RolloutStore {
     return { items: rows.slice(0, page.first).map((r) => recordOf(storedOf(r))), totalCount, hasNextPage: rows.length > page.first };
   }
 
+  async latestStart(cluster: string, serviceId: string): Promise<Date | null> {
+    const row = await this.database.prisma.rollout.findFirst({ where: { cluster, serviceId }, orderBy: { startedAt: 'desc' }, select: { startedAt: true } });
+    return row?.startedAt ?? null;
+  }
+
   async unconcluded(where?: { cluster: string; serviceId: string }): Promise<StoredRollout[]> {
     const rows = await this.database.prisma.rollout.findMany({
       where: { concludedAt: null, ...(where ?? {}) },

@@ -72,8 +72,8 @@ export class RolloutService implements Rollouts {
     const nodeCount = s.deadlineSeconds == null && global ? await listNodes(s.client).then((n) => n.length, () => 1) : 1;
     // A service's rollouts are paged by start time: a newer one starts at least 1 ms after the
     // last, so their order holds for starts within one millisecond too.
-    const [latest] = (await this.store.listForService(s.client.name, s.service.ID, { first: 1 })).items;
-    const nowMs = Math.max(this.now(), latest ? latest.startedAt.getTime() + 1 : 0);
+    const latest = await this.store.latestStart(s.client.name, s.service.ID);
+    const nowMs = Math.max(this.now(), latest ? latest.getTime() + 1 : 0);
     const rollout = newRollout({
       id: randomUUID(),
       cluster: s.client.name,

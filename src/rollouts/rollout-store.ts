@@ -29,6 +29,8 @@ export interface RolloutStore {
   get(id: string): Promise<StoredRollout | null>;
   /** Newest first; `after` is the ID of the last rollout of the previous page. */
   listForService(cluster: string, serviceId: string, page: { first: number; after?: string | null }): Promise<RolloutPage>;
+  /** When the service's newest rollout started (null: none yet), without paging or counting. */
+  latestStart(cluster: string, serviceId: string): Promise<Date | null>;
   /** Every unconcluded rollout, or a service's. */
   unconcluded(where?: { cluster: string; serviceId: string }): Promise<StoredRollout[]>;
   /** Saves an observation; false when the rollout was concluded meanwhile (by another tracker). */

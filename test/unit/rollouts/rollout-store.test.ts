@@ -47,6 +47,14 @@ for (const backend of [memoryBackend(), pgliteBackend()]) {
       assert.equal((await store.listForService('c2', 'svc-a', { first: 2 })).totalCount, 0);
     });
 
+    test('latestStart: when the service\'s newest rollout started, null before its first', async () => {
+      assert.equal(await store.latestStart('c1', 'svc-a'), null);
+      for (let i = 1; i <= 3; i++) await store.insert(rolloutAt(uuid(i), 'svc-a', T0 + i));
+      await store.insert(rolloutAt(uuid(9), 'svc-b', T0 + 9));
+      assert.equal((await store.latestStart('c1', 'svc-a'))?.getTime(), T0 + 3);
+      assert.equal((await store.latestStart('c1', 'svc-b'))?.getTime(), T0 + 9);
+    });
+
     test('a rollout reads back as stored, labels and deadline included; an unknown or malformed ID is absent', async () => {
       const r = rolloutAt(uuid(1), 'svc-a', T0);
       await store.insert(r);
