@@ -24,8 +24,10 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const USER_ERROR_CODES = [
   'ALREADY_IN_SWARM',
+  'COMPOSE_INVALID',
   'ENGINE_REJECTED',
   'ESCALATION',
+  'FILE_REFERENCE',
   'GATEWAY_OUTSIDE_SUBNET',
   'GUARDRAIL',
   'INGRESS_EXISTS',
@@ -45,6 +47,7 @@ export const USER_ERROR_CODES = [
   'REFERENCE_NOT_FOUND',
   'SCOPE_LABEL',
   'SUBNET_OVERLAP',
+  'UNSUPPORTED_KEY',
   'VERSION_CONFLICT',
 ] as const;
 

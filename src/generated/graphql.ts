@@ -3378,10 +3378,14 @@ export type UserError = {
 export type UserErrorCode =
   /** The engine is already part of a swarm. */
   | 'ALREADY_IN_SWARM'
+  /** A stack's compose file is not YAML, or does not follow the compose format `docker stack deploy` accepts (README: Stacks); `field` is `input.compose` followed by the compose path at fault (`services`, `web`, `ports`, `0`). */
+  | 'COMPOSE_INVALID'
   /** The engine refused the request for a reason given in the message. */
   | 'ENGINE_REJECTED'
   /** The request would give more than the caller holds (a token grant beyond the caller's own grants); the message names the grant. */
   | 'ESCALATION'
+  /** A stack's compose file names a file for the gateway to read (`env_file`, a secret or config `file`, a relative bind mount, `credential_spec.file`): the gateway does not read its own disk for callers. Give the data inline (README: Stacks). */
+  | 'FILE_REFERENCE'
   /** The gateway address is not inside its subnet. */
   | 'GATEWAY_OUTSIDE_SUBNET'
   /** The service-spec policy (README: Guardrails) refused the spec about to be sent (only an unscoped admin is exempt; a label-scoped admin is not); the message names the rule, e.g. `allowed-volume-options`, and the field is the input field at fault, or `input.id` for the service's stored spec. */
@@ -3420,6 +3424,8 @@ export type UserErrorCode =
   | 'SCOPE_LABEL'
   /** Two subnets of the request overlap. */
   | 'SUBNET_OVERLAP'
+  /** A compose key that `docker stack deploy` refuses, or that the gateway cannot do as the CLI would; the message names the key and what to use instead (README: Stacks, the key table). */
+  | 'UNSUPPORTED_KEY'
   /** The object changed since the version given (or read); re-read it and retry. */
   | 'VERSION_CONFLICT';
 
