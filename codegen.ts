@@ -37,6 +37,8 @@ const config: CodegenConfig = {
           Config: '../docker/model/stored-object.ts#ConfigModel',
           // Deliveries come from their own resolver (Webhook.deliveries), not from the stored webhook.
           Webhook: '../graphql/webhooks/webhook-model.ts#WebhookModel',
+          // A stack is a label value, not an engine object: its fields read the objects carrying it.
+          Stack: '../graphql/stacks/stack-model.ts#StackModel',
           ...Object.fromEntries(Object.keys(ENGINE_ENUM_VALUES).map((name) => [name, name])),
         },
       },

@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { SwarmModel, NodeModel, NetworkModel, NetworkServiceModel, ServiceModel, ServiceNetworkAttachmentModel, TaskModel, TaskNetworkAttachmentModel, ContainerModel } from '../docker/model/types.ts';
 import type { SecretModel, ConfigModel } from '../docker/model/stored-object.ts';
 import type { WebhookModel } from '../graphql/webhooks/webhook-model.ts';
+import type { StackModel } from '../graphql/stacks/stack-model.ts';
 import type { GatewayContext } from '../graphql/context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -926,6 +927,10 @@ export type Mutation = {
   serviceScale: ServiceScalePayload;
   /** Change a service (`docker service update`). */
   serviceUpdate: ServiceUpdatePayload;
+  /** Deploy a stack from a compose file, as `docker stack deploy` does: `<stack>_<key>` names and the `com.docker.stack.namespace` label on everything; networks, secrets and configs created first, then services created or updated (each a rollout). The guardrail policy checks every service's final spec before anything is created. */
+  stackDeploy: StackDeployPayload;
+  /** Remove a stack (`docker stack rm`): its services, then its networks, secrets and configs. A label-scoped caller is refused (IN_USE, nothing removed) when the stack holds an object outside its scope. */
+  stackRemove: StackRemovePayload;
   /** Create a swarm (`docker swarm init`). */
   swarmInit: SwarmInitPayload;
   /** Make a configured engine join the cluster (`docker swarm join`), with a token the gateway fetches itself. */
@@ -1096,6 +1101,18 @@ export type MutationServiceScaleArgs = {
 /** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
 export type MutationServiceUpdateArgs = {
   input: ServiceUpdateInput;
+};
+
+
+/** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
+export type MutationStackDeployArgs = {
+  input: StackDeployInput;
+};
+
+
+/** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
+export type MutationStackRemoveArgs = {
+  input: StackRemoveInput;
 };
 
 
@@ -1790,6 +1807,12 @@ export type Query = {
   servicePlan: ServicePlan;
   /** Services (`docker service ls`). */
   services: ServiceConnection;
+  /** One stack by name (`docker stack services/ps <name>`); NOT_FOUND when the caller can read no object of it. */
+  stack: Stack;
+  /** What `stackDeploy` with this input would do, changing nothing: the objects it would create, update or remove, each service's spec difference and the tasks the swarm would replace, the policy's findings, and a hash to pass as `StackDeployInput.planHash`. Reads the engine. The same roles and checks as `stackDeploy`. A read: not audited. */
+  stackPlan: StackPlan;
+  /** Stacks (`docker stack ls`): every namespace label value on the cluster's services, networks, secrets and configs the caller may read, by name. */
+  stacks: StackConnection;
   /** The swarm of a cluster (`docker swarm inspect`). */
   swarm: Swarm;
   /** The join tokens (`docker swarm join-token`). A sensitive read, recorded in the audit log. */
@@ -1944,6 +1967,27 @@ export type QueryServicesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   cluster?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ServiceFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Everything that can be read. */
+export type QueryStackArgs = {
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+};
+
+
+/** Everything that can be read. */
+export type QueryStackPlanArgs = {
+  input: StackDeployInput;
+};
+
+
+/** Everything that can be read. */
+export type QueryStacksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  cluster?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -2901,6 +2945,168 @@ export type SpecChange = {
   path: Scalars['String']['output'];
 };
 
+/**
+ * A stack (`docker stack ls`): the services, networks, secrets and configs of one cluster labelled
+ * `com.docker.stack.namespace=<name>`, whether `stackDeploy` or `docker stack deploy` made them. A
+ * label-scoped caller sees a stack when it may read at least one of its objects, and sees only the
+ * objects of it that it may read.
+ */
+export type Stack = {
+  __typename?: 'Stack';
+  /** The cluster the stack is on. */
+  cluster: Scalars['String']['output'];
+  /** The stack's configs the caller may read, by name. */
+  configs: Array<Config>;
+  /** The stack's name: the namespace label's value, and the `<name>_` prefix of its objects. */
+  name: Scalars['String']['output'];
+  /** The stack's networks the caller may read, by name. */
+  networks: Array<Network>;
+  /** The latest rollout of each of the stack's services that has one, newest first. */
+  rollouts: Array<Rollout>;
+  /** The stack's secrets the caller may read, by name (never their data). */
+  secrets: Array<Secret>;
+  /** The stack's services the caller may read (`docker stack services`), by name. */
+  services: Array<Service>;
+};
+
+/** What a deploy would do to one object. */
+export type StackChangeAction =
+  /** It does not exist and would be created. */
+  | 'CREATE'
+  /** It exists and would be removed (`prune`). */
+  | 'REMOVE'
+  /** It exists and would stay as it is (an external object, a network, or a spec that would not change). */
+  | 'UNCHANGED'
+  /** It exists and would be changed (a service's spec; a secret's or config's labels). */
+  | 'UPDATE';
+
+/** A page of stacks. */
+export type StackConnection = {
+  __typename?: 'StackConnection';
+  /** The stacks of this page with their cursors. */
+  edges: Array<StackEdge>;
+  /** The stacks of this page. */
+  nodes: Array<Stack>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many stacks the caller can see, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** Input of `stackDeploy` and `stackPlan` (`docker stack deploy --compose-file`). */
+export type StackDeployInput = {
+  /** The configured cluster; default: the configured default cluster (`defaultCluster`). */
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  /** The compose file as text (YAML, the format `docker stack deploy` accepts). File references in it (`env_file`, a secret's or config's `file`, a relative bind mount) are refused with FILE_REFERENCE: the gateway does not read its own disk for callers. */
+  compose: Scalars['String']['input'];
+  /** Seconds each rollout may take before it concludes TIMED_OUT (10-86400). Default: from each service's update config. */
+  deadline?: InputMaybe<Scalars['Int']['input']>;
+  /** The stack's name (`docker stack deploy <name>`): a letter or digit, then letters, digits, `_`, `.` or `-`; at most 63 characters (the CLI's limit for a namespace). */
+  name: Scalars['String']['input'];
+  /** The `planHash` of a `stackPlan` made with the same input: right before sending, the gateway recomputes it from the cluster as it is and the final bodies; a different hash is the userError PLAN_STALE at `['input', 'planHash']` and nothing is sent. Ignored by `stackPlan` itself. Default: no plan is checked. */
+  planHash?: InputMaybe<Scalars['String']['input']>;
+  /** Also remove the stack's services that the file no longer names (`docker stack deploy --prune`). Default false. */
+  prune?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Interpolation variables; the gateway's own environment is never read. A secret's or config's `environment: NAME` takes its data from the variable NAME. Default: none. */
+  variables?: InputMaybe<Array<StackVariableInput>>;
+  /** Answer only once every rollout the deploy started has concluded, or after this many seconds (1-900), whichever is first. Default: answer at once. */
+  wait?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Result of `stackDeploy`. */
+export type StackDeployPayload = {
+  __typename?: 'StackDeployPayload';
+  /** The services the deploy removed (`prune`); empty otherwise. */
+  removed: Array<RemovedObject>;
+  /** The rollouts the deploy started (one per created service, and per changed service), in service-name order. */
+  rollouts: Array<Rollout>;
+  /** The stack as it is after the deploy; null when userErrors is not empty. */
+  stack: Maybe<Stack>;
+  /** Problems with the input (paths into the compose file as `['input', 'compose', 'services', 'web', ...]`); nothing was changed when present, unless the message says what was. */
+  userErrors: Array<UserError>;
+  /** What the gateway accepted but does not act on, as the CLI warns (`Ignoring unsupported options: build`), unset variables, and the engine's warnings. */
+  warnings: Array<Scalars['String']['output']>;
+};
+
+/** A stack with its cursor. */
+export type StackEdge = {
+  __typename?: 'StackEdge';
+  /** Opaque cursor. */
+  cursor: Scalars['String']['output'];
+  /** The stack. */
+  node: Stack;
+};
+
+/** One object of a stack plan. */
+export type StackObjectChange = {
+  __typename?: 'StackObjectChange';
+  /** What the deploy would do to it. */
+  action: StackChangeAction;
+  /** What kind of object. */
+  kind: StackObjectKind;
+  /** The engine name (`<stack>_<key>`, the file's `name`, or the external name). */
+  name: Scalars['String']['output'];
+  /** For a service that exists: the tasks the swarm would replace, by swarmkit's rules (as `ServicePlan.replaced`). */
+  replaced: Array<PlannedTaskChange>;
+  /** For a service: whether any of its running tasks would be replaced (`replaced` is not empty). */
+  replacesTasks: Scalars['Boolean']['output'];
+  /** For a service that exists: the leaf paths of its spec that would change (as `ServicePlan.changes`); empty otherwise. */
+  specChanges: Array<SpecChange>;
+};
+
+/** The kind of object a stack plan's change is about. */
+export type StackObjectKind =
+  /** A config. */
+  | 'CONFIG'
+  /** A network. */
+  | 'NETWORK'
+  /** A secret. */
+  | 'SECRET'
+  /** A service (`<stack>_<key>`). */
+  | 'SERVICE';
+
+/** What `stackDeploy` with an input would do (`stackPlan`). Nothing in it was sent to the engine. */
+export type StackPlan = {
+  __typename?: 'StackPlan';
+  /** Each object the deploy would create, update, remove or leave unchanged: services first, then networks, secrets and configs, each by name. */
+  changes: Array<StackObjectChange>;
+  /** SHA-256 over what would be sent and the versions of the objects it was planned against; pass it as `StackDeployInput.planHash`. Empty when `userErrors` is not. */
+  planHash: Scalars['String']['output'];
+  /** What the guardrail policy adds or refuses, across the stack's services, as `stackDeploy` would. */
+  policy: Array<PolicyFinding>;
+  /** The stack as it is now; null when no object of it exists yet. */
+  stack: Maybe<Stack>;
+  /** What `stackDeploy` would refuse in the input (the same checks); the plan's other fields are then empty. */
+  userErrors: Array<UserError>;
+  /** Warnings as `stackDeploy` would give them. */
+  warnings: Array<Scalars['String']['output']>;
+};
+
+/** Input of `stackRemove` (`docker stack rm`). */
+export type StackRemoveInput = {
+  /** The configured cluster; default: the configured default cluster (`defaultCluster`). */
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  /** The stack's name. */
+  name: Scalars['String']['input'];
+};
+
+/** Result of `stackRemove`. */
+export type StackRemovePayload = {
+  __typename?: 'StackRemovePayload';
+  /** The services, networks, secrets and configs removed, in that order (the CLI's). */
+  removed: Array<RemovedObject>;
+  /** Problems with the input; nothing was changed when present, unless the message says what was. */
+  userErrors: Array<UserError>;
+};
+
+/** A variable for a compose file's interpolation (`${NAME}`, `${NAME:-default}`, `${NAME:?message}`), as `docker stack deploy` takes them from its environment. */
+export type StackVariableInput = {
+  /** The variable's name: a letter or `_`, then letters, digits or `_`. */
+  name: Scalars['String']['input'];
+  /** Its value. Recorded as `[redacted]` in the audit log: a variable may carry a secret's data (`environment:` secrets). */
+  value: Scalars['String']['input'];
+};
+
 /** Filters for `secrets` and `configs`, as `docker secret ls --filter` / `docker config ls --filter`. */
 export type StoredObjectFilter = {
   /** Labels, `key` or `key=value`; all must match. */
@@ -3818,6 +4024,18 @@ export type ResolversTypes = {
   ServiceUpdateInput: ResolverTypeWrapper<Partial<ServiceUpdateInput>>;
   ServiceUpdatePayload: ResolverTypeWrapper<Partial<Omit<ServiceUpdatePayload, 'rollout' | 'service'> & { rollout?: Maybe<ResolversTypes['Rollout']>, service?: Maybe<ResolversTypes['Service']> }>>;
   SpecChange: ResolverTypeWrapper<Partial<SpecChange>>;
+  Stack: ResolverTypeWrapper<StackModel>;
+  StackChangeAction: ResolverTypeWrapper<Partial<StackChangeAction>>;
+  StackConnection: ResolverTypeWrapper<Partial<Omit<StackConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['StackEdge']>, nodes: Array<ResolversTypes['Stack']> }>>;
+  StackDeployInput: ResolverTypeWrapper<Partial<StackDeployInput>>;
+  StackDeployPayload: ResolverTypeWrapper<Partial<Omit<StackDeployPayload, 'rollouts' | 'stack'> & { rollouts: Array<ResolversTypes['Rollout']>, stack?: Maybe<ResolversTypes['Stack']> }>>;
+  StackEdge: ResolverTypeWrapper<Partial<Omit<StackEdge, 'node'> & { node: ResolversTypes['Stack'] }>>;
+  StackObjectChange: ResolverTypeWrapper<Partial<StackObjectChange>>;
+  StackObjectKind: ResolverTypeWrapper<Partial<StackObjectKind>>;
+  StackPlan: ResolverTypeWrapper<Partial<Omit<StackPlan, 'stack'> & { stack?: Maybe<ResolversTypes['Stack']> }>>;
+  StackRemoveInput: ResolverTypeWrapper<Partial<StackRemoveInput>>;
+  StackRemovePayload: ResolverTypeWrapper<Partial<StackRemovePayload>>;
+  StackVariableInput: ResolverTypeWrapper<Partial<StackVariableInput>>;
   StoredObjectFilter: ResolverTypeWrapper<Partial<StoredObjectFilter>>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -4006,6 +4224,16 @@ export type ResolversParentTypes = {
   ServiceUpdateInput: Partial<ServiceUpdateInput>;
   ServiceUpdatePayload: Partial<Omit<ServiceUpdatePayload, 'rollout' | 'service'> & { rollout?: Maybe<ResolversParentTypes['Rollout']>, service?: Maybe<ResolversParentTypes['Service']> }>;
   SpecChange: Partial<SpecChange>;
+  Stack: StackModel;
+  StackConnection: Partial<Omit<StackConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['StackEdge']>, nodes: Array<ResolversParentTypes['Stack']> }>;
+  StackDeployInput: Partial<StackDeployInput>;
+  StackDeployPayload: Partial<Omit<StackDeployPayload, 'rollouts' | 'stack'> & { rollouts: Array<ResolversParentTypes['Rollout']>, stack?: Maybe<ResolversParentTypes['Stack']> }>;
+  StackEdge: Partial<Omit<StackEdge, 'node'> & { node: ResolversParentTypes['Stack'] }>;
+  StackObjectChange: Partial<StackObjectChange>;
+  StackPlan: Partial<Omit<StackPlan, 'stack'> & { stack?: Maybe<ResolversParentTypes['Stack']> }>;
+  StackRemoveInput: Partial<StackRemoveInput>;
+  StackRemovePayload: Partial<StackRemovePayload>;
+  StackVariableInput: Partial<StackVariableInput>;
   StoredObjectFilter: Partial<StoredObjectFilter>;
   String: Partial<Scalars['String']['output']>;
   Subscription: Record<PropertyKey, never>;
@@ -4339,6 +4567,8 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   serviceRollback?: Resolver<ResolversTypes['ServiceRollbackPayload'], ParentType, ContextType, RequireFields<MutationServiceRollbackArgs, 'input'>>;
   serviceScale?: Resolver<ResolversTypes['ServiceScalePayload'], ParentType, ContextType, RequireFields<MutationServiceScaleArgs, 'input'>>;
   serviceUpdate?: Resolver<ResolversTypes['ServiceUpdatePayload'], ParentType, ContextType, RequireFields<MutationServiceUpdateArgs, 'input'>>;
+  stackDeploy?: Resolver<ResolversTypes['StackDeployPayload'], ParentType, ContextType, RequireFields<MutationStackDeployArgs, 'input'>>;
+  stackRemove?: Resolver<ResolversTypes['StackRemovePayload'], ParentType, ContextType, RequireFields<MutationStackRemoveArgs, 'input'>>;
   swarmInit?: Resolver<ResolversTypes['SwarmInitPayload'], ParentType, ContextType, RequireFields<MutationSwarmInitArgs, 'input'>>;
   swarmJoin?: Resolver<ResolversTypes['SwarmJoinPayload'], ParentType, ContextType, RequireFields<MutationSwarmJoinArgs, 'input'>>;
   swarmLeave?: Resolver<ResolversTypes['SwarmLeavePayload'], ParentType, ContextType, RequireFields<MutationSwarmLeaveArgs, 'input'>>;
@@ -4554,6 +4784,9 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   service?: Resolver<ResolversTypes['Service'], ParentType, ContextType, RequireFields<QueryServiceArgs, 'id'>>;
   servicePlan?: Resolver<ResolversTypes['ServicePlan'], ParentType, ContextType, RequireFields<QueryServicePlanArgs, 'input'>>;
   services?: Resolver<ResolversTypes['ServiceConnection'], ParentType, ContextType, RequireFields<QueryServicesArgs, 'first'>>;
+  stack?: Resolver<ResolversTypes['Stack'], ParentType, ContextType, RequireFields<QueryStackArgs, 'name'>>;
+  stackPlan?: Resolver<ResolversTypes['StackPlan'], ParentType, ContextType, RequireFields<QueryStackPlanArgs, 'input'>>;
+  stacks?: Resolver<ResolversTypes['StackConnection'], ParentType, ContextType, RequireFields<QueryStacksArgs, 'first'>>;
   swarm?: Resolver<ResolversTypes['Swarm'], ParentType, ContextType, Partial<QuerySwarmArgs>>;
   swarmJoinTokens?: Resolver<ResolversTypes['JoinTokens'], ParentType, ContextType, Partial<QuerySwarmJoinTokensArgs>>;
   swarmUnlockKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<QuerySwarmUnlockKeyArgs>>;
@@ -4842,6 +5075,59 @@ export type SpecChangeResolvers<ContextType = GatewayContext, ParentType extends
   path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type StackResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Stack'] = ResolversParentTypes['Stack']> = {
+  cluster?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  configs?: Resolver<Array<ResolversTypes['Config']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  networks?: Resolver<Array<ResolversTypes['Network']>, ParentType, ContextType>;
+  rollouts?: Resolver<Array<ResolversTypes['Rollout']>, ParentType, ContextType>;
+  secrets?: Resolver<Array<ResolversTypes['Secret']>, ParentType, ContextType>;
+  services?: Resolver<Array<ResolversTypes['Service']>, ParentType, ContextType>;
+};
+
+export type StackConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['StackConnection'] = ResolversParentTypes['StackConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['StackEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Stack']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type StackDeployPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['StackDeployPayload'] = ResolversParentTypes['StackDeployPayload']> = {
+  removed?: Resolver<Array<ResolversTypes['RemovedObject']>, ParentType, ContextType>;
+  rollouts?: Resolver<Array<ResolversTypes['Rollout']>, ParentType, ContextType>;
+  stack?: Resolver<Maybe<ResolversTypes['Stack']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type StackEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['StackEdge'] = ResolversParentTypes['StackEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Stack'], ParentType, ContextType>;
+};
+
+export type StackObjectChangeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['StackObjectChange'] = ResolversParentTypes['StackObjectChange']> = {
+  action?: Resolver<ResolversTypes['StackChangeAction'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['StackObjectKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  replaced?: Resolver<Array<ResolversTypes['PlannedTaskChange']>, ParentType, ContextType>;
+  replacesTasks?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  specChanges?: Resolver<Array<ResolversTypes['SpecChange']>, ParentType, ContextType>;
+};
+
+export type StackPlanResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['StackPlan'] = ResolversParentTypes['StackPlan']> = {
+  changes?: Resolver<Array<ResolversTypes['StackObjectChange']>, ParentType, ContextType>;
+  planHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  policy?: Resolver<Array<ResolversTypes['PolicyFinding']>, ParentType, ContextType>;
+  stack?: Resolver<Maybe<ResolversTypes['Stack']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type StackRemovePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['StackRemovePayload'] = ResolversParentTypes['StackRemovePayload']> = {
+  removed?: Resolver<Array<ResolversTypes['RemovedObject']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type SubscriptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   events?: SubscriptionResolver<ResolversTypes['Event'], "events", ParentType, ContextType, Partial<SubscriptionEventsArgs>>;
   rolloutUpdated?: SubscriptionResolver<ResolversTypes['Rollout'], "rolloutUpdated", ParentType, ContextType, RequireFields<SubscriptionRolloutUpdatedArgs, 'id'>>;
@@ -5115,6 +5401,13 @@ export type Resolvers<ContextType = GatewayContext> = {
   ServiceScalePayload?: ServiceScalePayloadResolvers<ContextType>;
   ServiceUpdatePayload?: ServiceUpdatePayloadResolvers<ContextType>;
   SpecChange?: SpecChangeResolvers<ContextType>;
+  Stack?: StackResolvers<ContextType>;
+  StackConnection?: StackConnectionResolvers<ContextType>;
+  StackDeployPayload?: StackDeployPayloadResolvers<ContextType>;
+  StackEdge?: StackEdgeResolvers<ContextType>;
+  StackObjectChange?: StackObjectChangeResolvers<ContextType>;
+  StackPlan?: StackPlanResolvers<ContextType>;
+  StackRemovePayload?: StackRemovePayloadResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Swarm?: SwarmResolvers<ContextType>;
   SwarmInitPayload?: SwarmInitPayloadResolvers<ContextType>;

@@ -12,6 +12,7 @@ import { nodesResolvers } from './nodes/index.ts';
 import { rolloutsResolvers } from './rollouts/index.ts';
 import { secretsResolvers } from './secrets/index.ts';
 import { servicesResolvers } from './services/index.ts';
+import { stacksResolvers } from './stacks/index.ts';
 import { swarmResolvers } from './swarm/index.ts';
 import { tasksResolvers } from './tasks/index.ts';
 import { tokensResolvers } from './tokens/index.ts';
@@ -26,6 +27,7 @@ const modules: Resolvers[] = [
   networksResolvers,
   secretsResolvers,
   servicesResolvers,
+  stacksResolvers,
   rolloutsResolvers,
   tasksResolvers,
   containersResolvers,
