@@ -1,0 +1,125 @@
+// Test support for the stack parity tests: reads a stack's services, networks, secrets and
+// configs straight from one node's Engine API (its unix socket, API 1.41: no CLI in between),
+// and turns two such readings into comparable documents. Normalized are ONLY what must differ
+// between two deploys of one compose file under two stack names: IDs, versions, timestamps,
+// the stack name in any string, references by ID (network, secret and config IDs -> names),
+// and what the engine allocates itself (an overlay's subnet and gateway when the file names
+// none, its VXLAN ID). Everything else is compared as the engine holds it.
+import http from 'node:http';
+import { DOCKER_API_VERSION, type SwarmNode } from './swarm.ts';
+
+type Json = any;
+
+/** GET on the node's Engine API; throws with the body on a non-2xx answer. */
+export function engineGet(node: Pick<SwarmNode, 'socket'>, path: string): Promise<Json> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ socketPath: node.socket, path: `/v${DOCKER_API_VERSION}${path}`, method: 'GET' }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        if ((res.statusCode ?? 500) >= 300) reject(new Error(`GET ${path}: ${res.statusCode} ${text}`));
+        else resolve(text ? JSON.parse(text) : null);
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+export const NAMESPACE_LABEL = 'com.docker.stack.namespace';
+
+/** What the engine holds of a stack (objects labelled with its namespace), and the names of every object an ID may point at. */
+export interface StackReading {
+  stack: string;
+  services: Json[];
+  networks: Json[];
+  secrets: Json[];
+  configs: Json[];
+  /** Every network, secret and config ID on the cluster -> its name (for references to objects outside the stack too). */
+  names: Map<string, string>;
+}
+
+const labelFilter = (stack: string) => `?filters=${encodeURIComponent(JSON.stringify({ label: [`${NAMESPACE_LABEL}=${stack}`] }))}`;
+
+/** The engine's objects labelled `com.docker.stack.namespace=<stack>`. */
+export async function readStack(node: Pick<SwarmNode, 'socket'>, stack: string): Promise<StackReading> {
+  const [services, networks, secrets, configs, allNetworks, allSecrets, allConfigs] = await Promise.all([
+    engineGet(node, `/services${labelFilter(stack)}`),
+    engineGet(node, `/networks${labelFilter(stack)}`),
+    engineGet(node, `/secrets${labelFilter(stack)}`),
+    engineGet(node, `/configs${labelFilter(stack)}`),
+    engineGet(node, '/networks'),
+    engineGet(node, '/secrets'),
+    engineGet(node, '/configs'),
+  ]);
+  const names = new Map<string, string>();
+  for (const n of allNetworks) names.set(n.Id, n.Name);
+  for (const s of [...allSecrets, ...allConfigs]) names.set(s.ID, s.Spec.Name);
+  return { stack, services, networks, secrets, configs, names };
+}
+
+/** How many objects of any kind carry the stack's namespace label. */
+export function objectCount(r: StackReading): number {
+  return r.services.length + r.networks.length + r.secrets.length + r.configs.length;
+}
+
+/** Replaces the stack name in every string (and key) of a value. */
+function unstack(value: Json, stack: string): Json {
+  if (typeof value === 'string') return value.split(stack).join('<stack>');
+  if (Array.isArray(value)) return value.map((v) => unstack(v, stack));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [unstack(k, stack), unstack(v, stack)]));
+  }
+  return value;
+}
+
+function byName<T>(items: T[], name: (t: T) => string): Record<string, T> {
+  return Object.fromEntries([...items].sort((a, b) => name(a).localeCompare(name(b))).map((t) => [name(t), t]));
+}
+
+function serviceSpec(service: Json, names: Map<string, string>): Json {
+  const spec = structuredClone(service.Spec);
+  const ref = (id: string) => names.get(id) ?? `<unknown ${id}>`;
+  for (const net of [...(spec.TaskTemplate?.Networks ?? []), ...(spec.Networks ?? [])]) net.Target = names.get(net.Target) ?? net.Target;
+  for (const s of spec.TaskTemplate?.ContainerSpec?.Secrets ?? []) s.SecretID = ref(s.SecretID);
+  for (const c of spec.TaskTemplate?.ContainerSpec?.Configs ?? []) c.ConfigID = ref(c.ConfigID);
+  return spec;
+}
+
+/**
+ * A network as the engine lists it, without its ID, creation time and attached containers;
+ * the VXLAN ID and (when `composeText` does not write them) the subnet and gateway are the
+ * allocator's, like an ID.
+ */
+function network(n: Json, composeText: string): Json {
+  const { Id: _id, Created: _created, Containers: _c, Services: _s, Peers: _p, Status: _st, ...rest } = n;
+  const out = structuredClone(rest);
+  if (out.Options?.['com.docker.network.driver.overlay.vxlanid_list'] !== undefined) out.Options['com.docker.network.driver.overlay.vxlanid_list'] = '<allocated>';
+  for (const c of out.IPAM?.Config ?? []) {
+    for (const k of ['Subnet', 'Gateway', 'IPRange']) if (typeof c[k] === 'string' && !composeText.includes(c[k])) c[k] = '<allocated>';
+  }
+  return out;
+}
+
+/** The comparable document of one stack: each kind by name, the stack's name as `<stack>`. */
+export function normalizeStack(r: StackReading, composeText = ''): Json {
+  return unstack(
+    {
+      services: byName(r.services.map((s) => serviceSpec(s, r.names)), (s) => s.Name),
+      networks: byName(r.networks.map((n) => network(n, composeText)), (n) => n.Name),
+      secrets: byName(r.secrets.map((s) => s.Spec), (s) => s.Name),
+      configs: byName(r.configs.map((c) => c.Spec), (c) => c.Name),
+    },
+    r.stack,
+  );
+}
+
+/** The differences between two JSON values, one line each: `path: left -> right` (empty when equal). */
+export function jsonDiff(left: Json, right: Json, path = ''): string[] {
+  if (JSON.stringify(left) === JSON.stringify(right)) return [];
+  const bothObjects = left && right && typeof left === 'object' && typeof right === 'object' && Array.isArray(left) === Array.isArray(right);
+  if (!bothObjects) return [`${path || '.'}: ${JSON.stringify(left)} -> ${JSON.stringify(right)}`];
+  const keys = [...new Set([...Object.keys(left), ...Object.keys(right)])].sort();
+  return keys.flatMap((k) => jsonDiff(left[k], right[k], `${path}.${k}`));
+}
