@@ -4,7 +4,8 @@
 // between two deploys of one compose file under two stack names: IDs, versions, timestamps,
 // the stack name in any string, references by ID (network, secret and config IDs -> names),
 // and what the engine allocates itself (an overlay's subnet and gateway when the file names
-// none, its VXLAN ID). Everything else is compared as the engine holds it.
+// none, its VXLAN ID, a service's virtual IP addresses). Everything else is compared as the
+// engine holds it.
 import http from 'node:http';
 import { DOCKER_API_VERSION, type SwarmNode } from './swarm.ts';
 
@@ -78,13 +79,31 @@ function byName<T>(items: T[], name: (t: T) => string): Record<string, T> {
   return Object.fromEntries([...items].sort((a, b) => name(a).localeCompare(name(b))).map((t) => [name(t), t]));
 }
 
-function serviceSpec(service: Json, names: Map<string, string>): Json {
-  const spec = structuredClone(service.Spec);
+function serviceSpec(spec: Json, names: Map<string, string>): Json {
+  const out = structuredClone(spec);
   const ref = (id: string) => names.get(id) ?? `<unknown ${id}>`;
-  for (const net of [...(spec.TaskTemplate?.Networks ?? []), ...(spec.Networks ?? [])]) net.Target = names.get(net.Target) ?? net.Target;
-  for (const s of spec.TaskTemplate?.ContainerSpec?.Secrets ?? []) s.SecretID = ref(s.SecretID);
-  for (const c of spec.TaskTemplate?.ContainerSpec?.Configs ?? []) c.ConfigID = ref(c.ConfigID);
-  return spec;
+  for (const net of [...(out.TaskTemplate?.Networks ?? []), ...(out.Networks ?? [])]) net.Target = names.get(net.Target) ?? net.Target;
+  for (const s of out.TaskTemplate?.ContainerSpec?.Secrets ?? []) s.SecretID = ref(s.SecretID);
+  for (const c of out.TaskTemplate?.ContainerSpec?.Configs ?? []) c.ConfigID = ref(c.ConfigID);
+  return out;
+}
+
+/**
+ * A service as the engine inspects it, without its ID, version and timestamps; network, secret
+ * and config IDs by name; a virtual IP's address is the allocator's (its network is kept).
+ */
+function service(s: Json, names: Map<string, string>): Json {
+  const { ID: _id, Version: _v, CreatedAt: _c, UpdatedAt: _u, Spec, PreviousSpec, Endpoint, ...rest } = s;
+  const out: Json = { ...structuredClone(rest), Spec: serviceSpec(Spec, names) };
+  if (PreviousSpec) out.PreviousSpec = serviceSpec(PreviousSpec, names);
+  if (Endpoint) {
+    out.Endpoint = structuredClone(Endpoint);
+    for (const vip of out.Endpoint.VirtualIPs ?? []) {
+      vip.NetworkID = names.get(vip.NetworkID) ?? `<unknown ${vip.NetworkID}>`;
+      vip.Addr = '<allocated>';
+    }
+  }
+  return out;
 }
 
 /**
@@ -106,7 +125,7 @@ function network(n: Json, composeText: string): Json {
 export function normalizeStack(r: StackReading, composeText = ''): Json {
   return unstack(
     {
-      services: byName(r.services.map((s) => serviceSpec(s, r.names)), (s) => s.Name),
+      services: byName(r.services.map((s) => service(s, r.names)), (s) => s.Spec.Name),
       networks: byName(r.networks.map((n) => network(n, composeText)), (n) => n.Name),
       secrets: byName(r.secrets.map((s) => s.Spec), (s) => s.Name),
       configs: byName(r.configs.map((c) => c.Spec), (c) => c.Name),
