@@ -46,6 +46,10 @@ export interface Mount {
   Target: string;
   ReadOnly?: boolean;
   VolumeOptions?: { NoCopy?: boolean; Labels?: StringMap; DriverConfig?: { Name?: string; Options?: StringMap } };
+  /** `mount.BindOptions`: the stack converter sends it for every bind the compose file gives options for (propagation). */
+  BindOptions?: { Propagation?: string };
+  /** `mount.TmpfsOptions`: a tmpfs mount's size in bytes (`tmpfs.size`). */
+  TmpfsOptions?: { SizeBytes?: number };
 }
 
 /** `swarm.ContainerSpec`: the fields the gateway sets or reads. */
@@ -76,6 +80,15 @@ export interface ContainerSpec {
   /** `--secret` / `--config`: files the task gets from the swarm's secret and config stores. */
   Secrets?: FileReference[] | null;
   Configs?: FileReference[] | null;
+  /**
+   * `swarm.Privileges`. `docker stack deploy` always sends the object (its CredentialSpec and
+   * SELinuxContext null when the compose file has no credential_spec), so a stack's services carry `{}`.
+   */
+  Privileges?: { CredentialSpec?: { Config?: string; File?: string; Registry?: string } | null; SELinuxContext?: Record<string, unknown> | null };
+  /** `sysctls` of a compose file (kernel parameters, namespaced ones only). */
+  Sysctls?: StringMap;
+  /** `container.Ulimit` list (`ulimits` of a compose file), sorted by name. */
+  Ulimits?: { Name: string; Soft: number; Hard: number }[];
 }
 
 /** `container.HealthConfig` (`--health-*`); durations in nanoseconds, 0 (left out) for Docker's default. */
@@ -85,6 +98,8 @@ export interface HealthConfig {
   Interval?: number;
   Timeout?: number;
   StartPeriod?: number;
+  /** API 1.44 (`start_interval`); an older API version's request drops it. */
+  StartInterval?: number;
   Retries?: number;
 }
 
@@ -145,7 +160,8 @@ export interface UpdateConfig {
   FailureAction?: FailureAction;
   Monitor?: number;
   MaxFailureRatio: number;
-  Order: UpdateOrder;
+  /** `""` is what `docker stack deploy` sends for a config without `order` (Go's zero value); the engine stores stop-first. */
+  Order: UpdateOrder | '';
 }
 
 /** `swarm.ServiceSpec`. */
