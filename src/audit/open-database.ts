@@ -19,8 +19,22 @@ export function redactedUrl(url: string): string {
   }
 }
 
-export async function openMigratedDatabase(settings: DatabaseSettings, logger: Logger): Promise<Database> {
-  const where = databaseConfigOf(settings);
+export interface OpenOptions {
+  /**
+   * The gateway waits this long for the embedded database's lock (src/db/pglite-lock.ts), so a
+   * restart right after a crash waits out the dead process's lock; commands refuse at once.
+   */
+  waitForLockMs?: number;
+}
+
+export async function openMigratedDatabase(settings: DatabaseSettings, logger: Logger, opts: OpenOptions = {}): Promise<Database> {
+  const where = {
+    ...databaseConfigOf(settings),
+    lock: {
+      waitMs: opts.waitForLockMs ?? 0,
+      onLost: (err: Error) => logger.error({ err }, 'the embedded database lock could not be kept: another process may open the database now'),
+    },
+  };
   const database = await createDatabase(where);
   try {
     const { applied } = await migrateDatabase(database);

@@ -3,6 +3,7 @@
 // prints the reason and the usage, exit 2; an expected failure prints its message; anything
 // else prints its stack. Both exit with the command's failure status.
 import { ConfigError } from '../config/config.ts';
+import { EmbeddedDatabaseHeldError } from '../db/pglite-lock.ts';
 
 /** The command was called wrongly: the reason is shown with the usage text. */
 export class UsageError extends Error {}
@@ -13,8 +14,13 @@ export interface CommandSpec {
   usage?: string;
   /** The exit status of a failure that is not bad usage. */
   failureStatus: 1 | 2;
-  /** Failures whose message says it all (no stack). */
+  /** Failures whose message says it all (no stack), besides those every command shares (isSharedExpectedFailure). */
   isExpectedFailure?: (err: unknown) => boolean;
+}
+
+/** A database held by another process (the embedded one admits one): the message says who and what to do. */
+function isSharedExpectedFailure(err: unknown): boolean {
+  return err instanceof EmbeddedDatabaseHeldError;
 }
 
 function isUsageError(err: unknown): boolean {
@@ -28,7 +34,7 @@ export async function runCommand(spec: CommandSpec, main: () => Promise<number>)
   } catch (err) {
     const usage = isUsageError(err);
     const message = (err as Error).message;
-    const text = usage ? `${message}${spec.usage ? `\n${spec.usage}` : ''}` : spec.isExpectedFailure?.(err) ? message : (err as Error).stack ?? String(err);
+    const text = usage ? `${message}${spec.usage ? `\n${spec.usage}` : ''}` : isSharedExpectedFailure(err) || spec.isExpectedFailure?.(err) ? message : (err as Error).stack ?? String(err);
     process.stderr.write(`${spec.name}: ${text}\n`);
     process.exitCode = usage ? 2 : spec.failureStatus;
   }

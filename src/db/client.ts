@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import type { DatabaseSettings } from '../config/config.ts';
 import { PrismaClient } from '../generated/prisma/client.ts';
+import { lockPglite, type PgliteLockOptions } from './pglite-lock.ts';
 import { connectPostgresExecutor, pgliteExecutor, type SqlExecutor } from './sql-executor.ts';
 
 export type DatabaseKind = 'postgres' | 'pglite';
@@ -18,6 +19,8 @@ export interface DatabaseConfig {
   url?: string | undefined;
   /** The PGlite data directory (ignored when `url` is set). */
   dataDir: string;
+  /** How the embedded database's one-process lock is taken (src/db/pglite-lock.ts); default: refuse at once when held. */
+  lock?: PgliteLockOptions | undefined;
 }
 
 export interface Database {
@@ -44,7 +47,7 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
       close: () => prisma.$disconnect(),
     };
   }
-  const pglite = await openPglite(config.dataDir);
+  const pglite = await openPglite(config.dataDir, config.lock);
   const { PrismaPGlite } = await import('pglite-prisma-adapter');
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
@@ -58,11 +61,31 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
   };
 }
 
-/** Opens (creating on first use) the PGlite database in `dataDir`. One process at a time. */
-export async function openPglite(dataDir: string): Promise<PGlite> {
-  mkdirSync(dataDir, { recursive: true });
-  const { PGlite } = await import('@electric-sql/pglite');
-  return PGlite.create(dataDir);
+/**
+ * Opens (creating on first use) the PGlite database in `dataDir`, holding its one-process lock
+ * until it is closed: EmbeddedDatabaseHeldError when another process has it open.
+ */
+export async function openPglite(dataDir: string, lock?: PgliteLockOptions): Promise<PGlite> {
+  const release = await lockPglite(dataDir, lock);
+  let pglite: PGlite;
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    const { PGlite } = await import('@electric-sql/pglite');
+    pglite = await PGlite.create(dataDir);
+  } catch (err) {
+    await release().catch(() => undefined);
+    throw err;
+  }
+  // Every caller closes through PGlite's own close(), so the lock is let go right there.
+  const closeFiles = pglite.close.bind(pglite);
+  pglite.close = async () => {
+    try {
+      await closeFiles();
+    } finally {
+      await release().catch(() => undefined);
+    }
+  };
+  return pglite;
 }
 
 /** Where the embedded database lives in the gateway's data dir. */

@@ -5,6 +5,7 @@
 import pino from 'pino';
 import { startAuditLog } from '../audit/audit-log.ts';
 import { assertDurable, openMigratedDatabase } from '../audit/open-database.ts';
+import { PGLITE_LOCK_STALE_MS } from '../db/pglite-lock.ts';
 import { createApiTokenVerifier } from '../auth/tokens/index.ts';
 import { ConfigError, loadConfig } from '../config/config.ts';
 import { EngineRegistry } from '../docker/registry.ts';
@@ -37,7 +38,7 @@ export async function runGateway(options: RunGatewayOptions): Promise<void> {
   }
   const logger = pino({ level: config.logLevel, redact: ['req.headers.authorization'] });
   keepServingOnUnhandledRejection(logger);
-  const database = await openMigratedDatabase(config.database, logger);
+  const database = await openMigratedDatabase(config.database, logger, { waitForLockMs: PGLITE_LOCK_STALE_MS + 5_000 });
   // The audit promise needs a database that keeps what it acknowledged: warn, or refuse in production.
   await assertDurable(database, logger, { production: config.production });
   const pauseAfterEngine = options.testPauseAfterEngine;

@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { recordFromRow } from '../../src/audit/audit-query.ts';
 import type { AuditRecordData } from '../../src/audit/record.ts';
 import { createDatabase, pgliteDirOf, type Database } from '../../src/db/client.ts';
+import { PGLITE_LOCK_STALE_MS } from '../../src/db/pglite-lock.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
 import { postgresUp, type PostgresCluster } from './postgres.ts';
 
@@ -47,7 +48,8 @@ export async function openAuditDb(kind: Backend, name: string): Promise<AuditDb>
   const dataDir = mkdtempSync(path.join(tmpdir(), `sg-audit-${name}-`));
   let pg: PostgresCluster | undefined;
   if (kind === 'postgres') pg = await postgresUp(name);
-  const open = () => createDatabase({ url: pg?.url, dataDir: pgliteDirOf(dataDir) });
+  // Waits out the lock of a gateway process a test killed while it held the embedded database.
+  const open = () => createDatabase({ url: pg?.url, dataDir: pgliteDirOf(dataDir), lock: { waitMs: PGLITE_LOCK_STALE_MS + 5_000 } });
   let current: Database | null = await open();
   await migrateDatabase(current);
   const need = (): Database => {
