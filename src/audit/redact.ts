@@ -70,7 +70,8 @@ const DATA_FIELDS = new Set(['data', 'database64']);
  * - in arrays named `env`, `envAdd` or `environment`, the value of each `NAME=VALUE`
  *   entry whose NAME matches a secret name pattern replaced, keeping the name;
  * - in `{ key, value }` pairs (labels, driver options) whose key matches a secret name
- *   pattern, the value replaced.
+ *   pattern, the value replaced;
+ * - in arrays named `variables` (stackDeploy's interpolation variables), every item's `value`.
  * A null secret stays null: there is nothing to hide and the absence is worth recording.
  */
 export function redactInput(input: unknown, opts: RedactOptions = {}): JsonValue | null {
@@ -86,6 +87,7 @@ function walk(value: JsonValue, field: string | undefined, isSecretName: (name: 
     if (field !== undefined && ENV_FIELDS.has(field.toLowerCase())) {
       return value.map((entry) => (typeof entry === 'string' ? redactEnvEntry(entry, isSecretName) : walk(entry, undefined, isSecretName)));
     }
+    if (field !== undefined && VARIABLE_FIELDS.has(field.toLowerCase())) return value.map((entry) => redactVariable(walk(entry, undefined, isSecretName)));
     return value.map((entry) => walk(entry, undefined, isSecretName));
   }
   if (value === null || typeof value !== 'object') return value;
@@ -94,6 +96,19 @@ function walk(value: JsonValue, field: string | undefined, isSecretName: (name: 
   if (typeof value['key'] === 'string' && 'value' in value && value['value'] !== null && isSecretName(value['key'])) {
     setOwn(out, 'value', REDACTED);
   }
+  return out;
+}
+
+/**
+ * Interpolation variables (`{ name, value }` in stackDeploy's `variables`): every value, whatever
+ * its name, since a compose file's `environment:` secret takes its data from one.
+ */
+const VARIABLE_FIELDS = new Set(['variables']);
+
+function redactVariable(entry: JsonValue): JsonValue {
+  if (entry === null || typeof entry !== 'object' || Array.isArray(entry) || !('value' in entry) || entry['value'] === null) return entry;
+  const out = { ...entry };
+  setOwn(out, 'value', REDACTED);
   return out;
 }
 

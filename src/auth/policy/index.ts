@@ -6,5 +6,5 @@ export { dockerSocketExposure, isUnderPrefix, normalizeHostPath } from './host-p
 export { needsNodes, withWorkerConstraint } from './placement.ts';
 export { NOT_SPEC_INPUTS, POLICY_BY_PATH, POLICY_TABLE, type FieldPolicy, type Verdict } from './policy-table.ts';
 export { POLICY_RULES, specPathText, type Finding, type PolicyRule, type SpecPath } from './rules.ts';
-export { traceCreateInput, traceStoredSpec, traceUpdateInput, type Trace } from './trace.ts';
+export { traceCreateInput, traceStackService, traceStoredSpec, traceUpdateInput, type Trace } from './trace.ts';
 export { policyViolations, type PolicyViolation, type SpecOrigin } from './violations.ts';

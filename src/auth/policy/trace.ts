@@ -69,3 +69,20 @@ export function traceUpdateInput(input: ServiceUpdateOptions, networkIds: Readon
 
 /** A spec the engine holds (scale, rollback): nothing in it is the caller's input. */
 export const traceStoredSpec: Trace = () => null;
+
+/**
+ * A service of a compose file (stackDeploy): every spec field comes from the file's service
+ * `key`, so a refusal names that service in the file (`input.compose.services.web`), down to
+ * the compose key where a spec field has one plainly (networks, volumes, placement, cap_add).
+ */
+export function traceStackService(key: string): Trace {
+  const base = ['input', 'compose', 'services', key];
+  return (path) => {
+    const [a, b, c, d] = path;
+    if (a === 'TaskTemplate' && b === 'Networks') return [...base, 'networks'];
+    if (a === 'TaskTemplate' && b === 'ContainerSpec' && c === 'Mounts') return typeof d === 'number' ? [...base, 'volumes', str(d)] : [...base, 'volumes'];
+    if (a === 'TaskTemplate' && b === 'ContainerSpec' && c === 'CapabilityAdd') return [...base, 'cap_add'];
+    if (a === 'TaskTemplate' && b === 'Placement' && c === 'Constraints') return [...base, 'deploy', 'placement', 'constraints'];
+    return base;
+  };
+}

@@ -22,6 +22,12 @@ export interface StoredObjectApi<T extends Secret | Config> {
   create(api: EngineApi, spec: SecretSpec): Promise<string>;
   /** Labels only: swarmkit refuses any other change (`version` is the object's Version.Index). */
   updateLabels(api: EngineApi, current: T, labels: Record<string, string>): Promise<void>;
+  /**
+   * The whole spec, Data included, at the object's version (`docker stack deploy` updates a
+   * stack's secrets so): swarmkit applies the labels and refuses a Data that differs from the
+   * stored one ("only updates to Labels are allowed"), so the engine tells whether it changed.
+   */
+  updateSpec(api: EngineApi, current: T, spec: SecretSpec): Promise<void>;
   remove(api: EngineApi, id: string): Promise<void>;
 }
 
@@ -46,6 +52,9 @@ export function storedObjectApi<T extends Secret | Config>(kind: StoredKind): St
       // secret's inspect never had it).
       const { Data: _data, ...spec } = current.Spec as SecretSpec;
       await api.request<void>({ method: 'POST', path: objectPath(kind, current.ID, 'update'), query: { version: current.Version.Index }, body: { ...spec, Labels: labels } });
+    },
+    async updateSpec(api, current, spec) {
+      await api.request<void>({ method: 'POST', path: objectPath(kind, current.ID, 'update'), query: { version: current.Version.Index }, body: spec });
     },
     async remove(api, id) {
       await api.request<void>({ method: 'DELETE', path: objectPath(kind, id) });

@@ -11,6 +11,7 @@ import {
   needsNodes,
   policyViolations,
   traceCreateInput,
+  traceStackService,
   traceStoredSpec,
   traceUpdateInput,
   withWorkerConstraint,
@@ -30,12 +31,19 @@ export type SpecSource =
   | { create: ServiceCreateOptions; networkIds: ReadonlyMap<string, string> }
   | { update: ServiceUpdateOptions; networkIds: ReadonlyMap<string, string>; service: string }
   | { scale: string }
-  | { restore: string };
+  | { restore: string }
+  /**
+   * A service of a stack (stackDeploy): refusals at `input.compose.services.<key>`. The networks
+   * the stack would create have no ID yet: the service's attachment names them (Target is the
+   * engine name) and `pendingNetworks` gives the policy their facts as they would be created.
+   */
+  | { stack: { key: string; name: string }; pendingNetworks: ReadonlyMap<string, NetworkFacts> };
 
 function originOf(source: SpecSource): SpecOrigin {
   const serviceField = ['input', 'id'];
   if ('create' in source) return { trace: traceCreateInput(source.create, source.networkIds), subject: 'the spec', serviceField: ['input'] };
   if ('update' in source) return { trace: traceUpdateInput(source.update, source.networkIds), service: source.service, subject: "the service's current spec", serviceField };
+  if ('stack' in source) return { trace: traceStackService(source.stack.key), service: source.stack.name, subject: 'the spec', serviceField: ['input', 'compose', 'services', source.stack.key] };
   if ('scale' in source) return { trace: traceStoredSpec, service: source.scale, subject: "the service's current spec", serviceField };
   return { trace: traceStoredSpec, service: source.restore, subject: 'the spec the rollback would restore', serviceField };
 }
@@ -59,7 +67,9 @@ export async function enforcePolicy<T extends object>(
   if (!isGuarded(ctx.authority, loaders.client.name)) return spec;
   const settings = ctx.guardrails;
   const final = 'restore' in source ? spec : withWorkerConstraint(spec, settings);
-  const networks = await networkFacts(loaders, attachedNetworks(final));
+  const pending = 'stack' in source ? source.pendingNetworks : new Map<string, NetworkFacts>();
+  const networks = await networkFacts(loaders, attachedNetworks(final).filter((id) => !pending.has(id)));
+  for (const [id, facts] of pending) networks.set(id, facts);
   const nodes = needsNodes(final, settings) ? (await loaders.nodes()).map(constraintNodeOf) : [];
   const facts = { network: (id: string) => networks.get(id) ?? null, nodes };
   rejectIfAny(policyViolations(final, { settings, facts }, originOf(source)).map((v) => userError(v.field, 'GUARDRAIL', v.message)));
