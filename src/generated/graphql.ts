@@ -508,6 +508,16 @@ export type ContainerConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** A host device in the container (`--device`, HostConfig.Devices). Guardrail: refused to everyone but an unscoped admin. */
+export type ContainerDeviceInput = {
+  /** Cgroup permissions, from `r`, `w`, `m`; default `rwm`. */
+  cgroupPermissions?: InputMaybe<Scalars['String']['input']>;
+  /** Where it appears in the container; default: the host path. */
+  pathInContainer?: InputMaybe<Scalars['String']['input']>;
+  /** The device on the host, an absolute path. */
+  pathOnHost: Scalars['String']['input'];
+};
+
 /** A container with its cursor. */
 export type ContainerEdge = {
   __typename?: 'ContainerEdge';
@@ -552,6 +562,156 @@ export type ContainerNetworkAttachment = {
   staticIpv4Address: Maybe<Scalars['String']['output']>;
 };
 
+/** A network of `containerRun` (`docker run --network NAME --network-alias ... --ip ... --ip6 ...`). */
+export type ContainerNetworkInput = {
+  /** Network-scoped DNS aliases (`--network-alias`). */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Static IPv4 address inside the network's subnet (`--ip`); the network needs a user-defined subnet. */
+  ipv4Address?: InputMaybe<Scalars['String']['input']>;
+  /** Static IPv6 address (`--ip6`). */
+  ipv6Address?: InputMaybe<Scalars['String']['input']>;
+  /** Network ID, ID prefix or name, resolved on the container's engine (its own local networks first, then the swarm's); a swarm network must be attachable. Guardrail: guarded callers only bridge or overlay networks. */
+  network: Scalars['ID']['input'];
+};
+
+/** Input of `containerRemove` (`docker rm`). */
+export type ContainerRemoveInput = {
+  /** The cluster the engine belongs to. */
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  /** Container ID, ID prefix or name. */
+  container: Scalars['ID']['input'];
+  /** The configured engine the container is on (default: the cluster's manager endpoint). */
+  engine?: InputMaybe<Scalars['String']['input']>;
+  /** Remove a running container too, killing it (`--force`); without it a running one is INVALID_STATE. */
+  force?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Remove its anonymous volumes too (`--volumes`). */
+  volumes?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Result of `containerRemove`. */
+export type ContainerRemovePayload = {
+  __typename?: 'ContainerRemovePayload';
+  /** The removed container (one item; empty when userErrors say why not). */
+  removed: Array<RemovedObject>;
+  /** Problems with the input; nothing changed when present. */
+  userErrors: Array<UserError>;
+};
+
+/** A container's resource limits (HostConfig). */
+export type ContainerResourcesInput = {
+  /** CPU limit in CPUs, e.g. 0.5 (`--cpus`, NanoCpus). */
+  cpus?: InputMaybe<Scalars['Float']['input']>;
+  /** Memory limit, e.g. `64M`, `1G`, or bytes (`--memory`, Memory); at least 6MB. */
+  memory?: InputMaybe<Scalars['String']['input']>;
+  /** Most processes (`--pids-limit`, PidsLimit); -1 for unlimited. */
+  pidsLimit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A container's restart policy (`--restart`, HostConfig.RestartPolicy). */
+export type ContainerRestartPolicyInput = {
+  /** ON_FAILURE only: the most restarts (`on-failure:N`), 0 for no limit. */
+  maxRetries?: InputMaybe<Scalars['Int']['input']>;
+  /** When to restart. */
+  name: ContainerRestartPolicyName;
+};
+
+/** A restart policy's name (`docker run --restart`). */
+export type ContainerRestartPolicyName =
+  /** Always restart, also after the engine restarts (`always`). */
+  | 'ALWAYS'
+  /** Never restart (`no`, the default). */
+  | 'NO'
+  /** Restart when it exits with a non-zero code (`on-failure[:N]`). */
+  | 'ON_FAILURE'
+  /** Always restart, except after an explicit stop (`unless-stopped`). */
+  | 'UNLESS_STOPPED';
+
+/** Input of `containerRun` (`docker run -d`): a standalone container created and started on one engine. The fields that reach the host are here so that the container policy can judge them: to everyone but an unscoped admin, each is allowed, allowed within limits, or refused (GUARDRAIL at the field, nothing created); see README's container policy table. */
+export type ContainerRunInput = {
+  /** Added capabilities (`--cap-add`), e.g. NET_ADMIN. Guardrail: only `guardrails.allowedCapabilities`. */
+  capAdd?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Dropped capabilities (`--cap-drop`). */
+  capDrop?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Parent cgroup (`--cgroup-parent`). Guardrail: refused. */
+  cgroupParent?: InputMaybe<Scalars['String']['input']>;
+  /** The cluster the engine belongs to (default: the default cluster). */
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  /** Command and arguments (`docker run IMAGE COMMAND...`, Cmd); default: the image's. */
+  command?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Host devices (`--device`). Guardrail: refused. */
+  devices?: InputMaybe<Array<ContainerDeviceInput>>;
+  /** The configured engine to run it on (default: the cluster's manager endpoint). */
+  engine?: InputMaybe<Scalars['String']['input']>;
+  /** Entrypoint (`--entrypoint`); default: the image's. */
+  entrypoint?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Environment, `KEY=VALUE` (`--env`); a later entry for a key replaces an earlier one. Values are redacted in the audit log. */
+  env?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Image, present on that engine (nothing is pulled; a missing one is REFERENCE_NOT_FOUND). */
+  image: Scalars['String']['input'];
+  /** IPC namespace (`--ipc none|private|shareable|host|container:<name|id>`). Guardrail: only `private` or `none`. */
+  ipcMode?: InputMaybe<Scalars['String']['input']>;
+  /** Labels (`--label`); a label-scoped caller's scope labels are added. */
+  labels?: InputMaybe<Array<KeyValueInput>>;
+  /** Mounts (`--mount`): bind, volume (with driver and options) or tmpfs. Guardrail: the service policy's mount rules (bind sources under `guardrails.allowedBindPrefixes`, never the Docker socket, volume drivers and options as allowed). */
+  mounts?: InputMaybe<Array<MountInput>>;
+  /** The container's name (`--name`): letters, digits, `_`, `.`, `-`. */
+  name: Scalars['String']['input'];
+  /** A network mode without a named network (`--network host|none|bridge|default|container:<name|id>`); not together with networks. Guardrail: `host` and `container:` refused to guarded callers. */
+  networkMode?: InputMaybe<Scalars['String']['input']>;
+  /** Networks (`--network`), each once: the first at create (HostConfig.NetworkMode), the others connected before the start. None: the engine's default bridge. */
+  networks?: InputMaybe<Array<ContainerNetworkInput>>;
+  /** PID namespace (`--pid host|container:<name|id>`). Guardrail: refused. */
+  pidMode?: InputMaybe<Scalars['String']['input']>;
+  /** Run privileged (`--privileged`). Guardrail: refused. */
+  privileged?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Read-only root filesystem (`--read-only`). */
+  readonlyRootfs?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Resource limits (`--cpus`, `--memory`, `--pids-limit`). */
+  resources?: InputMaybe<ContainerResourcesInput>;
+  /** Restart policy (`--restart`); default NO. */
+  restartPolicy?: InputMaybe<ContainerRestartPolicyInput>;
+  /** Security options (`--security-opt`). Guardrail: only `no-new-privileges`. */
+  securityOpt?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Kernel parameters (`--sysctl key=value`). Guardrail: refused. */
+  sysctls?: InputMaybe<Array<KeyValueInput>>;
+  /** Process limits (`--ulimit`). Guardrail: refused. */
+  ulimits?: InputMaybe<Array<ContainerUlimitInput>>;
+  /** User namespace (`--userns host`). Guardrail: refused. */
+  usernsMode?: InputMaybe<Scalars['String']['input']>;
+  /** UTS namespace (`--uts host`). Guardrail: refused. */
+  utsMode?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of `containerRun`. */
+export type ContainerRunPayload = {
+  __typename?: 'ContainerRunPayload';
+  /** The container, started (`docker inspect`). */
+  container: Maybe<Container>;
+  /** Problems with the input; nothing is left on the engine when present (a container created but not started is removed, and the message says so). */
+  userErrors: Array<UserError>;
+  /** The engine's warnings at create. */
+  warnings: Array<Scalars['String']['output']>;
+};
+
+/** Input of `containerStart` (`docker start`). */
+export type ContainerStartInput = {
+  /** The cluster the engine belongs to. */
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  /** Container ID, ID prefix or name. */
+  container: Scalars['ID']['input'];
+  /** The configured engine the container is on (default: the cluster's manager endpoint). */
+  engine?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of `containerStart`. */
+export type ContainerStartPayload = {
+  __typename?: 'ContainerStartPayload';
+  /** The container after the start. */
+  container: Maybe<Container>;
+  /** Problems with the input; nothing changed when present. */
+  userErrors: Array<UserError>;
+};
+
 /** A container's state (`State.Status` of `docker inspect`). */
 export type ContainerState =
   /** Created, never started (`created`). */
@@ -570,6 +730,37 @@ export type ContainerState =
   | 'running'
   /** The engine did not say (no `State` in its answer). */
   | 'unknown';
+
+/** Input of `containerStop` (`docker stop`). */
+export type ContainerStopInput = {
+  /** The cluster the engine belongs to. */
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  /** Container ID, ID prefix or name. */
+  container: Scalars['ID']['input'];
+  /** The configured engine the container runs on (default: the cluster's manager endpoint). */
+  engine?: InputMaybe<Scalars['String']['input']>;
+  /** Seconds to wait for it to exit before it is killed (`--time`), 0 to 300; default: the container's own stop timeout (10 s). */
+  timeout?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Result of `containerStop`. */
+export type ContainerStopPayload = {
+  __typename?: 'ContainerStopPayload';
+  /** The container after the stop. */
+  container: Maybe<Container>;
+  /** Problems with the input; nothing changed when present. */
+  userErrors: Array<UserError>;
+};
+
+/** A process resource limit (`--ulimit name=soft:hard`, HostConfig.Ulimits). Guardrail: refused to everyone but an unscoped admin. */
+export type ContainerUlimitInput = {
+  /** Hard limit; -1 for unlimited. */
+  hard: Scalars['Int']['input'];
+  /** The limit's name, e.g. `nofile`, `nproc`. */
+  name: Scalars['String']['input'];
+  /** Soft limit; -1 for unlimited. */
+  soft: Scalars['Int']['input'];
+};
 
 /** One of the overlay guide's checks. */
 export type DiagnosticCheck = {
@@ -889,6 +1080,14 @@ export type Mutation = {
   configRotate: ConfigRotatePayload;
   /** Change a config's labels (swarmkit does not let the data change). */
   configUpdate: ConfigUpdatePayload;
+  /** Remove a container (`docker rm`). */
+  containerRemove: ContainerRemovePayload;
+  /** Create and start a standalone container on an engine (`docker run -d`); the container policy judges its create body first (everyone but an unscoped admin). */
+  containerRun: ContainerRunPayload;
+  /** Start a stopped container (`docker start`). */
+  containerStart: ContainerStartPayload;
+  /** Stop a container (`docker stop`). */
+  containerStop: ContainerStopPayload;
   /** Connect a standalone container to a network (`docker network connect`). */
   networkConnect: NetworkConnectPayload;
   /** Create a network (`docker network create`). */
@@ -987,6 +1186,30 @@ export type MutationConfigRotateArgs = {
 /** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
 export type MutationConfigUpdateArgs = {
   input: ConfigUpdateInput;
+};
+
+
+/** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
+export type MutationContainerRemoveArgs = {
+  input: ContainerRemoveInput;
+};
+
+
+/** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
+export type MutationContainerRunArgs = {
+  input: ContainerRunInput;
+};
+
+
+/** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
+export type MutationContainerStartArgs = {
+  input: ContainerStartInput;
+};
+
+
+/** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
+export type MutationContainerStopArgs = {
+  input: ContainerStopInput;
 };
 
 
@@ -3893,10 +4116,24 @@ export type ResolversTypes = {
   ConfiguredEngine: ResolverTypeWrapper<Partial<Omit<ConfiguredEngine, 'swarmState'> & { swarmState: ResolversTypes['EngineSwarmState'] }>>;
   Container: ResolverTypeWrapper<ContainerModel>;
   ContainerConnection: ResolverTypeWrapper<Partial<Omit<ContainerConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ContainerEdge']>, nodes: Array<ResolversTypes['Container']> }>>;
+  ContainerDeviceInput: ResolverTypeWrapper<Partial<ContainerDeviceInput>>;
   ContainerEdge: ResolverTypeWrapper<Partial<Omit<ContainerEdge, 'node'> & { node: ResolversTypes['Container'] }>>;
   ContainerFilter: ResolverTypeWrapper<Partial<ContainerFilter>>;
   ContainerNetworkAttachment: ResolverTypeWrapper<Partial<ContainerNetworkAttachment>>;
+  ContainerNetworkInput: ResolverTypeWrapper<Partial<ContainerNetworkInput>>;
+  ContainerRemoveInput: ResolverTypeWrapper<Partial<ContainerRemoveInput>>;
+  ContainerRemovePayload: ResolverTypeWrapper<Partial<ContainerRemovePayload>>;
+  ContainerResourcesInput: ResolverTypeWrapper<Partial<ContainerResourcesInput>>;
+  ContainerRestartPolicyInput: ResolverTypeWrapper<Partial<ContainerRestartPolicyInput>>;
+  ContainerRestartPolicyName: ResolverTypeWrapper<Partial<ContainerRestartPolicyName>>;
+  ContainerRunInput: ResolverTypeWrapper<Partial<ContainerRunInput>>;
+  ContainerRunPayload: ResolverTypeWrapper<Partial<Omit<ContainerRunPayload, 'container'> & { container?: Maybe<ResolversTypes['Container']> }>>;
+  ContainerStartInput: ResolverTypeWrapper<Partial<ContainerStartInput>>;
+  ContainerStartPayload: ResolverTypeWrapper<Partial<Omit<ContainerStartPayload, 'container'> & { container?: Maybe<ResolversTypes['Container']> }>>;
   ContainerState: ResolverTypeWrapper<ContainerState>;
+  ContainerStopInput: ResolverTypeWrapper<Partial<ContainerStopInput>>;
+  ContainerStopPayload: ResolverTypeWrapper<Partial<Omit<ContainerStopPayload, 'container'> & { container?: Maybe<ResolversTypes['Container']> }>>;
+  ContainerUlimitInput: ResolverTypeWrapper<Partial<ContainerUlimitInput>>;
   DateTime: ResolverTypeWrapper<Partial<Scalars['DateTime']['output']>>;
   DiagnosticCheck: ResolverTypeWrapper<Partial<DiagnosticCheck>>;
   Diagnostics: ResolverTypeWrapper<Partial<Diagnostics>>;
@@ -4116,9 +4353,22 @@ export type ResolversParentTypes = {
   ConfiguredEngine: Partial<ConfiguredEngine>;
   Container: ContainerModel;
   ContainerConnection: Partial<Omit<ContainerConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ContainerEdge']>, nodes: Array<ResolversParentTypes['Container']> }>;
+  ContainerDeviceInput: Partial<ContainerDeviceInput>;
   ContainerEdge: Partial<Omit<ContainerEdge, 'node'> & { node: ResolversParentTypes['Container'] }>;
   ContainerFilter: Partial<ContainerFilter>;
   ContainerNetworkAttachment: Partial<ContainerNetworkAttachment>;
+  ContainerNetworkInput: Partial<ContainerNetworkInput>;
+  ContainerRemoveInput: Partial<ContainerRemoveInput>;
+  ContainerRemovePayload: Partial<ContainerRemovePayload>;
+  ContainerResourcesInput: Partial<ContainerResourcesInput>;
+  ContainerRestartPolicyInput: Partial<ContainerRestartPolicyInput>;
+  ContainerRunInput: Partial<ContainerRunInput>;
+  ContainerRunPayload: Partial<Omit<ContainerRunPayload, 'container'> & { container?: Maybe<ResolversParentTypes['Container']> }>;
+  ContainerStartInput: Partial<ContainerStartInput>;
+  ContainerStartPayload: Partial<Omit<ContainerStartPayload, 'container'> & { container?: Maybe<ResolversParentTypes['Container']> }>;
+  ContainerStopInput: Partial<ContainerStopInput>;
+  ContainerStopPayload: Partial<Omit<ContainerStopPayload, 'container'> & { container?: Maybe<ResolversParentTypes['Container']> }>;
+  ContainerUlimitInput: Partial<ContainerUlimitInput>;
   DateTime: Partial<Scalars['DateTime']['output']>;
   DiagnosticCheck: Partial<DiagnosticCheck>;
   Diagnostics: Partial<Diagnostics>;
@@ -4457,7 +4707,28 @@ export type ContainerNetworkAttachmentResolvers<ContextType = GatewayContext, Pa
   staticIpv4Address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type ContainerRemovePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ContainerRemovePayload'] = ResolversParentTypes['ContainerRemovePayload']> = {
+  removed?: Resolver<Array<ResolversTypes['RemovedObject']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ContainerRunPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ContainerRunPayload'] = ResolversParentTypes['ContainerRunPayload']> = {
+  container?: Resolver<Maybe<ResolversTypes['Container']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ContainerStartPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ContainerStartPayload'] = ResolversParentTypes['ContainerStartPayload']> = {
+  container?: Resolver<Maybe<ResolversTypes['Container']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type ContainerStateResolvers = { CREATED: 'created', DEAD: 'dead', EXITED: 'exited', PAUSED: 'paused', REMOVING: 'removing', RESTARTING: 'restarting', RUNNING: 'running', UNKNOWN: 'unknown' };
+
+export type ContainerStopPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ContainerStopPayload'] = ResolversParentTypes['ContainerStopPayload']> = {
+  container?: Resolver<Maybe<ResolversTypes['Container']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
@@ -4548,6 +4819,10 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   configRemove?: Resolver<ResolversTypes['ConfigRemovePayload'], ParentType, ContextType, RequireFields<MutationConfigRemoveArgs, 'input'>>;
   configRotate?: Resolver<ResolversTypes['ConfigRotatePayload'], ParentType, ContextType, RequireFields<MutationConfigRotateArgs, 'input'>>;
   configUpdate?: Resolver<ResolversTypes['ConfigUpdatePayload'], ParentType, ContextType, RequireFields<MutationConfigUpdateArgs, 'input'>>;
+  containerRemove?: Resolver<ResolversTypes['ContainerRemovePayload'], ParentType, ContextType, RequireFields<MutationContainerRemoveArgs, 'input'>>;
+  containerRun?: Resolver<ResolversTypes['ContainerRunPayload'], ParentType, ContextType, RequireFields<MutationContainerRunArgs, 'input'>>;
+  containerStart?: Resolver<ResolversTypes['ContainerStartPayload'], ParentType, ContextType, RequireFields<MutationContainerStartArgs, 'input'>>;
+  containerStop?: Resolver<ResolversTypes['ContainerStopPayload'], ParentType, ContextType, RequireFields<MutationContainerStopArgs, 'input'>>;
   networkConnect?: Resolver<ResolversTypes['NetworkConnectPayload'], ParentType, ContextType, RequireFields<MutationNetworkConnectArgs, 'input'>>;
   networkCreate?: Resolver<ResolversTypes['NetworkCreatePayload'], ParentType, ContextType, RequireFields<MutationNetworkCreateArgs, 'input'>>;
   networkCreateGatewayBridge?: Resolver<ResolversTypes['NetworkCreateGatewayBridgePayload'], ParentType, ContextType, RequireFields<MutationNetworkCreateGatewayBridgeArgs, 'input'>>;
@@ -5324,7 +5599,11 @@ export type Resolvers<ContextType = GatewayContext> = {
   ContainerConnection?: ContainerConnectionResolvers<ContextType>;
   ContainerEdge?: ContainerEdgeResolvers<ContextType>;
   ContainerNetworkAttachment?: ContainerNetworkAttachmentResolvers<ContextType>;
+  ContainerRemovePayload?: ContainerRemovePayloadResolvers<ContextType>;
+  ContainerRunPayload?: ContainerRunPayloadResolvers<ContextType>;
+  ContainerStartPayload?: ContainerStartPayloadResolvers<ContextType>;
   ContainerState?: ContainerStateResolvers;
+  ContainerStopPayload?: ContainerStopPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DiagnosticCheck?: DiagnosticCheckResolvers<ContextType>;
   Diagnostics?: DiagnosticsResolvers<ContextType>;

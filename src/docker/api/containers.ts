@@ -4,6 +4,8 @@
 import type { ContainerInspect, ContainerSummary } from '../engine-api/index.ts';
 import type { EngineApi } from '../endpoint.ts';
 import { objectPath } from './engine-path.ts';
+import type { ContainerCreateBody, ContainerCreateResponse } from '../engine-api/container-create.ts';
+import { checkedReference } from '../../validate/references.ts';
 
 /** Engine filters for `GET /containers/json` (`docker ps --filter`). */
 export interface ContainerListFilters {
@@ -25,4 +27,29 @@ export function listContainers(api: EngineApi, opts: { all: boolean; filters: Co
 /** `docker inspect CONTAINER` (ID, unambiguous ID prefix, or name); NOT_FOUND when absent. */
 export function inspectContainer(api: EngineApi, ref: string): Promise<ContainerInspect> {
   return api.request<ContainerInspect>({ method: 'GET', path: objectPath('container', ref, 'json') });
+}
+
+/** `docker create --name NAME ...` (`POST /containers/create?name=`): the body from src/docker/mapping/container-create.ts. */
+export function createContainer(api: EngineApi, name: string, body: ContainerCreateBody): Promise<ContainerCreateResponse> {
+  return api.request<ContainerCreateResponse>({ method: 'POST', path: '/containers/create', query: { name: checkedReference('container', name) }, body });
+}
+
+/** `docker start CONTAINER`; the engine answers 304 (no error) for one already running. */
+export async function startContainer(api: EngineApi, ref: string): Promise<void> {
+  await api.request<unknown>({ method: 'POST', path: objectPath('container', ref, 'start') });
+}
+
+/** `docker stop [--time T] CONTAINER`; without a timeout, the container's own (`StopTimeout`, else 10 s). */
+export async function stopContainer(api: EngineApi, ref: string, timeoutSeconds: number | null, requestTimeoutMs?: number): Promise<void> {
+  await api.request<unknown>({
+    method: 'POST',
+    path: objectPath('container', ref, 'stop'),
+    query: { t: timeoutSeconds ?? undefined },
+    ...(requestTimeoutMs !== undefined ? { timeoutMs: requestTimeoutMs } : {}),
+  });
+}
+
+/** `docker rm [--force] [--volumes] CONTAINER`. */
+export async function removeContainer(api: EngineApi, ref: string, opts: { force: boolean; volumes: boolean }): Promise<void> {
+  await api.request<unknown>({ method: 'DELETE', path: objectPath('container', ref), query: { force: opts.force, v: opts.volumes } });
 }

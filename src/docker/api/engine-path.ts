@@ -16,7 +16,7 @@ const COLLECTION: Record<ReferenceKind, string> = {
 };
 
 /** `/{collection}/{ref}[/{action}]`; `action` is one of the API's fixed words (`json`, `update`, `logs`...). */
-export function objectPath(kind: ReferenceKind, ref: string, action?: 'json' | 'update' | 'logs' | 'connect' | 'disconnect'): string {
+export function objectPath(kind: ReferenceKind, ref: string, action?: 'json' | 'update' | 'logs' | 'connect' | 'disconnect' | 'start' | 'stop'): string {
   const segment = encodeURIComponent(checkedReference(kind, ref));
   return `/${COLLECTION[kind]}/${segment}${action ? `/${action}` : ''}`;
 }
