@@ -60,6 +60,27 @@ export async function readStack(node: Pick<SwarmNode, 'socket'>, stack: string):
   return { stack, services, networks, secrets, configs, names };
 }
 
+/**
+ * Whether swarmkit's allocator has processed every service of a reading: it fills
+ * Endpoint (ports, virtual IPs) a moment after the create answers, so a reading taken at
+ * once may lack it. A VIP-mode service of a stack is always on a network, so it is allocated
+ * once it has a virtual IP.
+ */
+export function allocated(r: StackReading): boolean {
+  return r.services.every((s) => (s.Spec.EndpointSpec?.Mode ?? 'vip') !== 'vip' || (s.Endpoint?.VirtualIPs?.length ?? 0) > 0);
+}
+
+/** readStack once the allocator has processed every service (polls for up to `timeoutMs`). */
+export async function readAllocatedStack(node: Pick<SwarmNode, 'socket'>, stack: string, timeoutMs = 30_000): Promise<StackReading> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const r = await readStack(node, stack);
+    if (allocated(r)) return r;
+    if (Date.now() > deadline) throw new Error(`the allocator did not process every service of ${stack} in ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 /** How many objects of any kind carry the stack's namespace label. */
 export function objectCount(r: StackReading): number {
   return r.services.length + r.networks.length + r.secrets.length + r.configs.length;

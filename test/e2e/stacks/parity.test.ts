@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { configFor, expectData, startGateway, waitFor, type TestGateway } from '../../support/gateway.ts';
-import { jsonDiff, normalizeStack, objectCount, readStack } from '../../support/stack-parity.ts';
+import { jsonDiff, normalizeStack, objectCount, readAllocatedStack, readStack } from '../../support/stack-parity.ts';
 import { dockerEnv, dockerOk, swarmDown, swarmUp, type SwarmNode, type SwarmState } from '../../support/swarm.ts';
 
 const SWARM = 'pe-parity';
@@ -129,13 +129,13 @@ describe('stack parity with docker stack deploy on a real swarm', () => {
       n += 1;
       const [cliName, gwName] = [`pcli${n}`, `pgw${n}`];
       const cliCompose = await cliDeploy(fixture, cliName);
-      const cliRead = await readStack(manager, cliName);
+      const cliRead = await readAllocatedStack(manager, cliName);
       assert.ok(cliRead.services.length > 0, `the CLI deployed no service for ${fixture.cli}`);
       await dockerOk(manager, ['stack', 'rm', cliName]);
       await waitGone(cliName);
 
       const gwCompose = await gatewayDeploy(fixture, gwName);
-      const gwRead = await readStack(manager, gwName);
+      const gwRead = await readAllocatedStack(manager, gwName);
       assertSame(normalizeStack(cliRead, cliCompose), normalizeStack(gwRead, gwCompose), fixture.cli);
 
       await gatewayRemove(gwName);
@@ -161,9 +161,11 @@ describe('stack parity with docker stack deploy on a real swarm', () => {
     assert.deepEqual(listed.filter((s: Json) => [cliName, gwName].includes(s.name)).sort((a: Json, b: Json) => a.name.localeCompare(b.name)).map((s: Json) => [s.name, s.services.map((x: Json) => x.name)]),
       [[cliName, [`${cliName}_app`]], [gwName, [`${gwName}_app`]]]);
 
-    await dockerOk(manager, ['stack', 'rm', cliName]);
+    // stackRemove removes what `docker stack rm` removes, in its order ("Removing service x", ...: services, secrets, configs, networks).
+    const cliRemoved = (await dockerOk(manager, ['stack', 'rm', cliName])).trim().split('\n').map((line) => line.replace(/^Removing \w+ /, '').replace(cliName, '<stack>'));
     const removed = await gatewayRemove(gwName);
-    assert.deepEqual(removed.removed.map((o: Json) => o.name), [`${gwName}_app`, `${gwName}_default`, `${gwName}_token`, `${gwName}_app_conf`]);
+    assert.deepEqual(removed.removed.map((o: Json) => o.name.replace(gwName, '<stack>')), cliRemoved);
+    assert.deepEqual(cliRemoved, ['<stack>_app', '<stack>_token', '<stack>_app_conf', '<stack>_default']);
     await waitGone(cliName);
     await waitGone(gwName);
   });
