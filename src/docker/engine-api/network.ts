@@ -15,7 +15,8 @@ export interface IPAMConfig {
 /** `network.IPAM` as a create sends it; a network read back may have nulls here. */
 export interface IPAM {
   Driver: string;
-  Options: StringMap;
+  /** null: none (as `docker stack deploy` sends it). */
+  Options: StringMap | null;
   Config: IPAMConfig[];
 }
 
@@ -46,13 +47,15 @@ export interface NetworkCreateRequest {
   Driver: string;
   Scope: string;
   EnableIPv6: boolean;
-  IPAM: IPAM;
+  /** null: the engine's default IPAM (what `docker stack deploy` sends for a network whose compose file has no `ipam`). */
+  IPAM: IPAM | null;
   Internal: boolean;
   Attachable: boolean;
   Ingress: boolean;
   ConfigOnly: boolean;
   ConfigFrom: { Network: string } | null;
-  Options: StringMap;
+  /** null: no driver options (`docker stack deploy` for a compose network without `driver_opts`). */
+  Options: StringMap | null;
   Labels: StringMap;
 }
 

@@ -21,28 +21,28 @@ export function convertNetworks(namespace: string, file: ComposeFile): StackNetw
 }
 
 /**
- * The create body. The CLI sends no IPAM when the file has none and `IPAM.Driver` "" when it
- * names only subnets; the engine reads both as the "default" IPAM driver, which this body
- * names (the request type always carries IPAM). CheckDuplicate: the client sets it below API 1.44.
+ * The create body as the CLI sends it: IPAM only when the file has `ipam` (its Driver "" when
+ * the file names none, which the engine reads as "default"), Options null without driver_opts.
+ * CheckDuplicate: the Engine API client sets it below API 1.44.
  */
 function networkCreateBody(namespace: string, name: string, network: ComposeNetwork | undefined): NetworkCreateRequest {
+  const ipam = network?.ipam;
+  const options = network?.driver_opts ?? {};
   return {
     Name: name,
     CheckDuplicate: true,
     Driver: network?.driver || DEFAULT_DRIVER,
     Scope: '',
     EnableIPv6: false,
-    IPAM: {
-      Driver: network?.ipam?.driver || 'default',
-      Options: {},
-      Config: (network?.ipam?.config ?? []).map(({ subnet }) => ({ Subnet: subnet })),
-    },
+    IPAM: ipam && (ipam.driver || ipam.config.length > 0)
+      ? { Driver: ipam.driver ?? '', Options: null, Config: ipam.config.map(({ subnet }) => ({ Subnet: subnet })) }
+      : null,
     Internal: network?.internal ?? false,
     Attachable: network?.attachable ?? false,
     Ingress: false,
     ConfigOnly: false,
     ConfigFrom: null,
-    Options: { ...(network?.driver_opts ?? {}) },
+    Options: Object.keys(options).length > 0 ? { ...options } : null,
     Labels: withStackLabel(namespace, network?.labels),
   };
 }

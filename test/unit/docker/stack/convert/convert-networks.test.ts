@@ -12,13 +12,14 @@ const overlay = (name: string, over: Record<string, unknown> = {}) => ({
   Driver: 'overlay',
   Scope: '',
   EnableIPv6: false,
-  IPAM: { Driver: 'default', Options: {}, Config: [] },
+  // createNetworks sends no IPAM and null options when the file gives none.
+  IPAM: null,
   Internal: false,
   Attachable: false,
   Ingress: false,
   ConfigOnly: false,
   ConfigFrom: null,
-  Options: {},
+  Options: null,
   Labels: { ...NS },
   ...over,
 });
@@ -57,7 +58,8 @@ test('a network with driver, options, IPAM, internal, attachable and labels is c
     Attachable: true,
     Internal: true,
     Options: { 'com.docker.network.driver.mtu': '1400' },
-    IPAM: { Driver: 'default', Options: {}, Config: [{ Subnet: '10.77.0.0/24' }] },
+    // An ipam without a driver: Driver "" (the engine's default), Options null.
+    IPAM: { Driver: '', Options: null, Config: [{ Subnet: '10.77.0.0/24' }] },
     // addStackLabel overwrites a namespace label the file sets.
     Labels: { tier: 'db', 'com.docker.stack.namespace': 's1' },
   }));
