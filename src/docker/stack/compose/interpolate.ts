@@ -87,7 +87,7 @@ export function interpolate(doc: unknown, variables: Readonly<Record<string, str
         problems.push(userError(path, 'INVALID_VALUE', `${path.join('.')}: ${err.message}`));
         return value;
       }
-      for (const name of result.unset) warnings.push({ path, message: `The ${name} variable is not set. Defaulting to a blank string.` });
+      for (const name of result.unset) warnings.push({ path, message: `The ${name} variable is not set. Defaulting to a blank string. (in ${path.join('.')})` });
       if (result.value === value) return value;
       const cast = castFor(pattern);
       if (!cast) return result.value;

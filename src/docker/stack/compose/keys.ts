@@ -1,6 +1,7 @@
 // Applies the key table (key-table.ts) to a parsed compose file: refusals become problems
 // at the key's path, ignored keys become warnings grouped per service as the CLI groups
-// them ("Ignoring unsupported options: build, links"). `*` in a rule never matches an
+// them ("Ignoring unsupported options: build, links (in services.web)": the message names
+// the service too, as a payload's warnings are plain strings). `*` in a rule never matches an
 // `x-*` extension key (an `x-common:` beside the services is not a service).
 import { userError, type UserErrorInit } from '../../../errors/codes.ts';
 import type { ComposeWarning } from '../compose-file.ts';
@@ -46,11 +47,11 @@ export function checkKeys(doc: Record<string, unknown>): KeyFindings {
 
   const keyOf = (rule: KeyRule) => rule.path.split('.').slice(2).join('.');
   for (const { path, unsupported, deprecated, other } of ignored.values()) {
-    if (unsupported.length > 0) warnings.push({ path, message: `Ignoring unsupported options: ${unsupported.map(keyOf).sort().join(', ')}` });
+    if (unsupported.length > 0) warnings.push({ path, message: `Ignoring unsupported options: ${unsupported.map(keyOf).sort().join(', ')} (in ${path.join('.')})` });
     if (deprecated.length > 0) {
-      warnings.push({ path, message: `Ignoring deprecated options: ${deprecated.map((r) => `${keyOf(r)}: ${r.advice}`).sort().join(' ')}` });
+      warnings.push({ path, message: `Ignoring deprecated options (in ${path.join('.')}): ${deprecated.map((r) => `${keyOf(r)}: ${r.advice}`).sort().join(' ')}` });
     }
-    for (const rule of other) warnings.push({ path: [...path, keyOf(rule)], message: `Ignoring ${keyOf(rule)}: ${rule.advice}` });
+    for (const rule of other) warnings.push({ path: [...path, keyOf(rule)], message: `Ignoring ${keyOf(rule)} (in ${path.join('.')}): ${rule.advice}` });
   }
   return { problems, warnings };
 }

@@ -66,10 +66,9 @@ export function validateSchema(doc: unknown): UserErrorInit[] {
     byPath.set(key, entry);
   }
   const entries = [...byPath.values()];
-  // The instance path of an ajv error (not the key it names) decides depth.
-  const instance = (e: ErrorObject) => e.instancePath;
-  const deeper = (a: string, b: string) => b.startsWith(`${a}/`);
-  const kept = entries.filter((entry) => !entries.some((other) => other !== entry && other.errors.some((o) => entry.errors.every((e) => deeper(instance(e), instance(o))))));
+  // A problem at a path below another's (the key an object branch names) says more.
+  const below = (a: string[], b: string[]) => b.length > a.length && a.every((part, i) => part === b[i]);
+  const kept = entries.filter((entry) => !entries.some((other) => below(entry.path, other.path)));
   return kept.map(({ path, errors: at }) => {
     const sorted = [...at].sort((a, b) => PRIORITY.indexOf(a.keyword) - PRIORITY.indexOf(b.keyword));
     const best = sorted[0]!;
