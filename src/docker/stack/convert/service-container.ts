@@ -3,19 +3,20 @@
 // in swarmkit's "IP host" form; dns and dns_search (dns_opt the CLI does not convert);
 // capabilities normalized as opts.EffectiveCapAddCapDrop; ulimits sorted by name; the health
 // check; and Privileges, which the CLI always sends (empty without a credential spec).
-import { isIPv4, isIPv6 } from 'node:net';
+import { isIP } from 'node:net';
 import type { ContainerSpec, DNSConfig, HealthConfig } from '../../engine-api/index.ts';
 import { compareText } from '../../mapping/common.ts';
 import { effectiveCapabilities } from '../../mapping/service-mounts.ts';
 import type { ComposeHealthcheck, ComposeService } from '../compose-file.ts';
 import { withStackLabel } from './namespace.ts';
+import type { ComposePath, ConversionProblems } from './problems.ts';
 
 /** Everything of the ContainerSpec but mounts, secrets and configs (service.ts adds those). */
-export function convertContainerSpec(namespace: string, service: ComposeService): ContainerSpec {
+export function convertContainerSpec(namespace: string, service: ComposeService, path: ComposePath, problems: ConversionProblems): ContainerSpec {
   const caps = effectiveCapabilities(service.cap_add, service.cap_drop);
   const env = convertEnvironment(service.environment);
   const hosts = convertExtraHosts(service.extra_hosts);
-  const dns = convertDnsConfig(service.dns, service.dns_search);
+  const dns = convertDnsConfig(service.dns, service.dns_search, path, problems);
   const healthcheck = convertHealthcheck(service.healthcheck);
   const ulimits = Object.entries(service.ulimits)
     .map(([name, { soft, hard }]) => ({ Name: name, Soft: soft, Hard: hard }))
@@ -65,21 +66,17 @@ export function convertExtraHosts(extraHosts: readonly string[]): string[] {
   });
 }
 
-/** Only when dns or dns_search is given; a nameserver that is not an IP address is dropped (netip.ParseAddr), an IPv6 one in its canonical form. */
-export function convertDnsConfig(dns: readonly string[], search: readonly string[]): DNSConfig | null {
-  if (dns.length === 0 && search.length === 0) return null;
-  const nameservers = dns.flatMap((ip) => {
-    const addr = canonicalIp(ip);
-    return addr ? [addr] : [];
+/**
+ * convertDNSConfig: only when dns or dns_search is given. Nameservers go as written, as the
+ * docker 28 CLI sends them (a newer CLI rewrites them through netip, dropping what is no
+ * address); one that is no IP address is refused here rather than left to fail in the task.
+ */
+export function convertDnsConfig(dns: readonly string[], search: readonly string[], path: ComposePath, problems: ConversionProblems): DNSConfig | null {
+  dns.forEach((ip, i) => {
+    if (isIP(ip) === 0) problems.add([...path, 'dns', String(i)], `${JSON.stringify(ip)} is not an IP address`);
   });
-  return { ...(nameservers.length > 0 ? { Nameservers: nameservers } : {}), ...(search.length > 0 ? { Search: [...search] } : {}) };
-}
-
-/** Go's netip.Addr text: dotted IPv4 without leading zeros, RFC 5952 IPv6. */
-function canonicalIp(ip: string): string | null {
-  if (isIPv4(ip)) return ip.split('.').some((part) => part.length > 1 && part.startsWith('0')) ? null : ip;
-  if (isIPv6(ip) && !ip.includes('%') && !ip.includes('.')) return new URL(`http://[${ip}]/`).hostname.slice(1, -1);
-  return isIPv6(ip) ? ip.toLowerCase() : null;
+  if (dns.length === 0 && search.length === 0) return null;
+  return { ...(dns.length > 0 ? { Nameservers: [...dns] } : {}), ...(search.length > 0 ? { Search: [...search] } : {}) };
 }
 
 /** convertHealthcheck: zero durations and retries left out; the loader has already turned `disable` into `["NONE"]`. */

@@ -30,7 +30,7 @@ export function convertService(namespace: string, key: string, service: ComposeS
     Labels: { ...withStackLabel(namespace, service.deploy.labels), [STACK_IMAGE_LABEL]: service.image },
     TaskTemplate: {
       ContainerSpec: {
-        ...convertContainerSpec(namespace, service),
+        ...convertContainerSpec(namespace, service, path, problems),
         ...(mounts.length > 0 ? { Mounts: mounts } : {}),
         ...(secrets.length > 0 ? { Secrets: secrets } : {}),
         ...(configs.length > 0 ? { Configs: configs } : {}),

@@ -109,7 +109,7 @@ test('labels, environment, entrypoint/command and container keys (convert.Servic
     read_only: true,
     init: false,
     extra_hosts: ['db:10.0.0.5', 'v6host:::1', 'broken'],
-    dns: ['8.8.8.8', 'not-an-ip', '2001:DB8:0:0::1'],
+    dns: ['8.8.8.8', '2001:DB8:0:0::1'],
     dns_search: ['example.com'],
     dns_opt: ['ndots:2'],
     cap_add: ['net_admin', 'SYS_TIME'],
@@ -140,8 +140,8 @@ test('labels, environment, entrypoint/command and container keys (convert.Servic
     StopGracePeriod: 5 * SEC,
     // "IP host", split at the first ":"; an entry without ":" dropped.
     Hosts: ['10.0.0.5 db', '::1 v6host'],
-    // netip.ParseAddr: an invalid nameserver dropped, IPv6 canonical; dns_opt not converted.
-    DNSConfig: { Nameservers: ['8.8.8.8', '2001:db8::1'], Search: ['example.com'] },
+    // As written (the docker 28 CLI sends them so); dns_opt not converted.
+    DNSConfig: { Nameservers: ['8.8.8.8', '2001:DB8:0:0::1'], Search: ['example.com'] },
     Isolation: 'default',
     Sysctls: { 'net.core.somaxconn': '1024' },
     // opts.EffectiveCapAddCapDrop: an added capability is not dropped.
@@ -211,17 +211,18 @@ test('job modes: a replicated job runs replicas at once and in all; a global job
   assert.deepEqual(specOf(service({ deploy: { mode: 'global-job' } })).Mode, { GlobalJob: {} });
 });
 
-test('every problem of a file is refused at once, each at its compose path (convertDeployMode, opts.ParseCPUs)', () => {
+test('every problem of a file is refused at once, each at its compose path (convertDeployMode, opts.ParseCPUs; a nameserver that is no IP address)', () => {
   const file = composeFile({
     services: {
       a: service({ deploy: { mode: 'global', replicas: 2 } }),
-      b: service({ deploy: { resources: { limits: { cpus: '0.0000000001', memory: null, pids: null }, reservations: { cpus: 'lots', memory: null, pids: null } } } }),
+      b: service({ dns: ['1.1.1.1', 'resolver.local'], deploy: { resources: { limits: { cpus: '0.0000000001', memory: null, pids: null }, reservations: { cpus: 'lots', memory: null, pids: null } } } }),
     },
   });
   assert.throws(() => convertStack('s1', file), (err: unknown) => {
     assert.ok(err instanceof InvalidOptionsError);
     assert.deepEqual(err.problems.map((p) => [p.code, p.field?.join('.'), p.message]), [
       ['COMPOSE_INVALID', 'services.a.deploy.replicas', 'replicas can only be used with replicated or replicated-job mode'],
+      ['COMPOSE_INVALID', 'services.b.dns.1', '"resolver.local" is not an IP address'],
       ['COMPOSE_INVALID', 'services.b.deploy.resources.limits.cpus', 'value is too precise'],
       ['COMPOSE_INVALID', 'services.b.deploy.resources.reservations.cpus', 'failed to parse lots as a rational number'],
     ]);
