@@ -110,8 +110,11 @@ export interface ComposePort {
 
 export interface ComposeServiceNetwork {
   aliases: string[];
+  /** `ipv4_address`/`ipv6_address`: docker/cli's converter does not send them (nor does the gateway's). */
   ipv4_address: string | null;
   ipv6_address: string | null;
+  /** `driver_opts` of the attachment (schema 3.13), sent as the attachment's DriverOpts; absent is none. */
+  driver_opts?: Record<string, string>;
 }
 
 /** A service's secret or config reference in its long form (a bare name is `{source: name}`). */

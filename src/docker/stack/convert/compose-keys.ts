@@ -20,7 +20,7 @@ const KEYS: ConvertedComposeKeys = {
     'isolation', 'logging', 'healthcheck', 'deploy', 'ports', 'networks', 'secrets', 'configs', 'volumes',
   ],
   deploy: ['mode', 'replicas', 'labels', 'endpoint_mode', 'update_config', 'rollback_config', 'restart_policy', 'resources', 'placement'],
-  serviceNetwork: ['aliases'],
+  serviceNetwork: ['aliases', 'driver_opts'],
   network: ['name', 'driver', 'driver_opts', 'ipam', 'external', 'internal', 'attachable', 'labels'],
   volume: ['name', 'driver', 'driver_opts', 'external', 'labels'],
   secret: ['name', 'external', 'labels', 'driver', 'driver_opts', 'template_driver', 'data'],

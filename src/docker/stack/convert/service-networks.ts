@@ -1,7 +1,7 @@
 // A service's network attachments (docker/cli convertServiceNetworks): Target is the network's
 // engine name (the deploy resolves it to an ID); on a user-defined network the service key is
 // appended to the file's aliases, so other services reach it by its short name; sorted by
-// Target. `ipv4_address`/`ipv6_address` the CLI does not convert, and neither does this.
+// Target; the attachment's driver_opts as DriverOpts. `ipv4_address`/`ipv6_address` the CLI does not convert, and neither does this.
 import type { NetworkAttachmentConfig } from '../../engine-api/index.ts';
 import { compareText } from '../../mapping/common.ts';
 import type { ComposeFile, ComposeService } from '../compose-file.ts';
@@ -33,7 +33,12 @@ export function convertServiceNetworks(
     const target = networkEngineName(namespace, key, declared);
     const own = service.networks?.[key];
     const aliases = [...(own?.aliases ?? []), ...(isUserDefined(target) ? [serviceKey] : [])];
-    attachments.push({ Target: target, ...(aliases.length > 0 ? { Aliases: aliases } : {}) });
+    const driverOpts = own?.driver_opts ?? {};
+    attachments.push({
+      Target: target,
+      ...(aliases.length > 0 ? { Aliases: aliases } : {}),
+      ...(Object.keys(driverOpts).length > 0 ? { DriverOpts: { ...driverOpts } } : {}),
+    });
   }
   return attachments.sort((a, b) => compareText(a.Target, b.Target));
 }

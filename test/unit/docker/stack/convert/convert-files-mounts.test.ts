@@ -166,6 +166,6 @@ test('stackLabelsOf and the list of compose keys the conversion reads', () => {
   assert.deepEqual(stackLabelsOf('s1'), { ...NS });
   const keys = convertedComposeKeys();
   assert.ok(keys.service.includes('image') && !keys.service.includes('dns_opt'));
-  assert.deepEqual(keys.serviceNetwork, ['aliases']);
+  assert.deepEqual(keys.serviceNetwork, ['aliases', 'driver_opts']);
   assert.ok(!keys.config.includes('driver'));
 });

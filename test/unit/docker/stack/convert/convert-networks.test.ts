@@ -68,7 +68,7 @@ test('a network with driver, options, IPAM, internal, attachable and labels is c
 test('a named network keeps its name; an external one is only named (its key when it has no name), and the deploy checks it', () => {
   const attach = { aliases: ['api'], ipv4_address: '10.0.0.9', ipv6_address: null };
   const file = composeFile({
-    services: { web: service({ networks: { shared: attach, edge: attach, named: attach } }) },
+    services: { web: service({ networks: { shared: attach, edge: { ...attach, driver_opts: { 'com.example.opt': 'x' } }, named: attach } }) },
     networks: { shared: network({ external: true }), edge: network({ external: true, name: 'edge-net' }), named: network({ name: 'fixed-name', driver: 'bridge' }) },
   });
   const { resources } = convertStack('s1', file);
@@ -77,9 +77,9 @@ test('a named network keeps its name; an external one is only named (its key whe
     { key: 'named', name: 'fixed-name', external: false, create: overlay('fixed-name', { Driver: 'bridge' }) },
     { key: 'shared', name: 'shared', external: true, create: null },
   ]);
-  // Sorted by Target; the file's aliases first, then the service key; ipv4_address is not converted.
+  // Sorted by Target; the file's aliases first, then the service key; driver_opts as DriverOpts; ipv4_address is not converted.
   assert.deepEqual(resources.services[0]!.spec.TaskTemplate.Networks, [
-    { Target: 'edge-net', Aliases: ['api', 'web'] },
+    { Target: 'edge-net', Aliases: ['api', 'web'], DriverOpts: { 'com.example.opt': 'x' } },
     { Target: 'fixed-name', Aliases: ['api', 'web'] },
     { Target: 'shared', Aliases: ['api', 'web'] },
   ]);
