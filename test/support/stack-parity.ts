@@ -104,9 +104,26 @@ function serviceSpec(spec: Json, names: Map<string, string>): Json {
   const out = structuredClone(spec);
   const ref = (id: string) => names.get(id) ?? `<unknown ${id}>`;
   for (const net of [...(out.TaskTemplate?.Networks ?? []), ...(out.Networks ?? [])]) net.Target = names.get(net.Target) ?? net.Target;
-  for (const s of out.TaskTemplate?.ContainerSpec?.Secrets ?? []) s.SecretID = ref(s.SecretID);
-  for (const c of out.TaskTemplate?.ContainerSpec?.Configs ?? []) c.ConfigID = ref(c.ConfigID);
+  const container = out.TaskTemplate?.ContainerSpec ?? {};
+  for (const s of container.Secrets ?? []) s.SecretID = ref(s.SecretID);
+  for (const c of container.Configs ?? []) c.ConfigID = ref(c.ConfigID);
+  // The CLI sorts references by the secret's (config's) name only, after collecting them in a Go
+  // map (service.ParseSecrets/ParseConfigs): several references to one object come in a random
+  // order. Among those, order by target, which is what the CLI leaves undefined.
+  if (container.Secrets) container.Secrets = targetsWithinName(container.Secrets, 'SecretName');
+  if (container.Configs) container.Configs = targetsWithinName(container.Configs, 'ConfigName');
   return out;
+}
+
+/** Each run of consecutive references to one name ordered by target; the order of the runs is kept (it is compared). */
+function targetsWithinName(refs: Json[], name: string): Json[] {
+  const runs: Json[][] = [];
+  for (const r of refs) {
+    const last = runs[runs.length - 1];
+    if (last && last[0][name] === r[name]) last.push(r);
+    else runs.push([r]);
+  }
+  return runs.flatMap((run) => run.sort((a, b) => String(a.File?.Name).localeCompare(String(b.File?.Name))));
 }
 
 /**
@@ -117,6 +134,8 @@ function service(s: Json, names: Map<string, string>): Json {
   const { ID: _id, Version: _v, CreatedAt: _c, UpdatedAt: _u, Spec, PreviousSpec, Endpoint, ...rest } = s;
   const out: Json = { ...structuredClone(rest), Spec: serviceSpec(Spec, names) };
   if (PreviousSpec) out.PreviousSpec = serviceSpec(PreviousSpec, names);
+  // A job's iteration: its index is a version, its last execution a timestamp.
+  if (out.JobStatus) out.JobStatus = { JobIteration: '<version>', LastExecution: '<timestamp>' };
   if (Endpoint) {
     out.Endpoint = structuredClone(Endpoint);
     for (const vip of out.Endpoint.VirtualIPs ?? []) {

@@ -52,6 +52,7 @@ const CASES: Record<string, Fixture> = {
   'a health check, and one disabled': { cli: 'healthcheck.yml' },
   'a named volume and an overlay network with options': { cli: 'volume-network.yml' },
   'labels, environment with interpolation, entrypoint and command': { cli: 'labels-env.yml', variables: { GREETING: 'hello from the test' } },
+  'extension fields, merge keys, a string command, a port range, container options, a job': { cli: 'extras.yml' },
 };
 
 describe('stack parity with docker stack deploy on a real swarm', () => {
