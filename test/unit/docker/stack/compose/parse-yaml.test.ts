@@ -51,6 +51,17 @@ test('scalars as the CLI reads them: 0440 is octal (YAML 1.1), yes stays a strin
   assert.deepEqual(parsed.value, { a: 0o440, b: 'yes', c: 0o17, d: '0440', e: 10 });
 });
 
+test('a __proto__ key is refused with its line, not silently dropped', () => {
+  assert.match(refusal('services:\n  __proto__:\n    image: nginx\n').message, /"__proto__".*line 2/);
+  assert.match(refusal('services:\n  web:\n    image: nginx\n    labels: {__proto__: x}\n').message, /"__proto__"/);
+});
+
+test('values JSON cannot hold (!!binary, !!set) and a merge of a scalar are refused', () => {
+  assert.match(refusal('services:\n  web:\n    labels: !!binary aGVsbG8=\n').message, /services\.web\.labels is not text/);
+  assert.match(refusal('a: !!set {x, y}\n').message, /at a is not text/);
+  assert.match(refusal('services:\n  web:\n    <<: 5\n').message, /Merge sources must be maps/);
+});
+
 test('through loadCompose, a YAML problem is an InvalidOptionsError', () => {
   assert.throws(() => loadCompose('services: [\n', {}), (e: unknown) => (e as { problems: { code: string }[] }).problems[0]!.code === 'COMPOSE_INVALID');
 });
