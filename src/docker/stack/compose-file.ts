@@ -49,6 +49,11 @@ export interface ComposeService {
   /** `ulimits`: a single number is soft = hard. */
   ulimits: Record<string, { soft: number; hard: number }>;
   isolation: string | null;
+  /**
+   * `restart` (`no`, `always`, `unless-stopped`, `on-failure[:N]`): the CLI warns it is unsupported
+   * but still converts it into the restart policy when `deploy.restart_policy` is absent. Absent is none.
+   */
+  restart?: string | null;
   logging: { driver: string | null; options: Record<string, string> } | null;
   healthcheck: ComposeHealthcheck | null;
   deploy: ComposeDeploy;

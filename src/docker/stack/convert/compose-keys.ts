@@ -17,7 +17,7 @@ const KEYS: ConvertedComposeKeys = {
   service: [
     'image', 'command', 'entrypoint', 'environment', 'labels', 'hostname', 'user', 'working_dir', 'stop_signal', 'stop_grace_period',
     'tty', 'stdin_open', 'read_only', 'init', 'dns', 'dns_search', 'extra_hosts', 'cap_add', 'cap_drop', 'sysctls', 'ulimits',
-    'isolation', 'logging', 'healthcheck', 'deploy', 'ports', 'networks', 'secrets', 'configs', 'volumes',
+    'isolation', 'restart', 'logging', 'healthcheck', 'deploy', 'ports', 'networks', 'secrets', 'configs', 'volumes',
   ],
   deploy: ['mode', 'replicas', 'labels', 'endpoint_mode', 'update_config', 'rollback_config', 'restart_policy', 'resources', 'placement'],
   serviceNetwork: ['aliases', 'driver_opts'],

@@ -1,5 +1,5 @@
 // The `deploy` half of a service (docker/cli convertDeployMode, convertResources,
-// convertRestartPolicy, convertUpdateConfig, getPlacementPreference and convertEndpointSpec).
+// convertRestartPolicy (and the legacy `restart`), convertUpdateConfig, getPlacementPreference and convertEndpointSpec).
 // Where the CLI sends an object even when the file says nothing (Resources, Placement,
 // EndpointSpec), so does this, so that the engine holds the same spec.
 import type { EndpointSpec, Placement, PortConfig, ResourceRequirements, Resources, RestartPolicy, ServiceMode, UpdateConfig } from '../../engine-api/index.ts';
@@ -42,16 +42,45 @@ function amount(resources: ComposeResources, path: ComposePath, problems: Conver
   return { ...(nanoCpus ? { NanoCPUs: nanoCpus } : {}), ...(resources.memory ? { MemoryBytes: resources.memory } : {}) };
 }
 
-/** convertRestartPolicy from `deploy.restart_policy` (set fields only; durations given as 0 are sent). */
-export function convertRestartPolicy(deploy: ComposeDeploy): RestartPolicy | null {
+/**
+ * convertRestartPolicy: `deploy.restart_policy` (set fields only; durations given as 0 are
+ * sent); without it the legacy `restart` (opts.ParseRestartPolicy): no -> none,
+ * always/unless-stopped -> any, on-failure -> on-failure; a positive `:N` is MaxAttempts.
+ */
+export function convertRestartPolicy(restart: string | null | undefined, deploy: ComposeDeploy, path: ComposePath, problems: ConversionProblems): RestartPolicy | null {
   const policy = deploy.restart_policy;
-  if (!policy) return null;
-  return {
-    ...(policy.condition ? { Condition: policy.condition } : {}),
-    ...(policy.delay !== null ? { Delay: policy.delay } : {}),
-    ...(policy.max_attempts !== null ? { MaxAttempts: policy.max_attempts } : {}),
-    ...(policy.window !== null ? { Window: policy.window } : {}),
-  };
+  if (policy) {
+    return {
+      ...(policy.condition ? { Condition: policy.condition } : {}),
+      ...(policy.delay !== null ? { Delay: policy.delay } : {}),
+      ...(policy.max_attempts !== null ? { MaxAttempts: policy.max_attempts } : {}),
+      ...(policy.window !== null ? { Window: policy.window } : {}),
+    };
+  }
+  if (!restart) return null;
+  const legacy = parseRestart(restart);
+  if ('error' in legacy) {
+    problems.add([...path, 'restart'], legacy.error);
+    return null;
+  }
+  if (legacy.condition === null) return null;
+  return { Condition: legacy.condition, ...(legacy.retries > 0 ? { MaxAttempts: legacy.retries } : {}) };
+}
+
+const LEGACY_CONDITIONS: Record<string, 'any' | 'on-failure' | null> = { no: null, always: 'any', 'unless-stopped': 'any', 'on-failure': 'on-failure' };
+
+function parseRestart(text: string): { condition: 'any' | 'on-failure' | null; retries: number } | { error: string } {
+  const colon = text.indexOf(':');
+  const name = colon < 0 ? text : text.slice(0, colon);
+  const count = colon < 0 ? '' : text.slice(colon + 1);
+  if (colon >= 0 && name === '') return { error: 'invalid restart policy format: no policy provided before colon' };
+  if (count !== '' && !/^[+-]?\d+$/.test(count)) return { error: 'invalid restart policy format: maximum retry count must be an integer' };
+  const retries = count === '' ? 0 : Number(count);
+  if (retries < 0) return { error: 'invalid restart policy: maximum retry count cannot be negative' };
+  if (!Object.hasOwn(LEGACY_CONDITIONS, name)) {
+    return { error: `invalid restart policy: unknown policy '${name}' (must be one of 'no', 'always', 'on-failure', or 'unless-stopped')` };
+  }
+  return { condition: LEGACY_CONDITIONS[name]!, retries };
 }
 
 /** convertUpdateConfig (update_config and rollback_config): parallelism defaults to 1; an unset order is Go's "" (the engine stores stop-first). */

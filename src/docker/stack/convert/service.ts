@@ -20,7 +20,7 @@ export function convertService(namespace: string, key: string, service: ComposeS
   const mounts = convertMounts(namespace, service.volumes, file, [...path, 'volumes'], problems);
   const secrets = convertFileReferences(namespace, 'secrets', service.secrets, file.secrets, [...path, 'secrets'], problems);
   const configs = convertFileReferences(namespace, 'configs', service.configs, file.configs, [...path, 'configs'], problems);
-  const restartPolicy = convertRestartPolicy(service.deploy);
+  const restartPolicy = convertRestartPolicy(service.restart, service.deploy, path, problems);
   const updateConfig = convertUpdateConfig(service.deploy.update_config);
   const rollbackConfig = convertUpdateConfig(service.deploy.rollback_config);
   const networks = convertServiceNetworks(namespace, key, service, file, path, problems);

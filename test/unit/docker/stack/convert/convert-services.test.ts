@@ -235,3 +235,22 @@ test('services come in key order, each named <stack>_<key> (Namespace.Scope)', (
   assert.deepEqual(resources.services.map((s) => [s.key, s.name, s.spec.Name]), [['alpha', 's1_alpha', 's1_alpha'], ['zeta', 's1_zeta', 's1_zeta']]);
   assert.deepEqual(resources.services[1]!.spec, { ...baseSpec('zeta'), TaskTemplate: { ...baseSpec('zeta').TaskTemplate, ContainerSpec: { Image: 'sg-busybox:latest', Labels: { ...NS }, Privileges: {} } } });
 });
+
+test('the legacy restart key when deploy.restart_policy is absent (convertRestartPolicy over opts.ParseRestartPolicy)', () => {
+  const policyOf = (restart: string, over: Parameters<typeof service>[0] = {}) => specOf(service({ restart, ...over })).TaskTemplate.RestartPolicy;
+  assert.deepEqual(policyOf('always'), { Condition: 'any' });
+  assert.deepEqual(policyOf('unless-stopped'), { Condition: 'any' });
+  assert.deepEqual(policyOf('on-failure'), { Condition: 'on-failure' });
+  assert.deepEqual(policyOf('on-failure:4'), { Condition: 'on-failure', MaxAttempts: 4 });
+  assert.equal(policyOf('no'), undefined);
+  // deploy.restart_policy wins.
+  assert.deepEqual(policyOf('always', { deploy: { restart_policy: { condition: 'none', delay: null, max_attempts: null, window: null } } }), { Condition: 'none' });
+  assert.throws(() => specOf(service({ restart: 'sometimes' })), (err: unknown) => {
+    assert.ok(err instanceof InvalidOptionsError);
+    assert.deepEqual(err.problems.map((p) => [p.field?.join('.'), p.message]), [
+      ['services.svc.restart', "invalid restart policy: unknown policy 'sometimes' (must be one of 'no', 'always', 'on-failure', or 'unless-stopped')"],
+    ]);
+    return true;
+  });
+  assert.throws(() => specOf(service({ restart: 'on-failure:-1' })), /maximum retry count cannot be negative/);
+});
