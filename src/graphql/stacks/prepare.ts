@@ -30,6 +30,7 @@ import type { GatewayContext } from '../context.ts';
 import { rejectIfAny } from '../run-mutation.ts';
 import { enforcePolicy } from '../services/guardrails.ts';
 import { labelledObjects, ownedBy, readHoldings, stackHoldings, type ClusterHoldings } from './cluster-holdings.ts';
+import { serviceSpecChanges } from './engine-defaults.ts';
 import { mergeStackService } from './merge-service.ts';
 import type { PreparedFileObject, PreparedNetwork, PreparedService, PreparedStack } from './prepared-stack.ts';
 import { atComposePaths, stackNameErrors, stackVariables } from './stack-input.ts';
@@ -199,7 +200,7 @@ async function prepareService(ctx: GatewayContext, s: StackService, c: ServiceCo
     if (err instanceof UserInputError) return c.errors.push(...err.userErrors), null;
     throw err;
   }
-  const action = current === null ? 'create' : specDiff(current.Spec, spec).length > 0 ? 'update' : 'unchanged';
+  const action = current === null ? 'create' : serviceSpecChanges(current.Spec, spec).length > 0 ? 'update' : 'unchanged';
   return { key: s.key, name: s.name, action, current, merged, spec };
 }
 
