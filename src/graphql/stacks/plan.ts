@@ -8,6 +8,7 @@ import type { QueryResolvers, ResolversParentTypes, StackDeployInput } from '../
 import type { UserErrorInit } from '../../errors/codes.ts';
 import type { GatewayContext } from '../context.ts';
 import { inputUserErrors } from '../run-mutation.ts';
+import { renderComposeWarnings } from './deploy.ts';
 import { policyAdditions, stackChanges } from './plan-changes.ts';
 import { prepareStack, stackPlanHash } from './prepare.ts';
 import type { PreparedStack } from './prepared-stack.ts';
@@ -50,7 +51,7 @@ async function plan(ctx: GatewayContext, steps: StackPlanSteps, input: StackDepl
     stack,
     changes,
     policy: policyAdditions(prepared),
-    warnings: prepared.warnings.map((w) => w.message),
+    warnings: renderComposeWarnings(prepared.warnings),
     planHash: steps.hash(prepared),
     userErrors: [],
   };
