@@ -57,7 +57,7 @@ export function loadCompose(text: string, variables: Readonly<Record<string, str
   const problems: UserErrorInit[] = [];
   const services: ComposeFile['services'] = {};
   for (const [name, raw] of section(doc, 'services')) {
-    const normalizer = new ServiceNormalizer(['services', name]);
+    const normalizer = new ServiceNormalizer(['services', name], variables);
     services[name] = normalizer.service(raw!);
     problems.push(...normalizer.problems);
   }

@@ -21,7 +21,10 @@ type Raw = Record<string, any>;
 export class ServiceNormalizer {
   readonly problems: UserErrorInit[] = [];
 
-  constructor(private readonly base: string[]) {}
+  constructor(
+    private readonly base: string[],
+    private readonly variables: Readonly<Record<string, string>>,
+  ) {}
 
   private at(...keys: string[]): string[] {
     return [...this.base, ...keys];
@@ -70,7 +73,7 @@ export class ServiceNormalizer {
       image: raw.image,
       command: this.words(raw.command, 'command'),
       entrypoint: this.words(raw.entrypoint, 'entrypoint'),
-      environment: listOrDict(raw.environment, true),
+      environment: this.environment(raw.environment),
       labels: listOrDict(raw.labels, false),
       hostname: raw.hostname ?? null,
       user: raw.user ?? null,
@@ -99,6 +102,19 @@ export class ServiceNormalizer {
       configs: this.references(raw.configs ?? []),
       volumes: this.volumes(raw.volumes ?? []),
     };
+  }
+
+  /**
+   * The CLI fills a variable written without a value (`- FOO`), or with an empty one, from
+   * the environment `docker stack deploy` runs in; the gateway's counterpart of that
+   * environment is stackDeploy's variables. One not among them stays null (left out).
+   */
+  private environment(raw: unknown): Record<string, string | null> {
+    const env = listOrDict(raw, true);
+    for (const [name, value] of Object.entries(env)) {
+      if ((value === null || value === '') && Object.hasOwn(this.variables, name)) env[name] = this.variables[name]!;
+    }
+    return env;
   }
 
   private healthcheck(raw: Raw): ComposeHealthcheck {

@@ -13,6 +13,11 @@ test('environment as a list and as a map: FOO without = is null, numbers and boo
   assert.deepEqual(web('    environment:\n      A: 1\n      B: true\n      C: 1.5\n      FOO:\n').environment, { A: '1', B: 'true', C: '1.5', FOO: null });
 });
 
+test('a variable without a value, or an empty one, is taken from the variables, as the CLI takes it from its environment', () => {
+  const env = web('    environment:\n      - FOO\n      - BAR=\n      - BAZ\n      - SET=kept\n', { FOO: 'from-vars', BAR: 'b', SET: 'ignored' }).environment;
+  assert.deepEqual(env, { FOO: 'from-vars', BAR: 'b', BAZ: null, SET: 'kept' });
+});
+
 test('labels and sysctls as a list and as a map: a key without a value is ""', () => {
   assert.deepEqual(web('    labels:\n      - a=1\n      - b\n').labels, { a: '1', b: '' });
   assert.deepEqual(web('    labels: {a: 1, b: }\n').labels, { a: '1', b: '' });
