@@ -57,7 +57,7 @@ describe('stackDeploy from compose text', () => {
   test("the loader's problems are at input.compose paths, nothing sent", async () => {
     const { userErrors } = await deploy('services:\n  web:\n    image: nginx\n    env_file: ./secrets.env\n');
     assert.ok(userErrors.length > 0);
-    for (const e of userErrors) assert.deepEqual(e.field.slice(0, 2), ['input', 'compose'], JSON.stringify(e));
+    for (const e of userErrors) assert.deepEqual((e.field ?? []).slice(0, 2), ['input', 'compose'], JSON.stringify(e));
     assert.deepEqual(fake.engine.writes(), []);
   });
 
