@@ -20,8 +20,18 @@ export interface LoadedCompose {
   warnings: ComposeWarning[];
 }
 
-function stopIfAny(problems: readonly UserErrorInit[]): void {
-  if (problems.length > 0) throw new InvalidOptionsError([...problems]);
+type LineAt = (path: readonly string[]) => number | null;
+
+// A problem's message names the line its value is on, for a writer looking at the file;
+// `field` keeps the path, for a program.
+function stopIfAny(problems: readonly UserErrorInit[], lineAt: LineAt): void {
+  if (problems.length === 0) return;
+  throw new InvalidOptionsError(
+    problems.map((problem) => {
+      const line = problem.field ? lineAt(problem.field) : null;
+      return line === null ? problem : { ...problem, message: `${problem.message.replace(/\.$/, '')} (line ${line}).` };
+    }),
+  );
 }
 
 // `docker stack deploy` reads the 3.x formats; a file without `version` is read as the newest.
@@ -44,15 +54,16 @@ export function loadCompose(text: string, variables: Readonly<Record<string, str
   const parsed = parseYaml(text);
   if (!parsed.ok) throw new InvalidOptionsError([parsed.problem]);
 
+  const { lineAt } = parsed;
   const keys = checkKeys(parsed.value);
-  stopIfAny(keys.problems);
+  stopIfAny(keys.problems, lineAt);
 
   const interpolated = interpolate(parsed.value, variables);
-  stopIfAny(interpolated.problems);
+  stopIfAny(interpolated.problems, lineAt);
   const doc = interpolated.value as Record<string, unknown>;
 
-  stopIfAny(validateSchema(doc));
-  stopIfAny(versionProblems(doc.version));
+  stopIfAny(validateSchema(doc), lineAt);
+  stopIfAny(versionProblems(doc.version), lineAt);
 
   const problems: UserErrorInit[] = [];
   const services: ComposeFile['services'] = {};
@@ -69,8 +80,8 @@ export function loadCompose(text: string, variables: Readonly<Record<string, str
     secrets: Object.fromEntries(section(doc, 'secrets').map(([name, raw]) => [name, normalizeFileObject('secrets', name, raw, variables, problems)])),
     configs: Object.fromEntries(section(doc, 'configs').map(([name, raw]) => [name, normalizeFileObject('configs', name, raw, variables, problems)])),
   };
-  stopIfAny(problems);
-  stopIfAny(undefinedReferences(file));
+  stopIfAny(problems, lineAt);
+  stopIfAny(undefinedReferences(file), lineAt);
   return { file, warnings: [...keys.warnings, ...interpolated.warnings] };
 }
 export type { UserErrorInit };

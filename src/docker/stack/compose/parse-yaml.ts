@@ -2,7 +2,7 @@
 // keys refused, aliases bounded. Scalars are read as Go's yaml.v3 reads them for the CLI:
 // the YAML 1.2 core schema, plus the 1.1 octal spelling `0440` (yaml.v3 keeps it "for
 // compatibility", and compose files use it for secret modes).
-import { isScalar, parseAllDocuments, visit, type ScalarTag } from 'yaml';
+import { isMap, isScalar, isSeq, parseAllDocuments, visit, type ScalarTag } from 'yaml';
 import { userError, type UserErrorInit } from '../../../errors/codes.ts';
 
 /** A billion-laughs file expands aliases exponentially: past this many the file is refused, before any expansion cost. */
@@ -16,7 +16,14 @@ const legacyOctal: ScalarTag = {
   resolve: (source) => parseInt(source, 8),
 };
 
-export type ParsedYaml = { ok: true; value: Record<string, unknown> } | { ok: false; problem: UserErrorInit };
+export type ParsedYaml =
+  | {
+      ok: true;
+      value: Record<string, unknown>;
+      /** The line (1-based) where a compose path's value is written, or its nearest written ancestor's; null for none. */
+      lineAt: (path: readonly string[]) => number | null;
+    }
+  | { ok: false; problem: UserErrorInit };
 
 const invalid = (message: string): ParsedYaml => ({ ok: false, problem: userError(null, 'COMPOSE_INVALID', message) });
 
@@ -57,8 +64,24 @@ export function parseYaml(text: string): ParsedYaml {
   const odd = nonJsonValue(value, []);
   if (odd !== null) return invalid(`The compose file is refused: the value at ${odd.join('.') || 'the top'} is not text, a number, a boolean, a list or a mapping (a YAML tag such as !!binary or !!set).`);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return invalid('The top level of a compose file must be a mapping (services:, networks:, ...).');
-  return { ok: true, value: value as Record<string, unknown> };
+  // The line of a mapping entry is its key's (a block mapping's value starts on the next
+  // line); of a list item, the item's. A path through a merge key has no node of its own
+  // past the merge: its nearest written ancestor's line is given instead.
+  const lineAt = (path: readonly string[]): number | null => {
+    for (let n = path.length; n > 0; n--) {
+      const parent = n === 1 ? doc.contents : doc.getIn(path.slice(0, n - 1).map(asIndex), true);
+      const last = path[n - 1]!;
+      let start: number | undefined;
+      if (isMap(parent)) start = (parent.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === last)?.key as { range?: [number, number, number] } | undefined)?.range?.[0];
+      else if (isSeq(parent)) start = (parent.items[Number(last)] as { range?: [number, number, number] } | undefined)?.range?.[0];
+      if (start !== undefined) return lineOf(text, start);
+    }
+    return null;
+  };
+  return { ok: true, value: value as Record<string, unknown>, lineAt };
 }
+
+const asIndex = (part: string): string | number => (/^\d+$/.test(part) ? Number(part) : part);
 
 function lineOf(text: string, offset: number): number {
   let line = 1;
