@@ -14,15 +14,15 @@ const toBoolean: Cast = (v) => {
   const lower = v.toLowerCase();
   if (['y', 'yes', 'true', 'on'].includes(lower)) return true;
   if (['n', 'no', 'false', 'off'].includes(lower)) return false;
-  throw new Error(`invalid boolean: ${v}`);
+  throw new Error('a boolean (true, false, yes, no, on, off)');
 };
 const toInt: Cast = (v) => {
-  if (!/^[+-]?\d+$/.test(v)) throw new Error(`invalid integer: ${v}`);
+  if (!/^[+-]?\d+$/.test(v)) throw new Error('an integer');
   return Number(v);
 };
 const toFloat: Cast = (v) => {
   const n = Number(v);
-  if (v.trim() === '' || !Number.isFinite(n)) throw new Error(`invalid number: ${v}`);
+  if (v.trim() === '' || !Number.isFinite(n)) throw new Error('a number');
   return n;
 };
 
@@ -94,7 +94,8 @@ export function interpolate(doc: unknown, variables: Readonly<Record<string, str
       try {
         return cast(result.value);
       } catch (err) {
-        problems.push(userError(path, 'INVALID_VALUE', `${path.join('.')}: failed to cast "${result.value}" to the expected type: ${(err as Error).message}`));
+        // The value is not repeated: it came from variables, which may hold secrets.
+        problems.push(userError(path, 'INVALID_VALUE', `${path.join('.')}: the interpolated value is not ${(err as Error).message}.`));
         return result.value;
       }
     }

@@ -35,7 +35,7 @@ export class ServiceNormalizer {
     return null;
   }
 
-  duration(value: string | undefined, ...keys: string[]): Nanoseconds | null {
+  private duration(value: string | undefined, ...keys: string[]): Nanoseconds | null {
     if (value === undefined) return null;
     const parsed = parseGoDuration(value, this.at(...keys));
     if ('errors' in parsed) return void this.problems.push(...parsed.errors), null;

@@ -50,6 +50,11 @@ test('a value that does not cast is INVALID_VALUE at its path', () => {
   assert.deepEqual(problemsOf(() => loadCompose(text, { N: 'three' })), [['INVALID_VALUE', ['services', 'web', 'deploy', 'replicas']]]);
 });
 
+test('a cast failure does not repeat the value (variables may hold secrets)', () => {
+  const text = 'services:\n  web:\n    image: nginx\n    tty: "${PW}"\n';
+  assert.throws(() => loadCompose(text, { PW: 'hunter2' }), (e: Error) => !e.message.includes('hunter2') && /is not a boolean/.test(e.message));
+});
+
 test('a literal string where a number belongs is not cast (as in the CLI) and fails the schema', () => {
   const text = 'services:\n  web:\n    image: nginx\n    deploy:\n      replicas: "3"\n';
   assert.deepEqual(problemsOf(() => loadCompose(text, {})), [['COMPOSE_INVALID', ['services', 'web', 'deploy', 'replicas']]]);
