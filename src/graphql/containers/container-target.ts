@@ -8,6 +8,7 @@ import type { ContainerInspect as EngineContainer } from '../../docker/engine-ap
 import { userError } from '../../errors/codes.ts';
 import { isNotFound, notFound, UserInputError } from '../../errors/gateway-error.ts';
 import { validateContainerRef } from '../../validate/names.ts';
+import type { EngineRegistry } from '../../docker/registry.ts';
 import type { GatewayContext } from '../context.ts';
 import { operationScope } from '../access/field-decision.ts';
 import { engineClusterMismatch } from '../access/engine-cluster.ts';
@@ -18,6 +19,15 @@ import { containerInScope } from './container-scope.ts';
 export interface EngineChoice {
   cluster?: string | null | undefined;
   engine?: string | null | undefined;
+}
+
+/**
+ * The cluster a container mutation is recorded under (and whose watched state it refreshes):
+ * a named engine's own cluster, else the cluster given (the default one when omitted).
+ */
+export function clusterOfInput(registry: Pick<EngineRegistry, 'engineNames' | 'engine'>, input: EngineChoice): string | null | undefined {
+  if (input.engine && registry.engineNames().includes(input.engine)) return registry.engine(input.engine).cluster ?? input.cluster;
+  return input.cluster;
 }
 
 /** The engine a container mutation runs on. */

@@ -12,7 +12,7 @@ import { containerFromInspect } from '../../docker/model/container.ts';
 import { userError } from '../../errors/codes.ts';
 import { UserInputError } from '../../errors/gateway-error.ts';
 import { rejectIfAny, runMutation } from '../run-mutation.ts';
-import { targetContainer } from './container-target.ts';
+import { clusterOfInput, targetContainer } from './container-target.ts';
 
 /** The longest stop timeout offered: the request waits for it. */
 const MAX_STOP_SECONDS = 300;
@@ -28,7 +28,7 @@ function invalidState(message: string): never {
 }
 
 export const containerStop: MutationResolvers['containerStop'] = (_root, { input }, ctx) =>
-  runMutation<ContainerPayload>(ctx, { operation: 'containerStop', cluster: input.cluster, target: input.container, input }, { container: null }, async () => {
+  runMutation<ContainerPayload>(ctx, { operation: 'containerStop', cluster: clusterOfInput(ctx.registry, input), target: input.container, input }, { container: null }, async () => {
     const timeout = input.timeout ?? null;
     if (timeout !== null && (timeout < 0 || timeout > MAX_STOP_SECONDS)) {
       rejectIfAny([userError(['input', 'timeout'], 'INVALID_VALUE', `A stop timeout of ${timeout} seconds is not valid; give 0 to ${MAX_STOP_SECONDS}.`)]);
@@ -43,7 +43,7 @@ export const containerStop: MutationResolvers['containerStop'] = (_root, { input
   });
 
 export const containerStart: MutationResolvers['containerStart'] = (_root, { input }, ctx) =>
-  runMutation<ContainerPayload>(ctx, { operation: 'containerStart', cluster: input.cluster, target: input.container, input }, { container: null }, async () => {
+  runMutation<ContainerPayload>(ctx, { operation: 'containerStart', cluster: clusterOfInput(ctx.registry, input), target: input.container, input }, { container: null }, async () => {
     const { host, container } = await targetContainer(ctx, input);
     if (isRunning(container)) invalidState(`Container "${nameOf(container)}" is already running.`);
     await startContainer(host.api, container.Id);
@@ -52,7 +52,7 @@ export const containerStart: MutationResolvers['containerStart'] = (_root, { inp
   });
 
 export const containerRemove: MutationResolvers['containerRemove'] = (_root, { input }, ctx) =>
-  runMutation<ContainerRemovePayload>(ctx, { operation: 'containerRemove', cluster: input.cluster, target: input.container, input }, { removed: [] }, async () => {
+  runMutation<ContainerRemovePayload>(ctx, { operation: 'containerRemove', cluster: clusterOfInput(ctx.registry, input), target: input.container, input }, { removed: [] }, async () => {
     const { host, container } = await targetContainer(ctx, input);
     const force = input.force ?? false;
     if (isRunning(container) && !force) invalidState(`Container "${nameOf(container)}" is running; stop it first, or remove it with force: true.`);

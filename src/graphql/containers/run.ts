@@ -21,7 +21,7 @@ import { stampScopeLabels } from '../access/scope-checks.ts';
 import { operationScope } from '../access/field-decision.ts';
 import { runMutation } from '../run-mutation.ts';
 import { enforceContainerPolicy } from './container-guardrails.ts';
-import { hostText, mutationHost } from './container-target.ts';
+import { clusterOfInput, hostText, mutationHost } from './container-target.ts';
 import { containerRunOptions } from './run-options.ts';
 import { resolveRunNetworks } from './run-networks.ts';
 import type { ContainerHost } from './container-host.ts';
@@ -44,7 +44,7 @@ async function undoCreate(host: ContainerHost, id: string, name: string, step: s
 export const containerRun: MutationResolvers['containerRun'] = (_root, { input }, ctx) =>
   runMutation<ContainerRunPayload>(
     ctx,
-    { operation: 'containerRun', cluster: input.cluster, target: input.name, input, refusals: { fields: { NAME_CONFLICT: ['input', 'name'] }, about: `Container ${JSON.stringify(input.name)}` } },
+    { operation: 'containerRun', cluster: clusterOfInput(ctx.registry, input), target: input.name, input, refusals: { fields: { NAME_CONFLICT: ['input', 'name'] }, about: `Container ${JSON.stringify(input.name)}` } },
     { container: null, warnings: [] },
     async () => {
       const options = checkContainerRunOptions(containerRunOptions(input));
