@@ -1,7 +1,8 @@
 // containerRun, containerStop, containerStart and containerRemove on a real swarm's manager
 // engine (named by its engine name), checked with the docker CLI against that engine: a
 // container on a user-defined bridge (an alias and a static address) and an attachable overlay
-// (connected before the start), its exact HostConfig; stop, start, remove with their state
+// (connected before the start), its exact HostConfig; a container on the worker's engine on the
+// same overlay, reached by its alias from the manager's; stop, start, remove with their state
 // errors; a start that fails leaves nothing behind; a missing image is the image's error; a team
 // deployer's container carries the team label and another team cannot stop it.
 import assert from 'node:assert/strict';
@@ -32,6 +33,7 @@ const REMOVE = `mutation($input: ContainerRemoveInput!) { containerRemove(input:
 describe('standalone container lifecycle on a named engine', () => {
   let swarm: SwarmState;
   let manager: SwarmNode;
+  let worker: SwarmNode;
   let gw: TestGateway;
   let engine: string;
   let id: string;
@@ -48,8 +50,9 @@ describe('standalone container lifecycle on a named engine', () => {
   const data = async (query: string, input: Json, token?: string): Promise<Json> => Object.values(expectData(await gw.gql<Json>(query, { input }, token === undefined ? {} : { token })))[0] as Json;
 
   before(async () => {
-    swarm = await swarmUp(SWARM);
+    swarm = await swarmUp(SWARM, { workers: 1 });
     manager = swarm.nodes.find((n) => n.role === 'manager')!;
+    worker = swarm.nodes.find((n) => n.role === 'worker')!;
     engine = manager.hostname;
     const config = configFor([swarm]);
     db = await openAuditDb('pglite', 'ct-run');
@@ -127,6 +130,20 @@ describe('standalone container lifecycle on a named engine', () => {
     // The env value whose name says secret is not in the audit log; the others are.
     const text = JSON.stringify(await db.records(), (_k, v) => (typeof v === 'bigint' ? String(v) : v));
     assert.ok(text.includes('containerRun') && text.includes('MODE=test') && !text.includes('hunter2'), text);
+  });
+
+  test("containerRun on the worker's engine: the overlay resolves there, and the manager's container reaches it by its alias", async () => {
+    const payload = await data(RUN, { engine: worker.hostname, name: 'ct-w', image: IMAGE, command: ['sleep', '600'], networks: [{ network: OVERLAY, aliases: ['w-alias'] }] });
+    assert.deepEqual(payload.userErrors, []);
+    assert.equal(payload.container.engine, worker.hostname);
+    const json = JSON.parse(await dockerOk(worker, ['container', 'inspect', 'ct-w']))[0] as Json;
+    assert.equal(json.State.Running, true);
+    assert.equal(json.HostConfig.NetworkMode, OVERLAY);
+    assert.ok(json.NetworkSettings.Networks[OVERLAY].Aliases.includes('w-alias'));
+    assert.match(await docker('exec', 'ct-web', 'ping', '-c', '1', '-W', '5', 'w-alias'), /1 packets received/);
+    const removed = await data(REMOVE, { engine: worker.hostname, container: 'ct-w', force: true });
+    assert.deepEqual(removed.userErrors, []);
+    assert.equal((await dockerCli(worker, ['container', 'inspect', 'ct-w'])).code, 1);
   });
 
   test('containerStop waits for the exit; a second stop is INVALID_STATE; containerStart runs it again', async () => {
