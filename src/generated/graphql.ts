@@ -650,7 +650,7 @@ export type ContainerRunInput = {
   image: Scalars['String']['input'];
   /** IPC namespace (`--ipc none|private|shareable|host|container:<name|id>`). Guardrail: only `private` or `none`. */
   ipcMode?: InputMaybe<Scalars['String']['input']>;
-  /** Labels (`--label`); a label-scoped caller's scope labels are added. */
+  /** Labels (`--label`); a label-scoped caller's scope labels are added. Keys under `com.docker.swarm.` (swarm's own, on task containers) are refused. */
   labels?: InputMaybe<Array<KeyValueInput>>;
   /** Mounts (`--mount`): bind, volume (with driver and options) or tmpfs. Guardrail: the service policy's mount rules (bind sources under `guardrails.allowedBindPrefixes`, never the Docker socket, volume drivers and options as allowed). */
   mounts?: InputMaybe<Array<MountInput>>;

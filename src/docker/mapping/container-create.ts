@@ -86,6 +86,7 @@ const RESTART: Record<RestartPolicyName, ContainerHostConfig['RestartPolicy'] & 
   UNLESS_STOPPED: { Name: 'unless-stopped' },
   ON_FAILURE: { Name: 'on-failure' },
 };
+const SWARM_LABEL_PREFIX = 'com.docker.swarm.';
 const SECURITY_OPT = /^[a-z][a-z-]*([=:]\S.*)?$/;
 const SYSCTL_KEY = /^[a-z0-9_]+(\.[a-z0-9_-]+)+$/i;
 const ULIMIT_NAME = /^[a-z]+$/;
@@ -141,6 +142,13 @@ export function validateContainerRunOptions(o: ContainerRunOptions): UserErrorIn
   }
   errors.push(...validateEnv(o.env ?? [], ['env']));
   errors.push(...validateLabels(o.labels ?? [], ['labels']));
+  (o.labels ?? []).forEach((l, i) => {
+    // Swarm marks its task containers with these; a standalone container carrying them would
+    // pass for a task (left out of the standalone list, read as in scope with its service).
+    if (l.key.startsWith(SWARM_LABEL_PREFIX)) {
+      errors.push(userError(['labels', String(i), 'key'], 'INVALID_VALUE', `Labels under ${q(SWARM_LABEL_PREFIX)} are swarm's own, on its task containers; choose another key.`));
+    }
+  });
   errors.push(...networkErrors(o.networks ?? [], ['networks']));
   errors.push(...modeErrors('networkMode', o.networkMode, ['networkMode']));
   if ((o.networks?.length ?? 0) > 0 && o.networkMode != null && o.networkMode !== '') {

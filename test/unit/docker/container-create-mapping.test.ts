@@ -111,6 +111,7 @@ describe('containerRun mapping', () => {
     assert.deepEqual(problems({ ulimits: [{ name: 'nofile', soft: 10, hard: 5 }] }), ['ulimits.0.soft INVALID_VALUE']);
     assert.deepEqual(problems({ sysctls: [{ key: 'nodots', value: '1' }] }), ['sysctls.0.key INVALID_VALUE']);
     assert.deepEqual(problems({ mounts: [{ type: 'TMPFS' as never, source: '/x', target: '/t' }] }), ['mounts.0.source INVALID_VALUE']);
+    assert.deepEqual(problems({ labels: [{ key: 'app', value: 'x' }, { key: 'com.docker.swarm.service.id', value: 'abc' }] }), ['labels.1.key INVALID_VALUE']);
     assert.deepEqual(problems({ pidMode: 'container:db', ipcMode: 'private' }), []);
   });
 });
