@@ -2,7 +2,8 @@
 // on a network of its own, a config from `content` and a secret from a variable
 // (`environment:`), deployed through the gateway, is what `docker stack ls/services/ps` list;
 // a redeploy with a change rolls the changed service out (waited for: SUCCEEDED) and leaves the
-// other alone; prune removes the service the file no longer names; stackRemove leaves nothing
+// other alone; prune removes the service the file no longer names; a secret's new data is the
+// engine's refusal, answered as "use secretRotate" with no service touched; stackRemove leaves nothing
 // of the stack on the engine (by the namespace label).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -116,6 +117,14 @@ describe('stackDeploy and stackRemove on a real swarm', () => {
     assert.deepEqual(answer.userErrors, []);
     assert.deepEqual(answer.removed.map((o: Json) => o.name), [`${STACK}_worker`]);
     assert.deepEqual((await labelled('/services')).map((s) => s.Spec.Name), [`${STACK}_web`]);
+  });
+
+  test("a secret's new data is refused by the engine: the answer says to rotate it, and the services are not touched", async () => {
+    const web = await engineGet(manager, `/services/${STACK}_web`);
+    const answer = expectData(await gw.gql(DEPLOY, { input: { name: STACK, compose: composeOf({ webEnv: 'MODE=two', worker: false }), variables: [{ name: 'DB_PASSWORD', value: 'another-value' }] } })).stackDeploy as Json;
+    assert.deepEqual(answer.userErrors.map((e: Json) => [e.code, e.field]), [['INVALID_VALUE', ['input', 'compose', 'secrets', 'db']]]);
+    assert.match(answer.userErrors[0].message, /secretRotate/);
+    assert.equal((await engineGet(manager, `/services/${STACK}_web`)).Version.Index, web.Version.Index);
   });
 
   test('stackRemove removes everything with the namespace label', async () => {
