@@ -3316,7 +3316,7 @@ export type StackRemoveInput = {
 /** Result of `stackRemove`. */
 export type StackRemovePayload = {
   __typename?: 'StackRemovePayload';
-  /** The services, networks, secrets and configs removed, in that order (the CLI's). */
+  /** The objects removed, in the order `docker stack rm` removes them: services (by name), then secrets, configs and networks. */
   removed: Array<RemovedObject>;
   /** Problems with the input; nothing was changed when present, unless the message says what was. */
   userErrors: Array<UserError>;
