@@ -116,6 +116,16 @@ export const webhooksSchema = z
   })
   .strict();
 
+/** GET /metrics (src/http/metrics): Prometheus' text format, optionally behind its own bearer token. */
+export const metricsSchema = z
+  .object({
+    /** Serve /metrics at all (false: the route does not exist, 404). */
+    enabled: z.boolean().default(true),
+    /** When set, a scraper must send it as `Authorization: Bearer <token>` (METRICS_TOKEN overrides it). */
+    token: z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     clusters: z.array(clusterSchema).min(1),
@@ -144,6 +154,7 @@ export const configSchema = z
     limits: limitsSchema.prefault({}),
     webhooks: webhooksSchema.prefault({}),
     rollouts: rolloutsSchema.prefault({}),
+    metrics: metricsSchema.prefault({}),
     production: z.boolean().default(false),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
@@ -175,6 +186,7 @@ export type DatabaseSettings = z.infer<typeof databaseSchema>;
 export type AuditSettings = z.infer<typeof auditSchema>;
 export type WebhookSettings = z.infer<typeof webhooksSchema>;
 export type RolloutSettings = z.infer<typeof rolloutsSchema>;
+export type MetricsSettings = z.infer<typeof metricsSchema>;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -211,7 +223,7 @@ function onOff(value: string): boolean | string {
  * the audit log's settings: DATABASE_URL (PostgreSQL; unset: embedded PGlite), GATEWAY_DATA_DIR
  * (default .data), AUDIT_SPOOL_PATH, AUDIT_SECRET_ENV_PATTERNS (comma-separated regexes),
  * AUDIT_RETENTION_DAYS and AUDIT_RECONCILE_GRACE_MS; WEBHOOKS_ALLOWED_HOSTS (comma-separated) replaces
- * `webhooks.allowedHosts`.
+ * `webhooks.allowedHosts`; METRICS_TOKEN sets `metrics.token`.
  */
 export function rawConfigFromEnv(env: NodeJS.ProcessEnv): Record<string, unknown> {
   let raw: Record<string, unknown>;
@@ -240,6 +252,7 @@ export function rawConfigFromEnv(env: NodeJS.ProcessEnv): Record<string, unknown
   if (env.HOST) http.host = env.HOST;
   if (Object.keys(http).length) raw.http = http;
   if (env.NODE_ENV === 'production') raw.production = true;
+  if (env.METRICS_TOKEN) raw.metrics = { ...(raw.metrics as object | undefined), token: env.METRICS_TOKEN };
   if (env.LOG_LEVEL) raw.logLevel = env.LOG_LEVEL;
   if (env.ENGINE_TIMEOUT_MS) raw.engine = { ...(raw.engine as object | undefined), timeoutMs: Number(env.ENGINE_TIMEOUT_MS) };
   if (env.ENGINE_WATCH) {

@@ -7,6 +7,7 @@
 // on a node that answers it cannot serve as a manager now.
 import { GatewayError, isNotFound } from '../errors/gateway-error.ts';
 import type { ClusterOptions } from './connection-options.ts';
+import type { EngineCallListeners } from './engine-calls.ts';
 import { EndpointHealth, isConnectionFailure, isManagerUnavailable, PROBE_INTERVAL_MS, PROBE_TIMEOUT_MS } from './endpoint-health.ts';
 import type { Info } from './engine-api/index.ts';
 import { EngineEndpoint, type EngineRequest } from './endpoint.ts';
@@ -18,9 +19,9 @@ export class ClusterClient {
   private readonly health: EndpointHealth[];
   private readonly probeTimer: NodeJS.Timeout | undefined;
 
-  constructor(config: ClusterOptions, timeoutMs: number) {
+  constructor(config: ClusterOptions, timeoutMs: number, calls?: EngineCallListeners) {
     this.name = config.name;
-    this.endpoints = config.managers.map((m) => new EngineEndpoint(m, timeoutMs));
+    this.endpoints = config.managers.map((m) => new EngineEndpoint(m, timeoutMs, calls));
     this.health = this.endpoints.map(() => new EndpointHealth());
     // With one endpoint there is nothing to fail over to: no probe.
     if (this.endpoints.length > 1) {

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import type DockerModem from 'docker-modem';
 import Docker from 'dockerode';
 import type { EndpointOptions } from './connection-options.ts';
+import { outcomeOf, routeOf, type EngineCallListeners } from './engine-calls.ts';
 import { mapEngineError } from './engine-errors.ts';
 
 export interface EngineRequest {
@@ -50,9 +51,13 @@ export class EngineEndpoint {
   readonly timeoutMs: number;
   private readonly modem: Modem;
 
-  constructor(config: EndpointOptions, timeoutMs: number) {
+  private readonly calls: EngineCallListeners | undefined;
+
+  /** `calls` hears of every request this endpoint sends (the registry's, for /metrics). */
+  constructor(config: EndpointOptions, timeoutMs: number, calls?: EngineCallListeners) {
     this.url = config.url;
     this.timeoutMs = timeoutMs;
+    this.calls = calls;
     const docker = new Docker(dockerOptions(config));
     this.modem = docker.modem;
   }
@@ -62,14 +67,24 @@ export class EngineEndpoint {
    * the wait for the response headers; the stream then lasts until `signal` aborts.
    */
   stream(req: EngineRequest, signal: AbortSignal): Promise<NodeJS.ReadableStream> {
-    return send<NodeJS.ReadableStream>(this.modem, this.url, req, req.timeoutMs ?? this.timeoutMs, signal);
+    return send<NodeJS.ReadableStream>(this.modem, this.url, req, req.timeoutMs ?? this.timeoutMs, signal, this.observer(req));
   }
 
   /** Sends one request; resolves with parsed JSON (or a Buffer for non-JSON bodies). */
   request<T>(req: EngineRequest): Promise<T> {
-    return send<T>(this.modem, this.url, req, req.timeoutMs ?? this.timeoutMs);
+    return send<T>(this.modem, this.url, req, req.timeoutMs ?? this.timeoutMs, undefined, this.observer(req));
+  }
+
+  private observer(req: EngineRequest): SendObserver | undefined {
+    const calls = this.calls;
+    if (!calls) return undefined;
+    const started = performance.now();
+    return (outcome) => calls.emit({ method: req.method, route: routeOf(req.path), outcome, seconds: (performance.now() - started) / 1000 });
   }
 }
+
+/** Told once how a request ended (engine-calls.ts outcomeOf): for a stream, when its headers came. */
+export type SendObserver = (outcome: string) => void;
 
 /**
  * The one way a request reaches an engine: the query without undefined values, a body sent
@@ -78,7 +93,7 @@ export class EngineEndpoint {
  * With `streamUntil` the response is a stream, and the signal aborts it later; the timeout
  * then covers only the wait for the response headers.
  */
-export function send<T>(modem: Modem, url: string, req: EngineRequest, timeoutMs: number, streamUntil?: AbortSignal): Promise<T> {
+export function send<T>(modem: Modem, url: string, req: EngineRequest, timeoutMs: number, streamUntil?: AbortSignal, observe?: SendObserver): Promise<T> {
   const query: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined) query[k] = String(v);
   const hasBody = req.body !== undefined;
@@ -88,6 +103,7 @@ export function send<T>(modem: Modem, url: string, req: EngineRequest, timeoutMs
     streamUntil?.addEventListener('abort', abort, { once: true });
     const timer = setTimeout(() => {
       controller.abort();
+      observe?.(outcomeOf({ code: 'ETIMEDOUT_GATEWAY' }));
       reject(mapEngineError(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT_GATEWAY' }), url));
     }, timeoutMs);
     modem.dial(
@@ -105,9 +121,13 @@ export function send<T>(modem: Modem, url: string, req: EngineRequest, timeoutMs
         if (err) {
           streamUntil?.removeEventListener('abort', abort);
           // Aborted: the timeout has answered already, or the stream's reader went away.
-          if (!controller.signal.aborted) reject(mapEngineError(err, url));
+          if (!controller.signal.aborted) {
+            observe?.(outcomeOf(err));
+            reject(mapEngineError(err, url));
+          }
           return;
         }
+        if (!controller.signal.aborted) observe?.(outcomeOf(undefined));
         // After a timeout this settles nothing: the promise was rejected already.
         resolve(data as T);
       },

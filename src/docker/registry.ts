@@ -3,6 +3,7 @@
 import { GatewayError } from '../errors/gateway-error.ts';
 import { ClusterClient } from './cluster-client.ts';
 import type { EngineRegistryOptions } from './connection-options.ts';
+import { EngineCallListeners } from './engine-calls.ts';
 import { EngineEndpoint } from './endpoint.ts';
 import { WatchedCluster } from './watch/watched-cluster.ts';
 
@@ -14,6 +15,8 @@ export interface NamedEngine {
 
 export class EngineRegistry {
   readonly defaultCluster: string;
+  /** Hears of every Engine API call of every cluster and engine here (the gateway's /metrics). */
+  readonly engineCalls = new EngineCallListeners();
   private readonly clusters = new Map<string, ClusterClient>();
   private readonly engines = new Map<string, NamedEngine>();
   private readonly watched = new Map<string, WatchedCluster>();
@@ -22,13 +25,13 @@ export class EngineRegistry {
     this.defaultCluster = config.defaultCluster;
     const watch = config.engine.watch;
     for (const c of config.clusters) {
-      const client = new ClusterClient(c, config.engine.timeoutMs);
+      const client = new ClusterClient(c, config.engine.timeoutMs, this.engineCalls);
       this.clusters.set(c.name, client);
       // Each watcher starts with the first read of its cluster (WatchedCluster.current).
       if (watch?.enabled) this.watched.set(c.name, new WatchedCluster(client, watch));
     }
     for (const e of config.engines) {
-      this.engines.set(e.name, { name: e.name, cluster: e.cluster, endpoint: new EngineEndpoint(e.endpoint, config.engine.timeoutMs) });
+      this.engines.set(e.name, { name: e.name, cluster: e.cluster, endpoint: new EngineEndpoint(e.endpoint, config.engine.timeoutMs, this.engineCalls) });
     }
   }
 

@@ -44,6 +44,10 @@ import { graphqlOverHttpStatusCodes } from './status-codes-plugin.ts';
 import { refuseSubscriptionsOverHttp } from './subscriptions-over-http.ts';
 import { prepareWsOperation } from './ws-operation.ts';
 import { WsSessions } from './ws-sessions.ts';
+import { GatewayMetrics } from './metrics/gateway-metrics.ts';
+import { measuredAuditWriter } from './metrics/measured-audit-writer.ts';
+import { metricsRoute } from './metrics/metrics-route.ts';
+import { graphqlRequestMetrics } from './metrics/request-metrics.ts';
 
 const SCHEMA_PATH = new URL('../../schema.graphql', import.meta.url);
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
@@ -73,7 +77,16 @@ export interface Gateway {
 
 export async function createGateway(config: GatewayConfig, options: GatewayOptions): Promise<Gateway> {
   const { logger, registry } = options;
-  const audit = options.audit ?? logAuditWriter(logger);
+  const unmeasuredAudit = options.audit ?? logAuditWriter(logger);
+  // Subscriptions open over graphql-ws, per connection (for the gauge).
+  const openSubscriptions = new Map<object, Set<string>>();
+  const metrics = new GatewayMetrics({
+    auditSpoolDepth: () => unmeasuredAudit.spoolDepth,
+    openSubscriptions: () => [...openSubscriptions.values()].reduce((n, ids) => n + ids.size, 0),
+  });
+  const stopCountingEngineCalls = registry.engineCalls.add((call) => metrics.engineCall(call));
+  const audit = measuredAuditWriter(unmeasuredAudit, metrics);
+  const requestMetrics = graphqlRequestMetrics<GatewayContext>(metrics);
   const authenticator: Authenticator = createAuthenticator({
     apiTokens: options.apiTokens ?? null,
     oidc: config.auth.oidc ? createOidcVerifier(config.auth.oidc) : null,
@@ -95,6 +108,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     webhooks,
   };
   webhooks.followRollouts(contextDeps.rollouts);
+  contextDeps.rollouts.onConcluded((rollout) => metrics.rolloutConcluded(rollout.conclusion ?? 'UNKNOWN'));
   // Rollouts this gateway keeps itself in a database: those a previous gateway left open are tracked again.
   if (!options.rollouts && options.database) await contextDeps.rollouts.resume();
   webhooks.start();
@@ -117,7 +131,10 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const wsCleanup = useServer(
     {
       onConnect: (ctx) => wsSessions.connect(ctx),
-      onClose: (ctx) => wsSessions.close(ctx),
+      onClose: (ctx) => {
+        openSubscriptions.delete(ctx);
+        return wsSessions.close(ctx);
+      },
       // It draws on the principal's rate budget and meets the same rules and limits as HTTP.
       onSubscribe: async (ctx, id, payload) => {
         const requestId = randomUUID();
@@ -128,15 +145,19 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
         const prepared = prepareWsOperation(schema, { limits: config.limits, production: config.production }, payload);
         if (Array.isArray(prepared)) return prepared;
         const contextValue = createContext(contextDeps, { requestId, principal: wsSessions.principalOf(ctx)!, userAgent: ctx.extra.request.headers['user-agent'] });
+        if (!openSubscriptions.has(ctx)) openSubscriptions.set(ctx, new Set());
+        openSubscriptions.get(ctx)!.add(id);
         return { ...prepared, contextValue };
       },
       onComplete: (ctx, id) => {
         wsRequestIds.get(ctx)?.delete(id);
+        openSubscriptions.get(ctx)?.delete(id);
       },
       // The same masking as for HTTP: our codes, no internals.
       onError: (ctx, id, _payload, errors) => {
         logErrors(wsLogger(ctx, id), errors);
         wsRequestIds.get(ctx)?.delete(id);
+        openSubscriptions.get(ctx)?.delete(id);
         return errors.map((e) => formatError(e.toJSON(), e));
       },
       onNext: (ctx, id, _payload, _args, result) => {
@@ -166,6 +187,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...limits.plugins,
       logRequestErrors(logger),
+      requestMetrics.plugin,
       graphqlOverHttpStatusCodes(),
       refuseSubscriptionsOverHttp(),
       // /graphql answers JSON only: no Sandbox or landing page for a browser's Accept: text/html.
@@ -187,10 +209,12 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     next();
   });
   app.use(healthRoutes(registry, audit));
+  if (config.metrics.enabled) app.use(metricsRoute(metrics, config.metrics));
   const authenticate = authenticateRequests({ authenticator, audit, failures: authFailures });
   app.use('/audit', negotiatedContentType, authenticate, auditExportRoutes({ database: contextDeps.database, logger, audit }));
   app.use(
     '/graphql',
+    requestMetrics.middleware,
     noStore,
     negotiatedContentType,
     ...readGraphQLBody(),
@@ -198,12 +222,15 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     rateLimiter.middleware,
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>
-        createContext(contextDeps, {
-          requestId: String(res.locals.requestId),
-          principal: res.locals.principal as Principal,
-          userAgent: req.get('user-agent'),
-          freshReads: asksForFreshReads(req.get('cache-control')),
-        }),
+        requestMetrics.attach(
+          createContext(contextDeps, {
+            requestId: String(res.locals.requestId),
+            principal: res.locals.principal as Principal,
+            userAgent: req.get('user-agent'),
+            freshReads: asksForFreshReads(req.get('cache-control')),
+          }),
+          res,
+        ),
     }),
   );
   // Redeploy triggers authenticate with their own secret, then run as their creator through `apollo`.
@@ -234,6 +261,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       await contextDeps.rollouts.stop();
       // Last: the rollouts' conclusion listeners may have queued deliveries; attempts in flight finish (each within webhooks.timeoutMs).
       await webhooks.stop();
+      stopCountingEngineCalls();
     },
   };
 }

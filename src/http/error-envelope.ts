@@ -17,6 +17,8 @@ export interface EnvelopeError {
 /** Writes the envelope with `status` (and extra headers), in the media type the client accepts. */
 export function sendErrors(req: Request, res: Response, status: number, errors: EnvelopeError | EnvelopeError[], headers: Record<string, string> = {}): void {
   const list = Array.isArray(errors) ? errors : [errors];
+  // The request's result for /metrics (metrics/request-metrics.ts).
+  res.locals.resultCode = list[0]?.code;
   res
     .status(status)
     .set(headers)
