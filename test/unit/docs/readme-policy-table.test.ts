@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { POLICY_RULES, POLICY_TABLE } from '../../../src/auth/policy/index.ts';
+import { containerPolicyTableIn, renderContainerPolicyTable } from '../../../src/auth/policy/container-render.ts';
 import { policyTableIn, renderPolicyTable, replacePolicyTable } from '../../../src/auth/policy/render.ts';
 
 const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
@@ -12,6 +13,12 @@ test("README's policy table is the one rendered from src/auth/policy/policy-tabl
   const block = policyTableIn(readme);
   assert.notEqual(block, null, 'README.md has no <!-- policy-table:start --> ... <!-- policy-table:end --> block: add the markers under "### Guardrails" and run npm run docs:policy');
   assert.ok(block === renderPolicyTable(), "README.md's policy table differs from src/auth/policy/policy-table.ts: run npm run docs:policy");
+});
+
+test("README's container policy table is the one rendered from src/auth/policy/container-policy-table.ts", () => {
+  const block = containerPolicyTableIn(readme);
+  assert.notEqual(block, null, 'README.md has no <!-- container-policy-table:start --> ... end block: add the markers under the container policy and run npm run docs:policy');
+  assert.ok(block === renderContainerPolicyTable(), "README.md's container policy table differs from src/auth/policy/container-policy-table.ts: run npm run docs:policy");
 });
 
 test('a row per rule and per spec field, with its verdict, rule and input fields', () => {
