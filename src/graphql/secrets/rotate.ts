@@ -21,7 +21,8 @@ import { inScope } from '../../auth/access-decision.ts';
 import { operationScope } from '../access/field-decision.ts';
 import type { GatewayContext } from '../context.ts';
 import { rejectIfAny, runMutation } from '../run-mutation.ts';
-import { toRolloutModel, type RolloutModel } from '../rollouts/rollout-model.ts';
+import type { RolloutModel } from '../rollouts/rollout-model.ts';
+import { waitForAll } from '../rollouts/wait-for-all.ts';
 import { enforcePolicy } from '../services/guardrails.ts';
 import { rolloutOptionErrors } from '../services/rollout-options.ts';
 import { checkReadableReferences } from '../services/stored-refs.ts';
@@ -107,28 +108,12 @@ async function rotate<T extends Secret | Config, M extends SecretModel | ConfigM
   return { model: info.toModel(cluster, next), services, rollouts, oldRemoved, objectIds };
 }
 
-/** `wait`: every rollout of the rotation followed to its conclusion, at most `wait` seconds (as afterWait does for one). */
-async function waited(ctx: GatewayContext, rollouts: RolloutModel[], waitSeconds: number | null | undefined): Promise<RolloutModel[]> {
-  if (!waitSeconds) return rollouts;
-  return Promise.all(
-    rollouts.map(async (r) => {
-      if (r.conclusion !== null) return r;
-      try {
-        return toRolloutModel(await ctx.rollouts.waitForConclusion(r.id, waitSeconds * 1000));
-      } catch (err) {
-        ctx.logger.error({ err, rolloutId: r.id }, 'waiting for a rollout failed');
-        return r;
-      }
-    }),
-  );
-}
-
 export const secretRotate: MutationResolvers['secretRotate'] = async (_root, { input }, ctx) => {
   const payload = await runMutation<RotatePayload<'secret', SecretModel>>(ctx, { operation: 'secretRotate', cluster: input.cluster, target: input.id, input }, { secret: null, services: [], rollouts: [], oldRemoved: false }, async () => {
     const r = await rotate(ctx, SECRETS, input);
     return { payload: { secret: r.model, services: r.services, rollouts: r.rollouts, oldRemoved: r.oldRemoved }, objectIds: r.objectIds };
   });
-  return { ...payload, rollouts: await waited(ctx, payload.rollouts, input.wait) };
+  return { ...payload, rollouts: await waitForAll(ctx, payload.rollouts, input.wait) };
 };
 
 export const configRotate: MutationResolvers['configRotate'] = async (_root, { input }, ctx) => {
@@ -136,5 +121,5 @@ export const configRotate: MutationResolvers['configRotate'] = async (_root, { i
     const r = await rotate(ctx, CONFIGS, input);
     return { payload: { config: r.model, services: r.services, rollouts: r.rollouts, oldRemoved: r.oldRemoved }, objectIds: r.objectIds };
   });
-  return { ...payload, rollouts: await waited(ctx, payload.rollouts, input.wait) };
+  return { ...payload, rollouts: await waitForAll(ctx, payload.rollouts, input.wait) };
 };

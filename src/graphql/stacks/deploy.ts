@@ -9,7 +9,7 @@ import type { ComposeWarning } from '../../docker/stack/compose-file.ts';
 import { rejectIfAny, runMutation } from '../run-mutation.ts';
 import type { RolloutModel } from '../rollouts/rollout-model.ts';
 import { rolloutOptionErrors } from '../services/rollout-options.ts';
-import { waitForAll } from './wait-rollouts.ts';
+import { waitForAll } from '../rollouts/wait-for-all.ts';
 import { prepareStack, stackPlanHash } from './prepare.ts';
 import { sendStack } from './send-stack.ts';
 import type { StackModel } from './stack-model.ts';
