@@ -92,10 +92,14 @@ dk() {
 ping_sock() { curl -sf --max-time 3 --unix-socket "$1" http://localhost/_ping >/dev/null 2>&1; }
 
 # ---------------------------------------------------------------- locking
+# One lock for the whole machine, not one per state dir: swarm indexes, bridges and
+# namespaces are machine-wide, and two harnesses with different SG_STATE_DIRs picking
+# an index at the same moment would otherwise both take the same free one.
+ALLOC_LOCK=${SG_ALLOC_LOCK:-/run/swarm-gateway-harness.lock}
 lock() {
   mkdir -p "$STATE_ROOT"
-  exec 9>"$STATE_ROOT/.lock"
-  flock -w 300 9 || die "could not lock $STATE_ROOT/.lock within 300 s"
+  exec 9>"$ALLOC_LOCK"
+  flock -w 300 9 || die "could not lock $ALLOC_LOCK within 300 s"
 }
 unlock() { flock -u 9 2>/dev/null || true; exec 9>&-; }
 
