@@ -206,14 +206,28 @@ describe('networks', () => {
      * the gateway under the same name and inspects that. One at a time, because a
      * subnet given explicitly cannot be used by two networks.
      */
+    /**
+     * The network once the swarm's allocator has filled it in: inspected at once after a
+     * create, a busy manager can still show the bare object (Driver "", IPAM Config null),
+     * seen in a CI run under load.
+     */
+    async function inspectAllocated(name: string): Promise<EngineNetwork> {
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        const n = await inspect(name);
+        if ((n.Driver ?? '') !== '' || Date.now() > deadline) return n;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+
     async function compare(cliArgs: string[], input: Record<string, unknown>, allocated: boolean) {
       const name = input.name as string;
       await docker('network', 'create', ...cliArgs, name);
-      const byCli = await inspect(name);
+      const byCli = await inspectAllocated(name);
       await docker('network', 'rm', name);
       const res = await create(input);
       assert.deepEqual(res.userErrors, []);
-      const byGateway = await inspect(name);
+      const byGateway = await inspectAllocated(name);
       await docker('network', 'rm', name);
       const normalize = (n: EngineNetwork) => {
         const copy = structuredClone(n) as Record<string, any>;
