@@ -165,8 +165,12 @@ describe('subscriptions over server-sent events', () => {
 
   test('an operation over the limits, invalid or not a subscription is a next event with its code, then complete; nothing is opened', async () => {
     const aliases = Array.from({ length: 31 }, (_, i) => `a${i}: type`).join(' ');
+    // rolloutUpdated > service > tasks > service > ... : 13 levels, over the default maxDepth of 12.
+    let deep = 'id';
+    for (let level = 12; level > 2; level--) deep = `${level % 2 === 1 ? 'tasks' : 'service'} { ${deep} }`;
     const cases: [string, string][] = [
       [`subscription { events { ${aliases} } }`, 'QUERY_TOO_COMPLEX'],
+      [`subscription { rolloutUpdated(id: "r1") { service { ${deep} } } }`, 'QUERY_TOO_COMPLEX'],
       ['subscription { events { type ', 'BAD_REQUEST'],
       ['subscription { events { noSuchField } }', 'BAD_REQUEST'],
       ['{ swarm { id } }', 'BAD_REQUEST'],
@@ -177,6 +181,7 @@ describe('subscriptions over server-sent events', () => {
       const events = await within(query, eventsUntilEnd(stream));
       assert.deepEqual(events.map((e) => e.event), ['next', 'complete'], query);
       assert.equal(events[0]!.data.errors[0].extensions.code, code, query);
+      if (code === 'QUERY_TOO_COMPLEX') assert.match(events[0]!.data.errors[0].extensions.limit, /^max(Aliases|Depth)$/);
     }
     assert.equal(fake.engine.state.eventWatchers, 0);
     assert.equal(await openSubscriptions(), 0);
@@ -208,5 +213,24 @@ describe('subscriptions over server-sent events', () => {
     assert.equal(res.errors?.[0]?.extensions?.code, 'BAD_REQUEST');
     assert.match(res.errors![0]!.message, /graphql-ws/);
     assert.match(res.errors![0]!.message, /\/graphql\/stream/);
+  });
+});
+
+describe('server-sent events when the gateway stops', () => {
+  test('an open stream is sent complete and ends, so the stop is not held up', async () => {
+    const fake = await startFakeGateway();
+    let stopped = false;
+    try {
+      const server = fake.gateway.gateway.httpServer;
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const stream = await openStream(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, { query: NETWORK_EVENTS, authorization: fake.gateway.adminAuthorization });
+      assert.equal(stream.status, 200);
+      const ending = eventsUntilEnd(stream);
+      await within('the stop', fake.stop());
+      stopped = true;
+      assert.deepEqual((await within('the end of the stream', ending)).map((e) => e.event), ['complete']);
+    } finally {
+      if (!stopped) await fake.stop();
+    }
   });
 });
