@@ -76,8 +76,8 @@ function serveStream(handler: Handler<Request, SseRequestContext>, logger: Logge
         sendErrors(req, res, init.status >= 400 ? init.status : 400, { code: 'BAD_REQUEST', message: refusalMessage(body, init.statusText) });
         return;
       }
-      // A proxy that buffers (nginx) would hold the events back.
-      res.writeHead(init.status, init.statusText, { ...init.headers, 'x-accel-buffering': 'no' });
+      // no-store as every answer of the gateway (graphql-sse says no-cache); a proxy that buffers (nginx) would hold the events back.
+      res.writeHead(init.status, init.statusText, { ...init.headers, 'cache-control': 'no-store', 'x-accel-buffering': 'no' });
       res.flushHeaders();
       const stop = () => void body.return(undefined);
       res.once('close', stop);

@@ -96,6 +96,7 @@ describe('subscriptions over server-sent events', () => {
     for (const s of [post, get]) {
       assert.equal(s.status, 200);
       assert.match(s.headers.get('content-type')!, /^text\/event-stream/);
+      assert.equal(s.headers.get('cache-control'), 'no-store');
     }
     const created = await fake.mutate('networkCreate', { name: 'sse-net' }, 'network { id }');
     assert.deepEqual(created.userErrors, []);
