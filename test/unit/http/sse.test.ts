@@ -188,6 +188,15 @@ describe('subscriptions over server-sent events', () => {
     assert.equal(await openSubscriptions(), 0);
   });
 
+  test('a subscription that fails when it runs ends with its code (an unknown cluster: NOT_FOUND), and its slot is freed', async () => {
+    const stream = await open({ query: 'subscription { events(cluster: "nope") { type } }', authorization: fake.gateway.adminAuthorization });
+    assert.equal(stream.status, 200);
+    const events = await within('the end of the stream', eventsUntilEnd(stream));
+    assert.deepEqual(events.map((e) => e.event), ['next', 'complete']);
+    assert.equal(events[0]!.data.errors[0].extensions.code, 'NOT_FOUND');
+    await eventually('the slot freed', async () => (await openSubscriptions()) === 0);
+  });
+
   test('bad requests are refused in the envelope with their HTTP status', async () => {
     const http = supertest(fake.gateway.gateway.app);
     const auth = fake.gateway.adminAuthorization;
