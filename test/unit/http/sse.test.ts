@@ -12,6 +12,7 @@ import type { CredentialVerifier } from '../../../src/auth/authenticate.ts';
 import { AuthenticationError } from '../../../src/auth/authentication-error.ts';
 import { parseGrant } from '../../../src/grants/grant.ts';
 import { startFakeGateway, type FakeGateway } from '../../support/fake-gateway.ts';
+import { waitFor } from '../../support/gateway.ts';
 import { eventsUntilEnd, openStream, openSubscriptionCount, type SseStream } from '../../support/sse-client.ts';
 
 const CAP = 2;
@@ -38,13 +39,8 @@ function within<T>(what: string, promise: Promise<T>, ms = 10_000): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-async function eventually(what: string, check: () => Promise<boolean> | boolean): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  assert.fail(`${what} did not happen`);
-}
+/** Waits for `check` to hold (what a client sees settles a moment after the stream closes). */
+const eventually = (what: string, check: () => Promise<boolean> | boolean) => waitFor(what, async () => check(), 5_000, 25);
 
 describe('subscriptions over server-sent events', () => {
   let fake: FakeGateway;
