@@ -119,6 +119,11 @@ export const limitsSchema = z
      * credentials from the address still pass). 0 turns it off.
      */
     authFailuresPerAddress: z.number().int().min(0).default(30),
+    /**
+     * Subscriptions one principal may have open at once, over graphql-ws and server-sent
+     * events together; one more is refused with RATE_LIMITED. 0 turns the cap off.
+     */
+    maxSubscriptionsPerPrincipal: z.number().int().min(0).default(100),
   })
   .strict();
 

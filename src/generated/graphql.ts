@@ -840,7 +840,7 @@ export type ErrorCode =
   | 'PERSISTED_QUERY_NOT_SUPPORTED'
   /** The operation is over a configured limit (depth, aliases or cost); `extensions.limit` names it, `extensions.max` and `extensions.found` give the numbers. HTTP 400. */
   | 'QUERY_TOO_COMPLEX'
-  /** Too many requests from this principal; retry after `extensions.retryAfterSeconds` (also the `Retry-After` header, HTTP 429). */
+  /** Too many requests from this principal; retry after `extensions.retryAfterSeconds` (also the `Retry-After` header, HTTP 429). Also a subscription over the principal's cap of open subscriptions (graphql-ws and server-sent events together), with `extensions.limit: "maxSubscriptionsPerPrincipal"` and `extensions.max`: end one first. */
   | 'RATE_LIMITED'
   /** The swarm has lost its Raft quorum: fewer than a majority of its managers are reachable, so no manager can read or change cluster state. The message carries the engine's words. `swarm { quorum }` still answers, from the view of a manager the gateway reaches. */
   | 'SWARM_QUORUM_LOST'

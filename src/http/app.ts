@@ -8,6 +8,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import { GraphQLError } from 'graphql';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -44,6 +45,9 @@ import { graphqlOverHttpStatusCodes } from './status-codes-plugin.ts';
 import { refuseSubscriptionsOverHttp } from './subscriptions-over-http.ts';
 import { prepareWsOperation } from './ws-operation.ts';
 import { WsSessions } from './ws-sessions.ts';
+import { CredentialRechecks } from './credential-rechecks.ts';
+import { OpenSubscriptions, type ReleaseSlot } from './limits/open-subscriptions.ts';
+import { SSE_PATH, sseRoute } from './sse/sse-route.ts';
 import { GatewayMetrics } from './metrics/gateway-metrics.ts';
 import { measuredAuditWriter } from './metrics/measured-audit-writer.ts';
 import { metricsRoute } from './metrics/metrics-route.ts';
@@ -78,11 +82,11 @@ export interface Gateway {
 export async function createGateway(config: GatewayConfig, options: GatewayOptions): Promise<Gateway> {
   const { logger, registry } = options;
   const unmeasuredAudit = options.audit ?? logAuditWriter(logger);
-  // Subscriptions open over graphql-ws, per connection (for the gauge).
-  const openSubscriptions = new Map<object, Set<string>>();
+  // Subscriptions open over graphql-ws and server-sent events: the per-principal cap and the gauge.
+  const openSubscriptions = new OpenSubscriptions(config.limits.maxSubscriptionsPerPrincipal);
   const metrics = new GatewayMetrics({
     auditSpoolDepth: () => unmeasuredAudit.spoolDepth,
-    openSubscriptions: () => [...openSubscriptions.values()].reduce((n, ids) => n + ids.size, 0),
+    openSubscriptions: () => openSubscriptions.total,
   });
   const stopCountingEngineCalls = registry.engineCalls.add((call) => metrics.engineCall(call));
   const audit = measuredAuditWriter(unmeasuredAudit, metrics);
@@ -120,7 +124,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     `at most ${config.limits.authFailuresPerAddress} refused credentials per ${config.limits.rateLimitWindowSeconds} s from one address (limits.authFailuresPerAddress)`,
   );
 
-  const wsSessions = new WsSessions({ authenticator, audit, logger, failures: authFailures, recheckMs: options.credentialRecheckMs ?? 30_000 });
+  const rechecks = new CredentialRechecks({ authenticator, audit, logger, failures: authFailures, recheckMs: options.credentialRecheckMs ?? 30_000 });
+  const wsSessions = new WsSessions({ authenticator, audit, logger, failures: authFailures, rechecks });
 
   // Subscriptions: graphql-ws on the same path as queries, authenticated per connection.
   // Each subscribe is a request with its own request ID (for its log lines); a problem with
@@ -128,11 +133,18 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const wsRequestIds = new WeakMap<object, Map<string, string>>();
   const wsLogger = (ctx: object, id: string) => logger.child({ requestId: wsRequestIds.get(ctx)?.get(id), transport: 'graphql-ws' });
+  // The slot each open subscription holds under its principal's cap, per connection and subscribe ID.
+  const wsSlots = new WeakMap<object, Map<string, ReleaseSlot>>();
+  const releaseWsSlot = (ctx: object, id: string) => {
+    wsSlots.get(ctx)?.get(id)?.();
+    wsSlots.get(ctx)?.delete(id);
+  };
   const wsCleanup = useServer(
     {
       onConnect: (ctx) => wsSessions.connect(ctx),
       onClose: (ctx) => {
-        openSubscriptions.delete(ctx);
+        for (const release of wsSlots.get(ctx)?.values() ?? []) release();
+        wsSlots.delete(ctx);
         return wsSessions.close(ctx);
       },
       // It draws on the principal's rate budget and meets the same rules and limits as HTTP.
@@ -144,20 +156,23 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
         if (limited) return limited;
         const prepared = prepareWsOperation(schema, { limits: config.limits, production: config.production }, payload);
         if (Array.isArray(prepared)) return prepared;
-        const contextValue = createContext(contextDeps, { requestId, principal: wsSessions.principalOf(ctx)!, userAgent: ctx.extra.request.headers['user-agent'] });
-        if (!openSubscriptions.has(ctx)) openSubscriptions.set(ctx, new Set());
-        openSubscriptions.get(ctx)!.add(id);
+        const principal = wsSessions.principalOf(ctx)!;
+        const slot = openSubscriptions.take(principal);
+        if (slot instanceof GraphQLError) return [slot];
+        if (!wsSlots.has(ctx)) wsSlots.set(ctx, new Map());
+        wsSlots.get(ctx)!.set(id, slot);
+        const contextValue = createContext(contextDeps, { requestId, principal, userAgent: ctx.extra.request.headers['user-agent'] });
         return { ...prepared, contextValue };
       },
       onComplete: (ctx, id) => {
         wsRequestIds.get(ctx)?.delete(id);
-        openSubscriptions.get(ctx)?.delete(id);
+        releaseWsSlot(ctx, id);
       },
       // The same masking as for HTTP: our codes, no internals.
       onError: (ctx, id, _payload, errors) => {
         logErrors(wsLogger(ctx, id), errors);
         wsRequestIds.get(ctx)?.delete(id);
-        openSubscriptions.get(ctx)?.delete(id);
+        releaseWsSlot(ctx, id);
         return errors.map((e) => formatError(e.toJSON(), e));
       },
       onNext: (ctx, id, _payload, _args, result) => {
@@ -212,6 +227,12 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   if (config.metrics.enabled) app.use(metricsRoute(metrics, config.metrics));
   const authenticate = authenticateRequests({ authenticator, audit, failures: authFailures });
   app.use('/audit', negotiatedContentType, authenticate, auditExportRoutes({ database: contextDeps.database, logger, audit }));
+  // Subscriptions over server-sent events; mounted first, since '/graphql' below would match its path too.
+  const sse = sseRoute({
+    schema, limits: config.limits, production: config.production, contextDeps, subscriptions: openSubscriptions, rechecks, logger,
+    authenticate, rateLimit: rateLimiter.middleware,
+  });
+  app.use(SSE_PATH, noStore, negotiatedContentType, ...sse.handlers);
   app.use(
     '/graphql',
     requestMetrics.middleware,
@@ -254,7 +275,9 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       // First: a request held by `wait` answers with its rollout as it stands, instead of holding the shutdown.
       contextDeps.rollouts.endWaits();
       registry.stopWatching();
-      wsSessions.stop();
+      rechecks.stop();
+      // Open event streams would hold the HTTP server's drain until its timeout.
+      sse.endAll();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       // After the requests: a mutation in flight may still start a rollout. Their rows stay unconcluded for the next start.

@@ -108,10 +108,13 @@ async function auditAuthFailure(
   );
 }
 
+/** Where GraphQL requests arrive over HTTP: queries and mutations, and subscriptions over server-sent events. */
+const GRAPHQL_MOUNTS = new Set(['/graphql', '/graphql/stream']);
+
 /** The root fields a GraphQL request asks for (`services,networks`), for the audit record; or the route. */
 function operationOf(req: Request): string {
   // Mounted routers see their path without the mount point (`/export` under `/audit`).
-  if (!req.path.startsWith('/graphql') && req.baseUrl !== '/graphql') return `${req.baseUrl}${req.path}`;
+  if (!req.path.startsWith('/graphql') && !GRAPHQL_MOUNTS.has(req.baseUrl)) return `${req.baseUrl}${req.path}`;
   const source = typeof req.body?.query === 'string' ? req.body.query : typeof req.query.query === 'string' ? req.query.query : undefined;
   if (!source || source.length > 100_000) return '(graphql)';
   try {

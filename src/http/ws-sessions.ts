@@ -1,10 +1,10 @@
 // Who is on each graphql-ws connection. The credential comes in the connection_init
 // payload (`{ authorization: 'Bearer ...' }`: browsers cannot set headers on a WebSocket)
 // or the upgrade request's header; a refused connection is closed with 4403 and audited.
-// Open connections are re-checked periodically, so a revoked API token or an expired JWT
-// also ends the subscriptions it opened (closed with 4403, audited as auth_failed). A
-// credential that cannot be checked now (token database down) closes a new connection
-// with 1013 (try again later); an open one is kept until it can be checked again.
+// Open connections are re-checked (credential-rechecks.ts), so a revoked API token or an
+// expired JWT also ends the subscriptions it opened (closed with 4403, audited as
+// auth_failed). A credential that cannot be checked now (token database down) closes a new
+// connection with 1013 (try again later); an open one is kept until it can be checked again.
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
@@ -14,6 +14,7 @@ import type { Authenticator } from '../auth/authenticate.ts';
 import { AuthenticationError } from '../auth/authentication-error.ts';
 import type { Principal } from '../auth/principal.ts';
 import { isAuthUnavailable, recordAuthFailure } from './authenticate-request.ts';
+import type { CredentialRechecks } from './credential-rechecks.ts';
 import type { PrincipalRateLimit } from './limits/rate-limit.ts';
 
 type WsContext = Context<Record<string, unknown> | undefined, Extra>;
@@ -22,8 +23,9 @@ type WsContext = Context<Record<string, unknown> | undefined, Extra>;
 const WS_TRY_AGAIN_LATER = 1013;
 
 interface Session {
-  authorization: string | undefined;
   principal: Principal;
+  /** Ends the connection's re-checks. */
+  release(): void;
 }
 
 export interface WsSessionDeps {
@@ -32,18 +34,14 @@ export interface WsSessionDeps {
   logger: Logger;
   /** Counts refused credentials per client address (limits.authFailuresPerAddress). */
   failures: PrincipalRateLimit;
-  /** How often open connections' credentials are verified again. */
-  recheckMs: number;
+  /** Verifies open connections' credentials again (shared with server-sent events). */
+  rechecks: CredentialRechecks;
 }
 
 export class WsSessions {
   private readonly sessions = new Map<WsContext, Session>();
-  private readonly timer: NodeJS.Timeout;
 
-  constructor(private readonly deps: WsSessionDeps) {
-    this.timer = setInterval(() => void this.recheck(), deps.recheckMs);
-    this.timer.unref();
-  }
+  constructor(private readonly deps: WsSessionDeps) {}
 
   /** graphql-ws `onConnect`: true admits the connection, false closes it with 4403. */
   async connect(ctx: WsContext): Promise<boolean> {
@@ -51,7 +49,17 @@ export class WsSessions {
     const given = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
     const authorization = typeof given === 'string' ? given : request.headers.authorization;
     try {
-      this.sessions.set(ctx, { authorization, principal: await this.deps.authenticator.authenticate(authorization, request.socket.remoteAddress) });
+      const principal = await this.deps.authenticator.authenticate(authorization, request.socket.remoteAddress);
+      const release = this.deps.rechecks.hold({
+        authorization,
+        clientAddress: request.socket.remoteAddress,
+        userAgent: request.headers['user-agent'],
+        revoked: () => {
+          this.sessions.delete(ctx);
+          ctx.extra.socket.close(4403, 'Forbidden: credentials no longer valid');
+        },
+      });
+      this.sessions.set(ctx, { principal, release });
       return true;
     } catch (err) {
       if (isAuthUnavailable(err)) {
@@ -70,27 +78,8 @@ export class WsSessions {
   }
 
   close(ctx: WsContext): void {
+    this.sessions.get(ctx)?.release();
     this.sessions.delete(ctx);
-  }
-
-  stop(): void {
-    clearInterval(this.timer);
-  }
-
-  private async recheck(): Promise<void> {
-    for (const [ctx, session] of this.sessions) {
-      try {
-        await this.deps.authenticator.authenticate(session.authorization, ctx.extra.request.socket.remoteAddress);
-      } catch (err) {
-        if (!(err instanceof AuthenticationError)) {
-          this.deps.logger.error({ err }, 'a subscription\'s credentials could not be checked again');
-          continue;
-        }
-        this.sessions.delete(ctx);
-        await this.refused(ctx, err, '(subscription credentials re-checked)');
-        ctx.extra.socket.close(4403, 'Forbidden: credentials no longer valid');
-      }
-    }
   }
 
   private async refused(ctx: WsContext, err: AuthenticationError, operation: string): Promise<void> {

@@ -12,6 +12,7 @@ import { FakeSwarm } from './fake-engine/state.ts';
 import { startGateway, type GqlOptions, type GqlResponse, type TestGateway } from './gateway.ts';
 import { tokenFor } from './identity.ts';
 import type { Rollouts } from '../../src/rollouts/rollouts.ts';
+import type { CredentialVerifier } from '../../src/auth/authenticate.ts';
 import pino from 'pino';
 import { EngineRegistry } from '../../src/docker/registry.ts';
 import { memoryRolloutStore } from '../../src/rollouts/memory-rollout-store.ts';
@@ -132,6 +133,12 @@ export interface FakeGatewayOptions extends FakeEngineOptions {
   trackRollouts?: boolean;
   /** The tracker's poll interval with `trackRollouts` (default 50 ms). */
   rolloutPollMs?: number;
+  /** The config's `limits` section (default: the defaults). */
+  limits?: Record<string, unknown>;
+  /** Verifies API tokens (`sgw_...`); default none. */
+  apiTokens?: CredentialVerifier;
+  /** How often open subscriptions' credentials are verified again (default 30 s). */
+  credentialRecheckMs?: number;
 }
 
 /** Starts a fake engine as the only manager of cluster `fake` (also the named engine `fake-engine`) and the gateway in front of it. */
@@ -148,6 +155,7 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
       ...(options.engines ?? []).map((e) => ({ name: e.name, endpoint: { url: engines[e.name]!.url }, ...(e.cluster ? { cluster: e.cluster } : {}) })),
     ],
     engine: { timeoutMs: options.timeoutMs ?? 5_000, watch: { enabled: options.watch ?? false } },
+    ...(options.limits ? { limits: options.limits } : {}),
     logLevel: 'silent',
   });
   const registry = new EngineRegistry(config);
@@ -159,7 +167,11 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
   });
   let gateway: TestGateway;
   try {
-    gateway = await startGateway(config, { audit, registry, rollouts });
+    gateway = await startGateway(config, {
+      audit, registry, rollouts,
+      ...(options.apiTokens ? { apiTokens: options.apiTokens } : {}),
+      ...(options.credentialRecheckMs ? { credentialRecheckMs: options.credentialRecheckMs } : {}),
+    });
   } catch (err) {
     await closeEngines();
     throw err;

@@ -4,3 +4,4 @@ export { limitPlugins, limitValidationRules, operationLimitPlugin, type LimitPlu
 export { principalRateLimit, rateLimit, rateLimitKey, type PrincipalRateLimit, type RateLimitRefusal } from './rate-limit.ts';
 export { subscriptionLimitErrors } from './subscription-limits.ts';
 export { COST_WEIGHTS } from './cost-rule.ts';
+export { OpenSubscriptions, type ReleaseSlot } from './open-subscriptions.ts';

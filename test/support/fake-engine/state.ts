@@ -95,6 +95,11 @@ export class FakeSwarm {
   }
 
   /** Calls `listener` with every event emitted from now on; returns the function that stops it. */
+  /** Open `GET /events` streams: a test checks that a subscription's stream closed. */
+  get eventWatchers(): number {
+    return this.eventListeners.size;
+  }
+
   onEvent(listener: (event: Json) => void): () => void {
     this.eventListeners.add(listener);
     return () => this.eventListeners.delete(listener);
