@@ -3200,7 +3200,7 @@ export type StackChangeAction =
   | 'REMOVE'
   /** It exists and would stay as it is (an external object, a network, or a spec that would not change). */
   | 'UNCHANGED'
-  /** It exists and would be changed (a service's spec; a secret's or config's labels). */
+  /** It exists and an update would be sent (a service's spec; a config's labels; a secret always, as the CLI sends it: its data is never read back, so the plan cannot tell a same-data redeploy from a change, which the engine refuses). */
   | 'UPDATE';
 
 /** A page of stacks. */

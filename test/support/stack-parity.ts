@@ -1,5 +1,6 @@
 // Test support for the stack parity tests: reads a stack's services, networks, secrets and
-// configs straight from one node's Engine API (its unix socket, API 1.41: no CLI in between),
+// configs straight from one node's Engine API (its unix socket, API 1.41: no CLI in between;
+// engineRequest also writes, for a change made out of band),
 // and turns two such readings into comparable documents. Normalized are ONLY what must differ
 // between two deploys of one compose file under two stack names: IDs, versions, timestamps,
 // the stack name in any string, references by ID (network, secret and config IDs -> names),
@@ -11,22 +12,27 @@ import { DOCKER_API_VERSION, type SwarmNode } from './swarm.ts';
 
 type Json = any;
 
-/** GET on the node's Engine API; throws with the body on a non-2xx answer. */
-export function engineGet(node: Pick<SwarmNode, 'socket'>, path: string): Promise<Json> {
+/** A request to the node's Engine API (a JSON body when given); throws with the body on a non-2xx answer. */
+export function engineRequest(node: Pick<SwarmNode, 'socket'>, method: 'GET' | 'POST', path: string, body?: unknown): Promise<Json> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ socketPath: node.socket, path: `/v${DOCKER_API_VERSION}${path}`, method: 'GET' }, (res) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const headers = payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) };
+    const req = http.request({ socketPath: node.socket, path: `/v${DOCKER_API_VERSION}${path}`, method, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
-        if ((res.statusCode ?? 500) >= 300) reject(new Error(`GET ${path}: ${res.statusCode} ${text}`));
+        if ((res.statusCode ?? 500) >= 300) reject(new Error(`${method} ${path}: ${res.statusCode} ${text}`));
         else resolve(text ? JSON.parse(text) : null);
       });
     });
     req.on('error', reject);
-    req.end();
+    req.end(payload);
   });
 }
+
+/** GET on the node's Engine API. */
+export const engineGet = (node: Pick<SwarmNode, 'socket'>, path: string): Promise<Json> => engineRequest(node, 'GET', path);
 
 export const NAMESPACE_LABEL = 'com.docker.stack.namespace';
 

@@ -20,11 +20,18 @@
 // expose at all, so it cannot differ here.
 import type { Node, Service, ServiceSpec, Task, TaskSpec } from '../engine-api/index.ts';
 import { serviceModeOf } from '../model/service.ts';
-import { sameJson } from './canonical-json.ts';
 import { specDiff } from './spec-diff.ts';
 import { eligibleNodes, nodeMeetsAll } from './eligible-nodes.ts';
 import { tasksByNode, tasksBySlot } from './task-slots.ts';
 import { isTerminalState } from './task-states.ts';
+
+/**
+ * Equality of spec JSON as the spec difference sees it: a key whose value is null counts as
+ * absent. The engine's task view shows some keys the spec left out as null (Privileges'
+ * CredentialSpec and SELinuxContext), which is no difference; one rule for "differs" and for
+ * the paths that are named.
+ */
+const sameSpec = (a: unknown, b: unknown): boolean => specDiff(a, b).length === 0;
 
 export type ReplaceReason = 'TASK_SPEC_CHANGED' | 'FORCE_UPDATE' | 'ENDPOINT_CHANGED' | 'PLACEMENT_NOT_MET' | 'NEW_JOB_ITERATION';
 
@@ -50,14 +57,14 @@ export interface TaskChangePlan {
 export function replaceReason(current: Service, next: ServiceSpec, task: Task, node: Node | undefined): ReplaceReason | null {
   const taskSpec = task.Spec ?? null;
   const wanted = asTaskShows(next.TaskTemplate, taskSpec);
-  if (!sameJson(wanted, taskSpec)) {
+  if (!sameSpec(wanted, taskSpec)) {
     if (taskSpec !== null && placementOnly(wanted, taskSpec)) {
       return node !== undefined && nodeMeetsAll(node, wanted.Placement?.Constraints ?? []) === true ? null : 'PLACEMENT_NOT_MET';
     }
-    if (taskSpec !== null && sameJson({ ...wanted, ForceUpdate: taskSpec.ForceUpdate }, taskSpec)) return 'FORCE_UPDATE';
+    if (taskSpec !== null && sameSpec({ ...wanted, ForceUpdate: taskSpec.ForceUpdate }, taskSpec)) return 'FORCE_UPDATE';
     return 'TASK_SPEC_CHANGED';
   }
-  if (!sameJson(current.Spec.EndpointSpec ?? null, next.EndpointSpec ?? null)) return 'ENDPOINT_CHANGED';
+  if (!sameSpec(current.Spec.EndpointSpec ?? null, next.EndpointSpec ?? null)) return 'ENDPOINT_CHANGED';
   return null;
 }
 
@@ -73,7 +80,7 @@ function asTaskShows(wanted: TaskSpec, had: TaskSpec | null): TaskSpec {
 }
 
 function placementOnly(wanted: TaskSpec, had: TaskSpec): boolean {
-  return !sameJson(wanted.Placement ?? null, had.Placement ?? null) && sameJson({ ...wanted, Placement: had.Placement }, had);
+  return !sameSpec(wanted.Placement ?? null, had.Placement ?? null) && sameSpec({ ...wanted, Placement: had.Placement }, had);
 }
 
 function pathsOf(task: Task, next: ServiceSpec, reason: ReplaceReason): string[] {

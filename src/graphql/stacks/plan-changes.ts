@@ -2,10 +2,13 @@
 // services: the body of `stackPlan` once prepareStack has decided everything. Each service's
 // difference and predicted replacements come from the same rules as servicePlan's (specDiff,
 // planTaskChanges over the service's tasks and the nodes), so a stack plan and a service plan
-// of the same change cannot disagree.
+// of the same change cannot disagree. Both sides are compared with the engine's defaults filled
+// in (engine-defaults.ts), as prepareStack decides update or unchanged, so the defaults the
+// stored spec carries and the converted one leaves out are neither a change nor a replacement.
 import type { PolicyFinding, StackChangeAction, StackObjectChange, StackObjectKind } from '../../generated/graphql.ts';
 import { specDiff } from '../../docker/rollout/spec-diff.ts';
 import { planTaskChanges } from '../../docker/rollout/task-dirty.ts';
+import { withEngineDefaults } from './engine-defaults.ts';
 import type { PreparedAction, PreparedService, PreparedStack } from './prepared-stack.ts';
 
 const ACTION: Record<PreparedAction, StackChangeAction> = { create: 'CREATE', update: 'UPDATE', unchanged: 'UNCHANGED', remove: 'REMOVE' };
@@ -34,8 +37,10 @@ async function serviceChange(prepared: PreparedStack, service: PreparedService):
   const { current, spec } = service;
   if (service.action !== 'update' || !current || !spec) return change;
   const [tasks, nodes] = await Promise.all([prepared.loaders.tasksOfService(current.ID), prepared.loaders.nodes()]);
-  const { replaced } = planTaskChanges(current, tasks, nodes, spec);
-  return { ...change, specChanges: specDiff(current.Spec, spec), replacesTasks: replaced.length > 0, replaced };
+  const had = { ...current, Spec: withEngineDefaults(current.Spec) };
+  const next = withEngineDefaults(spec);
+  const { replaced } = planTaskChanges(had, tasks, nodes, next);
+  return { ...change, specChanges: specDiff(had.Spec, next), replacesTasks: replaced.length > 0, replaced };
 }
 
 /** What the guardrail policy added to each service's spec before it would be sent (the refusals are userErrors, see plan.ts). */

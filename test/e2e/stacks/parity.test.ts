@@ -4,9 +4,10 @@
 // timestamps, the stack name and the allocator's values are normalized (test/support/
 // stack-parity.ts). The gateway runs as an unscoped admin, so it adds nothing of its own
 // (no worker constraint, no scope label). The two deploys of one file run one after the
-// other (the CLI's removed first), since some files publish ingress ports; the last test
-// keeps both stacks up at once: `docker stack ls` lists both, `docker stack services/ps`
-// list the gateway's stack, and `docker stack rm` and stackRemove each leave nothing labelled.
+// other (the CLI's removed first), since some files publish ingress ports. One test redeploys
+// with prune (the CLI's --prune) and compares what remains; the last keeps both stacks up at
+// once: `docker stack ls` lists both, `docker stack services/ps` list the gateway's stack, and
+// `docker stack rm` and stackRemove each leave nothing labelled.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -62,8 +63,8 @@ describe('stack parity with docker stack deploy on a real swarm', () => {
   let work: string;
   let n = 0;
 
-  /** `docker stack deploy` from a temp dir holding the compose file and the files it names, the variables in its environment. */
-  async function cliDeploy(fixture: Fixture, stack: string): Promise<string> {
+  /** `docker stack deploy` (with `options`, e.g. `--prune`) from a temp dir holding the compose file and the files it names, the variables in its environment. */
+  async function cliDeploy(fixture: Fixture, stack: string, options: string[] = []): Promise<string> {
     const dir = path.join(work, stack);
     await rm(dir, { recursive: true, force: true });
     await mkdir(dir);
@@ -73,7 +74,7 @@ describe('stack parity with docker stack deploy on a real swarm', () => {
     const env = { ...dockerEnv(manager), ...(fixture.variables ?? {}) };
     delete env.LEVEL; // labels-env.yml's default must apply, as it does for the gateway
     // --resolve-image never: the gateway does not ask a registry for digests, and the harness has none to ask.
-    const args = ['stack', 'deploy', '--resolve-image', 'never', '-c', path.join(dir, 'compose.yml'), stack];
+    const args = ['stack', 'deploy', '--resolve-image', 'never', ...options, '-c', path.join(dir, 'compose.yml'), stack];
     await new Promise<void>((resolve, reject) =>
       execFile(process.env.SG_DOCKER_CLI || 'docker', args, { env, cwd: dir, timeout: 120_000 }, (err, _out, stderr) =>
         err ? reject(new Error(`docker ${args.join(' ')}: ${err.message} ${stderr}`)) : resolve()),
@@ -81,12 +82,12 @@ describe('stack parity with docker stack deploy on a real swarm', () => {
     return compose;
   }
 
-  async function gatewayDeploy(fixture: Fixture, stack: string): Promise<string> {
+  async function gatewayDeploy(fixture: Fixture, stack: string, options: Json = {}): Promise<string> {
     const compose = await readFile(path.join(FIXTURES, fixture.gateway ?? fixture.cli), 'utf8');
     const variables = Object.entries(fixture.variables ?? {}).map(([name, value]) => ({ name, value }));
     const res = expectData(await gw.gql(
       'mutation($i: StackDeployInput!) { stackDeploy(input: $i) { stack { name } warnings userErrors { field code message } } }',
-      { i: { name: stack, compose, variables } },
+      { i: { name: stack, compose, variables, ...options } },
     )).stackDeploy;
     assert.deepEqual(res.userErrors, [], `stackDeploy ${fixture.gateway ?? fixture.cli}: ${JSON.stringify(res.userErrors)}`);
     assert.equal(res.stack.name, stack);
@@ -143,6 +144,33 @@ describe('stack parity with docker stack deploy on a real swarm', () => {
       await waitGone(gwName);
     });
   }
+
+  test('parity: a redeploy with prune removes the services the file no longer names, as docker stack deploy --prune does (prune-before.yml, prune-after.yml)', async () => {
+    const [first, second] = [{ cli: 'prune-before.yml' }, { cli: 'prune-after.yml' }];
+    const [cliName, gwName] = ['prune-cli', 'prune-gw'];
+    // The update's progress (state, times) is the swarm's, not what was sent: left out.
+    const comparable = (r: Awaited<ReturnType<typeof readAllocatedStack>>, compose: string) => {
+      const doc = normalizeStack(r, compose);
+      for (const s of Object.values(doc.services) as Json[]) delete s.UpdateStatus;
+      return doc;
+    };
+    await cliDeploy(first, cliName);
+    await readAllocatedStack(manager, cliName);
+    const cliCompose = await cliDeploy(second, cliName, ['--prune']);
+    const cliRead = await readAllocatedStack(manager, cliName);
+    assert.deepEqual(cliRead.services.map((s) => s.Spec.Name), [`${cliName}_web`]);
+    await dockerOk(manager, ['stack', 'rm', cliName]);
+    await waitGone(cliName);
+
+    await gatewayDeploy(first, gwName);
+    await readAllocatedStack(manager, gwName);
+    const gwCompose = await gatewayDeploy(second, gwName, { prune: true });
+    const gwRead = await readAllocatedStack(manager, gwName);
+    assertSame(comparable(cliRead, cliCompose), comparable(gwRead, gwCompose), 'prune');
+
+    await gatewayRemove(gwName);
+    await waitGone(gwName);
+  });
 
   test('both stacks at once: docker stack ls lists both, stack services/ps list the gateway\'s, rm and stackRemove leave nothing labelled', async () => {
     const [cliName, gwName] = ['both-cli', 'both-gw'];

@@ -154,6 +154,14 @@ export class ServiceNormalizer {
     };
   }
 
+  /** `deploy.endpoint_mode` lowercased, as the CLI sends it (convertEndpointSpec); only the engine's two modes. */
+  private endpointMode(raw: string | undefined): ComposeDeploy['endpoint_mode'] {
+    if (raw === undefined) return null;
+    const mode = raw.toLowerCase();
+    if (mode === 'vip' || mode === 'dnsrr') return mode;
+    return this.fail(this.at('deploy', 'endpoint_mode'), 'COMPOSE_INVALID', `"${raw}" is no endpoint mode: use vip or dnsrr.`);
+  }
+
   private deploy(raw: Raw): ComposeDeploy {
     const mode = raw.mode ?? 'replicated';
     if (raw.replicas !== undefined && (mode === 'global' || mode === 'global-job')) {
@@ -165,7 +173,7 @@ export class ServiceNormalizer {
       mode,
       replicas: raw.replicas ?? null,
       labels: listOrDict(raw.labels, false),
-      endpoint_mode: raw.endpoint_mode ?? null,
+      endpoint_mode: this.endpointMode(raw.endpoint_mode),
       update_config: this.updateConfig(raw.update_config, 'update_config'),
       rollback_config: this.updateConfig(raw.rollback_config, 'rollback_config'),
       restart_policy: restart

@@ -47,7 +47,8 @@ const deploy = {
   type: ['object', 'null'],
   properties: {
     mode: { type: 'string', enum: ['replicated', 'global', 'replicated-job', 'global-job'] },
-    endpoint_mode: { type: 'string', enum: ['vip', 'dnsrr'] },
+    // Any case, as the CLI lowercases it; the value is checked by the normalizer.
+    endpoint_mode: { type: 'string' },
     replicas: { type: 'integer', minimum: 0 },
     labels: listOrDict,
     update_config: updateConfig,

@@ -76,8 +76,11 @@ export function normalizeVolume(entry: string | LongVolume, path: string[], prob
     source,
     target: long.target,
     read_only: long.read_only ?? false,
-    volume: long.type === 'volume' ? { nocopy: long.volume?.nocopy ?? false } : null,
-    bind: long.type === 'bind' ? { propagation: long.bind?.propagation ?? null } : null,
-    tmpfs: long.type === 'tmpfs' ? { size: tmpfsSize } : null,
+    // Each type's options as the file gives them, of whatever type: the converter sends
+    // BindOptions or TmpfsOptions only when given (as the CLI does; a short `/src:/dst` has
+    // none) and refuses options of another type.
+    volume: long.volume ? { nocopy: long.volume.nocopy ?? false } : null,
+    bind: long.bind ? { propagation: long.bind.propagation ?? null } : null,
+    tmpfs: long.tmpfs ? { size: tmpfsSize } : null,
   };
 }

@@ -33,6 +33,13 @@ describe('planTaskChanges (swarmkit IsTaskDirty)', () => {
     assert.deepEqual(planTaskChanges(current, threeRunning(), nodes, withRuntime), { replaced: [], added: 0, removed: 0 });
   });
 
+  it("keys the engine's task view shows as null (Privileges' CredentialSpec, SELinuxContext, seen on a real swarm) are no difference from a spec that leaves them out", () => {
+    const sent = next((s) => (s.TaskTemplate.ContainerSpec!.Privileges = {}));
+    const shown = { ...structuredClone(sent.TaskTemplate), ContainerSpec: { ...sent.TaskTemplate.ContainerSpec!, Privileges: { CredentialSpec: null, SELinuxContext: null } } };
+    const tasks = [task({ Slot: 1, NodeID: 'node1', Spec: shown })];
+    assert.deepEqual(planTaskChanges({ ...current, Spec: sent }, tasks, nodes, sent), { replaced: [], added: 2, removed: 0 });
+  });
+
   it('a new env replaces every slot', () => {
     assert.equal(planTaskChanges(current, threeRunning(), nodes, next((s) => (s.TaskTemplate.ContainerSpec!.Env = ['A=1']))).replaced.length, 3);
   });

@@ -130,6 +130,29 @@ describe('stackPlan over a prepared stack', () => {
     assert.deepEqual(engine.writes(), []);
   });
 
+  test("a label-only redeploy against a stored spec with the engine's defaults: UPDATE at the label path only, no task replaced", async () => {
+    const ctx = contextFor('admin');
+    // The stored spec carries what the engine fills in (serviceSpec has them: EndpointSpec.Mode,
+    // Isolation, Runtime, the update configs' FailureAction and Order); the converter, like the
+    // CLI, sends none of them.
+    const web = addService('st_web', { Mode: { Replicated: { Replicas: 2 } } });
+    const converted = withSpec(web, (s) => {
+      s.Labels.tier = 'web';
+      delete s.EndpointSpec;
+      delete s.TaskTemplate.ContainerSpec.Isolation;
+      delete s.TaskTemplate.Runtime;
+      for (const c of [s.UpdateConfig, s.RollbackConfig]) {
+        delete c.FailureAction;
+        delete c.Order;
+      }
+    });
+    const plan = await runPlan(ctx, (c) => ({ ...empty(c, 'st'), services: [update(web, converted)] }));
+    const [change] = plan.changes;
+    assert.equal(change.action, 'UPDATE');
+    assert.deepEqual(change.specChanges, [{ path: 'Labels.tier', before: null, after: '"web"' }]);
+    assert.deepEqual([change.replacesTasks, change.replaced], [false, []]);
+  });
+
   test('placement only: the task on a node that no longer meets the constraint is replaced, the one on a node that does stays', async () => {
     const ctx = contextFor('admin');
     const placed = addService('st_placed', { Mode: { Replicated: { Replicas: 2 } } });

@@ -29,7 +29,7 @@ test('a relative bind source (./, ../, ~) is FILE_REFERENCE; an absolute one is 
   }
   assert.deepEqual(problemsOf(() => loadCompose(svc('    volumes:\n      - type: bind\n        source: data\n        target: /data\n'), {})), [['FILE_REFERENCE', ['services', 'web', 'volumes', '0']]]);
   const { file } = loadCompose(svc('    volumes:\n      - /srv/data:/data:ro\n'), {});
-  assert.deepEqual(file.services.web!.volumes, [{ type: 'bind', source: '/srv/data', target: '/data', read_only: true, volume: null, bind: { propagation: null }, tmpfs: null }]);
+  assert.deepEqual(file.services.web!.volumes, [{ type: 'bind', source: '/srv/data', target: '/data', read_only: true, volume: null, bind: null, tmpfs: null }]);
 });
 
 test('credential_spec.file is FILE_REFERENCE (and credential_spec itself is not supported)', () => {

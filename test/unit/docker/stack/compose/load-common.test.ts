@@ -66,7 +66,7 @@ test('deploy: update, rollback and restart policies, resources, placement, endpo
 test('volumes and networks: a named read-only volume, a tmpfs, an overlay network with ipam and options', () => {
   const { file } = loadCompose(fixture('volume-network.yml'), {});
   assert.deepEqual(file.services.db!.volumes, [
-    { type: 'volume', source: 'data', target: '/var/lib/data', read_only: true, volume: { nocopy: false }, bind: null, tmpfs: null },
+    { type: 'volume', source: 'data', target: '/var/lib/data', read_only: true, volume: null, bind: null, tmpfs: null },
     { type: 'tmpfs', source: null, target: '/scratch', read_only: false, volume: null, bind: null, tmpfs: { size: 1048576 } },
   ]);
   assert.deepEqual(file.volumes.data, { name: null, driver: 'local', driver_opts: {}, external: false, labels: { tier: 'db' } });

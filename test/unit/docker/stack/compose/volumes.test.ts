@@ -5,7 +5,8 @@ import { loadCompose } from '../../../../../src/docker/stack/compose/load.ts';
 import { problemsOf } from '../../../../support/user-errors.ts';
 
 const mountsOf = (volumes: string, top = 'volumes:\n  data: {}\n') => loadCompose(`services:\n  web:\n    image: nginx\n    volumes:\n${volumes}${top}`, {}).file.services.web!.volumes;
-const volume = (source: string | null, target: string, readOnly = false, nocopy = false) => ({ type: 'volume', source, target, read_only: readOnly, volume: { nocopy }, bind: null, tmpfs: null });
+// A type's options only when the file gives them (`nocopy` for a volume), as the CLI reads them.
+const volume = (source: string | null, target: string, readOnly = false, nocopy = false) => ({ type: 'volume', source, target, read_only: readOnly, volume: nocopy ? { nocopy } : null, bind: null, tmpfs: null });
 
 test('short syntax: named volume, read only, nocopy, anonymous, absolute bind with propagation', () => {
   assert.deepEqual(mountsOf('      - data:/var/lib/data\n      - data:/ro:ro\n      - data:/nc:nocopy,rw\n      - /anon\n'), [
