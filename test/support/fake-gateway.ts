@@ -12,7 +12,8 @@ import { FakeSwarm } from './fake-engine/state.ts';
 import { startGateway, type GqlOptions, type GqlResponse, type TestGateway } from './gateway.ts';
 import { tokenFor } from './identity.ts';
 import type { Rollouts } from '../../src/rollouts/rollouts.ts';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
+import type { GatewayTracing } from '../../src/http/tracing/gateway-tracing.ts';
 import { EngineRegistry } from '../../src/docker/registry.ts';
 import { memoryRolloutStore } from '../../src/rollouts/memory-rollout-store.ts';
 import { createRollouts } from '../../src/rollouts/rollout-service.ts';
@@ -132,6 +133,10 @@ export interface FakeGatewayOptions extends FakeEngineOptions {
   trackRollouts?: boolean;
   /** The tracker's poll interval with `trackRollouts` (default 50 ms). */
   rolloutPollMs?: number;
+  /** The gateway's tracer (default: tracing off, as configured by default). */
+  tracing?: GatewayTracing;
+  /** The gateway's logger (default: silent, or GATEWAY_TEST_LOG's level). */
+  logger?: Logger;
 }
 
 /** Starts a fake engine as the only manager of cluster `fake` (also the named engine `fake-engine`) and the gateway in front of it. */
@@ -159,7 +164,11 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
   });
   let gateway: TestGateway;
   try {
-    gateway = await startGateway(config, { audit, registry, rollouts });
+    gateway = await startGateway(config, {
+      audit, registry, rollouts,
+      ...(options.tracing ? { tracing: options.tracing } : {}),
+      ...(options.logger ? { logger: options.logger } : {}),
+    });
   } catch (err) {
     await closeEngines();
     throw err;
