@@ -8,7 +8,6 @@ import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-ho
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BasicTracerProvider, BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import type { TracingSettings } from '../../config/config.ts';
 
 export interface GatewayTracing {
@@ -36,7 +35,7 @@ function ensureContextManager(): void {
 export function tracingWith(serviceName: string, processors: SpanProcessor[]): GatewayTracing {
   ensureContextManager();
   const provider = new BasicTracerProvider({
-    resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: serviceName }),
+    resource: resourceFromAttributes({ 'service.name': serviceName }),
     spanProcessors: processors,
   });
   return { tracer: provider.getTracer('swarm-gateway'), shutdown: () => provider.shutdown() };
