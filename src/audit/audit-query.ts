@@ -22,6 +22,8 @@ export interface AuditRecordQuery {
   /** Only OUTCOME records that ended this way. */
   outcome?: (typeof AUDIT_OUTCOMES)[number] | undefined;
   target?: string | undefined;
+  /** The records written by one traced request (its W3C trace ID). */
+  traceId?: string | undefined;
   kind?: (typeof AUDIT_KINDS)[number] | undefined;
 }
 
@@ -36,6 +38,7 @@ export function auditWhere(filter: AuditRecordQuery): Prisma.AuditRecordWhereInp
   if (filter.operation !== undefined) and.push({ operation: filter.operation });
   if (filter.cluster !== undefined) and.push({ cluster: filter.cluster });
   if (filter.target !== undefined) and.push({ target: filter.target });
+  if (filter.traceId !== undefined) and.push({ traceId: filter.traceId });
   if (filter.kind !== undefined) and.push({ kind: filter.kind });
   // "Only OUTCOME records that ended this way", even if some other kind carried the column.
   if (filter.outcome !== undefined) and.push({ kind: 'outcome', outcome: filter.outcome });

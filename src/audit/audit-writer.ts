@@ -14,6 +14,8 @@ export interface AuditActor {
 
 export interface AuditIntent {
   requestId: string;
+  /** The W3C trace ID of the request, when it is traced (filled in by the HTTP layer's traced writer). */
+  traceId?: string | undefined;
   principal: AuditActor;
   cluster: string | undefined;
   operation: string;

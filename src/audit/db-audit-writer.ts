@@ -76,7 +76,7 @@ interface SpoolEntry {
 }
 
 /** What an outcome record copies from its intent. */
-type IntentSummary = Pick<RecordFields, 'requestId' | 'principal' | 'clientAddress' | 'userAgent' | 'cluster' | 'operation' | 'target'>;
+type IntentSummary = Pick<RecordFields, 'requestId' | 'traceId' | 'principal' | 'clientAddress' | 'userAgent' | 'cluster' | 'operation' | 'target'>;
 
 export class DbAuditWriter implements AuditWriter {
   private readonly opts: DbAuditWriterOptions;
@@ -303,6 +303,7 @@ export class DbAuditWriter implements AuditWriter {
   private summary(intent: AuditIntent): IntentSummary {
     return {
       requestId: intent.requestId,
+      traceId: intent.traceId ?? null,
       principal: intent.principal.id,
       clientAddress: intent.principal.clientAddress ?? null,
       userAgent: intent.userAgent ?? null,

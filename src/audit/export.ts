@@ -17,7 +17,7 @@ export type ExportFormat = 'ndjson' | 'csv';
 /** The columns of an export, in order. */
 export const COLUMNS = [
   'seq', 'id', 'kind', 'recordedAt', 'requestId', 'principal', 'clientAddress', 'userAgent', 'cluster', 'operation',
-  'target', 'input', 'intentId', 'outcome', 'errorCode', 'objectIds', 'durationMs', 'decision', 'prevHash', 'hash',
+  'target', 'input', 'intentId', 'outcome', 'errorCode', 'objectIds', 'durationMs', 'decision', 'prevHash', 'hash', 'traceId',
 ] as const satisfies readonly (keyof AuditRecordData)[];
 
 export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {

@@ -14,7 +14,7 @@ import { reconcileIntent, type EngineStateReader, type EventLog, type OpenIntent
 
 /** An intent to decide, with what its outcome record copies. */
 export type StoredOpenIntent = OpenIntent &
-  Pick<RecordFields, 'requestId' | 'principal' | 'clientAddress' | 'userAgent'> & {
+  Pick<RecordFields, 'requestId' | 'traceId' | 'principal' | 'clientAddress' | 'userAgent'> & {
     /** The writer session that wrote it; null for intents written before sessions were recorded. */
     writerSession: string | null;
     /** Set when the intent was closed as `unknown`: that outcome's ID (the reconciled one follows it). */
@@ -30,7 +30,7 @@ export async function findOpenIntents(prisma: PrismaClient, range: { before: Dat
   const since = range.since ? Prisma.sql`AND i.recorded_at >= ${range.since}` : Prisma.empty;
   const rows = await prisma.$queryRaw<Row[]>`
     SELECT i.id::text AS id, i.operation, i.cluster, i.target, i.input, i.recorded_at AS "recordedAt",
-           i.request_id AS "requestId", i.principal, i.client_address AS "clientAddress", i.user_agent AS "userAgent",
+           i.request_id AS "requestId", i.trace_id AS "traceId", i.principal, i.client_address AS "clientAddress", i.user_agent AS "userAgent",
            w.writer_session::text AS "writerSession"
     FROM audit_records i
     LEFT JOIN audit_intent_writers w ON w.intent_id = i.id
@@ -48,7 +48,7 @@ export async function findUnknownOutcomes(prisma: PrismaClient, range: { before:
   const since = range.since ? Prisma.sql`AND u.recorded_at >= ${range.since}` : Prisma.empty;
   const rows = await prisma.$queryRaw<Row[]>`
     SELECT i.id::text AS id, i.operation, i.cluster, i.target, i.input, i.recorded_at AS "recordedAt",
-           i.request_id AS "requestId", i.principal, i.client_address AS "clientAddress", i.user_agent AS "userAgent",
+           i.request_id AS "requestId", i.trace_id AS "traceId", i.principal, i.client_address AS "clientAddress", i.user_agent AS "userAgent",
            NULL::text AS "writerSession", u.id::text AS "unknownOutcomeId"
     FROM audit_records u
     JOIN audit_records i ON i.kind = 'intent' AND i.id = u.intent_id
@@ -160,6 +160,8 @@ function outcomeOf(intent: StoredOpenIntent, decision: Reconciliation): RecordFi
     kind: 'outcome',
     recordedAt: new Date(),
     requestId: intent.requestId,
+    // The intent's trace, so a reconciled outcome is found with the request that started it.
+    traceId: intent.traceId ?? null,
     principal: intent.principal,
     clientAddress: intent.clientAddress,
     userAgent: intent.userAgent,

@@ -13,7 +13,7 @@ type Tx = Prisma.TransactionClient;
 /** The columns written, by name: a column added later with a default keeps its default. */
 const COLUMNS = [
   'seq', 'id', 'kind', 'recorded_at', 'request_id', 'principal', 'client_address', 'user_agent', 'cluster', 'operation', 'target',
-  'input', 'intent_id', 'outcome', 'error_code', 'object_ids', 'duration_ms', 'decision', 'prev_hash', 'hash',
+  'input', 'intent_id', 'outcome', 'error_code', 'object_ids', 'duration_ms', 'decision', 'prev_hash', 'hash', 'trace_id',
 ].join(', ');
 
 /** One record as the JSON object of its row (column names as keys). */
@@ -39,6 +39,7 @@ function rowOf(r: AuditRecordData): Record<string, unknown> {
     decision: r.decision,
     prev_hash: r.prevHash,
     hash: r.hash,
+    trace_id: r.traceId ?? null,
   };
 }
 

@@ -16,6 +16,8 @@ export interface AuditRecordData {
   kind: AuditRecordKind | (string & {});
   recordedAt: Date;
   requestId: string | null;
+  /** The W3C trace ID of the traced request that wrote it; null when it was not traced (and in every record before tracing). */
+  traceId: string | null;
   principal: string;
   clientAddress: string | null;
   userAgent: string | null;
@@ -46,6 +48,7 @@ type RequiredFields = Pick<RecordFields, 'id' | 'kind' | 'recordedAt' | 'princip
 export function blankRecordFields(given: RequiredFields & Partial<RecordFields>): RecordFields {
   return {
     requestId: null,
+    traceId: null,
     clientAddress: null,
     userAgent: null,
     cluster: null,
@@ -74,6 +77,8 @@ export function recordText(record: AuditRecordData): RecordText {
 
 /** Version tag, the first element of every encoding: a change of format changes it. */
 export const ENCODING_VERSION = 'sg-audit/1';
+/** The encoding of a record with a trace ID: sg-audit/1's elements, then the trace ID. */
+export const TRACED_ENCODING_VERSION = 'sg-audit/2';
 
 /**
  * The bytes a record's hash is computed over.
@@ -114,6 +119,16 @@ export const ENCODING_VERSION = 'sg-audit/1';
  * (see `normalizeJson`) and the encoding has one form for it. Inside a JSON value, nulls
  * and members are kept as stored.
  *
+ * Version `sg-audit/2` is the encoding of a record with a trace ID (traceId not null): the
+ * same 20 elements with "sg-audit/2" as element 0, then a 21st:
+ *
+ *   20 traceId        string: the W3C trace ID, 32 lowercase hex digits
+ *
+ * A record without a trace ID (every record written before tracing existed, and every
+ * untraced one since) is encoded as `sg-audit/1`, so its hash is what it always was. Which
+ * version applies follows from the stored traceId alone, and the version is hashed too: a
+ * trace ID set on an old record, or removed from a traced one, breaks its hash.
+ *
  * The record's hash is the lowercase hex SHA-256 of these bytes.
  */
 export function canonicalEncoding(record: UnhashedRecord): Buffer {
@@ -121,8 +136,9 @@ export function canonicalEncoding(record: UnhashedRecord): Buffer {
     throw new TypeError(`durationMs must be an integer (got ${record.durationMs})`);
   }
   if (Number.isNaN(record.recordedAt.getTime())) throw new TypeError('recordedAt is not a valid date');
+  const traceId = record.traceId ?? null;
   const fields: JsonValue[] = [
-    ENCODING_VERSION,
+    traceId === null ? ENCODING_VERSION : TRACED_ENCODING_VERSION,
     record.seq.toString(10),
     record.id.toLowerCase(),
     record.kind,
@@ -142,6 +158,7 @@ export function canonicalEncoding(record: UnhashedRecord): Buffer {
     record.durationMs,
     record.decision ?? null,
     record.prevHash,
+    ...(traceId === null ? [] : [traceId]),
   ];
   return Buffer.from(canonicalJson(fields), 'utf8');
 }
@@ -219,6 +236,7 @@ export function storableFields(fields: RecordFields): RecordFields {
     id: storableText(fields.id),
     kind: storableText(fields.kind),
     requestId: nullableText(fields.requestId),
+    traceId: nullableText(fields.traceId ?? null),
     principal: storableText(fields.principal),
     clientAddress: nullableText(fields.clientAddress),
     userAgent: nullableText(fields.userAgent),

@@ -126,6 +126,22 @@ export const metricsSchema = z
   })
   .strict();
 
+/**
+ * Tracing (src/http/tracing): OpenTelemetry spans of GraphQL requests, Engine API calls and
+ * audit appends, exported over OTLP/HTTP. Off unless an endpoint is set: then no span is
+ * recorded and no exporter exists.
+ */
+export const tracingSchema = z
+  .object({
+    /** The collector's OTLP/HTTP base URL (`http://collector:4318`); spans go to `<otlpEndpoint>/v1/traces`. */
+    otlpEndpoint: z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' }).optional(),
+    /** The `service.name` resource attribute of every span. */
+    serviceName: z.string().min(1).max(255).default('swarm-gateway'),
+    /** Headers sent with each export, e.g. a collector's API key. */
+    headers: z.record(z.string().min(1), z.string()).default({}),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     clusters: z.array(clusterSchema).min(1),
@@ -155,6 +171,7 @@ export const configSchema = z
     webhooks: webhooksSchema.prefault({}),
     rollouts: rolloutsSchema.prefault({}),
     metrics: metricsSchema.prefault({}),
+    tracing: tracingSchema.prefault({}),
     production: z.boolean().default(false),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
@@ -187,6 +204,7 @@ export type AuditSettings = z.infer<typeof auditSchema>;
 export type WebhookSettings = z.infer<typeof webhooksSchema>;
 export type RolloutSettings = z.infer<typeof rolloutsSchema>;
 export type MetricsSettings = z.infer<typeof metricsSchema>;
+export type TracingSettings = z.infer<typeof tracingSchema>;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -223,7 +241,8 @@ function onOff(value: string): boolean | string {
  * the audit log's settings: DATABASE_URL (PostgreSQL; unset: embedded PGlite), GATEWAY_DATA_DIR
  * (default .data), AUDIT_SPOOL_PATH, AUDIT_SECRET_ENV_PATTERNS (comma-separated regexes),
  * AUDIT_RETENTION_DAYS and AUDIT_RECONCILE_GRACE_MS; WEBHOOKS_ALLOWED_HOSTS (comma-separated) replaces
- * `webhooks.allowedHosts`; METRICS_TOKEN sets `metrics.token`.
+ * `webhooks.allowedHosts`; METRICS_TOKEN sets `metrics.token`; OTEL_EXPORTER_OTLP_ENDPOINT and
+ * OTEL_SERVICE_NAME (OpenTelemetry's own names) set `tracing.otlpEndpoint` and `tracing.serviceName`.
  */
 export function rawConfigFromEnv(env: NodeJS.ProcessEnv): Record<string, unknown> {
   let raw: Record<string, unknown>;
@@ -253,6 +272,10 @@ export function rawConfigFromEnv(env: NodeJS.ProcessEnv): Record<string, unknown
   if (Object.keys(http).length) raw.http = http;
   if (env.NODE_ENV === 'production') raw.production = true;
   if (env.METRICS_TOKEN) raw.metrics = { ...(raw.metrics as object | undefined), token: env.METRICS_TOKEN };
+  const tracing = { ...(raw.tracing as object | undefined) } as Record<string, unknown>;
+  if (env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim()) tracing.otlpEndpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT.trim();
+  if (env.OTEL_SERVICE_NAME?.trim()) tracing.serviceName = env.OTEL_SERVICE_NAME.trim();
+  if (Object.keys(tracing).length) raw.tracing = tracing;
   if (env.LOG_LEVEL) raw.logLevel = env.LOG_LEVEL;
   if (env.ENGINE_TIMEOUT_MS) raw.engine = { ...(raw.engine as object | undefined), timeoutMs: Number(env.ENGINE_TIMEOUT_MS) };
   if (env.ENGINE_WATCH) {

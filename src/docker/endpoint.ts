@@ -79,7 +79,8 @@ export class EngineEndpoint {
     const calls = this.calls;
     if (!calls) return undefined;
     const started = performance.now();
-    return (outcome) => calls.emit({ method: req.method, route: routeOf(req.path), outcome, seconds: (performance.now() - started) / 1000 });
+    const ended = calls.started(req.method, routeOf(req.path));
+    return (outcome) => ended(outcome, (performance.now() - started) / 1000);
   }
 }
 

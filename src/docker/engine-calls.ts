@@ -1,7 +1,8 @@
-// Every Engine API call as a fact for whoever counts them (the gateway's /metrics): its method,
-// its route with every variable part replaced, how it ended and how long it took. The route
-// keeps only words of the Engine API's own paths, so no ID or name a caller sent can become a
-// metric label (a label per object would grow without bound, and would leak names).
+// Every Engine API call as a fact for whoever counts or traces them (the gateway's /metrics and
+// its spans): its method, its route with every variable part replaced, how it ended and how
+// long it took. The route keeps only words of the Engine API's own paths, so no ID or name a
+// caller sent can become a metric label or a span attribute (a label per object would grow
+// without bound, and would leak names).
 import { NOT_SENT_CODES } from './engine-errors.ts';
 
 export interface EngineCall {
@@ -15,6 +16,12 @@ export interface EngineCall {
 
 export type EngineCallListener = (call: EngineCall) => void;
 
+/**
+ * Told as a call is sent (synchronously, in the caller's async context, so a tracer can see
+ * which request sent it); returns what to tell once it ended. A span per call is one.
+ */
+export type EngineCallWatcher = (call: Pick<EngineCall, 'method' | 'route'>) => (outcome: string) => void;
+
 /** The listeners of one registry's calls (one per gateway, so two gateways in a process count apart). */
 export class EngineCallListeners {
   private readonly listeners = new Set<EngineCallListener>();
@@ -23,6 +30,36 @@ export class EngineCallListeners {
   add(listener: EngineCallListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  private readonly watchers = new Set<EngineCallWatcher>();
+
+  /** Adds a watcher of each call's start and end; returns its removal. */
+  watch(watcher: EngineCallWatcher): () => void {
+    this.watchers.add(watcher);
+    return () => this.watchers.delete(watcher);
+  }
+
+  /** A call is being sent: returns what to call with its outcome (emit's listeners are told then too). */
+  started(method: string, route: string): (outcome: string, seconds: number) => void {
+    const ends: ((outcome: string) => void)[] = [];
+    for (const watcher of this.watchers) {
+      try {
+        ends.push(watcher({ method, route }));
+      } catch {
+        // ignored: watching is best effort
+      }
+    }
+    return (outcome, seconds) => {
+      for (const end of ends) {
+        try {
+          end(outcome);
+        } catch {
+          // ignored
+        }
+      }
+      this.emit({ method, route, outcome, seconds });
+    };
   }
 
   emit(call: EngineCall): void {

@@ -185,6 +185,8 @@ export type AuditRecord = {
   seq: Scalars['String']['output'];
   /** The object acted on (ID or name), when there is one. */
   target: Maybe<Scalars['String']['output']>;
+  /** The W3C trace ID (32 hex digits) of the traced request that wrote the record, as in the request's `traceparent` answer; null when tracing was off. An OUTCOME carries its INTENT's. Covered by `hash` (encoding `sg-audit/2`). */
+  traceId: Maybe<Scalars['String']['output']>;
   /** The client's User-Agent. */
   userAgent: Maybe<Scalars['String']['output']>;
 };
@@ -227,6 +229,8 @@ export type AuditRecordFilter = {
   since?: InputMaybe<Scalars['DateTime']['input']>;
   /** Exactly this target (ID or name as recorded). */
   target?: InputMaybe<Scalars['String']['input']>;
+  /** The records written by one traced request: its W3C trace ID (the trace-id part of the `traceparent` the gateway answered). */
+  traceId?: InputMaybe<Scalars['String']['input']>;
   /** Records before this instant. */
   until?: InputMaybe<Scalars['DateTime']['input']>;
 };
@@ -4582,6 +4586,7 @@ export type AuditRecordResolvers<ContextType = GatewayContext, ParentType extend
   requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   seq?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   target?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  traceId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   userAgent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 

@@ -66,6 +66,8 @@ export interface ContextDeps {
 
 export interface RequestFacts {
   requestId: string;
+  /** The request's trace (W3C trace ID) when it is traced: in every line of its logger. */
+  traceId?: string | undefined;
   principal: Principal;
   userAgent: string | undefined;
   /** The caller asked to read the engine itself, not the watched state (`Cache-Control: no-cache`). */
@@ -83,7 +85,7 @@ export function createContext(deps: ContextDeps, request: RequestFacts): Gateway
     userAgent: request.userAgent,
     authority,
     decision: null,
-    logger: deps.logger.child({ requestId: request.requestId }),
+    logger: deps.logger.child(request.traceId ? { requestId: request.requestId, traceId: request.traceId } : { requestId: request.requestId }),
     loaders(cluster) {
       const client = deps.registry.cluster(cluster);
       let loaders = perCluster.get(client.name);

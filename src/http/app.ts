@@ -52,6 +52,10 @@ import { GatewayMetrics } from './metrics/gateway-metrics.ts';
 import { measuredAuditWriter } from './metrics/measured-audit-writer.ts';
 import { metricsRoute } from './metrics/metrics-route.ts';
 import { graphqlRequestMetrics } from './metrics/request-metrics.ts';
+import { traceEngineCalls } from './tracing/engine-call-spans.ts';
+import { createTracing, type GatewayTracing } from './tracing/gateway-tracing.ts';
+import { traceIdOf, traceRequests } from './tracing/request-span.ts';
+import { tracedAuditWriter } from './tracing/traced-audit-writer.ts';
 
 const SCHEMA_PATH = new URL('../../schema.graphql', import.meta.url);
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
@@ -69,6 +73,8 @@ export interface GatewayOptions {
   credentialRecheckMs?: number;
   /** The rollout trackers; default: rollouts kept in `database` (resumed here), in memory without one. */
   rollouts?: Rollouts;
+  /** The tracer (tests: one with an in-memory exporter); default: the one `config.tracing` asks for, shut down at stop. */
+  tracing?: GatewayTracing;
 }
 
 export interface Gateway {
@@ -89,7 +95,9 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     openSubscriptions: () => openSubscriptions.total,
   });
   const stopCountingEngineCalls = registry.engineCalls.add((call) => metrics.engineCall(call));
-  const audit = measuredAuditWriter(unmeasuredAudit, metrics);
+  const tracing = options.tracing ?? createTracing(config.tracing);
+  const stopTracingEngineCalls = traceEngineCalls(registry.engineCalls, tracing);
+  const audit = tracedAuditWriter(measuredAuditWriter(unmeasuredAudit, metrics), tracing);
   const requestMetrics = graphqlRequestMetrics<GatewayContext>(metrics);
   const authenticator: Authenticator = createAuthenticator({
     apiTokens: options.apiTokens ?? null,
@@ -224,6 +232,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     next();
   });
   app.use(healthRoutes(registry, audit));
+  // A span per request on the routes that do something (not health checks or scrapes).
+  app.use(['/graphql', '/audit', '/triggers'], traceRequests(tracing));
   if (config.metrics.enabled) app.use(metricsRoute(metrics, config.metrics));
   const authenticate = authenticateRequests({ authenticator, audit, failures: authFailures });
   app.use('/audit', negotiatedContentType, authenticate, auditExportRoutes({ database: contextDeps.database, logger, audit }));
@@ -246,6 +256,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
         requestMetrics.attach(
           createContext(contextDeps, {
             requestId: String(res.locals.requestId),
+            traceId: traceIdOf(res),
             principal: res.locals.principal as Principal,
             userAgent: req.get('user-agent'),
             freshReads: asksForFreshReads(req.get('cache-control')),
@@ -285,6 +296,9 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       // Last: the rollouts' conclusion listeners may have queued deliveries; attempts in flight finish (each within webhooks.timeoutMs).
       await webhooks.stop();
       stopCountingEngineCalls();
+      stopTracingEngineCalls();
+      // Last of all: the spans of the requests that just finished are exported.
+      if (!options.tracing) await tracing.shutdown();
     },
   };
 }

@@ -1,4 +1,4 @@
-// GET /audit/export?format=ndjson|csv&since&until&principal&operation&cluster&outcome&target&kind
+// GET /audit/export?format=ndjson|csv&since&until&principal&operation&cluster&outcome&target&traceId&kind
 // The audit log as a download, for the same filters as the `auditRecords` query, newest
 // first. The body streams batch by batch with backpressure; a client that goes away stops
 // the database reads. Every problem with the query string is a 400 naming the parameter
@@ -18,7 +18,7 @@ import { EXPORT_CONTENT_TYPES, exportAuditRecords, type ExportFormat } from '../
 import type { Database } from '../db/client.ts';
 import { sendErrors } from './error-envelope.ts';
 
-const TEXT_PARAMS = ['principal', 'operation', 'cluster', 'target'] as const;
+const TEXT_PARAMS = ['principal', 'operation', 'cluster', 'target', 'traceId'] as const;
 const PARAMS = new Set(['format', 'since', 'until', 'outcome', 'kind', ...TEXT_PARAMS]);
 const FORMATS: readonly ExportFormat[] = ['ndjson', 'csv'];
 

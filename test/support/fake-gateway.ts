@@ -13,7 +13,8 @@ import { startGateway, type GqlOptions, type GqlResponse, type TestGateway } fro
 import { tokenFor } from './identity.ts';
 import type { Rollouts } from '../../src/rollouts/rollouts.ts';
 import type { CredentialVerifier } from '../../src/auth/authenticate.ts';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
+import type { GatewayTracing } from '../../src/http/tracing/gateway-tracing.ts';
 import { EngineRegistry } from '../../src/docker/registry.ts';
 import { memoryRolloutStore } from '../../src/rollouts/memory-rollout-store.ts';
 import { createRollouts } from '../../src/rollouts/rollout-service.ts';
@@ -139,6 +140,10 @@ export interface FakeGatewayOptions extends FakeEngineOptions {
   apiTokens?: CredentialVerifier;
   /** How often open subscriptions' credentials are verified again (default 30 s). */
   credentialRecheckMs?: number;
+  /** The gateway's tracer (default: tracing off, as configured by default). */
+  tracing?: GatewayTracing;
+  /** The gateway's logger (default: silent, or GATEWAY_TEST_LOG's level). */
+  logger?: Logger;
 }
 
 /** Starts a fake engine as the only manager of cluster `fake` (also the named engine `fake-engine`) and the gateway in front of it. */
@@ -171,6 +176,8 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
       audit, registry, rollouts,
       ...(options.apiTokens ? { apiTokens: options.apiTokens } : {}),
       ...(options.credentialRecheckMs ? { credentialRecheckMs: options.credentialRecheckMs } : {}),
+      ...(options.tracing ? { tracing: options.tracing } : {}),
+      ...(options.logger ? { logger: options.logger } : {}),
     });
   } catch (err) {
     await closeEngines();

@@ -12,6 +12,7 @@ export function auditQueryFromFilter(filter: AuditRecordFilter | null | undefine
     operation: f.operation ?? undefined,
     cluster: f.cluster ?? undefined,
     target: f.target ?? undefined,
+    traceId: f.traceId ?? undefined,
     kind: f.kind ? (f.kind.toLowerCase() as AuditRecordQuery['kind']) : undefined,
     outcome: f.outcome ? (f.outcome.toLowerCase() as AuditRecordQuery['outcome']) : undefined,
   };

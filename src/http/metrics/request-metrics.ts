@@ -14,6 +14,11 @@ export function resultOfStatus(status: number): string {
   return BY_STATUS[status] ?? 'INTERNAL';
 }
 
+/** The result of a request once answered: the code the GraphQL layer or a middleware noted, else the status's. */
+export function resultOfResponse(res: Response): string {
+  return (res.locals as { resultCode?: string }).resultCode ?? resultOfStatus(res.statusCode);
+}
+
 export interface GraphqlRequestMetrics<Context extends object> {
   /** Before everything on /graphql: starts the clock, records on `finish`. */
   middleware: RequestHandler;
@@ -34,8 +39,7 @@ export function graphqlRequestMetrics<Context extends object>(metrics: GatewayMe
     middleware(_req, res, next) {
       const started = performance.now();
       res.once('finish', () => {
-        const locals = res.locals as { operationType?: string; resultCode?: string };
-        metrics.graphqlRequest(locals.operationType, locals.resultCode ?? resultOfStatus(res.statusCode), (performance.now() - started) / 1000);
+        metrics.graphqlRequest((res.locals as { operationType?: string }).operationType, resultOfResponse(res), (performance.now() - started) / 1000);
       });
       next();
     },
@@ -46,11 +50,13 @@ export function graphqlRequestMetrics<Context extends object>(metrics: GatewayMe
     plugin: {
       async requestDidStart() {
         return {
-          async willSendResponse({ contextValue, operation, response }) {
+          async willSendResponse({ contextValue, operation, operationName, response }) {
             const res = (contextValue as { [RESPONSE]?: Response })[RESPONSE];
             if (!res) return;
             const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
             res.locals.operationType = operation?.operation;
+            // For the request's span (tracing/request-span.ts); never a metric label: names are unbounded.
+            res.locals.operationName = operationName ?? undefined;
             res.locals.resultCode = (errors?.[0]?.extensions?.code as string | undefined) ?? 'OK';
           },
         };

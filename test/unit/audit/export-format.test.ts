@@ -13,6 +13,7 @@ function record(over: Partial<AuditRecordData> = {}): AuditRecordData {
       kind: 'outcome',
       recordedAt: new Date('2026-03-01T10:00:00.123Z'),
       requestId: null,
+      traceId: null,
       principal: 'token:a,b',
       clientAddress: '127.0.0.1',
       userAgent: 'curl/8 "quoted"',
@@ -58,7 +59,7 @@ describe('CSV fields', () => {
       csvLine(r),
       [
         '1', r.id, 'outcome', '2026-03-01T10:00:00.123Z', '', '"token:a,b"', '127.0.0.1', '"curl/8 ""quoted"""', 'prod', 'serviceUpdate',
-        '"line1\nline2"', '"{""a"":""x,\\""y\\"""",""z"":1}"', '', 'failed', '""', '"[""a"",""b,c""]"', '42', '', r.prevHash, r.hash,
+        '"line1\nline2"', '"{""a"":""x,\\""y\\"""",""z"":1}"', '', 'failed', '""', '"[""a"",""b,c""]"', '42', '', r.prevHash, r.hash, '',
       ].join(',') + '\r\n',
     );
   });
@@ -80,7 +81,7 @@ describe('NDJSON lines', () => {
 
 describe('export query string', () => {
   test('defaults to NDJSON with no filter; values are taken case-insensitively', () => {
-    assert.deepEqual(parseExportQuery({}), { format: 'ndjson', filter: { since: undefined, until: undefined, outcome: undefined, kind: undefined, principal: undefined, operation: undefined, cluster: undefined, target: undefined } });
+    assert.deepEqual(parseExportQuery({}), { format: 'ndjson', filter: { since: undefined, until: undefined, outcome: undefined, kind: undefined, principal: undefined, operation: undefined, cluster: undefined, target: undefined, traceId: undefined } });
     const q = parseExportQuery({ format: 'CSV', outcome: 'Failed', kind: 'sensitive_read', since: '2026-03-01T10:00:00+01:00', principal: 'token:x' });
     assert.equal(q.format, 'csv');
     assert.equal(q.filter.outcome, 'failed');

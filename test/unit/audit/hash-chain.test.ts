@@ -47,6 +47,18 @@ describe('canonical encoding', () => {
     assert.equal(hashRecord(rec, GENESIS_HASH), createHash('sha256').update(expected).digest('hex'));
   });
 
+  test('a record with a trace ID is encoded as sg-audit/2: the same elements, then the trace ID', () => {
+    const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const base = { ...fields({ input: null }), seq: 3n, prevHash: GENESIS_HASH };
+    const untraced = canonicalEncoding(base).toString('utf8');
+    const traced = canonicalEncoding({ ...base, traceId }).toString('utf8');
+    assert.ok(untraced.startsWith('["sg-audit/1",'));
+    assert.equal(traced, `["sg-audit/2",${untraced.slice('["sg-audit/1",'.length, -1)},"${traceId}"]`);
+    // A record without the field at all (a spool entry from before tracing) is an untraced one.
+    const { traceId: _absent, ...older } = base;
+    assert.equal(canonicalEncoding(older as typeof base).toString('utf8'), untraced);
+  });
+
   test('key order of JSON values does not matter, content does', () => {
     const a = { ...fields({ input: { x: { q: 1, p: 2 }, y: 'z' } }), seq: 1n, prevHash: GENESIS_HASH };
     const b = { ...a, input: { y: 'z', x: { p: 2, q: 1 } } };
@@ -119,6 +131,20 @@ describe('hash chain', () => {
     assert.equal(result.failedSeq, 3n);
     assert.equal(result.failedId, records[2]!.id);
     assert.equal(result.count, 2);
+  });
+
+  test('traced and untraced records chain together; a trace ID added, changed or removed is a hash mismatch', async () => {
+    const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const records: AuditRecordData[] = [];
+    for (const t of [null, traceId, null, traceId]) records.push(nextRecord(records.length ? chainHead(records.at(-1)!) : null, fields({ traceId: t })));
+    assert.equal((await verifyChain(records)).ok, true);
+    for (const [at, changed] of [[0, traceId], [1, null], [1, '00f067aa0ba902b700f067aa0ba902b7']] as const) {
+      const tampered = records.map((r, i) => (i === at ? { ...r, traceId: changed } : r));
+      const result = await verifyChain(tampered);
+      assert.ok(!result.ok, `record ${at} with traceId ${changed}`);
+      assert.equal(result.reason, 'hash_mismatch');
+      assert.equal(result.failedSeq, BigInt(at + 1));
+    }
   });
 
   test('a changed record with a recomputed hash breaks the next link', async () => {

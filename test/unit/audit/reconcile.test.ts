@@ -182,7 +182,7 @@ describe('reconcileIntent with the engine\'s event history', () => {
 });
 
 describe('openIntents', () => {
-  const base = { seq: 0n, recordedAt: INTENT_AT, requestId: null, principal: 'anonymous', clientAddress: null, userAgent: null, cluster: 'prod', operation: 'networkCreate', target: 't', input: null, intentId: null, outcome: null, errorCode: null, objectIds: [], durationMs: null, decision: null, prevHash: '', hash: '' };
+  const base = { seq: 0n, recordedAt: INTENT_AT, requestId: null, traceId: null, principal: 'anonymous', clientAddress: null, userAgent: null, cluster: 'prod', operation: 'networkCreate', target: 't', input: null, intentId: null, outcome: null, errorCode: null, objectIds: [], durationMs: null, decision: null, prevHash: '', hash: '' };
   const rec = (over: Partial<AuditRecordData>): AuditRecordData => ({ ...base, id: 'x', kind: 'intent', ...over });
 
   test('lists intents with no outcome that are older than the cut-off, in order', () => {
