@@ -2,7 +2,8 @@
 // front of a real gateway over a real swarm (1 manager, 1 worker): the page loads without a
 // token and without one request leaving the gateway's origin; a token typed into its field
 // is sent as a bearer credential, kept in the tab's sessionStorage only; whoami and nodes
-// show the caller and the swarm's hostnames (read back with `docker node ls`). A screenshot
+// show the caller and the swarm's hostnames (read back with `docker node ls`); an `events`
+// subscription over graphql-ws shows a node change made with the docker CLI. A screenshot
 // of the run is saved to test-output/console.png.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -24,8 +25,13 @@ interface StorageLike {
   key(i: number): string | null;
   getItem(key: string): string | null;
 }
+/** GraphiQL's query editor: CodeMirror, with the document GraphiQL parsed from it (a moment after an edit). */
+interface QueryEditor {
+  setValue(value: string): void;
+  documentAST?: { loc?: { source?: { body?: string } } } | null;
+}
 interface PageGlobals {
-  document: { cookie: string; querySelector(selector: string): { CodeMirror?: { setValue(value: string): void } } | null };
+  document: { cookie: string; querySelector(selector: string): { CodeMirror?: QueryEditor } | null };
   sessionStorage: StorageLike;
   localStorage: StorageLike;
 }
@@ -42,20 +48,39 @@ describe('the console in a browser', () => {
   const requested: string[] = [];
   /** The Authorization header of every POST to /graphql, in order ('' for none). */
   const sentAuthorizations: string[] = [];
+  /** The graphql-ws messages the page received, in order. */
+  const wsReceived: string[] = [];
   /** Console messages that say the CSP refused something, and uncaught page errors. */
   const refusals: string[] = [];
 
-  /** Puts `query` into GraphiQL's query editor (its CodeMirror), runs it, returns the result pane's text once it holds `expected`. */
-  async function run(query: string, expected: string): Promise<string> {
+  /** Puts `query` into GraphiQL's query editor (its CodeMirror) and presses its run button. */
+  async function start(query: string): Promise<void> {
     await page.evaluate((q) => {
       const editor = (globalThis as unknown as PageGlobals).document.querySelector('.graphiql-query-editor .CodeMirror')?.CodeMirror;
       if (!editor) throw new Error('no query editor on the page');
       editor.setValue(q);
     }, query);
+    // GraphiQL parses an edit after a short debounce and picks HTTP or graphql-ws from that
+    // parse: run once it has the new text, as a user typing would.
+    await page.waitForFunction(
+      (q) => (globalThis as unknown as PageGlobals).document.querySelector('.graphiql-query-editor .CodeMirror')?.CodeMirror?.documentAST?.loc?.source?.body === q,
+      query,
+      { timeout: RESULT_WAIT_MS },
+    );
     await page.click('.graphiql-execute-button');
+  }
+
+  /** The result pane's text once it holds `expected`. */
+  async function resultWith(expected: string, timeout = RESULT_WAIT_MS): Promise<string> {
     const result = page.locator('.result-window');
-    await result.getByText(expected, { exact: false }).first().waitFor({ timeout: RESULT_WAIT_MS });
+    await result.getByText(expected, { exact: false }).first().waitFor({ timeout });
     return result.innerText();
+  }
+
+  /** Runs `query` and returns the result pane's text once it holds `expected`. */
+  async function run(query: string, expected: string): Promise<string> {
+    await start(query);
+    return resultWith(expected);
   }
 
   before(async () => {
@@ -69,11 +94,15 @@ describe('the console in a browser', () => {
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
     context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     page = await context.newPage();
-    page.on('request', (req) => {
+    // The context's requests: those of every tab the tests open.
+    context.on('request', (req) => {
       requested.push(req.url());
       if (req.method() === 'POST' && new URL(req.url()).pathname === '/graphql') sentAuthorizations.push(req.headers()['authorization'] ?? '');
     });
-    page.on('websocket', (ws) => requested.push(ws.url()));
+    page.on('websocket', (ws) => {
+      requested.push(ws.url());
+      ws.on('framereceived', (frame) => wsReceived.push(String(frame.payload)));
+    });
     page.on('console', (msg) => {
       if (/Content Security Policy|Refused to/i.test(msg.text())) refusals.push(msg.text());
     });
@@ -122,6 +151,24 @@ describe('the console in a browser', () => {
     mkdirSync(OUTPUT_DIR, { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
     console.log(`console screenshot: ${SCREENSHOT}`);
+  });
+
+  test('a subscription runs over graphql-ws with the token: a node label set with the docker CLI shows as an event', async () => {
+    const manager = swarm.nodes[0]!;
+    const worker = swarm.nodes[1]!;
+    await start('subscription { events(filter: { types: [NODE] }) { type action actorId } }');
+    await waitFor('the graphql-ws connection_ack', async () => wsReceived.some((m) => m.includes('"connection_ack"')), RESULT_WAIT_MS, 100);
+    const workerId = (await dockerOk(manager, ['node', 'inspect', '--format', '{{.ID}}', worker.hostname])).trim();
+    // The gateway opens the engine's event stream once subscribed: label again until one lands.
+    let round = 0;
+    const text = await waitFor('a node event in the result pane', async () => {
+      await dockerOk(manager, ['node', 'update', '--label-add', `console-e2e=${++round}`, worker.hostname]);
+      return resultWith(workerId, 3_000).catch(() => null);
+    }, RESULT_WAIT_MS, 0);
+    assert.match(text, /"type": "NODE"/);
+    assert.match(text, /"action": "update"/);
+    assert.ok(wsReceived.some((m) => m.includes('"type":"next"')), 'no next message over graphql-ws');
+    await page.click('.graphiql-execute-button');
   });
 
   test('the token is in this tab only: sessionStorage, not localStorage, no cookie', async () => {
