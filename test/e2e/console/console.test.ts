@@ -171,7 +171,7 @@ describe('the console in a browser', () => {
     await page.click('.graphiql-execute-button');
   });
 
-  test('the token is in this tab only: sessionStorage, not localStorage, no cookie', async () => {
+  test('the token is in this tab only: sessionStorage, not localStorage, no cookie; no result is kept in localStorage', async () => {
     const storage = await page.evaluate(() => {
       // No named function in here: tsx would wrap it in a helper the page does not have.
       const { sessionStorage, localStorage, document } = globalThis as unknown as PageGlobals;
@@ -183,6 +183,10 @@ describe('the console in a browser', () => {
     });
     assert.ok(storage.session.includes(token));
     assert.ok(!storage.local.some((entry) => entry.includes(token)), 'the token is in localStorage');
+    // GraphiQL keeps its tabs' query texts there, never the results: no cluster data at rest.
+    for (const seen of ['oidc:test-admin', ...swarm.nodes.map((n) => n.hostname)]) {
+      assert.ok(!storage.local.some((entry) => entry.includes(seen)), `${seen} is in localStorage`);
+    }
     assert.equal(storage.cookie, '');
     assert.deepEqual(await context.cookies(), []);
     // Another tab of the same browser has no token.
