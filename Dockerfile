@@ -16,6 +16,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev && npm cache clean --force
 COPY schema.graphql ./
+COPY console ./console
 COPY prisma/migrations ./prisma/migrations
 COPY --from=build /app/dist ./dist
 EXPOSE 4000

@@ -43,7 +43,8 @@ const MAKERS: ((random: Random) => RawRequest)[] = [
   () => ({ shape: 'mutation over GET', method: 'GET', path: `/graphql?query=${encodeURIComponent('mutation { serviceRemove(input: { id: "x" }) { removed { id } } }')}`, headers: {} }),
   () => ({ shape: 'GET with bad variables JSON', method: 'GET', path: `/graphql?query=${encodeURIComponent('query($c: String) { swarm(cluster: $c) { id } }')}&variables=%7Bnope`, headers: {} }),
   () => ({ shape: 'GET without query', method: 'GET', path: '/graphql', headers: { accept: 'application/json' } }),
-  () => ({ shape: 'GET asking for HTML', method: 'GET', path: '/graphql', headers: { accept: 'text/html' } }),
+  // GET /graphql asking for HTML is the console's page; a console file that is not there is the envelope.
+  () => ({ shape: 'GET asking for HTML of an unknown console file', method: 'GET', path: '/console/assets/0000000000000000/graphiql.min.js', headers: { accept: 'text/html' } }),
   (r) => post('query not a string', JSON.stringify({ query: r.pick([42, null, {}, ['{ swarm { id } }']]) })),
   (r) => post('variables not an object', JSON.stringify({ query: 'query($c: String) { swarm(cluster: $c) { id } }', variables: r.pick(['x', 42, [1]]) })),
   () => post('syntax error', doc('{ swarm { id }')),

@@ -32,6 +32,7 @@ import { noStore } from './no-store.ts';
 import { guardRootFields } from '../graphql/access/guard-root-fields.ts';
 import { resolvers } from '../graphql/resolvers.ts';
 import { auditExportRoutes } from './audit-export.ts';
+import { consoleRoutes } from './console/console-routes.ts';
 import { authenticateRequests } from './authenticate-request.ts';
 import { errorEnvelope, negotiatedContentType, routeNotFound } from './error-envelope.ts';
 import { formatError } from './format-error.ts';
@@ -213,7 +214,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       requestMetrics.plugin,
       graphqlOverHttpStatusCodes(),
       refuseSubscriptionsOverHttp(),
-      // /graphql answers JSON only: no Sandbox or landing page for a browser's Accept: text/html.
+      // No Apollo landing page or Sandbox (loaded from a CDN, with telemetry): a browser's
+      // GET /graphql gets the gateway's own console (console/console-routes.ts) before Apollo.
       ApolloServerPluginLandingPageDisabled(),
       // No per-field cache hints: every answer is `Cache-Control: no-store` (set below), and
       // Apollo's cache-control plugin would wrap every field resolver to compute them.
@@ -235,6 +237,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   // A span per request on the routes that do something (not health checks or scrapes).
   app.use(['/graphql', '/audit', '/triggers'], traceRequests(tracing));
   if (config.metrics.enabled) app.use(metricsRoute(metrics, config.metrics));
+  // Before /graphql's own stack: the console's page needs no token (it holds no data).
+  app.use(consoleRoutes());
   const authenticate = authenticateRequests({ authenticator, audit, failures: authFailures });
   app.use('/audit', negotiatedContentType, authenticate, auditExportRoutes({ database: contextDeps.database, logger, audit }));
   // Subscriptions over server-sent events; mounted first, since '/graphql' below would match its path too.

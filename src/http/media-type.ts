@@ -20,3 +20,12 @@ export function negotiateMediaType(accept: string | undefined | null): ResponseM
 export function envelopeContentType(accept: string | undefined | null): string {
   return `${negotiateMediaType(accept) ?? APPLICATION_JSON}; charset=utf-8`;
 }
+
+/**
+ * Whether the client prefers an HTML page to a GraphQL answer: a browser opening /graphql
+ * (`text/html` ranked above the JSON types). Any-type or no Accept header is a GraphQL client.
+ */
+export function prefersHtml(accept: string | undefined | null): boolean {
+  if (!accept) return false;
+  return new Negotiator({ headers: { accept } }).mediaType([APPLICATION_JSON, GRAPHQL_RESPONSE_JSON, 'text/html']) === 'text/html';
+}

@@ -127,10 +127,14 @@ describe('the error envelope', () => {
       const exportRefused = await send(s.url.replace('/graphql', '/audit/export?format=xml'), { headers: { authorization: s.gw.adminAuthorization } });
       assert.ok([400, 503].includes(exportRefused.status), exportRefused.text);
       assertEnvelope(exportRefused, exportRefused.status, exportRefused.status === 400 ? 'BAD_REQUEST' : 'AUDIT_UNAVAILABLE', 'audit export');
-      // A browser asking for HTML gets JSON too (no Apollo landing page).
+      // A browser asking for HTML gets the gateway's own console page, not Apollo's landing page;
+      // a console file that is not there is the envelope.
       const browser = await send(s.url, { headers: { authorization: s.gw.adminAuthorization, accept: 'text/html' } });
-      assert.doesNotMatch(browser.text, /<html/i);
-      assert.ok(browser.body?.errors?.[0]?.extensions?.code, browser.text);
+      assert.equal(browser.status, 200);
+      assert.match(browser.text, /id="sg-token"/);
+      assert.doesNotMatch(browser.text, /apollo/i);
+      const noFile = await send(s.url.replace('/graphql', '/console/assets/0000000000000000/graphiql.min.js'), { headers: { accept: 'text/html' } });
+      assertEnvelope(noFile, 404, 'NOT_FOUND', 'unknown console file');
     });
   }
 
