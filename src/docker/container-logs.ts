@@ -7,6 +7,7 @@ import type { StreamingEngineApi } from './endpoint.ts';
 import { splitTimestamp } from './log-lines.ts';
 import { FrameSplitter, type RawFrame } from './multiplexed-stream.ts';
 import { readStream } from './stream-reader.ts';
+import { GatewayError } from '../errors/gateway-error.ts';
 
 export interface ContainerLogLine {
   stream: RawFrame['stream'];
@@ -25,7 +26,12 @@ export interface ContainerLogsOptions extends ContainerLogsQuery {
   tty: boolean;
   /** Most bytes of message text kept (UTF-8). */
   maxBytes: number;
+  /** How long the whole body may take; default LOGS_READ_DEADLINE_MS. */
+  deadlineMs?: number;
 }
+
+/** A tail is sent at once; a body still coming after this is an engine that hangs, not a long log. */
+export const LOGS_READ_DEADLINE_MS = 60_000;
 
 /** Keeps the newest lines within a byte bound; a single line longer than the bound is cut to it. */
 class LineTail {
@@ -90,14 +96,18 @@ export async function readContainerLogs(api: StreamingEngineApi, ref: string, op
   const frames = new FrameSplitter();
   const reading = new AbortController();
   const body = await containerLogsStream(api, ref, opts, reading.signal);
-  await readStream(
+  const deadlineMs = opts.deadlineMs ?? LOGS_READ_DEADLINE_MS;
+  const timer = setTimeout(() => reading.abort(), deadlineMs);
+  const end = await readStream(
     body,
     (chunk) => {
       if (opts.tty) lines.push({ stream: 'stdout', payload: chunk });
       else frames.push(chunk).forEach((f) => lines.push(f));
     },
     reading.signal,
-  );
+  ).finally(() => clearTimeout(timer));
+  // Half a tail would not be the end of the log: refused rather than answered.
+  if (end === 'aborted') throw new GatewayError('ENGINE_UNAVAILABLE', `the engine did not finish sending the logs within ${deadlineMs / 1000} s`, { sent: true, answered: true });
   if (!opts.tty) frames.end().forEach((f) => lines.push(f));
   lines.end();
   return tail.result();
