@@ -527,6 +527,51 @@ export type ContainerEdge = {
   node: Container;
 };
 
+/** Input of `containerExec` (`docker exec CONTAINER COMMAND...`, `POST /containers/{id}/exec` then `POST /exec/{id}/start`): one command, run to its end or its time limit, its output collected up to a bound. Never interactive (no `-i`, no `-t`: AttachStdin and Tty are false), never privileged (`Privileged: false`, there is no `--privileged`). The command, its env and its user are in the audit intent, secret-looking values redacted (README: Audit log). */
+export type ContainerExecInput = {
+  /** The cluster the engine belongs to (default: the default cluster); its grants decide access. */
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  /** The command and its arguments, as argv (Cmd): no shell unless the caller names one (`["sh", "-c", "..."]`). 1 to 256 items, 64 KiB in all, no NUL byte, the first not empty. */
+  command: Array<Scalars['String']['input']>;
+  /** Container ID, ID prefix or name; it must be running. */
+  container: Scalars['ID']['input'];
+  /** The configured engine the container runs on (default: the cluster's manager endpoint). */
+  engine?: InputMaybe<Scalars['String']['input']>;
+  /** Environment for the command, `KEY=VALUE` (`--env`, Env). Values of secret-looking names are redacted in the audit log. */
+  env?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Most bytes kept per stream (stdout and stderr each), 1 to 1048576 (1 MiB); default 65536. Output beyond it is read and dropped, and the stream's `Truncated` flag is set. */
+  maxOutputBytes?: InputMaybe<Scalars['Int']['input']>;
+  /** How long to wait for the command to end, 1 to 300 seconds; default 30. At the limit the gateway stops waiting and answers `timedOut: true`: the Engine API cannot kill an exec'd process, so it may still be running in the container (the audit outcome is `unknown`). */
+  timeoutSeconds?: InputMaybe<Scalars['Int']['input']>;
+  /** User to run as, `user`, `uid`, `user:group` or `uid:gid` (`--user`, User); default: the container's. The container's own namespaces and capabilities apply whatever the user: root inside the container is the container's root, as with the image's default user. */
+  user?: InputMaybe<Scalars['String']['input']>;
+  /** Working directory inside the container, an absolute path (`--workdir`, WorkingDir); default: the container's. */
+  workingDir?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of `containerExec`. All fields but `userErrors` are null when userErrors say why nothing ran. */
+export type ContainerExecPayload = {
+  __typename?: 'ContainerExecPayload';
+  /** How long the gateway waited for the command, milliseconds. */
+  durationMs: Maybe<Scalars['Int']['output']>;
+  /** The exec instance's ID on the engine (`docker exec` prints none; `GET /exec/{id}/json`). */
+  execId: Maybe<Scalars['ID']['output']>;
+  /** The command's exit code (ExitCode of the exec inspect), or null when it did not finish within `timeoutSeconds`. */
+  exitCode: Maybe<Scalars['Int']['output']>;
+  /** What it wrote to standard error, up to `maxOutputBytes` (the first bytes), as UTF-8 (invalid bytes become U+FFFD). */
+  stderr: Maybe<Scalars['String']['output']>;
+  /** Whether stderr was longer than `maxOutputBytes` (the rest was dropped). */
+  stderrTruncated: Maybe<Scalars['Boolean']['output']>;
+  /** What it wrote to standard output, up to `maxOutputBytes` (the first bytes), as UTF-8 (invalid bytes become U+FFFD). */
+  stdout: Maybe<Scalars['String']['output']>;
+  /** Whether stdout was longer than `maxOutputBytes` (the rest was dropped). */
+  stdoutTruncated: Maybe<Scalars['Boolean']['output']>;
+  /** Whether the command was still running at `timeoutSeconds`: the output is what came until then, and the process may still be running (the Engine API has no exec kill). */
+  timedOut: Maybe<Scalars['Boolean']['output']>;
+  /** Problems with the input (bad reference, empty command, time limit out of range, container not running...); nothing ran when present. */
+  userErrors: Array<UserError>;
+};
+
 /** Filters for `containers`. */
 export type ContainerFilter = {
   /** Include stopped containers. */
@@ -539,6 +584,30 @@ export type ContainerFilter = {
   network?: InputMaybe<Scalars['ID']['input']>;
   /** Only standalone containers (not swarm tasks); default true. */
   standaloneOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** A line of a container's logs (`docker logs --timestamps`). */
+export type ContainerLogLine = {
+  __typename?: 'ContainerLogLine';
+  /** The line, without its trailing newline, as UTF-8 (invalid bytes become U+FFFD). */
+  message: Scalars['String']['output'];
+  /** The stream it was written to; STDOUT for every line of a TTY container (a TTY merges both streams). */
+  stream: LogStream;
+  /** When the engine received it (`--timestamps`). */
+  timestamp: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** The end of a container's logs (`docker logs --tail N`), bounded in bytes. */
+export type ContainerLogs = {
+  __typename?: 'ContainerLogs';
+  /** The container's ID. */
+  containerId: Scalars['ID']['output'];
+  /** The lines, oldest first. */
+  lines: Array<ContainerLogLine>;
+  /** Whether older lines of the tail were left out to stay within `maxBytes` (the newest are kept). */
+  truncated: Scalars['Boolean']['output'];
+  /** Whether the container has a TTY (Config.Tty): then its logs do not tell stdout from stderr. */
+  tty: Scalars['Boolean']['output'];
 };
 
 /** A container's attachment to a network. */
@@ -1080,6 +1149,8 @@ export type Mutation = {
   configRotate: ConfigRotatePayload;
   /** Change a config's labels (swarmkit does not let the data change). */
   configUpdate: ConfigUpdatePayload;
+  /** Run a command in a running container (`docker exec`), non-interactive, with a time limit and bounded output; audited with the command (secret-looking values redacted). */
+  containerExec: ContainerExecPayload;
   /** Remove a container (`docker rm`). */
   containerRemove: ContainerRemovePayload;
   /** Create and start a standalone container on an engine (`docker run -d`); the container policy judges its create body first (everyone but an unscoped admin). */
@@ -1186,6 +1257,12 @@ export type MutationConfigRotateArgs = {
 /** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
 export type MutationConfigUpdateArgs = {
   input: ConfigUpdateInput;
+};
+
+
+/** Everything that changes a swarm. Each mutation takes one `input` and returns a payload with `userErrors`. */
+export type MutationContainerExecArgs = {
+  input: ContainerExecInput;
 };
 
 
@@ -2006,6 +2083,8 @@ export type Query = {
   configs: ConfigConnection;
   /** One container by ID, ID prefix or name (Docker's `/name` form is accepted). A reference outside Docker's grammar (a letter or digit, then letters, digits, `_`, `.`, `-`) is BAD_REQUEST. */
   container: Container;
+  /** The last lines of a container's logs (`docker logs --tail N --since T --timestamps`), within the caller's label scope. Read as `service.logs` is: by readers, not audited. */
+  containerLogs: ContainerLogs;
   /** Containers on one engine (`docker ps`): the cluster's manager endpoint, or a configured engine. */
   containers: ContainerConnection;
   /** The overlay guide's checks for a cluster. */
@@ -2107,6 +2186,19 @@ export type QueryContainerArgs = {
   cluster?: InputMaybe<Scalars['String']['input']>;
   engine?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
+};
+
+
+/** Everything that can be read. */
+export type QueryContainerLogsArgs = {
+  cluster?: InputMaybe<Scalars['String']['input']>;
+  engine?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  maxBytes?: InputMaybe<Scalars['Int']['input']>;
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  stderr?: InputMaybe<Scalars['Boolean']['input']>;
+  stdout?: InputMaybe<Scalars['Boolean']['input']>;
+  tail?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -4128,7 +4220,11 @@ export type ResolversTypes = {
   ContainerConnection: ResolverTypeWrapper<Partial<Omit<ContainerConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ContainerEdge']>, nodes: Array<ResolversTypes['Container']> }>>;
   ContainerDeviceInput: ResolverTypeWrapper<Partial<ContainerDeviceInput>>;
   ContainerEdge: ResolverTypeWrapper<Partial<Omit<ContainerEdge, 'node'> & { node: ResolversTypes['Container'] }>>;
+  ContainerExecInput: ResolverTypeWrapper<Partial<ContainerExecInput>>;
+  ContainerExecPayload: ResolverTypeWrapper<Partial<ContainerExecPayload>>;
   ContainerFilter: ResolverTypeWrapper<Partial<ContainerFilter>>;
+  ContainerLogLine: ResolverTypeWrapper<Partial<Omit<ContainerLogLine, 'stream'> & { stream: ResolversTypes['LogStream'] }>>;
+  ContainerLogs: ResolverTypeWrapper<Partial<Omit<ContainerLogs, 'lines'> & { lines: Array<ResolversTypes['ContainerLogLine']> }>>;
   ContainerNetworkAttachment: ResolverTypeWrapper<Partial<ContainerNetworkAttachment>>;
   ContainerNetworkInput: ResolverTypeWrapper<Partial<ContainerNetworkInput>>;
   ContainerRemoveInput: ResolverTypeWrapper<Partial<ContainerRemoveInput>>;
@@ -4365,7 +4461,11 @@ export type ResolversParentTypes = {
   ContainerConnection: Partial<Omit<ContainerConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ContainerEdge']>, nodes: Array<ResolversParentTypes['Container']> }>;
   ContainerDeviceInput: Partial<ContainerDeviceInput>;
   ContainerEdge: Partial<Omit<ContainerEdge, 'node'> & { node: ResolversParentTypes['Container'] }>;
+  ContainerExecInput: Partial<ContainerExecInput>;
+  ContainerExecPayload: Partial<ContainerExecPayload>;
   ContainerFilter: Partial<ContainerFilter>;
+  ContainerLogLine: Partial<ContainerLogLine>;
+  ContainerLogs: Partial<Omit<ContainerLogs, 'lines'> & { lines: Array<ResolversParentTypes['ContainerLogLine']> }>;
   ContainerNetworkAttachment: Partial<ContainerNetworkAttachment>;
   ContainerNetworkInput: Partial<ContainerNetworkInput>;
   ContainerRemoveInput: Partial<ContainerRemoveInput>;
@@ -4706,6 +4806,31 @@ export type ContainerEdgeResolvers<ContextType = GatewayContext, ParentType exte
   node?: Resolver<ResolversTypes['Container'], ParentType, ContextType>;
 };
 
+export type ContainerExecPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ContainerExecPayload'] = ResolversParentTypes['ContainerExecPayload']> = {
+  durationMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  execId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  exitCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  stderr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  stderrTruncated?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  stdout?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  stdoutTruncated?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  timedOut?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ContainerLogLineResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ContainerLogLine'] = ResolversParentTypes['ContainerLogLine']> = {
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  stream?: Resolver<ResolversTypes['LogStream'], ParentType, ContextType>;
+  timestamp?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type ContainerLogsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ContainerLogs'] = ResolversParentTypes['ContainerLogs']> = {
+  containerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['ContainerLogLine']>, ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  tty?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type ContainerNetworkAttachmentResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ContainerNetworkAttachment'] = ResolversParentTypes['ContainerNetworkAttachment']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   gateway?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4829,6 +4954,7 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   configRemove?: Resolver<ResolversTypes['ConfigRemovePayload'], ParentType, ContextType, RequireFields<MutationConfigRemoveArgs, 'input'>>;
   configRotate?: Resolver<ResolversTypes['ConfigRotatePayload'], ParentType, ContextType, RequireFields<MutationConfigRotateArgs, 'input'>>;
   configUpdate?: Resolver<ResolversTypes['ConfigUpdatePayload'], ParentType, ContextType, RequireFields<MutationConfigUpdateArgs, 'input'>>;
+  containerExec?: Resolver<ResolversTypes['ContainerExecPayload'], ParentType, ContextType, RequireFields<MutationContainerExecArgs, 'input'>>;
   containerRemove?: Resolver<ResolversTypes['ContainerRemovePayload'], ParentType, ContextType, RequireFields<MutationContainerRemoveArgs, 'input'>>;
   containerRun?: Resolver<ResolversTypes['ContainerRunPayload'], ParentType, ContextType, RequireFields<MutationContainerRunArgs, 'input'>>;
   containerStart?: Resolver<ResolversTypes['ContainerStartPayload'], ParentType, ContextType, RequireFields<MutationContainerStartArgs, 'input'>>;
@@ -5057,6 +5183,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   config?: Resolver<ResolversTypes['Config'], ParentType, ContextType, RequireFields<QueryConfigArgs, 'id'>>;
   configs?: Resolver<ResolversTypes['ConfigConnection'], ParentType, ContextType, RequireFields<QueryConfigsArgs, 'first'>>;
   container?: Resolver<ResolversTypes['Container'], ParentType, ContextType, RequireFields<QueryContainerArgs, 'id'>>;
+  containerLogs?: Resolver<ResolversTypes['ContainerLogs'], ParentType, ContextType, RequireFields<QueryContainerLogsArgs, 'id' | 'maxBytes' | 'stderr' | 'stdout' | 'tail'>>;
   containers?: Resolver<ResolversTypes['ContainerConnection'], ParentType, ContextType, RequireFields<QueryContainersArgs, 'first'>>;
   diagnostics?: Resolver<ResolversTypes['Diagnostics'], ParentType, ContextType, Partial<QueryDiagnosticsArgs>>;
   engines?: Resolver<Array<ResolversTypes['ConfiguredEngine']>, ParentType, ContextType>;
@@ -5609,6 +5736,9 @@ export type Resolvers<ContextType = GatewayContext> = {
   Container?: ContainerResolvers<ContextType>;
   ContainerConnection?: ContainerConnectionResolvers<ContextType>;
   ContainerEdge?: ContainerEdgeResolvers<ContextType>;
+  ContainerExecPayload?: ContainerExecPayloadResolvers<ContextType>;
+  ContainerLogLine?: ContainerLogLineResolvers<ContextType>;
+  ContainerLogs?: ContainerLogsResolvers<ContextType>;
   ContainerNetworkAttachment?: ContainerNetworkAttachmentResolvers<ContextType>;
   ContainerRemovePayload?: ContainerRemovePayloadResolvers<ContextType>;
   ContainerRunPayload?: ContainerRunPayloadResolvers<ContextType>;
