@@ -98,7 +98,7 @@ describe('networks(engine:) and network(engine:)', () => {
   test('an unknown engine, or a cluster that is not the engine\'s, is refused before any engine is read', async () => {
     fake.engines['worker-1']!.clearRequests();
     const unknown = await fake.gql('{ networks(engine: "nowhere") { totalCount } }');
-    assert.ok(['NOT_FOUND', 'FORBIDDEN'].includes(unknown.errors?.[0]?.extensions?.code), JSON.stringify(unknown.errors));
+    assert.ok(['NOT_FOUND', 'FORBIDDEN'].includes(String(unknown.errors?.[0]?.extensions?.code)), JSON.stringify(unknown.errors));
     const mismatch = await fake.gql('{ networks(engine: "worker-1", cluster: "other") { totalCount } }');
     assert.ok(mismatch.errors?.length, JSON.stringify(mismatch));
     assert.deepEqual(fake.engines['worker-1']!.requests, []);
