@@ -13,10 +13,10 @@ import { networkInScope } from '../access/scope-checks.ts';
 import { assertEngineInCluster } from '../access/engine-cluster.ts';
 import { containerHost } from '../containers/container-host.ts';
 import { networkContainersInScope } from '../containers/container-scope.ts';
-import { notFound } from '../../errors/gateway-error.ts';
+import { isNotFound, notFound } from '../../errors/gateway-error.ts';
 import { nameKey, paginate } from '../pagination.ts';
 import { engineNetworks, inspectOnEngine } from './engine-networks.ts';
-import { findNetwork, networkOnHost } from './lookup.ts';
+import { findNetwork } from './lookup.ts';
 import { matchesNetworkFilter } from './network-filter.ts';
 import { isInUse, networkUsersInWholeSwarm } from './usage.ts';
 
@@ -49,8 +49,10 @@ export const networkQueries: Pick<QueryResolvers, 'networks' | 'network'> = {
     checkedReference('network', id);
     const host = containerHost(ctx.registry, cluster, engine);
     const loaders = ctx.loaders(host.cluster);
-    // The read-scoped list decides for swarm networks; a local one by its own labels.
-    const network = networkInScope(await networkOnHost(loaders, host, id), ctx.authority.readScope(host.cluster));
+    // As `docker network inspect` on that host: a swarm network it has not joined is not there.
+    // The read-scoped list decides for swarm networks (and leaves out stale copies); a local one by its own labels.
+    const onEngine = await inspectNetwork(host.api, id).catch((err: unknown) => (isNotFound(err) ? null : Promise.reject(err)));
+    const network = networkInScope(onEngine, ctx.authority.readScope(host.cluster));
     if (!network || (network.Scope === 'swarm' && !(await loaders.network(network.Id)))) throw notFound('network', id);
     return toNetworkModel(network, host.cluster, false, host.engine);
   },

@@ -62,6 +62,8 @@ describe('networks as each engine sees them', () => {
 
     const one = await gql('query($e: String) { network(engine: $e, id: "bridge") { id engine } }', { e: worker.hostname });
     assert.deepEqual(one.network, { id: workerBridge, engine: worker.hostname });
+    const notJoined = await gw.gql<Json>('query($e: String) { network(engine: $e, id: "eng-ovl") { id } }', { e: worker.hostname });
+    assert.equal(notJoined.errors?.[0]?.extensions?.code, 'NOT_FOUND');
   });
 
   test('the overlay appears on the worker once a container there is attached, with that container, and goes once it is removed', async () => {
