@@ -55,6 +55,8 @@ const SECRET_WORDS = new Set([
 const REFERENCE_WORDS = new Set(['name', 'names', 'id', 'ids', 'ref', 'refs', 'file', 'path', 'target']);
 /** Arrays of `KEY=VALUE` environment entries. */
 const ENV_FIELDS = new Set(['env', 'envadd', 'environment']);
+/** Arrays of command-line arguments (containerExec's and containerRun's `command`, `entrypoint`, a service's `args`): see redactArgv. */
+const ARGV_FIELDS = new Set(['command', 'entrypoint', 'args']);
 /** Secret and config payloads (`Data` in the Engine API; `data`/`dataBase64` in secretCreate, configCreate). Configs too: they often hold credentials. */
 const DATA_FIELDS = new Set(['data', 'database64']);
 
@@ -72,6 +74,7 @@ const DATA_FIELDS = new Set(['data', 'database64']);
  * - in `{ key, value }` pairs (labels, driver options) whose key matches a secret name
  *   pattern, the value replaced;
  * - in arrays named `variables` (stackDeploy's interpolation variables), every item's `value`.
+ * - in arrays of arguments named `command`, `entrypoint` or `args`, what redactArgv replaces.
  * A null secret stays null: there is nothing to hide and the absence is worth recording.
  */
 export function redactInput(input: unknown, opts: RedactOptions = {}): JsonValue | null {
@@ -88,6 +91,7 @@ function walk(value: JsonValue, field: string | undefined, isSecretName: (name: 
       return value.map((entry) => (typeof entry === 'string' ? redactEnvEntry(entry, isSecretName) : walk(entry, undefined, isSecretName)));
     }
     if (field !== undefined && VARIABLE_FIELDS.has(field.toLowerCase())) return value.map((entry) => redactVariable(walk(entry, undefined, isSecretName)));
+    if (field !== undefined && ARGV_FIELDS.has(field.toLowerCase()) && value.every((v) => typeof v === 'string')) return redactArgv(value as string[], isSecretName);
     return value.map((entry) => walk(entry, undefined, isSecretName));
   }
   if (value === null || typeof value !== 'object') return value;
@@ -137,4 +141,38 @@ export function redactEnvEntry(entry: string, isSecretName: (name: string) => bo
 /** Replaces join tokens and unlock keys inside a string. */
 export function scrubTokens(text: string): string {
   return text.replace(SWARM_TOKEN, REDACTED).replace(SWARM_UNLOCK_KEY, REDACTED);
+}
+
+/** `NAME=VALUE` or `--name=value` as a whole argument. */
+const ASSIGNMENT_ARG = /^(-{0,2})([A-Za-z_][A-Za-z0-9_.-]*)=/;
+/** `word=value` inside an argument (a shell script given to `sh -c`): the value runs to a blank or a shell separator. */
+const INNER_ASSIGNMENT = /([A-Za-z_][A-Za-z0-9_.-]*)=([^\s;&|]*)/g;
+/** A flag that takes its value as the next argument: `-p`, `--password`, `--api-token`. */
+const FLAG_ARG = /^-{1,2}([A-Za-z][A-Za-z0-9_.-]*)$/;
+
+/**
+ * THE rule for secrets in a command line (an exec'd command, a container's or service's
+ * arguments), with `isSecretName` the env name patterns (PASSWORD, TOKEN, SECRET, KEY, ...):
+ * - an argument `NAME=VALUE` or `--name=value` whose name is secret keeps the name,
+ *   the value becomes `[redacted]` (`DB_PASSWORD=[redacted]`, `--token=[redacted]`);
+ * - inside any other argument (a script for `sh -c`), each `name=value` whose name is
+ *   secret has its value, up to the next blank or `;`, `&`, `|`, replaced;
+ * - the argument after a flag whose name is secret (`--password`, `-secret`,
+ *   `--api-key`) is replaced whole;
+ * - join tokens and unlock keys anywhere, as in every string.
+ * What it cannot see is kept: a secret given positionally or behind a short flag with an
+ * innocent name (`mysql -p hunter2`) stays; such values belong in env or a secret.
+ */
+export function redactArgv(args: readonly string[], isSecretName: (name: string) => boolean): string[] {
+  return args.map((arg, i) => {
+    const previous = i > 0 ? FLAG_ARG.exec(args[i - 1]!) : null;
+    if (previous && isSecretName(previous[1]!)) return REDACTED;
+    const whole = ASSIGNMENT_ARG.exec(arg);
+    if (whole) return isSecretName(whole[2]!) ? `${whole[0]}${REDACTED}` : `${whole[0]}${redactInner(arg.slice(whole[0].length), isSecretName)}`;
+    return redactInner(arg, isSecretName);
+  });
+}
+
+function redactInner(text: string, isSecretName: (name: string) => boolean): string {
+  return scrubTokens(text.replace(INNER_ASSIGNMENT, (all, name: string) => (isSecretName(name) ? `${name}=${REDACTED}` : all)));
 }

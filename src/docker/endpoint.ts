@@ -27,6 +27,11 @@ export interface EngineApi {
   request<T>(req: EngineRequest): Promise<T>;
 }
 
+/** One that also opens streaming responses (an endpoint, or a cluster's client): container logs and exec output are read as they come. */
+export interface StreamingEngineApi extends EngineApi {
+  stream(req: EngineRequest, signal: AbortSignal): Promise<NodeJS.ReadableStream>;
+}
+
 /** The one method of docker-modem the gateway uses (dockerode's own modem). */
 type Modem = Pick<DockerModem, 'dial'>;
 

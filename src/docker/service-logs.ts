@@ -1,11 +1,13 @@
 // Reads the body of `GET /services/{id}/logs?timestamps=1&details=1`.
 //
-// Without a TTY the Engine multiplexes stdout and stderr into one stream of frames: an
-// 8-byte header (stream type 1 = stdout, 2 = stderr; three zero bytes; payload length,
-// big-endian uint32) followed by the payload. With a TTY the body is the raw stdout.
+// Without a TTY the Engine multiplexes stdout and stderr into one stream of frames
+// (multiplexed-stream.ts); with a TTY the body is the raw stdout.
 // Each line the Engine sends is `<RFC3339Nano timestamp> <details> <message>\n`, where the
 // details are `k=v` pairs, comma-separated and query-escaped (the Docker CLI's
 // `service logs` parses them the same way); they name the task and node.
+
+import { demultiplex } from './multiplexed-stream.ts';
+import { splitLines, splitTimestamp } from './log-lines.ts';
 
 export interface ServiceLogLine {
   stream: 'stdout' | 'stderr';
@@ -13,31 +15,6 @@ export interface ServiceLogLine {
   message: string;
   taskId: string | null;
   nodeId: string | null;
-}
-
-export interface RawFrame {
-  stream: 'stdout' | 'stderr';
-  payload: Buffer;
-}
-
-const HEADER = 8;
-const STREAMS: Record<number, RawFrame['stream'] | undefined> = { 0: 'stdout', 1: 'stdout', 2: 'stderr' };
-
-/** Splits a multiplexed body into frames. A truncated last frame is kept as far as it goes. */
-export function demultiplex(body: Buffer): RawFrame[] {
-  const frames: RawFrame[] = [];
-  let offset = 0;
-  while (offset + HEADER <= body.length) {
-    const stream = STREAMS[body[offset]!];
-    if (!stream || body[offset + 1] !== 0 || body[offset + 2] !== 0 || body[offset + 3] !== 0) {
-      throw new Error(`log stream is not multiplexed: bad frame header at byte ${offset}`);
-    }
-    const size = body.readUInt32BE(offset + 4);
-    const start = offset + HEADER;
-    frames.push({ stream, payload: body.subarray(start, Math.min(start + size, body.length)) });
-    offset = start + size;
-  }
-  return frames;
 }
 
 /**
@@ -56,24 +33,10 @@ export function parseServiceLogs(body: Buffer, opts: { tty: boolean }): ServiceL
   return lines;
 }
 
-function splitLines(text: string): string[] {
-  const parts = text.split('\n');
-  if (parts[parts.length - 1] === '') parts.pop();
-  return parts.map((p) => (p.endsWith('\r') ? p.slice(0, -1) : p));
-}
-
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-
 /** `<timestamp> <details> <message>`; the details part is empty when the Engine has none. */
 export function parseLine(stream: ServiceLogLine['stream'], line: string): ServiceLogLine {
-  let rest = line;
-  let timestamp: string | null = null;
-  const firstSpace = rest.indexOf(' ');
-  const head = firstSpace < 0 ? rest : rest.slice(0, firstSpace);
-  if (TIMESTAMP.test(head)) {
-    timestamp = head;
-    rest = firstSpace < 0 ? '' : rest.slice(firstSpace + 1);
-  }
+  const { timestamp, rest: afterTimestamp } = splitTimestamp(line);
+  let rest = afterTimestamp;
   let details: Record<string, string> = {};
   const space = rest.indexOf(' ');
   const candidate = space < 0 ? rest : rest.slice(0, space);

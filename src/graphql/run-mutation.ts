@@ -34,6 +34,12 @@ export interface MutationResult<P> {
   payload: P;
   /** IDs of the objects created or changed, for the audit outcome. */
   objectIds?: string[];
+  /**
+   * The change was made but its end is not known (containerExec past its time limit: the
+   * command may still be running): the outcome is recorded `unknown` with the reason, and the
+   * payload is still the caller's answer.
+   */
+  unfinished?: { reason: string };
 }
 
 type Payload = { userErrors: UserErrorInit[] };
@@ -74,7 +80,8 @@ export async function runMutation<P extends Payload>(
     rejectIfAny(validateStorableText(spec.input, ['input']));
     const result = await change();
     if (cluster) ctx.loaders(cluster).invalidate();
-    await finish('succeeded', undefined, result.objectIds);
+    if (result.unfinished) await finish('unknown', undefined, result.objectIds, result.unfinished.reason);
+    else await finish('succeeded', undefined, result.objectIds);
     return { ...result.payload, userErrors: [] } as unknown as P;
   } catch (err) {
     if (cluster) ctx.loaders(cluster).invalidate();

@@ -10,7 +10,7 @@ import { InvalidReferenceError } from '../errors/gateway-error.ts';
 import { q, type FieldPath } from './field.ts';
 
 /** What a reference names; each kind is one Engine API collection. */
-export type ReferenceKind = 'container' | 'network' | 'service' | 'node' | 'task' | 'secret' | 'config';
+export type ReferenceKind = 'container' | 'network' | 'service' | 'node' | 'task' | 'secret' | 'config' | 'exec';
 
 /**
  * Names (moby's `RestrictedNamePattern`), hostnames and IDs alike: IDs and ID prefixes are
@@ -29,6 +29,7 @@ const WHAT: Record<ReferenceKind, string> = {
   task: 'a task ID',
   secret: 'a secret ID or name',
   config: 'a config ID or name',
+  exec: 'an exec instance ID',
 };
 
 /** The reference as the engine takes it: Docker writes container names with a leading "/" (`docker inspect` shows `/web`), which is accepted and dropped. */

@@ -2,7 +2,8 @@
 // manager endpoint (a ClusterClient) or one configured engine (an EngineEndpoint),
 // because a standalone container lives on one engine, not in the swarm.
 import type { ContainerInspect, ContainerSummary } from '../engine-api/index.ts';
-import type { EngineApi } from '../endpoint.ts';
+import type { EngineApi, StreamingEngineApi } from '../endpoint.ts';
+import { engineTimestampOf } from '../engine-time.ts';
 import { objectPath } from './engine-path.ts';
 import type { ContainerCreateBody, ContainerCreateResponse } from '../engine-api/container-create.ts';
 import { checkedReference } from '../../validate/references.ts';
@@ -52,4 +53,25 @@ export async function stopContainer(api: EngineApi, ref: string, timeoutSeconds:
 /** `docker rm [--force] [--volumes] CONTAINER`. */
 export async function removeContainer(api: EngineApi, ref: string, opts: { force: boolean; volumes: boolean }): Promise<void> {
   await api.request<unknown>({ method: 'DELETE', path: objectPath('container', ref), query: { force: opts.force, v: opts.volumes } });
+}
+
+export interface ContainerLogsQuery {
+  /** Lines from the end. */
+  tail: number;
+  /** Only lines after this instant (RFC 3339). */
+  since?: string | null;
+  stdout: boolean;
+  stderr: boolean;
+}
+
+/** `docker logs --tail N [--since T] --timestamps CONTAINER` (`GET /containers/{ref}/logs`): the body as a stream (multiplexed unless the container has a TTY). */
+export function containerLogsStream(api: StreamingEngineApi, ref: string, opts: ContainerLogsQuery, signal: AbortSignal): Promise<NodeJS.ReadableStream> {
+  return api.stream(
+    {
+      method: 'GET',
+      path: objectPath('container', ref, 'logs'),
+      query: { stdout: opts.stdout, stderr: opts.stderr, tail: opts.tail, timestamps: true, since: opts.since ? engineTimestampOf(opts.since) : undefined },
+    },
+    signal,
+  );
 }

@@ -13,10 +13,11 @@ const COLLECTION: Record<ReferenceKind, string> = {
   task: 'tasks',
   secret: 'secrets',
   config: 'configs',
+  exec: 'exec',
 };
 
 /** `/{collection}/{ref}[/{action}]`; `action` is one of the API's fixed words (`json`, `update`, `logs`...). */
-export function objectPath(kind: ReferenceKind, ref: string, action?: 'json' | 'update' | 'logs' | 'connect' | 'disconnect' | 'start' | 'stop'): string {
+export function objectPath(kind: ReferenceKind, ref: string, action?: 'json' | 'update' | 'logs' | 'connect' | 'disconnect' | 'start' | 'stop' | 'exec'): string {
   const segment = encodeURIComponent(checkedReference(kind, ref));
   return `/${COLLECTION[kind]}/${segment}${action ? `/${action}` : ''}`;
 }

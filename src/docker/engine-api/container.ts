@@ -28,7 +28,8 @@ export interface ContainerInspect {
   Id: string;
   Name: string;
   Image: string;
-  Config?: { Image?: string; Labels?: Labels };
+  /** Tty: the container's output is one raw stream (its logs are not multiplexed). */
+  Config?: { Image?: string; Labels?: Labels; Tty?: boolean };
   State?: { Status?: string };
   NetworkSettings?: { Networks?: Record<string, EndpointSettings> | null };
 }

@@ -4,6 +4,7 @@
 export type * from './common.ts';
 export type * from './container.ts';
 export type * from './events.ts';
+export type * from './exec.ts';
 export type * from './network.ts';
 export type * from './node.ts';
 export type * from './service.ts';

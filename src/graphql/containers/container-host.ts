@@ -1,11 +1,11 @@
 // Where a container lives: a configured engine (`engine` argument) or, by default, the
 // cluster's manager endpoint. Containers are per engine, so this picks one engine's API.
-import type { EngineApi } from '../../docker/endpoint.ts';
+import type { StreamingEngineApi } from '../../docker/endpoint.ts';
 import type { ContainerSource } from '../../docker/model/container.ts';
 import type { EngineRegistry } from '../../docker/registry.ts';
 
 export interface ContainerHost extends ContainerSource {
-  api: EngineApi;
+  api: StreamingEngineApi;
 }
 
 /** Throws NOT_FOUND for a cluster or engine that is not configured. */

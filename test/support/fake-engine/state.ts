@@ -33,6 +33,24 @@ export interface LogEntry {
   timestamp: string;
 }
 
+/** A line of a standalone container's logs (`GET /containers/{id}/logs`). */
+export interface ContainerLogEntry {
+  stream: 'stdout' | 'stderr';
+  message: string;
+  /** RFC 3339 with nanoseconds. */
+  timestamp: string;
+}
+
+/**
+ * What an exec'd command does in the fake: its output (in order, each piece one frame) and
+ * exit code, or `hang` (it never ends: the output stays open after the pieces).
+ */
+export interface FakeExecRun {
+  output?: { stream: 'stdout' | 'stderr'; data: string | Buffer }[];
+  exitCode?: number;
+  hang?: boolean;
+}
+
 export interface NodeOptions {
   hostname: string;
   role?: 'manager' | 'worker';
@@ -80,6 +98,12 @@ export class FakeSwarm {
   readonly configs = new Map<string, Json>();
   /** Log lines per service ID (`GET /services/{id}/logs`), oldest first. */
   readonly logs = new Map<string, LogEntry[]>();
+  /** Log lines per standalone container ID (`GET /containers/{id}/logs`), oldest first. */
+  readonly containerLogs = new Map<string, ContainerLogEntry[]>();
+  /** Exec instances by ID (routes/exec.ts): the create body, Running, ExitCode. */
+  readonly execs = new Map<string, Json>();
+  /** What an exec'd command does (set by a test); default: nothing written, exit code 0. */
+  execRun: (cmd: string[], container: Json) => FakeExecRun = () => ({ exitCode: 0 });
   /** The engine's event history (`GET /events`), oldest first; `emit` adds to it. */
   readonly events: Json[] = [];
   private readonly eventListeners = new Set<(event: Json) => void>();

@@ -3,7 +3,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { demultiplex, parseDetails, parseLine, parseServiceLogs } from '../../../src/docker/service-logs.ts';
+import { parseDetails, parseLine, parseServiceLogs } from '../../../src/docker/service-logs.ts';
+import { demultiplex } from '../../../src/docker/multiplexed-stream.ts';
 import { engineTimestampOf } from '../../../src/docker/engine-time.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url));

@@ -2,6 +2,7 @@
 import type { RouteModule } from '../router.ts';
 import { containerRoutes } from './containers.ts';
 import { eventRoutes } from './events.ts';
+import { execRoutes } from './exec.ts';
 import { networkRoutes } from './networks.ts';
 import { nodeRoutes } from './nodes.ts';
 import { serviceRoutes } from './services.ts';
@@ -10,4 +11,4 @@ import { swarmRoutes } from './swarm.ts';
 import { systemRoutes } from './system.ts';
 import { taskRoutes } from './tasks.ts';
 
-export const DEFAULT_ROUTES: RouteModule[] = [systemRoutes, swarmRoutes, nodeRoutes, serviceRoutes, taskRoutes, networkRoutes, containerRoutes, eventRoutes, storedObjectRoutes];
+export const DEFAULT_ROUTES: RouteModule[] = [systemRoutes, swarmRoutes, nodeRoutes, serviceRoutes, taskRoutes, networkRoutes, containerRoutes, execRoutes, eventRoutes, storedObjectRoutes];

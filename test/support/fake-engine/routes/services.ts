@@ -4,6 +4,7 @@
 // a stale version (500 "update out of sequence"), a rollback without a previous spec.
 import { badRequest, conflict, notFound } from '../errors.ts';
 import { Reply, type Router } from '../router.ts';
+import { frame, truthy } from '../stream-frames.ts';
 import type { FakeSwarm, Json, LogEntry } from '../state.ts';
 import { labelMatches } from './nodes.ts';
 import { swarmOf } from './swarm.ts';
@@ -129,13 +130,3 @@ export function serviceRoutes(router: Router): void {
   });
 }
 
-const truthy = (value: string | undefined) => value === '1' || value === 'true';
-
-/** One frame of the Engine's multiplexed stream: stream byte, 3 zero bytes, big-endian length, payload. */
-function frame(stream: 1 | 2, text: string): Buffer {
-  const payload = Buffer.from(text, 'utf8');
-  const header = Buffer.alloc(8);
-  header[0] = stream;
-  header.writeUInt32BE(payload.length, 4);
-  return Buffer.concat([header, payload]);
-}
