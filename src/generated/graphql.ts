@@ -1492,6 +1492,8 @@ export type Network = {
   driver: Scalars['String']['output'];
   /** Whether the data plane is encrypted (`--opt encrypted`). See README: this kernel cannot pass encrypted traffic. */
   encrypted: Scalars['Boolean']['output'];
+  /** The configured engine whose view this is (`networks(engine:)`, `network(engine:)`); null for the cluster's view (its manager endpoint). */
+  engine: Maybe<Scalars['String']['output']>;
   /** The network's ID. */
   id: Scalars['ID']['output'];
   /** Whether this is the routing mesh's ingress network (`--ingress`). */
@@ -2095,7 +2097,13 @@ export type Query = {
   engines: Array<ConfiguredEngine>;
   /** One network by ID, ID prefix or name (`docker network inspect`). A reference outside Docker's grammar (a letter or digit, then letters, digits, `_`, `.`, `-`) is BAD_REQUEST. */
   network: Network;
-  /** Networks (`docker network ls`). */
+  /**
+   * Networks (`docker network ls`): the cluster's (its swarm networks and the manager endpoint's
+   * local ones), or, with `engine`, the networks one configured engine has as `docker network ls`
+   * on that host lists them (its own `bridge`, `host`, `none` and other local networks, and the
+   * swarm networks it has joined: on a worker, an overlay appears once a task or container there
+   * is attached to it).
+   */
   networks: NetworkConnection;
   /** One node by ID, ID prefix or hostname (`docker node inspect`). A reference outside Docker's grammar (a letter or digit, then letters, digits, `_`, `.`, `-`) is BAD_REQUEST. */
   node: Node;
@@ -2217,6 +2225,7 @@ export type QueryDiagnosticsArgs = {
 /** Everything that can be read. */
 export type QueryNetworkArgs = {
   cluster?: InputMaybe<Scalars['String']['input']>;
+  engine?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
 };
 
@@ -2225,6 +2234,7 @@ export type QueryNetworkArgs = {
 export type QueryNetworksArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   cluster?: InputMaybe<Scalars['String']['input']>;
+  engine?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<NetworkFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -4993,6 +5003,7 @@ export type NetworkResolvers<ContextType = GatewayContext, ParentType extends Re
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   driver?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   encrypted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  engine?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   ingress?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   internal?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;

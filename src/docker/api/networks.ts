@@ -11,6 +11,11 @@ import type {
 import type { EngineApi } from '../endpoint.ts';
 import { objectPath } from './engine-path.ts';
 
+/** `docker network ls` as the engine answers it (no filters: the gateway applies them). */
+export function listNetworks(api: EngineApi): Promise<Network[]> {
+  return api.request<Network[]>({ method: 'GET', path: '/networks' });
+}
+
 /** `docker network inspect NET` (`verbose` adds peers and per-service task lists for overlays). */
 export function inspectNetwork(api: EngineApi, ref: string, verbose = false): Promise<Network> {
   return api.request<Network>({ method: 'GET', path: objectPath('network', ref), query: verbose ? { verbose: true } : undefined });

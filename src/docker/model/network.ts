@@ -66,12 +66,14 @@ function containersOf(json: EngineNetwork): M.NetworkContainer[] {
  * Converts one network. `inspected` says whether the JSON came from an inspect (which
  * carries the answering engine's containers and, for overlays, the peers) rather than
  * the list (which carries neither): list models get `peers: null`, so the resolvers
- * know to inspect when those fields are asked for.
+ * know to inspect when those fields are asked for. `engine` names the configured engine
+ * that answered when it is not the cluster's manager endpoint.
  */
-export function toNetworkModel(json: EngineNetwork, cluster: string, inspected: boolean): NetworkModel {
+export function toNetworkModel(json: EngineNetwork, cluster: string, inspected: boolean, engine: string | null = null): NetworkModel {
   const options = json.Options ?? {};
   return {
     cluster,
+    engine,
     id: json.Id,
     name: json.Name,
     driver: json.Driver,

@@ -240,6 +240,8 @@ export interface NetworkModel {
   scope: NetworkScope;
   vxlanIds: number[];
   cluster: string;
+  /** The configured engine whose view this is; null for the cluster's (its manager endpoint). */
+  engine: string | null;
   /** Containers from the engine that answered the inspect (overlays: that node's only). */
   containers: NetworkContainer[];
   /** Peers when the object came from a verbose inspect; null means "not read yet". */

@@ -6,6 +6,7 @@
 import { inScope, type Scope } from '../../auth/access-decision.ts';
 import { listContainers } from '../../docker/api/containers.ts';
 import type { ContainerSummary as EngineContainerSummary } from '../../docker/engine-api/index.ts';
+import type { EngineApi } from '../../docker/endpoint.ts';
 import type { ClusterLoaders } from '../../docker/loaders.ts';
 import { PREDEFINED_NETWORKS } from '../../docker/model/network.ts';
 import type { ContainerNetworkAttachment, NetworkContainer } from '../../generated/graphql.ts';
@@ -34,14 +35,16 @@ export async function containerInScope(labels: Labels, scope: Scope, loaders: ()
   return (await containersInScope([labels], (l) => l, scope, loaders)).length === 1;
 }
 
-/** The manager's containers, listed once per request and cluster (labels for Network.containers): the loaders are per request and cluster. */
-const managerContainers = new WeakMap<ClusterLoaders, Promise<EngineContainerSummary[]>>();
+/** An engine's containers, listed once per request, cluster and engine (labels for Network.containers): the loaders are per request and cluster. */
+const engineContainers = new WeakMap<ClusterLoaders, Map<EngineApi, Promise<EngineContainerSummary[]>>>();
 
-function containersOfManager(loaders: ClusterLoaders): Promise<EngineContainerSummary[]> {
-  let list = managerContainers.get(loaders);
+function containersOfEngine(loaders: ClusterLoaders, api: EngineApi): Promise<EngineContainerSummary[]> {
+  let lists = engineContainers.get(loaders);
+  if (!lists) engineContainers.set(loaders, (lists = new Map()));
+  let list = lists.get(api);
   if (!list) {
-    list = listContainers(loaders.client, { all: true, filters: {} });
-    managerContainers.set(loaders, list);
+    list = listContainers(api, { all: true, filters: {} });
+    lists.set(api, list);
   }
   return list;
 }
@@ -51,12 +54,18 @@ const CONTAINER_ID = /^[0-9a-f]{64}$/;
 
 /**
  * Network.containers for the caller: to a label-scoped reader, the containers in its read
- * scope (`readScope`, on the loaders' cluster); the network's own endpoints stay.
- * Unscoped readers cost no extra call.
+ * scope (`readScope`, on the loaders' cluster), their labels read from the engine that
+ * answered (`api`: the manager endpoint, or a named engine); the network's own endpoints
+ * stay. Unscoped readers cost no extra call.
  */
-export async function networkContainersInScope(readScope: Scope, loaders: ClusterLoaders, containers: NetworkContainer[]): Promise<NetworkContainer[]> {
+export async function networkContainersInScope(
+  readScope: Scope,
+  loaders: ClusterLoaders,
+  containers: NetworkContainer[],
+  api: EngineApi = loaders.client,
+): Promise<NetworkContainer[]> {
   if (readScope.all || containers.length === 0) return containers;
-  const labels = new Map((await containersOfManager(loaders)).map((c) => [c.Id, c.Labels]));
+  const labels = new Map((await containersOfEngine(loaders, api)).map((c) => [c.Id, c.Labels]));
   const visible = new Set(
     (await containersInScope([...labels.keys()], (id) => labels.get(id), readScope, () => loaders)),
   );

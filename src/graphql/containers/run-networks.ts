@@ -1,19 +1,18 @@
 // The networks of a containerRun, resolved ON THE CONTAINER'S ENGINE before anything is sent:
 // on a named engine its own local networks first (a local name such as "bridge" names a
 // different network on every engine), then the swarm's; on the manager endpoint the
-// cluster's list (swarm and the manager's local networks). The same order networkConnect
-// uses (src/graphql/networks/connect.ts). A network outside the operation's label scope is
+// cluster's list (swarm and the manager's local networks): networkOnHost, the lookup
+// networkConnect and the network reads use too. A network outside the operation's label scope is
 // answered as missing; a swarm network must be attachable; a static address must lie in the
 // network's subnet. Each problem is a userError at its `input.networks.N` field.
-import { inspectNetwork } from '../../docker/api/networks.ts';
 import type { Network as EngineNetwork } from '../../docker/engine-api/index.ts';
 import type { ClusterLoaders } from '../../docker/loaders.ts';
 import type { ContainerNetworkOptions, ResolvedContainerNetwork } from '../../docker/mapping/container-create.ts';
 import type { NetworkFacts } from '../../auth/policy/index.ts';
 import type { Scope } from '../../auth/access-decision.ts';
 import { userError, type UserErrorInit } from '../../errors/codes.ts';
-import { isNotFound } from '../../errors/gateway-error.ts';
 import { networkInScope } from '../access/scope-checks.ts';
+import { networkOnHost } from '../networks/lookup.ts';
 import { staticAddressErrors } from '../networks/static-address.ts';
 import { rejectIfAny } from '../run-mutation.ts';
 import type { ContainerHost } from './container-host.ts';
@@ -25,13 +24,6 @@ export interface RunNetworks {
   facts: Map<string, NetworkFacts>;
   /** The networks themselves, for the payload's audit record. */
   ids: string[];
-}
-
-async function networkOnHost(loaders: ClusterLoaders, host: ContainerHost, ref: string): Promise<EngineNetwork | null> {
-  if (!host.engine) return loaders.network(ref);
-  const onEngine = await inspectNetwork(host.api, ref).catch((err: unknown) => (isNotFound(err) ? null : Promise.reject(err)));
-  if (onEngine && onEngine.Scope !== 'swarm') return onEngine;
-  return (await loaders.network(ref)) ?? onEngine;
 }
 
 export async function resolveRunNetworks(loaders: ClusterLoaders, host: ContainerHost, scope: Scope, networks: readonly ContainerNetworkOptions[]): Promise<RunNetworks> {

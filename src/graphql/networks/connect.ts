@@ -3,9 +3,8 @@
 // a network. Swarm-scoped networks must be attachable; everything is checked first.
 import type { MutationResolvers } from '../../generated/graphql.ts';
 import { inspectContainer } from '../../docker/api/containers.ts';
-import { connectContainer, disconnectContainer, inspectNetwork } from '../../docker/api/networks.ts';
+import { connectContainer, disconnectContainer } from '../../docker/api/networks.ts';
 import type { ContainerInspect as EngineContainer, Network as EngineNetwork } from '../../docker/engine-api/index.ts';
-import type { ClusterLoaders } from '../../docker/loaders.ts';
 import { containerFromInspect } from '../../docker/model/container.ts';
 import type { ContainerModel } from '../../docker/model/types.ts';
 import { userError, type UserErrorInit } from '../../errors/codes.ts';
@@ -18,6 +17,7 @@ import { containerInScope } from '../containers/container-scope.ts';
 import { rejectIfAny, runMutation } from '../run-mutation.ts';
 import { validateContainerRef } from '../../validate/names.ts';
 import { validateReference } from '../../validate/references.ts';
+import { networkOnHost } from './lookup.ts';
 import { staticAddressErrors } from './static-address.ts';
 
 /** A network alias: what Docker's embedded DNS can answer for (no spaces, no empty labels). */
@@ -50,7 +50,7 @@ async function resolveTarget(
       userError(['input', 'engine'], 'INVALID_VALUE', `Engine "${host.engine}" belongs to cluster "${host.cluster}", not "${loaders.client.name}"; give the network's cluster.`),
     ]);
   }
-  let network = await networkOnHost(loaders, host, input);
+  let network = await networkOnHost(loaders, host, input.network);
   // Outside the operation's label scope, network and container are answered as missing.
   const scope = operationScope(ctx);
   network = networkInScope(network, scope);
@@ -64,19 +64,6 @@ async function resolveTarget(
   }
   rejectIfAny(errors);
   return { host, network: network!, container: container! };
-}
-
-/**
- * The network as the container's engine sees it. Swarm networks and the manager's local ones
- * come from the cluster; on a named engine its own local networks come first, because a
- * local name such as "bridge" names a different network on every engine (the manager's
- * "bridge" is not the one a worker's container is attached to).
- */
-async function networkOnHost(loaders: ClusterLoaders, host: ContainerHost, input: { engine?: string | null; network: string }): Promise<EngineNetwork | null> {
-  if (!input.engine) return loaders.network(input.network);
-  const onEngine = await inspectNetwork(host.api, input.network).catch((err: unknown) => (isNotFound(err) ? null : Promise.reject(err)));
-  if (onEngine && onEngine.Scope !== 'swarm') return onEngine;
-  return (await loaders.network(input.network)) ?? onEngine;
 }
 
 /** Whether the container has an endpoint on the network (keyed by name; by the reference given when it was connected while stopped). */

@@ -38,8 +38,16 @@ export function describeUsers(users: NetworkUsers): string {
   return parts.join('; ');
 }
 
-/** Users of each given network, from one list of services, attachment tasks and nodes (plus one inspect per local custom network). */
-export async function networkUsers(loaders: ClusterLoaders, networks: EngineNetwork[]): Promise<Map<string, NetworkUsers>> {
+/** Inspects a local network on the engine that has it (the manager endpoint by default, or a named engine). */
+export type InspectLocal = (id: string) => Promise<EngineNetwork>;
+
+/**
+ * Users of each given network, from one list of services, attachment tasks and nodes (plus
+ * one inspect per local custom network, on the engine `inspectLocal` reads: by default the
+ * manager endpoint).
+ */
+export async function networkUsers(loaders: ClusterLoaders, networks: EngineNetwork[], inspectLocal?: InspectLocal): Promise<Map<string, NetworkUsers>> {
+  const inspect = inspectLocal ?? ((id: string) => loaders.verboseNetwork(id));
   const needsSwarm = networks.some((n) => n.Scope === 'swarm');
   const [services, attachments, nodes] = needsSwarm
     ? await Promise.all([loaders.services(), loaders.tasks({ runtime: ['attachment'] }), loaders.nodes()])
@@ -48,7 +56,7 @@ export async function networkUsers(loaders: ClusterLoaders, networks: EngineNetw
   await Promise.all(
     networks.map(async (network) => {
       const localContainers =
-        network.Scope === 'swarm' || PREDEFINED_NETWORKS.has(network.Name) ? [] : containerNames(await loaders.verboseNetwork(network.Id));
+        network.Scope === 'swarm' || PREDEFINED_NETWORKS.has(network.Name) ? [] : containerNames(await inspect(network.Id));
       result.set(network.Id, {
         services: attachedServices(network, services),
         ingressPublishers: network.Ingress ? services.filter(publishesIngressPorts).map(serviceName).sort() : [],
@@ -64,9 +72,9 @@ export async function networkUsers(loaders: ClusterLoaders, networks: EngineNetw
  * on the loaders' cluster): to a label-scoped caller, a network that only services outside its scope use is still in use
  * (the engine would refuse to remove it, naming them). Those services are counted, not named.
  */
-export async function networkUsersInWholeSwarm(readScope: Scope, loaders: ClusterLoaders, networks: EngineNetwork[]): Promise<Map<string, NetworkUsers>> {
-  if (readScope.all) return networkUsers(loaders, networks);
-  const [whole, readable] = await Promise.all([networkUsers(loaders.unscoped(), networks), loaders.services()]);
+export async function networkUsersInWholeSwarm(readScope: Scope, loaders: ClusterLoaders, networks: EngineNetwork[], inspectLocal?: InspectLocal): Promise<Map<string, NetworkUsers>> {
+  if (readScope.all) return networkUsers(loaders, networks, inspectLocal);
+  const [whole, readable] = await Promise.all([networkUsers(loaders.unscoped(), networks, inspectLocal), loaders.services()]);
   const names = new Set(readable.map(serviceName));
   for (const users of whole.values()) {
     const hidden = new Set([...users.services, ...users.ingressPublishers].filter((n) => !names.has(n)));

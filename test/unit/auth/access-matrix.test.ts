@@ -193,7 +193,7 @@ describe('access matrix: every root field × every role, scoped and unscoped', (
   test("every field taking `engine` decides on the engine's own cluster: naming another cluster beside it lets no grant of that cluster through", async () => {
     assert.deepEqual(
       engineRequests.map((r) => r.permission).sort(),
-      ['Mutation.containerExec', 'Mutation.containerRemove', 'Mutation.containerRun', 'Mutation.containerStart', 'Mutation.containerStop', 'Mutation.networkConnect', 'Mutation.networkCreateGatewayBridge', 'Mutation.networkDisconnect', 'Mutation.swarmInit', 'Mutation.swarmJoin', 'Mutation.swarmLeave', 'Query.container', 'Query.containerLogs', 'Query.containers'],
+      ['Mutation.containerExec', 'Mutation.containerRemove', 'Mutation.containerRun', 'Mutation.containerStart', 'Mutation.containerStop', 'Mutation.networkConnect', 'Mutation.networkCreateGatewayBridge', 'Mutation.networkDisconnect', 'Mutation.swarmInit', 'Mutation.swarmJoin', 'Mutation.swarmLeave', 'Query.container', 'Query.containerLogs', 'Query.containers', 'Query.network', 'Query.networks'],
       'a new field taking engine is covered here: add it to this list',
     );
     // networkCreateGatewayBridge takes no cluster: the engine's alone decides.
