@@ -3,3 +3,4 @@ export { createApiTokenVerifier, tokenGrants, type ApiTokenVerifierOptions } fro
 export { ApiTokenStore, TOUCH_INTERVAL_MS, tokenIdOfPrincipal, type ApiTokenRow, type NewToken } from './token-store.ts';
 export { generateToken, hashToken, parseToken, isTokenPrefix } from './token-format.ts';
 export { resolveExpiry, tokenNameProblem, unknownClustersProblem, isExpired } from './token-request.ts';
+export { listenForRevocations, type RevocationListener } from './revocation-listener.ts';
