@@ -5,7 +5,7 @@
 -- CreateTable
 CREATE TABLE "rate_limits" (
     "key" VARCHAR(255) NOT NULL,
-    "points" INTEGER NOT NULL DEFAULT 0,
+    "points" INTEGER NOT NULL,
     "expire" BIGINT,
 
     CONSTRAINT "rate_limits_pkey" PRIMARY KEY ("key")
