@@ -6,7 +6,7 @@ import pino from 'pino';
 import { startAuditLog } from '../audit/audit-log.ts';
 import { assertDurable, openMigratedDatabase } from '../audit/open-database.ts';
 import { PGLITE_LOCK_STALE_MS } from '../db/pglite-lock.ts';
-import { createApiTokenVerifier, listenForRevocations } from '../auth/tokens/index.ts';
+import { createApiTokenVerifier, listenForRevocations, TOKEN_CACHE_MS } from '../auth/tokens/index.ts';
 import { backgroundLeadership } from './background-jobs.ts';
 import { ConfigError, loadConfig } from '../config/config.ts';
 import { EngineRegistry } from '../docker/registry.ts';
@@ -48,7 +48,7 @@ export async function runGateway(options: RunGatewayOptions): Promise<void> {
   // Several gateway processes may share a PostgreSQL: one runs each background job, and a
   // revocation through any of them (or the CLI) reaches the others' token caches.
   const leadership = backgroundLeadership(database, logger);
-  const revocations = database.kind === 'postgres' && database.url ? listenForRevocations(database.url, logger) : null;
+  const revocations = database.kind === 'postgres' && database.url ? listenForRevocations(database.url, logger, { cacheMs: config.auth.tokenCacheMs ?? TOKEN_CACHE_MS }) : null;
   await revocations?.ready;
   const auditLog = await startAuditLog({
     leads: () => leadership.leads('audit-maintenance'),

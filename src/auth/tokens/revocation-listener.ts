@@ -3,8 +3,11 @@
 // (a token ID) drops that token from this process's caches, so it is refused here as soon as
 // the revoking transaction commits, not after `auth.tokenCacheMs`. The session reconnects
 // every RECONNECT_MS while it is lost; revocations announced meanwhile were not heard, so
-// every cache is emptied once it listens again (the next request of each token asks the
-// database). While it is down the cache time is the bound again. Subscriptions open with a
+// once it listens again it reads the tokens revoked recently enough to be cached still (a
+// cache entry lives `cacheMs`; CLOCK_MARGIN_MS more for other processes' clocks) and
+// forgets those: the cache keeps every other token, so reads go on if the database then
+// freezes. Should that read fail, every cache is emptied instead. While the session is down
+// the cache time is the bound again. Subscriptions open with a
 // revoked token end at their next credential check (ws-sessions.ts), as for a local revocation.
 import type { Logger } from 'pino';
 import type pg from 'pg';
@@ -13,6 +16,8 @@ import { REVOCATION_CHANNEL } from './revocation-channel.ts';
 import { forgetAllTokens, forgetToken } from './verified-token-cache.ts';
 
 const RECONNECT_MS = 1_000;
+/** How far another process's clock (it writes revoked_at) may be behind this one's. */
+const CLOCK_MARGIN_MS = 60_000;
 
 export interface RevocationListener {
   /** Settles once the first LISTEN is in place (or its first attempt failed; it keeps trying). */
@@ -20,7 +25,9 @@ export interface RevocationListener {
   stop(): Promise<void>;
 }
 
-export function listenForRevocations(url: string, logger: Logger, reconnectMs = RECONNECT_MS): RevocationListener {
+/** `cacheMs`: `auth.tokenCacheMs`, how long a verified token may be served from a cache. */
+export function listenForRevocations(url: string, logger: Logger, opts: { cacheMs: number; reconnectMs?: number }): RevocationListener {
+  const reconnectMs = opts.reconnectMs ?? RECONNECT_MS;
   let stopped = false;
   let client: pg.Client | null = null;
   let retry: NodeJS.Timeout | null = null;
@@ -42,11 +49,22 @@ export function listenForRevocations(url: string, logger: Logger, reconnectMs = 
         return;
       }
       client = session;
-      forgetAllTokens();
+      await forgetMissed(session);
     } catch (err) {
       if (stopped) return;
       logger.warn({ err }, 'the token revocation listener could not listen on PostgreSQL; retrying');
       schedule();
+    }
+  };
+  /** After LISTEN (so nothing falls between): the revocations this process may have missed. */
+  const forgetMissed = async (session: pg.Client) => {
+    try {
+      const since = new Date(Date.now() - opts.cacheMs - CLOCK_MARGIN_MS);
+      const { rows } = await session.query<{ id: string }>('SELECT id FROM api_tokens WHERE revoked_at >= $1', [since]);
+      for (const { id } of rows) forgetToken(id);
+    } catch (err) {
+      logger.warn({ err }, 'recent revocations could not be read after listening again; every cached token is verified anew');
+      forgetAllTokens();
     }
   };
   const schedule = () => {
