@@ -33,6 +33,12 @@ export interface AuditLogOptions {
   logger: Logger;
   /** The clock retention is measured against (tests move it forward). */
   now?: () => Date;
+  /**
+   * Whether this process runs reconciliation and retention now: with several processes on
+   * one PostgreSQL only one does (src/db/leadership.ts). Default: always. The spool drain
+   * is this process's own and always runs.
+   */
+  leads?: () => boolean;
   /** TEST-ONLY, see DbAuditWriterOptions.testPauseAfterEngine. */
   testPauseAfterEngine?: readonly string[] | undefined;
 }
@@ -44,6 +50,7 @@ export function spoolPathOf(settings: AuditSettings, dataDir: string): string {
 
 export async function startAuditLog(opts: AuditLogOptions): Promise<AuditLog> {
   const { database, settings, logger } = opts;
+  const leads = opts.leads ?? (() => true);
   const spoolPath = spoolPathOf(settings, opts.dataDir);
   const session = await startWriterSession({ database, logger });
   const writer = new DbAuditWriter({
@@ -69,7 +76,7 @@ export async function startAuditLog(opts: AuditLogOptions): Promise<AuditLog> {
     if (drained.error) logger.error({ err: drained.error, spoolPath, remaining: drained.remaining }, 'the audit spool could not be written to the database at start-up');
     if (drained.written > 0) logger.info({ written: drained.written, spoolPath }, 'audit spool drained at start-up');
     // Not fatal either: what cannot be reconciled now is tried again each round.
-    await reconciler.round().catch((err: unknown) => logger.error({ err }, 'audit reconciliation at start-up failed; retrying later'));
+    if (leads()) await reconciler.round().catch((err: unknown) => logger.error({ err }, 'audit reconciliation at start-up failed; retrying later'));
   })().catch((err: unknown) => logger.error({ err }, 'the audit start-up round failed; retrying later'));
 
   // Retention (audit.retentionDays): prune at most once an hour, through the same chain
@@ -94,6 +101,7 @@ export async function startAuditLog(opts: AuditLogOptions): Promise<AuditLog> {
       const r = await writer.drain();
       if (r.remaining > 0) return;
     }
+    if (!leads()) return;
     await reconciler.round();
     await applyRetention();
   };

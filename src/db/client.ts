@@ -27,6 +27,12 @@ export interface Database {
   readonly prisma: PrismaClient;
   readonly kind: DatabaseKind;
   /**
+   * PostgreSQL's connection URL, for the connections Prisma cannot give: the shared rate
+   * limits' pool, the revocation listener, the background-job locks (src/db/pg-connections.ts).
+   * Absent for the embedded database.
+   */
+  readonly url?: string | undefined;
+  /**
    * A raw SQL session for the migration runner: a new dedicated connection for PostgreSQL,
    * the one PGlite session for the embedded database. Close it when done.
    */
@@ -43,6 +49,7 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
     return {
       prisma,
       kind: 'postgres',
+      url,
       openSql: () => connectPostgresExecutor(url),
       close: () => prisma.$disconnect(),
     };

@@ -37,7 +37,9 @@ import { authenticateRequests } from './authenticate-request.ts';
 import { errorEnvelope, negotiatedContentType, routeNotFound } from './error-envelope.ts';
 import { formatError } from './format-error.ts';
 import { healthRoutes } from './health.ts';
-import { limitPlugins, principalRateLimit } from './limits/index.ts';
+import { limitPlugins, principalRateLimit, sharedRatePool } from './limits/index.ts';
+import { BACKGROUND_JOBS } from './background-jobs.ts';
+import { soleLeadership, type Leadership } from '../db/leadership.ts';
 import { logErrors, logRequestErrors } from './log-errors.ts';
 import { readGraphQLBody } from './read-body.ts';
 import { operationRunner } from './execute-as.ts';
@@ -72,6 +74,8 @@ export interface GatewayOptions {
   apiTokens?: CredentialVerifier | null;
   /** How often open subscriptions' credentials are verified again (default 30 s). */
   credentialRecheckMs?: number;
+  /** Which background jobs this process runs (src/http/background-jobs.ts); default: all of them. */
+  leadership?: Leadership;
   /** The rollout trackers; default: rollouts kept in `database` (resumed here), in memory without one. */
   rollouts?: Rollouts;
   /** The tracer (tests: one with an in-memory exporter); default: the one `config.tracing` asks for, shut down at stop. */
@@ -88,12 +92,14 @@ export interface Gateway {
 
 export async function createGateway(config: GatewayConfig, options: GatewayOptions): Promise<Gateway> {
   const { logger, registry } = options;
+  const leadership = options.leadership ?? soleLeadership(Object.keys(BACKGROUND_JOBS));
   const unmeasuredAudit = options.audit ?? logAuditWriter(logger);
   // Subscriptions open over graphql-ws and server-sent events: the per-principal cap and the gauge.
   const openSubscriptions = new OpenSubscriptions(config.limits.maxSubscriptionsPerPrincipal);
   const metrics = new GatewayMetrics({
     auditSpoolDepth: () => unmeasuredAudit.spoolDepth,
     openSubscriptions: () => openSubscriptions.total,
+    backgroundLeader: () => leadership.states(),
   });
   const stopCountingEngineCalls = registry.engineCalls.add((call) => metrics.engineCall(call));
   const tracing = options.tracing ?? createTracing(config.tracing);
@@ -113,7 +119,10 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   // Every root field is checked against the permission table before its resolver runs.
   const schema = guardRootFields(makeExecutableSchema({ typeDefs: readFileSync(SCHEMA_PATH, 'utf8'), resolvers: resolvers as never }));
   // Outgoing webhooks: rollout conclusions and removals become stored deliveries, which its worker sends (none without a database).
-  const webhooks = new Webhooks({ database: options.database ?? null, audit, settings: config.webhooks, logger });
+  const webhooks = new Webhooks({ database: options.database ?? null, audit, settings: config.webhooks, logger, leads: () => leadership.leads('webhook-delivery') });
+  leadership.onGained((job) => {
+    if (job === 'webhook-delivery') webhooks.kick();
+  });
   const contextDeps = {
     registry, audit, logger, database: options.database ?? null, guardrails: config.guardrails, auth: config.auth,
     secretNamePatterns: secretNamePatterns(config.audit.secretEnvNamePatterns),
@@ -127,10 +136,13 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   webhooks.start();
   // Request limits, before anything runs: depth, aliases, cost and page sizes; a rate per principal.
   const limits = limitPlugins<GatewayContext>(config.limits, { production: config.production });
-  const rateLimiter = principalRateLimit(config.limits);
+  // On PostgreSQL every process on it counts on one budget (rate-limit.ts).
+  const ratePool = await sharedRatePool(options.database, logger);
+  const rateLimiter = principalRateLimit(config.limits, undefined, ratePool && { pool: ratePool, budget: 'requests' });
   const authFailures = principalRateLimit(
     { rateLimitRequests: config.limits.authFailuresPerAddress, rateLimitWindowSeconds: config.limits.rateLimitWindowSeconds },
     `at most ${config.limits.authFailuresPerAddress} refused credentials per ${config.limits.rateLimitWindowSeconds} s from one address (limits.authFailuresPerAddress)`,
+    ratePool && { pool: ratePool, budget: 'auth-failures' },
   );
 
   const rechecks = new CredentialRechecks({ authenticator, audit, logger, failures: authFailures, recheckMs: options.credentialRecheckMs ?? 30_000 });
@@ -299,6 +311,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       await contextDeps.rollouts.stop();
       // Last: the rollouts' conclusion listeners may have queued deliveries; attempts in flight finish (each within webhooks.timeoutMs).
       await webhooks.stop();
+      await ratePool?.end().catch(() => undefined);
       stopCountingEngineCalls();
       stopTracingEngineCalls();
       // Last of all: the spans of the requests that just finished are exported.

@@ -6,7 +6,8 @@ import pino from 'pino';
 import { startAuditLog } from '../audit/audit-log.ts';
 import { assertDurable, openMigratedDatabase } from '../audit/open-database.ts';
 import { PGLITE_LOCK_STALE_MS } from '../db/pglite-lock.ts';
-import { createApiTokenVerifier } from '../auth/tokens/index.ts';
+import { createApiTokenVerifier, listenForRevocations, TOKEN_CACHE_MS } from '../auth/tokens/index.ts';
+import { backgroundLeadership } from './background-jobs.ts';
 import { ConfigError, loadConfig } from '../config/config.ts';
 import { EngineRegistry } from '../docker/registry.ts';
 import { PrismaRolloutStore } from '../rollouts/prisma-rollout-store.ts';
@@ -44,7 +45,13 @@ export async function runGateway(options: RunGatewayOptions): Promise<void> {
   const pauseAfterEngine = options.testPauseAfterEngine;
   if (pauseAfterEngine?.length) logger.warn({ operations: pauseAfterEngine }, 'a TEST-ONLY hook hangs these operations before their audit outcome');
   const registry = new EngineRegistry(config);
+  // Several gateway processes may share a PostgreSQL: one runs each background job, and a
+  // revocation through any of them (or the CLI) reaches the others' token caches.
+  const leadership = backgroundLeadership(database, logger);
+  const revocations = database.kind === 'postgres' && database.url ? listenForRevocations(database.url, logger, { cacheMs: config.auth.tokenCacheMs ?? TOKEN_CACHE_MS }) : null;
+  await revocations?.ready;
   const auditLog = await startAuditLog({
+    leads: () => leadership.leads('audit-maintenance'),
     database,
     registry,
     settings: config.audit,
@@ -59,6 +66,7 @@ export async function runGateway(options: RunGatewayOptions): Promise<void> {
     registry,
     database,
     rollouts,
+    leadership,
     audit: auditLog.writer,
     apiTokens: createApiTokenVerifier(database, {
       maxTokenDays: config.auth.maxTokenDays,
@@ -84,6 +92,7 @@ export async function runGateway(options: RunGatewayOptions): Promise<void> {
       // gateway.stop() stopped the trackers already; this also waits for conclusion listeners still running.
       .then(() => rollouts.stop())
       .then(() => auditLog.stop())
+      .then(() => Promise.all([leadership.stop(), revocations?.stop()]))
       .then(() => database.close())
       .then(
         () => process.exit(0),

@@ -25,6 +25,8 @@ export interface DeliveryWorkerDeps {
   settings: Pick<WebhookSettings, 'timeoutMs' | 'backoffMs' | 'maxAttempts' | 'pollMs'>;
   audit: AuditWriter;
   logger: Logger;
+  /** Whether this process sends deliveries now (one of several on a PostgreSQL: src/db/leadership.ts); default always. */
+  leads?: () => boolean;
   /** Node's fetch (undici) unless a test passes another. */
   fetch?: typeof fetch;
 }
@@ -78,6 +80,8 @@ export class DeliveryWorker {
   /** One round: every delivery due now gets one attempt (what each poll runs; tests call it directly). */
   async deliverDue(): Promise<void> {
     for (;;) {
+      // Checked between batches too: a process that lost the job stops after the attempts in flight.
+      if (this.deps.leads && !this.deps.leads()) return;
       const due = await this.deps.store.due(BATCH);
       if (due.length === 0 || this.state === 'stopped') return;
       await Promise.all(due.map((row) => this.attempt(row)));

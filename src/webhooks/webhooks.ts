@@ -21,6 +21,8 @@ export interface WebhooksDeps {
   audit: AuditWriter;
   settings: WebhookSettings;
   logger: Logger;
+  /** Whether this process sends deliveries now (src/db/leadership.ts); default always. */
+  leads?: () => boolean;
   fetch?: typeof fetch;
 }
 
@@ -37,7 +39,7 @@ export class Webhooks {
     this.database = deps.database;
     this.store = deps.database ? new WebhookStore(deps.database) : null;
     this.worker = this.store
-      ? new DeliveryWorker({ store: this.store, allowList: this.allowList, settings: deps.settings, audit: deps.audit, logger: this.logger, fetch: deps.fetch })
+      ? new DeliveryWorker({ store: this.store, allowList: this.allowList, settings: deps.settings, audit: deps.audit, logger: this.logger, leads: deps.leads, fetch: deps.fetch })
       : null;
   }
 
@@ -53,6 +55,11 @@ export class Webhooks {
     for (const rollout of await recentConclusions(this.database, new Date(now.getTime() - MISSED_CONCLUSIONS_WINDOW_MS))) {
       await this.rolloutConcluded(rollout, rollout.concludedAt);
     }
+  }
+
+  /** Looks for due deliveries now (this process just took the delivery job over). */
+  kick(): void {
+    this.worker?.kick();
   }
 
   async stop(): Promise<void> {

@@ -6,6 +6,7 @@ import type { Database } from '../../db/client.ts';
 import { Prisma, type ApiToken } from '../../generated/prisma/client.ts';
 import { formatGrant, type Grant } from '../../grants/grant.ts';
 import { generateToken, isTokenPrefix } from './token-format.ts';
+import { REVOCATION_CHANNEL } from './revocation-channel.ts';
 import { forgetToken } from './verified-token-cache.ts';
 
 export type ApiTokenRow = ApiToken;
@@ -96,20 +97,27 @@ export class ApiTokenStore {
    */
   async revokeTree(id: string, by: string): Promise<{ row: ApiTokenRow; descendants: ApiTokenRow[] } | null> {
     const now = this.now();
-    const { count } = await this.database.prisma.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now, revokedBy: by } });
-    // Verified tokens are cached for a while: a revocation here takes effect at once.
+    // One transaction, whose NOTIFY every gateway process on the database hears at its commit
+    // (revocation-listener.ts): their caches forget these tokens too.
+    const ids = await this.database.prisma.$transaction(async (tx) => {
+      const { count } = await tx.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now, revokedBy: by } });
+      if (count !== 1) return null;
+      const revoked = await tx.$queryRaw<{ id: string }[]>`
+        WITH RECURSIVE tree AS (
+          SELECT t.id FROM api_tokens t WHERE t.created_by = ${id}::uuid
+          UNION
+          SELECT t.id FROM api_tokens t JOIN tree ON t.created_by = tree.id
+        )
+        UPDATE api_tokens SET revoked_at = ${now}, revoked_by = ${by}
+        WHERE id IN (SELECT id FROM tree) AND revoked_at IS NULL
+        RETURNING id`;
+      const all = [id, ...revoked.map((r) => r.id)];
+      await tx.$executeRaw`SELECT pg_notify(${REVOCATION_CHANNEL}, revoked) FROM unnest(${all}::text[]) AS revoked`;
+      return all.slice(1);
+    });
+    // Verified tokens are cached for a while: a revocation here takes effect at once, without waiting for the NOTIFY.
     forgetToken(id);
-    if (count !== 1) return null;
-    const revoked = await this.database.prisma.$queryRaw<{ id: string }[]>`
-      WITH RECURSIVE tree AS (
-        SELECT t.id FROM api_tokens t WHERE t.created_by = ${id}::uuid
-        UNION
-        SELECT t.id FROM api_tokens t JOIN tree ON t.created_by = tree.id
-      )
-      UPDATE api_tokens SET revoked_at = ${now}, revoked_by = ${by}
-      WHERE id IN (SELECT id FROM tree) AND revoked_at IS NULL
-      RETURNING id`;
-    const ids = revoked.map((r) => r.id);
+    if (ids === null) return null;
     for (const descendant of ids) forgetToken(descendant);
     const [row, descendants] = await Promise.all([
       this.database.prisma.apiToken.findUniqueOrThrow({ where: { id } }),

@@ -3,7 +3,8 @@
 // passed every check are kept; the size is bounded so a flood of distinct valid tokens
 // cannot grow it without limit (the oldest entry goes first). A token revoked through this
 // process leaves every cache at once (forgetToken); one revoked elsewhere (the CLI, another
-// gateway process) is honoured once its entry is older than the cache time. An entry's age
+// gateway process) as soon as its NOTIFY arrives on PostgreSQL (revocation-listener.ts), and
+// in any case once its entry is older than the cache time. An entry's age
 // counts from the moment its lookup was asked for, not answered, so a revocation committed
 // while the lookup was under way is honoured within `ttlMs` of it too.
 // The row type straight from the database client: token-store.ts imports this file.
@@ -19,6 +20,15 @@ export function forgetToken(id: string): void {
   for (const ref of liveCaches) {
     const cache = ref.deref();
     if (cache) cache.forget(id);
+    else liveCaches.delete(ref);
+  }
+}
+
+/** Empties every cache of this process: revocations made elsewhere may have been missed (the listener was disconnected). */
+export function forgetAllTokens(): void {
+  for (const ref of liveCaches) {
+    const cache = ref.deref();
+    if (cache) cache.forgetAll();
     else liveCaches.delete(ref);
   }
 }
@@ -44,6 +54,11 @@ export class VerifiedTokenCache {
   forget(id: string): void {
     this.revocations++;
     for (const [hash, entry] of this.entries) if (entry.row.id === id) this.entries.delete(hash);
+  }
+
+  forgetAll(): void {
+    this.revocations++;
+    this.entries.clear();
   }
 
   /**

@@ -18,6 +18,8 @@ export interface GaugeSources {
   auditSpoolDepth: () => number | undefined;
   /** Subscriptions open over graphql-ws. */
   openSubscriptions: () => number;
+  /** Each background job and whether this process runs it now (src/http/background-jobs.ts). */
+  backgroundLeader?: () => Record<string, boolean>;
 }
 
 export class GatewayMetrics {
@@ -78,6 +80,15 @@ export class GatewayMetrics {
       registers,
       collect() {
         this.set(sources.auditSpoolDepth() ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'swarm_gateway_background_leader',
+      help: 'Whether this process runs a background job now (1) or another process on the same PostgreSQL does (0), by job (audit-maintenance, webhook-delivery).',
+      labelNames: ['job'],
+      registers,
+      collect() {
+        for (const [job, leads] of Object.entries(sources.backgroundLeader?.() ?? {})) this.set({ job }, leads ? 1 : 0);
       },
     });
     new Gauge({
