@@ -9,6 +9,10 @@
 #                               tree's), package files, schema.graphql, prisma/migrations
 #   image.sh build TAG BASE     stage, then `docker build --target prebuilt` on $DOCKER_HOST
 #                               with BASE_IMAGE=BASE; prints the image's size in bytes on stdout
+#   image.sh postgres NAME:TAG  a PostgreSQL 15 image on $DOCKER_HOST: the base's root plus
+#                               Debian's postgresql-15, started by scripts/postgres-image-entrypoint.sh
+#                               (the official image's POSTGRES_USER/_DB/_PASSWORD_FILE), for
+#                               deploy/stack.yml's `db` where the official image cannot be pulled
 #
 # The base's root filesystem is kept as a tarball in $SG_IMAGE_CACHE (default
 # /var/cache/swarm-gateway-image) so that a second base import skips debootstrap. Its Debian
@@ -24,7 +28,7 @@ PROG=image.sh
 log() { printf '[%s] %s\n' "$PROG" "$*" >&2; }
 die() { printf '[%s] error: %s\n' "$PROG" "$*" >&2; exit 1; }
 
-usage() { sed -n '2,17p' "$0" >&2; exit 2; }
+usage() { sed -n '2,21p' "$0" >&2; exit 2; }
 
 # The classic builder: BuildKit is not part of Debian's docker.io 20.10 engine set-up here.
 dk() { DOCKER_BUILDKIT=0 docker "$@"; }
@@ -70,6 +74,39 @@ cmd_base() {
     -c 'CMD ["node"]' - "$name" <"$tar" >/dev/null
 }
 
+# The base's root with Debian's postgresql-15 installed in it (apt from this machine's mirror).
+postgres_tarball() {
+  local base tar tmp
+  base=$(rootfs_tarball)
+  tar="${base%.tar}-postgresql-15.tar"
+  if [ -f "$tar" ]; then printf '%s' "$tar"; return 0; fi
+  tmp=$(mktemp -d "$CACHE/root.XXXXXX")
+  trap 'rm -rf "$tmp"' RETURN
+  tar -C "$tmp" -xf "$base"
+  # No cluster made at install (the entry point makes one in the volume) and no service started.
+  mkdir -p "$tmp/etc/postgresql-common"
+  echo 'create_main_cluster = false' >"$tmp/etc/postgresql-common/createcluster.conf"
+  printf '#!/bin/sh\nexit 101\n' >"$tmp/usr/sbin/policy-rc.d" && chmod 755 "$tmp/usr/sbin/policy-rc.d"
+  log "apt-get install postgresql-15 in the base's root"
+  { chroot "$tmp" apt-get update -q && DEBIAN_FRONTEND=noninteractive chroot "$tmp" apt-get install -y -q --no-install-recommends postgresql-15; } \
+    >"$CACHE/postgres-apt.log" 2>&1 || { tail -n 20 "$CACHE/postgres-apt.log" >&2; die "installing postgresql-15 failed"; }
+  rm -f "$tmp/usr/sbin/policy-rc.d"
+  rm -rf "$tmp"/var/cache/apt/archives/*.deb "$tmp"/var/lib/apt/lists/*
+  install -m 755 "$ROOT_DIR/scripts/postgres-image-entrypoint.sh" "$tmp/usr/local/bin/postgres-entrypoint"
+  tar -C "$tmp" -cf "$tar.part" . && mv -f "$tar.part" "$tar"
+  printf '%s' "$tar"
+}
+
+cmd_postgres() {
+  local name=${1:-} tar
+  [ -n "$name" ] || usage
+  tar=$(postgres_tarball)
+  log "importing $name"
+  dk import -c 'ENV PATH=/usr/lib/postgresql/15/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+    -c 'ENV PGDATA=/var/lib/postgresql/data' -c 'EXPOSE 5432' -c 'ENTRYPOINT ["/usr/local/bin/postgres-entrypoint"]' \
+    - "$name" <"$tar" >/dev/null
+}
+
 cmd_stage() {
   local dir=${1:-}
   [ -n "$dir" ] || usage
@@ -102,5 +139,6 @@ case "${1:-}" in
   base) shift; cmd_base "$@" ;;
   stage) shift; cmd_stage "$@" ;;
   build) shift; cmd_build "$@" ;;
+  postgres) shift; cmd_postgres "$@" ;;
   *) usage ;;
 esac
