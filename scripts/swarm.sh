@@ -27,7 +27,8 @@ die() { printf '[%s] error: %s\n' "$PROG" "$*" >&2; exit 1; }
 usage() {
   cat >&2 <<'EOF'
 usage: swarm.sh COMMAND ...
-  install                                   install docker.io busybox-static iproute2 jq curl if missing
+  install                                   install docker.io busybox-static iproute2 jq curl debootstrap if missing
+                                            (debootstrap: scripts/image.sh's base image, for the image's test)
   up NAME [--workers N] [--managers M] [--index C]
                                             start swarm NAME (M managers in total, default 1; N workers, default 0)
   add-node NAME --role worker|manager       add one node to running swarm NAME
@@ -115,6 +116,7 @@ missing_packages() {
   command -v jq >/dev/null 2>&1 || m+=(jq)
   command -v curl >/dev/null 2>&1 || m+=(curl)
   command -v nsenter >/dev/null 2>&1 || m+=(util-linux)
+  command -v debootstrap >/dev/null 2>&1 || m+=(debootstrap)
   [ ${#m[@]} -eq 0 ] || printf '%s\n' "${m[@]}" | sort -u
 }
 

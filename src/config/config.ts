@@ -238,7 +238,7 @@ function onOff(value: string): boolean | string {
  * - otherwise one cluster named `default` at DOCKER_HOST (default unix:///var/run/docker.sock),
  *   with TLS files from DOCKER_CERT_PATH when DOCKER_TLS_VERIFY is set, as the Docker CLI does.
  * PORT, HOST, NODE_ENV=production, LOG_LEVEL, ENGINE_TIMEOUT_MS and ENGINE_WATCH (on/off) override the file, and so do
- * the audit log's settings: DATABASE_URL (PostgreSQL; unset: embedded PGlite), GATEWAY_DATA_DIR
+ * the audit log's settings: DATABASE_URL or DATABASE_URL_FILE (PostgreSQL; unset: embedded PGlite), GATEWAY_DATA_DIR
  * (default .data), AUDIT_SPOOL_PATH, AUDIT_SECRET_ENV_PATTERNS (comma-separated regexes),
  * AUDIT_RETENTION_DAYS and AUDIT_RECONCILE_GRACE_MS; WEBHOOKS_ALLOWED_HOSTS (comma-separated) replaces
  * `webhooks.allowedHosts`; METRICS_TOKEN sets `metrics.token`; OTEL_EXPORTER_OTLP_ENDPOINT and
@@ -284,7 +284,8 @@ export function rawConfigFromEnv(env: NodeJS.ProcessEnv): Record<string, unknown
     raw.engine = engine;
   }
   const database = { ...(raw.database as object | undefined) } as Record<string, unknown>;
-  if (env.DATABASE_URL?.trim()) database.url = env.DATABASE_URL.trim();
+  const databaseUrl = databaseUrlFromEnv(env);
+  if (databaseUrl) database.url = databaseUrl;
   if (env.GATEWAY_DATA_DIR) database.dataDir = env.GATEWAY_DATA_DIR;
   if (Object.keys(database).length) raw.database = database;
   const audit = { ...(raw.audit as object | undefined) } as Record<string, unknown>;
@@ -309,6 +310,25 @@ export function rawConfigFromEnv(env: NodeJS.ProcessEnv): Record<string, unknown
     raw.webhooks = { ...(raw.webhooks as object | undefined), allowedHosts };
   }
   return raw;
+}
+
+/**
+ * DATABASE_URL, or the content of the file DATABASE_URL_FILE names (a swarm secret, so that the
+ * password is in no service spec). Both at once is refused: which one wins would be a guess.
+ */
+function databaseUrlFromEnv(env: NodeJS.ProcessEnv): string | undefined {
+  const direct = env.DATABASE_URL?.trim();
+  if (!env.DATABASE_URL_FILE) return direct || undefined;
+  if (direct) throw new ConfigError('DATABASE_URL and DATABASE_URL_FILE are both set: set one of them');
+  let text: string;
+  try {
+    text = readFileSync(env.DATABASE_URL_FILE, 'utf8');
+  } catch (e) {
+    throw new ConfigError(`DATABASE_URL_FILE: cannot read ${env.DATABASE_URL_FILE}: ${(e as Error).message}`);
+  }
+  const url = text.trim();
+  if (!url) throw new ConfigError(`DATABASE_URL_FILE: ${env.DATABASE_URL_FILE} is empty`);
+  return url;
 }
 
 /** The configuration from an environment; the entry points pass the process's, and nothing else reads that. */
