@@ -29,6 +29,7 @@ CMD ["node", "dist/main.js"]
 FROM runtime AS prebuilt
 COPY package.json package-lock.json schema.graphql ./
 COPY prisma/migrations ./prisma/migrations
+COPY console ./console
 COPY node_modules ./node_modules
 COPY dist ./dist
 
