@@ -42,6 +42,7 @@ import { BACKGROUND_JOBS } from './background-jobs.ts';
 import { soleLeadership, type Leadership } from '../db/leadership.ts';
 import { logErrors, logRequestErrors } from './log-errors.ts';
 import { readGraphQLBody } from './read-body.ts';
+import { resumeRolloutsWhileLeading } from './rollout-resumption.ts';
 import { operationRunner } from './execute-as.ts';
 import { triggerRoutes } from './triggers.ts';
 import { graphqlOverHttpStatusCodes } from './status-codes-plugin.ts';
@@ -131,8 +132,9 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   };
   webhooks.followRollouts(contextDeps.rollouts);
   contextDeps.rollouts.onConcluded((rollout) => metrics.rolloutConcluded(rollout.conclusion ?? 'UNKNOWN'));
-  // Rollouts this gateway keeps itself in a database: those a previous gateway left open are tracked again.
-  if (!options.rollouts && options.database) await contextDeps.rollouts.resume();
+  // Rollouts this gateway keeps itself in a database: those left open (by a previous gateway,
+  // or a replica) are tracked again by the one process leading rollout-tracking.
+  const resumption = !options.rollouts && options.database ? await resumeRolloutsWhileLeading(contextDeps.rollouts, leadership, logger) : null;
   webhooks.start();
   // Request limits, before anything runs: depth, aliases, cost and page sizes; a rate per principal.
   const limits = limitPlugins<GatewayContext>(config.limits, { production: config.production });
@@ -308,6 +310,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       // After the requests: a mutation in flight may still start a rollout. Their rows stay unconcluded for the next start.
+      resumption?.stop();
       await contextDeps.rollouts.stop();
       // Last: the rollouts' conclusion listeners may have queued deliveries; attempts in flight finish (each within webhooks.timeoutMs).
       await webhooks.stop();

@@ -157,7 +157,10 @@ export class RolloutService implements Rollouts {
   }
 
   async resume(): Promise<void> {
-    for (const r of await this.store.unconcluded()) this.track(r);
+    // Called again and again by the rollout-tracking leader: what is tracked here already keeps its own (newer) copy.
+    for (const r of await this.store.unconcluded()) {
+      if (!this.trackers.get(r.cluster)?.isTracking(r.id)) this.track(r);
+    }
   }
 
   async stop(): Promise<void> {

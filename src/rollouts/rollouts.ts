@@ -66,7 +66,7 @@ export interface Rollouts {
   waitForConclusion(id: string, timeoutMs: number): Promise<RolloutRecord>;
   /** Called once per rollout when it concludes (after the conclusion is stored), in this process. */
   onConcluded(listener: (rollout: RolloutRecord) => void | Promise<void>): void;
-  /** Start-up: resume tracking every unconcluded rollout in the database. */
+  /** Tracks every unconcluded rollout in the database not tracked here yet (the rollout-tracking leader's job, src/http/rollout-resumption.ts). */
   resume(): Promise<void>;
   /** The gateway is stopping: every waitForConclusion answers now with the rollout as it stands, later ones at once (so a `wait` does not hold the shutdown). */
   endWaits(): void;

@@ -21,7 +21,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 const BUDGET = 9;
 /** README "Running several replicas": a revocation reaches every replica within this. */
 const REVOCATION_BOUND_MS = 1_000;
-const JOBS = ['audit-maintenance', 'webhook-delivery'] as const;
+const JOBS = ['audit-maintenance', 'webhook-delivery', 'rollout-tracking'] as const;
 const WHOAMI = '{ whoami { id } }';
 const REVOKE = 'mutation($id: ID!) { apiTokenRevoke(input: { id: $id }) { apiToken { id revokedAt } userErrors { code } } }';
 
