@@ -140,7 +140,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const limits = limitPlugins<GatewayContext>(config.limits, { production: config.production });
   // On PostgreSQL every process on it counts on one budget (rate-limit.ts).
   const ratePool = await sharedRatePool(options.database, logger);
-  const rateLimiter = principalRateLimit(config.limits, undefined, ratePool && { pool: ratePool, budget: 'requests' });
+  const rateLimiter = principalRateLimit(config.limits, undefined, ratePool && { pool: ratePool, budget: 'requests' }, logger);
   const authFailures = principalRateLimit(
     { rateLimitRequests: config.limits.authFailuresPerAddress, rateLimitWindowSeconds: config.limits.rateLimitWindowSeconds },
     `at most ${config.limits.authFailuresPerAddress} refused credentials per ${config.limits.rateLimitWindowSeconds} s from one address (limits.authFailuresPerAddress)`,
@@ -253,7 +253,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   if (config.metrics.enabled) app.use(metricsRoute(metrics, config.metrics));
   // Before /graphql's own stack: the console's page needs no token (it holds no data).
   app.use(consoleRoutes());
-  const authenticate = authenticateRequests({ authenticator, audit, failures: authFailures });
+  const authenticate = authenticateRequests({ authenticator, audit, failures: authFailures, logger });
   app.use('/audit', negotiatedContentType, authenticate, auditExportRoutes({ database: contextDeps.database, logger, audit }));
   // Subscriptions over server-sent events; mounted first, since '/graphql' below would match its path too.
   const sse = sseRoute({

@@ -17,6 +17,7 @@ import { AUDIT_KINDS, AUDIT_OUTCOMES, type AuditRecordQuery } from '../audit/aud
 import { EXPORT_CONTENT_TYPES, exportAuditRecords, type ExportFormat } from '../audit/export.ts';
 import type { Database } from '../db/client.ts';
 import { sendErrors } from './error-envelope.ts';
+import { requestLogger } from './request-logger.ts';
 
 const TEXT_PARAMS = ['principal', 'operation', 'cluster', 'target', 'traceId'] as const;
 const PARAMS = new Set(['format', 'since', 'until', 'outcome', 'kind', ...TEXT_PARAMS]);
@@ -112,7 +113,7 @@ export function auditExportRoutes(deps: { database: Database | null; logger: Log
     try {
       await database.prisma.auditRecord.findFirst({ select: { seq: true } });
     } catch (err) {
-      deps.logger.error({ err, requestId: res.locals.requestId }, 'audit export: the database cannot be read');
+      requestLogger(deps.logger, res).error({ err }, 'audit export: the database cannot be read');
       unavailable('the audit log could not be read from its database; try again later');
       return;
     }
@@ -127,7 +128,7 @@ export function auditExportRoutes(deps: { database: Database | null; logger: Log
     } catch (err) {
       // A client that disconnects ends the pipeline too; only a database failure is news.
       if ((err as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') {
-        deps.logger.error({ err, requestId: res.locals.requestId }, 'audit export cut short');
+        requestLogger(deps.logger, res).error({ err }, 'audit export cut short');
       }
       res.destroy();
     }

@@ -10,6 +10,8 @@ import type { Authenticator } from '../auth/authenticate.ts';
 import { AuthenticationError } from '../auth/authentication-error.ts';
 import type { Principal } from '../auth/principal.ts';
 import { GatewayError } from '../errors/gateway-error.ts';
+import type { Logger } from 'pino';
+import { requestLogger } from './request-logger.ts';
 import { sendRateLimited, type PrincipalRateLimit, type RateLimitRefusal } from './limits/rate-limit.ts';
 
 export const REALM = 'swarm-gateway';
@@ -19,6 +21,8 @@ export interface AuthenticationDeps {
   audit: AuditWriter;
   /** Counts refused credentials per client address (limits.authFailuresPerAddress). */
   failures: PrincipalRateLimit;
+  /** Refusals are logged at info (unavailable credentials at warn), through the request's logger. */
+  logger: Logger;
 }
 
 export function authenticateRequests(deps: AuthenticationDeps): RequestHandler {
@@ -27,7 +31,9 @@ export function authenticateRequests(deps: AuthenticationDeps): RequestHandler {
     try {
       res.locals.principal = await deps.authenticator.authenticate(req.get('authorization'), clientAddress);
     } catch (err) {
+      const log = requestLogger(deps.logger, res);
       if (isAuthUnavailable(err)) {
+        log.warn({ code: 'AUTH_UNAVAILABLE' }, `credentials could not be verified: ${err.message}`);
         sendAuthUnavailable(res, err);
         return;
       }
@@ -42,9 +48,11 @@ export function authenticateRequests(deps: AuthenticationDeps): RequestHandler {
         operation: operationOf(req),
       });
       if (flooding) {
+        log.info({ code: flooding.error.code, reason: err.reason }, `refused credentials, over the address's budget: ${flooding.error.message}`);
         sendRateLimited(res, flooding);
         return;
       }
+      log.info({ code: 'UNAUTHENTICATED', reason: err.reason }, `refused credentials: ${err.message}`);
       res
         .status(401)
         .set('WWW-Authenticate', wwwAuthenticate(err))

@@ -4,6 +4,7 @@
 // negotiated GraphQL-over-HTTP media type, never Express's HTML page or a stack trace.
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
+import { requestLogger } from './request-logger.ts';
 import type { ErrorCode } from '../errors/codes.ts';
 import { envelopeContentType } from './media-type.ts';
 
@@ -98,15 +99,15 @@ export function errorEnvelope(logger: Logger): ErrorRequestHandler {
       next(err);
       return;
     }
-    const requestId = res.locals.requestId;
+    const log = requestLogger(logger, res);
     const known = err.type ? BODY_ERRORS[err.type] : bodyErrorWithoutType(err);
     if (known) {
       const message = known.message(err);
-      logger.info({ requestId, code: 'BAD_REQUEST', status: known.status, reason: err.type ?? err.code }, `refused request body: ${message}`);
+      log.info({ code: 'BAD_REQUEST', status: known.status, reason: err.type ?? err.code }, `refused request body: ${message}`);
       sendErrors(req, res, known.status, { code: 'BAD_REQUEST', message, ...(known.extensions ? { extensions: known.extensions(err) } : {}) });
       return;
     }
-    logger.error({ err, requestId, path: req.path }, 'unexpected error while serving an HTTP request');
+    log.error({ err, path: req.path }, 'unexpected error while serving an HTTP request');
     sendErrors(req, res, 500, { code: 'INTERNAL', message: 'internal error; the gateway log has the details' });
   };
 }

@@ -17,6 +17,7 @@ import { AUTH_RETRY_AFTER_SECONDS, REALM } from './authenticate-request.ts';
 import type { OperationRunner } from './execute-as.ts';
 import { sendRateLimited, type PrincipalRateLimit } from './limits/rate-limit.ts';
 import { answer, answerForErrors, answerForUserErrors, type TriggerAnswer } from './trigger-answers.ts';
+import { requestLogger } from './request-logger.ts';
 
 export interface TriggerRouteDeps {
   database: Database | null;
@@ -54,6 +55,7 @@ async function fire(deps: TriggerRouteDeps, req: Request<{ id: string }>, res: R
   const id = req.params.id;
   const clientAddress = req.socket.remoteAddress;
   const requestId = String(res.locals.requestId);
+  const log = requestLogger(deps.logger, res);
   if (!deps.database) return answer(503, 'AUDIT_UNAVAILABLE', 'redeploy triggers are kept in the gateway\'s database, and this gateway runs without one');
   const store = new TriggerStore(deps.database);
 
@@ -61,7 +63,7 @@ async function fire(deps: TriggerRouteDeps, req: Request<{ id: string }>, res: R
   try {
     trigger = await store.authenticate(id, bearerOf(req.get('authorization')));
   } catch (err) {
-    deps.logger.error({ err, requestId }, 'the redeploy trigger table could not be read');
+    log.error({ err }, 'the redeploy trigger table could not be read');
     return databaseUnavailable(res, 'the trigger');
   }
   if (!trigger) {
@@ -88,7 +90,7 @@ async function fire(deps: TriggerRouteDeps, req: Request<{ id: string }>, res: R
   try {
     standing = await creatorStanding(deps.database, trigger, { maxTokenDays: deps.maxTokenDays });
   } catch (err) {
-    deps.logger.error({ err, requestId }, 'the API token behind a redeploy trigger could not be read');
+    log.error({ err }, 'the API token behind a redeploy trigger could not be read');
     return databaseUnavailable(res, 'the trigger\'s creator');
   }
   const principal: Principal = { id: trigger.createdBy, kind: trigger.creatorKind as Principal['kind'], grants: standing.holds ? standing.grants : [], clientAddress };
@@ -123,7 +125,7 @@ async function fire(deps: TriggerRouteDeps, req: Request<{ id: string }>, res: R
     payload.rollout === null
       ? null
       : await store.markFired(trigger.id).catch((err: unknown) => {
-          deps.logger.error({ err, requestId, trigger: trigger.id }, 'the trigger\'s last firing could not be recorded');
+          log.error({ err, trigger: trigger.id }, 'the trigger\'s last firing could not be recorded');
           return null;
         });
   return { status: 200, body: { trigger: { id: trigger.id, action: trigger.action, firedAt: firedAt?.toISOString() ?? null }, service: payload.service, rollout: payload.rollout } };

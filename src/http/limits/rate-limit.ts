@@ -17,6 +17,7 @@ import type pg from 'pg';
 import type { Database } from '../../db/client.ts';
 import { openPgPool } from '../../db/pg-connections.ts';
 import { GatewayError } from '../../errors/gateway-error.ts';
+import { requestLogger } from '../request-logger.ts';
 
 type RateSettings = Pick<LimitSettings, 'rateLimitRequests' | 'rateLimitWindowSeconds'>;
 
@@ -68,11 +69,13 @@ export async function sharedRatePool(database: Pick<Database, 'kind' | 'url'> | 
 /**
  * `what` names the budget in refusals; the default is the per-principal request budget.
  * `shared`: counted in PostgreSQL for every process; without it, in this process's memory.
+ * `logger`: the middleware's refusals are logged at info through the request's logger.
  */
 export function principalRateLimit(
   settings: RateSettings,
   what = `at most ${settings.rateLimitRequests} per ${settings.rateLimitWindowSeconds} s for this principal (limits.rateLimitRequests)`,
   shared?: SharedRateStore,
+  logger?: Logger,
 ): PrincipalRateLimit {
   const refusalOf = (msBeforeNext: number): RateLimitRefusal => {
     const retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
@@ -97,6 +100,7 @@ export function principalRateLimit(
     consume(res.locals.principal as Principal | undefined, req.socket.remoteAddress).then(
       (refusal) => {
         if (!refusal) return next();
+        if (logger) requestLogger(logger, res).info({ code: refusal.error.code }, `request refused: ${refusal.error.message}`);
         sendRateLimited(res, refusal);
       },
       next,

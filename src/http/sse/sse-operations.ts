@@ -17,6 +17,7 @@ import type { OpenSubscriptions } from '../limits/open-subscriptions.ts';
 import { logErrors } from '../log-errors.ts';
 import { prepareWsOperation } from '../ws-operation.ts';
 import { EndableStream } from './endable-stream.ts';
+import { requestLogger } from '../request-logger.ts';
 
 export const SSE_OPERATION_MESSAGE = 'only subscriptions are served over server-sent events (/graphql/stream); send queries and mutations to /graphql over HTTP POST or GET';
 
@@ -100,7 +101,7 @@ export function sseOperations(deps: SseOperationDeps): SseOperations {
     onNext(_ctx, req, result) {
       if (!result.errors?.length) return result;
       const errors = result.errors as readonly GraphQLError[];
-      logErrors(deps.logger.child({ requestId: req.context.res.locals.requestId, transport: 'graphql-sse' }), errors);
+      logErrors(requestLogger(deps.logger, req.context.res).child({ transport: 'graphql-sse' }), errors);
       return { ...result, errors: errors.map((e) => formatError(e.toJSON(), e)) as never };
     },
   };

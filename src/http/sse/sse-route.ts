@@ -15,6 +15,7 @@ import type { Logger } from 'pino';
 import { sendErrors } from '../error-envelope.ts';
 import { readGraphQLBody } from '../read-body.ts';
 import { sseOperations, type SseOperationDeps, type SseRequestContext } from './sse-operations.ts';
+import { requestLogger } from '../request-logger.ts';
 
 export const SSE_PATH = '/graphql/stream';
 const EVENT_STREAM = 'text/event-stream';
@@ -90,7 +91,7 @@ function serveStream(handler: Handler<Request, SseRequestContext>, logger: Logge
       res.end();
     } catch (err) {
       if (!res.headersSent) return next(err);
-      logger.error({ err, requestId: res.locals.requestId }, 'a server-sent event stream failed');
+      requestLogger(logger, res).error({ err }, 'a server-sent event stream failed');
       res.destroy();
     }
   };
