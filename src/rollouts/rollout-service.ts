@@ -51,6 +51,8 @@ export class RolloutService implements Rollouts {
   private readonly waits = new Set<() => void>();
   private waitsEnded = false;
   private readonly tracking: boolean;
+  /** Rollouts of clusters this gateway does not configure, already logged as not tracked here. */
+  private readonly unconfigured = new Set<string>();
 
   constructor(options: RolloutServiceOptions) {
     this.store = options.store;
@@ -187,6 +189,9 @@ export class RolloutService implements Rollouts {
         client = this.registry.cluster(rollout.cluster);
       } catch {
         // A cluster this gateway does not have: another gateway on the database may track it; left open.
+        // Said once per rollout: the rollout-tracking leader meets it again at every rescan.
+        if (this.unconfigured.has(rollout.id)) return;
+        this.unconfigured.add(rollout.id);
         this.logger.warn({ rolloutId: rollout.id, cluster: rollout.cluster }, 'rollout of a cluster this gateway does not configure: not tracked here');
         return;
       }

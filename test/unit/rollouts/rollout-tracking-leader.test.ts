@@ -3,12 +3,15 @@
 // the others leave them alone; when leadership moves, the new leader concludes what is still
 // open, exactly once in all.
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
 import { after, afterEach, beforeEach, describe, test } from 'node:test';
 import pino from 'pino';
 import type { Leadership } from '../../../src/db/leadership.ts';
 import { resumeRolloutsWhileLeading, ROLLOUT_TRACKING_JOB, type RolloutResumption } from '../../../src/http/rollout-resumption.ts';
 import type { RolloutStore } from '../../../src/rollouts/rollout-store.ts';
-import type { RolloutService } from '../../../src/rollouts/rollout-service.ts';
+import { newRollout } from '../../../src/rollouts/new-rollout.ts';
+import { RolloutService } from '../../../src/rollouts/rollout-service.ts';
 import { pgliteBackend } from './backends.ts';
 import { holdTasksStarting, releaseTasks, startTrackerHarness, until, watchUntil, type TrackerHarness } from './tracker-harness.ts';
 
@@ -107,5 +110,29 @@ describe('rollout tracking under the background-job leadership (three processes,
     await until(() => h.concluded.get(b.rollouts)!.length > 0);
     await Promise.all([a, b].map((p) => p.rollouts.stop()));
     assert.deepEqual(concludedBy([a.rollouts, b.rollouts]), [[], [[open.id, 'SUCCEEDED']]]);
+  });
+
+  test('an open rollout of a cluster this gateway does not configure is left open, and said so once, not at every rescan', async () => {
+    const service = await h.createService('elsewhere');
+    const id = randomUUID();
+    await store().insert(newRollout({
+      id, cluster: 'not-configured-here', kind: 'CREATE', service, before: null,
+      startedBy: 'oidc:alice', nowMs: h.clock.ms, deadlineSeconds: null, nodeCount: 1,
+    }));
+    const lines: { msg?: string }[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        for (const line of String(chunk).split('\n')) if (line.trim()) lines.push(JSON.parse(line) as { msg?: string });
+        done();
+      },
+    });
+    const rollouts = new RolloutService({ store: store(), registry: h.registry, logger: pino({ level: 'warn' }, sink), pollMs: 10, now: () => h.clock.ms });
+    let rescans = 0;
+    const counting = { resume: async () => { rescans++; await rollouts.resume(); } };
+    resumptions.push(await resumeRolloutsWhileLeading(counting, fakeLeadership(true), pino({ level: 'silent' }), 10));
+    await until(() => rescans >= 5);
+    await rollouts.stop();
+    assert.equal(lines.filter((l) => l.msg?.includes('not tracked here')).length, 1, JSON.stringify(lines));
+    assert.equal((await rollouts.get(id))?.concludedAt, null);
   });
 });
