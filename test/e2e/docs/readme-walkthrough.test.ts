@@ -33,6 +33,8 @@ function walkthrough(): Step[] {
   const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
   const blocks = [...readme.matchAll(/<!-- walkthrough -->\n```graphql\n([\s\S]*?)```\n(?:```json\n([\s\S]*?)```\n)?/g)];
   const rename = (text: string) => text.replace(/"demo(-[a-z0-9-]+)?"/g, (_all, rest: string | undefined) => `"${SWARM}${rest ?? ''}"`);
+  // A marker whose block is not a ```graphql fence right below it would be skipped silently.
+  assert.equal(blocks.length, readme.split('<!-- walkthrough -->').length - 1, 'every <!-- walkthrough --> marker is followed by a ```graphql block');
   return blocks.map((m) => ({ query: rename(m[1]!), ...(m[2] ? { variables: JSON.parse(rename(m[2])) as Json } : {}) }));
 }
 
