@@ -25,6 +25,7 @@ function sampleRecord(seq: bigint) {
     kind: 'intent',
     recordedAt: new Date('2026-11-22T07:15:30.123Z'),
     requestId: 'req-1',
+    traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
     principal: 'token:ci',
     clientAddress: '127.0.0.1',
     userAgent: 'node-test',
