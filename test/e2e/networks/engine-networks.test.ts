@@ -47,7 +47,16 @@ describe('networks as each engine sees them', () => {
   });
 
   test("the worker's list is its own: its bridge's ID, not the manager's, and no overlay it has not joined", async () => {
-    const [workerList, managerList, workerEngine, managerEngine] = await Promise.all([listed(worker.hostname), listed(null), onEngine(worker), onEngine(manager)]);
+    // A node that has just joined still joins the swarm's ingress network a moment later, so
+    // the gateway's read and the engine's own may straddle that (seen in a CI run): read both
+    // again until they agree, for at most 30 s; the assertion below judges the last reads.
+    const read = () => Promise.all([listed(worker.hostname), listed(null), onEngine(worker), onEngine(manager)]);
+    const ids = (l: { Id?: unknown; id?: unknown }[]) => l.map((n) => String(n.id ?? n.Id)).sort().join(',');
+    let [workerList, managerList, workerEngine, managerEngine] = await read();
+    for (const deadline = Date.now() + 30_000; ids(workerList) !== ids(workerEngine) && Date.now() < deadline; ) {
+      await new Promise((r) => setTimeout(r, 500));
+      [workerList, managerList, workerEngine, managerEngine] = await read();
+    }
     const workerBridge = byName(workerEngine, 'bridge')!.Id as string;
     assert.equal(byName(workerList, 'bridge')!.id, workerBridge);
     assert.equal(byName(managerList, 'bridge')!.id, byName(managerEngine, 'bridge')!.Id);
