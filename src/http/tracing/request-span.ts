@@ -3,10 +3,11 @@
 // which the propagator ignores) a new trace starts. The response carries our span as its own
 // `traceparent`, so a caller finds the trace. The span ends when the response is sent, named
 // and labelled from what request-metrics.ts noted about the GraphQL operation.
-import { context, defaultTextMapGetter, defaultTextMapSetter, SpanKind, SpanStatusCode, trace, type Context, type Span } from '@opentelemetry/api';
+import { context, defaultTextMapGetter, defaultTextMapSetter, SpanKind, SpanStatusCode, type Context, type Span } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import type { RequestHandler, Response } from 'express';
 import { resultOfResponse } from '../metrics/request-metrics.ts';
+import { serve } from './active-trace.ts';
 import type { GatewayTracing } from './gateway-tracing.ts';
 
 const propagator = new W3CTraceContextPropagator();
@@ -27,7 +28,8 @@ export function traceRequests(tracing: GatewayTracing): RequestHandler {
       kind: SpanKind.SERVER,
       attributes: { 'http.request.method': req.method, 'http.route': req.baseUrl || req.path, 'swarm_gateway.request_id': String(res.locals.requestId) },
     }, parent);
-    const traced = trace.setSpan(parent, span);
+    const serving = serve(parent, span);
+    const traced = serving.context;
     const locals = res.locals as TraceLocals;
     locals.traceContext = traced;
     locals.traceId = span.spanContext().traceId;
@@ -39,6 +41,7 @@ export function traceRequests(tracing: GatewayTracing): RequestHandler {
     const end = (finished: boolean) => {
       if (ended) return;
       ended = true;
+      serving.close();
       if (finished) endRequestSpan(span, res);
       else span.end();
     };
