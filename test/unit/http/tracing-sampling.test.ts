@@ -4,14 +4,13 @@
 // ID (the IDs propagate; only recording is sampled). Parent-based, a caller's sampled flag
 // decides for its request whatever the ratio; not parent-based, the ratio decides alone.
 import assert from 'node:assert/strict';
-import { Writable } from 'node:stream';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import pino from 'pino';
 import supertest from 'supertest';
 import { tracingWith, type GatewayTracing } from '../../../src/http/tracing/gateway-tracing.ts';
 import type { Sampling } from '../../../src/http/tracing/sampler.ts';
 import { startFakeGateway, type FakeGateway } from '../../support/fake-gateway.ts';
+import { keptLogLines } from '../../support/log-lines.ts';
 
 const CALLER_TRACE = '4bf92f3577b34da6a3ce929d0e0e4736';
 const CALLER_SPAN = '00f067aa0ba902b7';
@@ -19,18 +18,13 @@ const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-(0[01])$/;
 
 function sampledGateway(sampling: Sampling) {
   const exporter = new InMemorySpanExporter();
-  const lines: Record<string, unknown>[] = [];
+  const kept = keptLogLines();
+  const lines = kept.lines;
   let tracing: GatewayTracing;
   let fake: FakeGateway;
   before(async () => {
     tracing = tracingWith('sampled-gateway', [new SimpleSpanProcessor(exporter)], sampling);
-    const sink = new Writable({
-      write(chunk, _encoding, done) {
-        for (const line of String(chunk).split('\n')) if (line.trim()) lines.push(JSON.parse(line) as Record<string, unknown>);
-        done();
-      },
-    });
-    fake = await startFakeGateway({ tracing, logger: pino({ level: 'info' }, sink) });
+    fake = await startFakeGateway({ tracing, logger: kept.logger });
   });
   after(async () => {
     await fake.stop();
