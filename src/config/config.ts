@@ -127,9 +127,9 @@ export const metricsSchema = z
   .strict();
 
 /**
- * Tracing (src/http/tracing): OpenTelemetry spans of GraphQL requests, Engine API calls and
- * audit appends, exported over OTLP/HTTP. Off unless an endpoint is set: then no span is
- * recorded and no exporter exists.
+ * Tracing (src/http/tracing): OpenTelemetry spans of GraphQL requests and subscriptions, Engine
+ * API calls and audit appends, sampled and exported over OTLP/HTTP. Off unless an endpoint is
+ * set: then no span is recorded and no exporter exists.
  */
 export const SAMPLE_RATIO_MESSAGE = 'must be a number from 0 to 1';
 

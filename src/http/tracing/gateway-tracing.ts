@@ -1,6 +1,6 @@
-// The gateway's OpenTelemetry tracer: spans of GraphQL requests, Engine API calls and audit
-// appends (request-span.ts, engine-call-spans.ts, traced-audit-writer.ts), exported over
-// OTLP/HTTP in batches. Off (no endpoint configured): no provider, no exporter, and every
+// The gateway's OpenTelemetry tracer: spans of GraphQL requests, graphql-ws operations, Engine
+// API calls and audit appends (request-span.ts, ws-operation-span.ts, engine-call-spans.ts,
+// traced-audit-writer.ts), sampled (sampler.ts) and exported over OTLP/HTTP in batches. Off (no endpoint configured): no provider, no exporter, and every
 // tracing hook returns at its first line. The provider is the gateway's own, never the
 // process-global one, so two gateways in one process (the tests) trace apart.
 import { context, type Tracer } from '@opentelemetry/api';
