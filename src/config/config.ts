@@ -127,10 +127,12 @@ export const metricsSchema = z
   .strict();
 
 /**
- * Tracing (src/http/tracing): OpenTelemetry spans of GraphQL requests, Engine API calls and
- * audit appends, exported over OTLP/HTTP. Off unless an endpoint is set: then no span is
- * recorded and no exporter exists.
+ * Tracing (src/http/tracing): OpenTelemetry spans of GraphQL requests and subscriptions, Engine
+ * API calls and audit appends, sampled and exported over OTLP/HTTP. Off unless an endpoint is
+ * set: then no span is recorded and no exporter exists.
  */
+export const SAMPLE_RATIO_MESSAGE = 'must be a number from 0 to 1';
+
 export const tracingSchema = z
   .object({
     /** The collector's OTLP/HTTP base URL (`http://collector:4318`); spans go to `<otlpEndpoint>/v1/traces`. */
@@ -139,6 +141,10 @@ export const tracingSchema = z
     serviceName: z.string().min(1).max(255).default('swarm-gateway'),
     /** Headers sent with each export, e.g. a collector's API key. */
     headers: z.record(z.string().min(1), z.string()).default({}),
+    /** The share of new traces recorded and exported (by trace ID, OpenTelemetry's TraceIdRatioBased); 1: all, 0: none. */
+    sampleRatio: z.number({ error: SAMPLE_RATIO_MESSAGE }).min(0, { message: SAMPLE_RATIO_MESSAGE }).max(1, { message: SAMPLE_RATIO_MESSAGE }).default(1),
+    /** A caller's `traceparent` decides for its request (its sampled flag), the ratio only for new traces. */
+    parentBased: z.boolean().default(true),
   })
   .strict();
 
@@ -242,7 +248,8 @@ function onOff(value: string): boolean | string {
  * (default .data), AUDIT_SPOOL_PATH, AUDIT_SECRET_ENV_PATTERNS (comma-separated regexes),
  * AUDIT_RETENTION_DAYS and AUDIT_RECONCILE_GRACE_MS; WEBHOOKS_ALLOWED_HOSTS (comma-separated) replaces
  * `webhooks.allowedHosts`; METRICS_TOKEN sets `metrics.token`; OTEL_EXPORTER_OTLP_ENDPOINT and
- * OTEL_SERVICE_NAME (OpenTelemetry's own names) set `tracing.otlpEndpoint` and `tracing.serviceName`.
+ * OTEL_SERVICE_NAME (OpenTelemetry's own names) set `tracing.otlpEndpoint` and `tracing.serviceName`,
+ * OTEL_TRACES_SAMPLER and OTEL_TRACES_SAMPLER_ARG `tracing.sampleRatio` and `tracing.parentBased`.
  */
 export function rawConfigFromEnv(env: NodeJS.ProcessEnv): Record<string, unknown> {
   let raw: Record<string, unknown>;
@@ -275,6 +282,7 @@ export function rawConfigFromEnv(env: NodeJS.ProcessEnv): Record<string, unknown
   const tracing = { ...(raw.tracing as object | undefined) } as Record<string, unknown>;
   if (env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim()) tracing.otlpEndpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT.trim();
   if (env.OTEL_SERVICE_NAME?.trim()) tracing.serviceName = env.OTEL_SERVICE_NAME.trim();
+  Object.assign(tracing, samplingFromEnv(env));
   if (Object.keys(tracing).length) raw.tracing = tracing;
   if (env.LOG_LEVEL) raw.logLevel = env.LOG_LEVEL;
   if (env.ENGINE_TIMEOUT_MS) raw.engine = { ...(raw.engine as object | undefined), timeoutMs: Number(env.ENGINE_TIMEOUT_MS) };
@@ -310,6 +318,33 @@ export function rawConfigFromEnv(env: NodeJS.ProcessEnv): Record<string, unknown
     raw.webhooks = { ...(raw.webhooks as object | undefined), allowedHosts };
   }
   return raw;
+}
+
+/** OpenTelemetry's standard samplers, as `tracing.sampleRatio` (null: OTEL_TRACES_SAMPLER_ARG's) and `tracing.parentBased`. */
+const OTEL_SAMPLERS: Record<string, { sampleRatio: number | null; parentBased: boolean }> = {
+  always_on: { sampleRatio: 1, parentBased: false },
+  always_off: { sampleRatio: 0, parentBased: false },
+  traceidratio: { sampleRatio: null, parentBased: false },
+  parentbased_always_on: { sampleRatio: 1, parentBased: true },
+  parentbased_always_off: { sampleRatio: 0, parentBased: true },
+  parentbased_traceidratio: { sampleRatio: null, parentBased: true },
+};
+
+/**
+ * OTEL_TRACES_SAMPLER (and, for the ratio samplers, OTEL_TRACES_SAMPLER_ARG, default 1) as
+ * OpenTelemetry's SDK environment specification reads them; the argument alone is not read.
+ * The remote samplers (jaeger_remote, xray) need a sampling server the gateway does not talk to.
+ */
+function samplingFromEnv(env: NodeJS.ProcessEnv): { sampleRatio?: number; parentBased?: boolean } {
+  const name = env.OTEL_TRACES_SAMPLER?.trim().toLowerCase();
+  if (!name) return {};
+  const sampler = OTEL_SAMPLERS[name];
+  if (!sampler) throw new ConfigError(`OTEL_TRACES_SAMPLER: "${env.OTEL_TRACES_SAMPLER}" is not supported; use one of ${Object.keys(OTEL_SAMPLERS).join(', ')}`);
+  if (sampler.sampleRatio !== null) return { sampleRatio: sampler.sampleRatio, parentBased: sampler.parentBased };
+  const arg = env.OTEL_TRACES_SAMPLER_ARG;
+  const ratio = arg === undefined ? 1 : arg.trim() === '' ? Number.NaN : Number(arg);
+  if (!(ratio >= 0 && ratio <= 1)) throw new ConfigError(`OTEL_TRACES_SAMPLER_ARG: ${SAMPLE_RATIO_MESSAGE} (the share of traces ${name} keeps), not "${arg}"`);
+  return { sampleRatio: ratio, parentBased: sampler.parentBased };
 }
 
 /**

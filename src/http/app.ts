@@ -8,10 +8,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { GraphQLError } from 'graphql';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
 import { logAuditWriter, type AuditWriter } from '../audit/audit-writer.ts';
 import { secretNamePatterns } from '../audit/redact.ts';
@@ -40,17 +37,17 @@ import { healthRoutes } from './health.ts';
 import { limitPlugins, principalRateLimit, sharedRatePool } from './limits/index.ts';
 import { BACKGROUND_JOBS } from './background-jobs.ts';
 import { soleLeadership, type Leadership } from '../db/leadership.ts';
-import { logErrors, logRequestErrors } from './log-errors.ts';
+import { logRequestErrors } from './log-errors.ts';
 import { readGraphQLBody } from './read-body.ts';
 import { resumeRolloutsWhileLeading } from './rollout-resumption.ts';
 import { operationRunner } from './execute-as.ts';
 import { triggerRoutes } from './triggers.ts';
 import { graphqlOverHttpStatusCodes } from './status-codes-plugin.ts';
 import { refuseSubscriptionsOverHttp } from './subscriptions-over-http.ts';
-import { prepareWsOperation } from './ws-operation.ts';
 import { WsSessions } from './ws-sessions.ts';
+import { serveGraphqlWs } from './ws-server.ts';
 import { CredentialRechecks } from './credential-rechecks.ts';
-import { OpenSubscriptions, type ReleaseSlot } from './limits/open-subscriptions.ts';
+import { OpenSubscriptions } from './limits/open-subscriptions.ts';
 import { SSE_PATH, sseRoute } from './sse/sse-route.ts';
 import { GatewayMetrics } from './metrics/gateway-metrics.ts';
 import { measuredAuditWriter } from './metrics/measured-audit-writer.ts';
@@ -150,62 +147,11 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const rechecks = new CredentialRechecks({ authenticator, audit, logger, failures: authFailures, recheckMs: options.credentialRecheckMs ?? 30_000 });
   const wsSessions = new WsSessions({ authenticator, audit, logger, failures: authFailures, rechecks });
 
-  // Subscriptions: graphql-ws on the same path as queries, authenticated per connection.
-  // Each subscribe is a request with its own request ID (for its log lines); a problem with
-  // one fails that operation only, never the socket and the other subscriptions on it.
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const wsRequestIds = new WeakMap<object, Map<string, string>>();
-  const wsLogger = (ctx: object, id: string) => logger.child({ requestId: wsRequestIds.get(ctx)?.get(id), transport: 'graphql-ws' });
-  // The slot each open subscription holds under its principal's cap, per connection and subscribe ID.
-  const wsSlots = new WeakMap<object, Map<string, ReleaseSlot>>();
-  const releaseWsSlot = (ctx: object, id: string) => {
-    wsSlots.get(ctx)?.get(id)?.();
-    wsSlots.get(ctx)?.delete(id);
-  };
-  const wsCleanup = useServer(
-    {
-      onConnect: (ctx) => wsSessions.connect(ctx),
-      onClose: (ctx) => {
-        for (const release of wsSlots.get(ctx)?.values() ?? []) release();
-        wsSlots.delete(ctx);
-        return wsSessions.close(ctx);
-      },
-      // It draws on the principal's rate budget and meets the same rules and limits as HTTP.
-      onSubscribe: async (ctx, id, payload) => {
-        const requestId = randomUUID();
-        if (!wsRequestIds.has(ctx)) wsRequestIds.set(ctx, new Map());
-        wsRequestIds.get(ctx)!.set(id, requestId);
-        const limited = await rateLimiter.subscribeErrors(wsSessions.principalOf(ctx));
-        if (limited) return limited;
-        const prepared = prepareWsOperation(schema, { limits: config.limits, production: config.production }, payload);
-        if (Array.isArray(prepared)) return prepared;
-        const principal = wsSessions.principalOf(ctx)!;
-        const slot = openSubscriptions.take(principal);
-        if (slot instanceof GraphQLError) return [slot];
-        if (!wsSlots.has(ctx)) wsSlots.set(ctx, new Map());
-        wsSlots.get(ctx)!.set(id, slot);
-        const contextValue = createContext(contextDeps, { requestId, principal, userAgent: ctx.extra.request.headers['user-agent'] });
-        return { ...prepared, contextValue };
-      },
-      onComplete: (ctx, id) => {
-        wsRequestIds.get(ctx)?.delete(id);
-        releaseWsSlot(ctx, id);
-      },
-      // The same masking as for HTTP: our codes, no internals.
-      onError: (ctx, id, _payload, errors) => {
-        logErrors(wsLogger(ctx, id), errors);
-        wsRequestIds.get(ctx)?.delete(id);
-        releaseWsSlot(ctx, id);
-        return errors.map((e) => formatError(e.toJSON(), e));
-      },
-      onNext: (ctx, id, _payload, _args, result) => {
-        if (!('errors' in result) || !result.errors) return result;
-        logErrors(wsLogger(ctx, id), result.errors);
-        return { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) };
-      },
-    },
-    wsServer,
-  );
+  // Subscriptions (and any operation) over graphql-ws on the same path as queries.
+  const wsCleanup = serveGraphqlWs({
+    httpServer, schema, limits: config.limits, production: config.production, contextDeps, sessions: wsSessions,
+    rateLimiter, subscriptions: openSubscriptions, tracing, logger,
+  });
   const apollo = new ApolloServer<GatewayContext>({
     schema,
     introspection: !config.production,
@@ -249,7 +195,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   });
   app.use(healthRoutes(registry, audit));
   // A span per request on the routes that do something (not health checks or scrapes).
-  app.use(['/graphql', '/audit', '/triggers'], traceRequests(tracing));
+  app.use(['/graphql', '/audit', '/triggers'], traceRequests(tracing, [SSE_PATH]));
   if (config.metrics.enabled) app.use(metricsRoute(metrics, config.metrics));
   // Before /graphql's own stack: the console's page needs no token (it holds no data).
   app.use(consoleRoutes());

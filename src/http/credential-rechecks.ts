@@ -6,6 +6,7 @@
 // with 4403, an event stream sends UNAUTHENTICATED and ends. A credential that cannot be
 // checked now (token database down) keeps the connection until it can be checked again.
 import { randomUUID } from 'node:crypto';
+import { context, type Context } from '@opentelemetry/api';
 import type { Logger } from 'pino';
 import type { AuditWriter } from '../audit/audit-writer.ts';
 import type { Authenticator } from '../auth/authenticate.ts';
@@ -17,6 +18,8 @@ export interface HeldCredential {
   authorization: string | undefined;
   clientAddress: string | undefined;
   userAgent: string | undefined;
+  /** The trace of the subscription it serves, for the refusal's audit record (undefined: none). */
+  traceContext?(): Context | undefined;
   /** Called once the credential is refused (after its audit record); the holder ends what it opened. */
   revoked(err: AuthenticationError): void;
 }
@@ -60,9 +63,9 @@ export class CredentialRechecks {
         }
         // Gone meanwhile (the client left during the check): nothing to end, nothing to record.
         if (!this.held.delete(credential)) continue;
-        await recordAuthFailure(this.deps, err, {
+        await context.with(credential.traceContext?.() ?? context.active(), () => recordAuthFailure(this.deps, err, {
           requestId: randomUUID(), clientAddress: credential.clientAddress, userAgent: credential.userAgent, operation: '(subscription credentials re-checked)',
-        });
+        }));
         credential.revoked(err);
       }
     }

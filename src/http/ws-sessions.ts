@@ -6,6 +6,7 @@
 // auth_failed). A credential that cannot be checked now (token database down) closes a new
 // connection with 1013 (try again later); an open one is kept until it can be checked again.
 import { randomUUID } from 'node:crypto';
+import type { Context as TraceContext } from '@opentelemetry/api';
 import type { Context } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
@@ -38,10 +39,23 @@ export interface WsSessionDeps {
   rechecks: CredentialRechecks;
 }
 
+/** What the connection's operations (ws-server.ts) are told about, and asked for, at a re-check. */
+export interface WsOperationsFollower {
+  /** The connection's credential was refused: its operations end next (the socket closes with 4403). */
+  revoked(ctx: WsContext, err: AuthenticationError): void;
+  /** The trace the refusal's audit record belongs to (undefined: none). */
+  traceContext(ctx: WsContext): TraceContext | undefined;
+}
+
 export class WsSessions {
   private readonly sessions = new Map<WsContext, Session>();
+  private follower: WsOperationsFollower | undefined;
 
   constructor(private readonly deps: WsSessionDeps) {}
+
+  follow(follower: WsOperationsFollower): void {
+    this.follower = follower;
+  }
 
   /** graphql-ws `onConnect`: true admits the connection, false closes it with 4403. */
   async connect(ctx: WsContext): Promise<boolean> {
@@ -54,7 +68,9 @@ export class WsSessions {
         authorization,
         clientAddress: request.socket.remoteAddress,
         userAgent: request.headers['user-agent'],
-        revoked: () => {
+        traceContext: () => this.follower?.traceContext(ctx),
+        revoked: (err) => {
+          this.follower?.revoked(ctx, err);
           this.sessions.delete(ctx);
           ctx.extra.socket.close(4403, 'Forbidden: credentials no longer valid');
         },

@@ -26,11 +26,13 @@ export interface StreamRequest {
   authorization?: string;
   /** GET with the operation in the URL instead of a JSON POST. */
   get?: boolean;
+  /** More request headers (a `traceparent`). */
+  headers?: Record<string, string>;
 }
 
 export async function openStream(baseUrl: string, request: StreamRequest): Promise<SseStream> {
   const abort = new AbortController();
-  const headers: Record<string, string> = { accept: 'text/event-stream' };
+  const headers: Record<string, string> = { ...request.headers, accept: 'text/event-stream' };
   if (request.authorization) headers.authorization = request.authorization;
   let url = `${baseUrl}/graphql/stream`;
   let init: RequestInit = { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ query: request.query, variables: request.variables }), signal: abort.signal };

@@ -18,6 +18,7 @@ import { logErrors } from '../log-errors.ts';
 import { prepareWsOperation } from '../ws-operation.ts';
 import { EndableStream } from './endable-stream.ts';
 import { requestLogger } from '../request-logger.ts';
+import { deliveringSubscription, streamsSubscription, traceContextOf, traceIdOf } from '../tracing/request-span.ts';
 
 export const SSE_OPERATION_MESSAGE = 'only subscriptions are served over server-sent events (/graphql/stream); send queries and mutations to /graphql over HTTP POST or GET';
 
@@ -66,18 +67,29 @@ export function sseOperations(deps: SseOperationDeps): SseOperations {
     onSubscribe(req, params) {
       const { res } = req.context;
       const principal = res.locals.principal as Principal;
+      // The stream's request span is the subscription's, described as graphql-ws operations' are.
+      const notes = streamsSubscription(res, 'graphql-sse');
+      const refuse = (errors: readonly GraphQLError[]) => {
+        notes.sent(errors.map((e) => formatError(e.toJSON(), e)));
+        return failed(errors);
+      };
       const prepared = prepareWsOperation(schema, { limits: deps.limits, production: deps.production }, params);
-      if (Array.isArray(prepared)) return failed(prepared);
+      if (Array.isArray(prepared)) return refuse(prepared);
+      notes.operation(prepared.document, prepared.operationName);
       if (getOperationAST(prepared.document, prepared.operationName)?.operation !== 'subscription') {
-        return failed([new GraphQLError(SSE_OPERATION_MESSAGE, { originalError: new GatewayError('BAD_REQUEST', SSE_OPERATION_MESSAGE) })]);
+        return refuse([new GraphQLError(SSE_OPERATION_MESSAGE, { originalError: new GatewayError('BAD_REQUEST', SSE_OPERATION_MESSAGE) })]);
       }
       const slot = deps.subscriptions.take(principal);
-      if (slot instanceof GraphQLError) return failed([slot]);
+      if (slot instanceof GraphQLError) return refuse([slot]);
       const stopRechecks = deps.rechecks.hold({
         authorization: req.raw.get('authorization'),
         clientAddress: req.raw.socket.remoteAddress,
         userAgent: req.raw.get('user-agent'),
-        revoked: (err) => end(res, failed([new GraphQLError(err.message, { originalError: new GatewayError('UNAUTHENTICATED', err.message, { reason: err.reason }) })])),
+        traceContext: () => traceContextOf(res),
+        revoked: (err) => {
+          notes.credentialRefused(err.reason);
+          end(res, failed([new GraphQLError(err.message, { originalError: new GatewayError('UNAUTHENTICATED', err.message, { reason: err.reason }) })]));
+        },
       });
       streams.set(res, {});
       // The response closes when the stream ends, and when the client goes away first.
@@ -86,10 +98,12 @@ export function sseOperations(deps: SseOperationDeps): SseOperations {
         stopRechecks();
         streams.delete(res);
       });
-      const contextValue = createContext(deps.contextDeps, { requestId: String(res.locals.requestId), principal, userAgent: req.raw.get('user-agent') });
+      const contextValue = createContext(deps.contextDeps, { requestId: String(res.locals.requestId), traceId: traceIdOf(res), principal, userAgent: req.raw.get('user-agent') });
       return { ...prepared, contextValue: contextValue as unknown as Context };
     },
     onOperation(_ctx, req, _args, result) {
+      // Opened: the Engine API calls that opened it are the span's children, its deliveries make none.
+      deliveringSubscription(req.context.res);
       if (!(Symbol.asyncIterator in Object(result))) return result;
       const stream = new EndableStream((result as AsyncIterable<ExecutionResult>)[Symbol.asyncIterator]());
       const open = streams.get(req.context.res);
@@ -99,10 +113,16 @@ export function sseOperations(deps: SseOperationDeps): SseOperations {
     },
     // The same masking as over HTTP and graphql-ws: our codes, no internals.
     onNext(_ctx, req, result) {
-      if (!result.errors?.length) return result;
+      const notes = streamsSubscription(req.context.res, 'graphql-sse');
+      if (!result.errors?.length) {
+        notes.sent(undefined);
+        return result;
+      }
       const errors = result.errors as readonly GraphQLError[];
       logErrors(requestLogger(deps.logger, req.context.res).child({ transport: 'graphql-sse' }), errors);
-      return { ...result, errors: errors.map((e) => formatError(e.toJSON(), e)) as never };
+      const formatted = errors.map((e) => formatError(e.toJSON(), e));
+      notes.sent(formatted);
+      return { ...result, errors: formatted as never };
     },
   };
   return { options, endAll: () => [...streams.values()].forEach((open) => open.stream?.end()) };

@@ -3,11 +3,13 @@
 // which the propagator ignores) a new trace starts. The response carries our span as its own
 // `traceparent`, so a caller finds the trace. The span ends when the response is sent, named
 // and labelled from what request-metrics.ts noted about the GraphQL operation.
-import { context, defaultTextMapGetter, defaultTextMapSetter, SpanKind, SpanStatusCode, trace, type Context, type Span } from '@opentelemetry/api';
+import { context, defaultTextMapGetter, defaultTextMapSetter, SpanKind, SpanStatusCode, type Context, type Span } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import type { RequestHandler, Response } from 'express';
 import { resultOfResponse } from '../metrics/request-metrics.ts';
+import { serve, type Serving } from './active-trace.ts';
 import type { GatewayTracing } from './gateway-tracing.ts';
+import { describeOperation, SubscriptionNotes, type SubscriptionTransport } from './operation-span.ts';
 
 const propagator = new W3CTraceContextPropagator();
 
@@ -15,20 +17,31 @@ const propagator = new W3CTraceContextPropagator();
 interface TraceLocals {
   traceContext?: Context;
   traceId?: string;
+  serving?: Serving;
+  /** The subscription the response streams (server-sent events), noted by its transport. */
+  subscription?: SubscriptionNotes;
 }
 
-/** Starts the request's span; every request on the route gets one. Does nothing with tracing off. */
-export function traceRequests(tracing: GatewayTracing): RequestHandler {
+/**
+ * Starts the request's span; every request on the route gets one. Does nothing with tracing
+ * off. Its `http.route` is the mount point, or the one of `routes` (a path below a mount point,
+ * /graphql/stream) the request is on.
+ */
+export function traceRequests(tracing: GatewayTracing, routes: readonly string[] = []): RequestHandler {
   const tracer = tracing.tracer;
   if (!tracer) return (_req, _res, next) => next();
   return (req, res, next) => {
     const parent = propagator.extract(context.active(), req.headers, defaultTextMapGetter);
-    const span = tracer.startSpan(`${req.method} ${req.baseUrl || req.path}`, {
+    const path = `${req.baseUrl}${req.path}`;
+    const route = routes.find((r) => path === r || path.startsWith(`${r}/`)) ?? (req.baseUrl || req.path);
+    const span = tracer.startSpan(`${req.method} ${route}`, {
       kind: SpanKind.SERVER,
-      attributes: { 'http.request.method': req.method, 'http.route': req.baseUrl || req.path, 'swarm_gateway.request_id': String(res.locals.requestId) },
+      attributes: { 'http.request.method': req.method, 'http.route': route, 'swarm_gateway.request_id': String(res.locals.requestId) },
     }, parent);
-    const traced = trace.setSpan(parent, span);
+    const serving = serve(parent, span);
+    const traced = serving.context;
     const locals = res.locals as TraceLocals;
+    locals.serving = serving;
     locals.traceContext = traced;
     locals.traceId = span.spanContext().traceId;
     const headers: Record<string, string> = {};
@@ -39,8 +52,8 @@ export function traceRequests(tracing: GatewayTracing): RequestHandler {
     const end = (finished: boolean) => {
       if (ended) return;
       ended = true;
-      if (finished) endRequestSpan(span, res);
-      else span.end();
+      serving.close();
+      endRequestSpan(span, res, finished);
     };
     res.once('finish', () => end(true));
     res.once('close', () => end(false));
@@ -55,16 +68,34 @@ export function traceIdOf(res: Response): string | undefined {
   return (res.locals as TraceLocals).traceId;
 }
 
-function endRequestSpan(span: Span, res: Response): void {
-  const locals = res.locals as { operationType?: string; operationName?: string };
-  const result = resultOfResponse(res);
-  if (locals.operationType) {
-    span.setAttribute('graphql.operation.type', locals.operationType);
-    span.updateName(`${locals.operationType}${locals.operationName ? ` ${locals.operationName}` : ''}`);
+/** The trace context of the request a response answers (undefined: untraced). */
+export function traceContextOf(res: Response): Context | undefined {
+  return (res.locals as TraceLocals).traceContext;
+}
+
+/**
+ * The response streams a subscription: what its transport notes about it names the request's
+ * span (operation-span.ts, as for graphql-ws). Call once the operation is known to be one.
+ */
+export function streamsSubscription(res: Response, transport: SubscriptionTransport): SubscriptionNotes {
+  const locals = res.locals as TraceLocals;
+  locals.subscription ??= new SubscriptionNotes(transport);
+  return locals.subscription;
+}
+
+/** The subscription started: what it delivers from now on makes no child span (a span per event). */
+export function deliveringSubscription(res: Response): void {
+  (res.locals as TraceLocals).serving?.delivering();
+}
+
+function endRequestSpan(span: Span, res: Response, finished: boolean): void {
+  const locals = res.locals as TraceLocals & { operationType?: string; operationName?: string };
+  // A stream ends when the server ends it (`finish`) or when the client goes away (`close` first).
+  if (locals.subscription) locals.subscription.describe(span, finished ? 'server' : 'connection');
+  else if (finished) describeOperation(span, { operationType: locals.operationType, operationName: locals.operationName, result: resultOfResponse(res) });
+  if (finished) {
+    span.setAttribute('http.response.status_code', res.statusCode);
+    if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR, message: resultOfResponse(res) });
   }
-  if (locals.operationName) span.setAttribute('graphql.operation.name', locals.operationName);
-  span.setAttribute('http.response.status_code', res.statusCode);
-  span.setAttribute('swarm_gateway.result', result);
-  if (res.statusCode >= 500 || result === 'INTERNAL') span.setStatus({ code: SpanStatusCode.ERROR, message: result });
   span.end();
 }

@@ -1,9 +1,9 @@
 // The audit writer as traced requests see it: each append is a span under the request's span,
 // and each record written while a traced request is served carries that request's trace ID
-// (AuditIntent.traceId), so an auditor can go from a record to its trace and back.
+// (AuditIntent.traceId), sampled or not, so an auditor can go from a record to its trace and back.
 import { context, SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import type { AuditIntent, AuditWriter } from '../../audit/audit-writer.ts';
-import { recordingSpan } from './active-trace.ts';
+import { recordingSpan, servedTraceId } from './active-trace.ts';
 import type { GatewayTracing } from './gateway-tracing.ts';
 
 type AppendKind = 'intent' | 'outcome' | 'sensitive_read' | 'refusal';
@@ -24,7 +24,7 @@ export function tracedAuditWriter(audit: AuditWriter, tracing: GatewayTracing): 
     }
   };
   const withTrace = (intent: AuditIntent): AuditIntent => {
-    const traceId = intent.traceId ?? recordingSpan()?.spanContext().traceId;
+    const traceId = intent.traceId ?? servedTraceId();
     return traceId ? { ...intent, traceId } : intent;
   };
   return {

@@ -1,7 +1,7 @@
 // The OTLP/HTTP exporter delivers: a gateway configured with `tracing.otlpEndpoint` (a tiny
 // OTLP receiver on 127.0.0.1 here, standing in for a collector) sends the spans of a request
 // to `<endpoint>/v1/traces`, with the configured headers and service name, by the time the
-// gateway has stopped (its shutdown flushes the batch).
+// gateway has stopped (its shutdown flushes the batch); at tracing.sampleRatio 0 it sends none.
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -84,5 +84,28 @@ describe('OTLP/HTTP export', () => {
     const inTrace = spans.filter((s) => s.traceId === CALLER_TRACE);
     assert.ok(inTrace.some((s) => s.name === 'query' && s.parentSpanId === 'aaaaaaaaaaaaaaaa'), JSON.stringify(spans));
     assert.ok(inTrace.some((s) => s.name === 'docker GET /networks'), JSON.stringify(spans));
+  });
+
+  test('tracing.sampleRatio 0: nothing reaches the collector, the answer still names the trace (flags 00)', async () => {
+    received.splice(0);
+    const config = parseConfig({
+      clusters: [{ name: 'fake', managers: [{ url: engine.url }] }],
+      engine: { watch: { enabled: false } },
+      logLevel: 'silent',
+      tracing: { otlpEndpoint: endpoint, sampleRatio: 0 },
+    });
+    const gw = await startGateway(config);
+    let stopped = false;
+    try {
+      const res = await gw.http.post('/graphql').set('content-type', 'application/json').send({ query: '{ networks { nodes { id } } }' });
+      assert.equal(res.status, 200, res.text);
+      assert.match(String(res.headers.traceparent), /^00-[0-9a-f]{32}-[0-9a-f]{16}-00$/);
+      await gw.stop();
+      stopped = true;
+    } finally {
+      if (!stopped) await gw.stop();
+    }
+    const spans = received.flatMap((r) => (JSON.parse(r.body) as OtlpJson).resourceSpans.flatMap((rs) => rs.scopeSpans.flatMap((ss) => ss.spans)));
+    assert.deepEqual(spans, []);
   });
 });
