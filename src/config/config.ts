@@ -75,7 +75,7 @@ export const databaseSchema = z
 
 export const auditSchema = z
   .object({
-    /** The append-only file for outcomes the database could not take; default `<dataDir>/audit-spool.ndjson`. One per process. */
+    /** The append-only file for outcomes the database could not take; default `<dataDir>/audit-spool.ndjson`. Held by one process: another spools beside it (src/audit/spool-claim.ts). */
     spoolPath: z.string().min(1).optional(),
     /** Env variable names whose values are redacted (regex sources, case-insensitive); default PASSWORD, TOKEN, SECRET, KEY, ... */
     secretEnvNamePatterns: z.array(patternSource).min(1).optional(),
