@@ -39,7 +39,7 @@ import type { WriterSession } from './writer-sessions.ts';
 export interface DbAuditWriterOptions {
   database: Database;
   logger: Logger;
-  /** The spool file (one per process). */
+  /** The spool file: this process's own (claimed through spool-claim.ts). */
   spoolPath: string;
   /** Env variable name patterns whose values are redacted; default DEFAULT_SECRET_NAME_PATTERNS. */
   secretNamePatterns?: readonly RegExp[] | undefined;
@@ -198,15 +198,10 @@ export class DbAuditWriter implements AuditWriter {
     const run = drainSpool<SpoolEntry>(
       this.opts.spoolPath,
       async (batch) => {
-        const items: AppendItem[] = batch.map((entry) => ({
-          fields: { ...entry.fields, recordedAt: new Date(entry.fields.recordedAt) },
-          skipIfOutcomeRecorded: true,
-          onlyIfIntentRecorded: entry.ifIntent === true,
-        }));
-        await this.appendItems(items, { keepTime: true });
+        await this.writeSpooled(batch);
         for (const entry of batch) if (entry.fields.intentId) closed.push(entry.fields.intentId);
       },
-      { warn: (m) => this.opts.logger.warn(m), ...(this.opts.drainBatchSize ? { batchSize: this.opts.drainBatchSize } : {}) },
+      this.drainOptions(),
     ).then((result) => {
       this.depth = Math.max(0, this.depth - result.written);
       for (const id of closed) this.spooledIntents.delete(id);
@@ -220,6 +215,28 @@ export class DbAuditWriter implements AuditWriter {
       this.drainRunning = null;
     });
     return run;
+  }
+
+  /**
+   * Writes the outcomes of another spool file, one its process left behind (spool-claim.ts
+   * adopts it), as drain() writes this process's own; this process's spool depth is not its.
+   */
+  drainFile(file: string): Promise<DrainResult> {
+    return drainSpool<SpoolEntry>(file, (batch) => this.writeSpooled(batch), this.drainOptions());
+  }
+
+  private drainOptions() {
+    return { warn: (m: string) => this.opts.logger.warn(m), ...(this.opts.drainBatchSize ? { batchSize: this.opts.drainBatchSize } : {}) };
+  }
+
+  /** One batch of spooled outcomes in one transaction, each kept at its own time, none written twice. */
+  private async writeSpooled(batch: SpoolEntry[]): Promise<void> {
+    const items: AppendItem[] = batch.map((entry) => ({
+      fields: { ...entry.fields, recordedAt: new Date(entry.fields.recordedAt) },
+      skipIfOutcomeRecorded: true,
+      onlyIfIntentRecorded: entry.ifIntent === true,
+    }));
+    await this.appendItems(items, { keepTime: true });
   }
 
   /**

@@ -7,6 +7,7 @@ import type { DatabaseSettings } from '../config/config.ts';
 import { createDatabase, databaseConfigOf, type Database } from '../db/client.ts';
 import { checkDurability } from '../db/durability.ts';
 import { migrateDatabase } from '../db/migrate.ts';
+import { waitForDatabase } from '../db/wait-for-database.ts';
 
 /** A URL fit for a log line: the password, if any, is dropped. */
 export function redactedUrl(url: string): string {
@@ -25,9 +26,14 @@ export interface OpenOptions {
    * restart right after a crash waits out the dead process's lock; commands refuse at once.
    */
   waitForLockMs?: number;
+  /**
+   * The gateway waits this long for a PostgreSQL that cannot be reached yet (src/db/wait-for-database.ts:
+   * still starting, its name not yet resolvable), logging each wait; commands try once.
+   */
+  waitForDatabaseMs?: number;
 }
 
-export async function openMigratedDatabase(settings: DatabaseSettings, logger: Logger, opts: OpenOptions = {}): Promise<Database> {
+export async function openMigratedDatabase(settings: Pick<DatabaseSettings, 'url' | 'dataDir'>, logger: Logger, opts: OpenOptions = {}): Promise<Database> {
   const where = {
     ...databaseConfigOf(settings),
     lock: {
@@ -35,14 +41,25 @@ export async function openMigratedDatabase(settings: DatabaseSettings, logger: L
       onLost: (err: Error) => logger.error({ err }, 'the embedded database lock could not be kept: another process may open the database now'),
     },
   };
-  const database = await createDatabase(where);
-  try {
-    const { applied } = await migrateDatabase(database);
-    if (applied.length > 0) logger.info({ applied }, 'database migrations applied');
-  } catch (err) {
-    await database.close().catch(() => undefined);
-    throw err;
-  }
+  const open = async () => {
+    const database = await createDatabase(where);
+    try {
+      const { applied } = await migrateDatabase(database);
+      if (applied.length > 0) logger.info({ applied }, 'database migrations applied');
+    } catch (err) {
+      await database.close().catch(() => undefined);
+      throw err;
+    }
+    return database;
+  };
+  // The embedded database has its own wait (its lock); only a server can be not up yet.
+  const waitMs = settings.url ? (opts.waitForDatabaseMs ?? 0) : 0;
+  const database = waitMs > 0
+    ? await waitForDatabase(open, {
+        waitMs,
+        onWait: (wait) => logger.warn({ ...wait, url: redactedUrl(settings.url!) }, 'waiting for the audit database: it cannot be reached yet'),
+      })
+    : await open();
   if (database.kind === 'postgres') logger.info({ database: 'postgresql', url: redactedUrl(settings.url!) }, 'audit log database: PostgreSQL (DATABASE_URL)');
   else logger.info({ database: 'pglite', dataDir: where.dataDir }, `audit log database: embedded PGlite in ${where.dataDir}`);
   return database;

@@ -5,7 +5,8 @@
 // it), and removes only those written; the file is replaced via a temp file + rename, so
 // a crash leaves either the old or the new spool, never a mix.
 //
-// Each process must have its own spool file: the locks here are per process. Entries may
+// Each process must have its own spool file: the locks here are per process (spool-claim.ts
+// gives each process of a shared data directory its own). Entries may
 // be written twice if the process dies between a successful write and the rewrite of the
 // spool, so `write` must be idempotent (an outcome is keyed by its intentId).
 import { constants, promises as fs } from 'node:fs';

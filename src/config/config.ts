@@ -64,12 +64,18 @@ export const databaseSchema = z
     url: z.string().regex(/^postgres(ql)?:\/\//, { message: 'must be a postgresql:// URL' }).optional(),
     /** The gateway's local state: the PGlite database and the audit spool. Created on first start. */
     dataDir: z.string().min(1).default('.data'),
+    /**
+     * At start, how long the gateway waits for a PostgreSQL it cannot reach yet (refused, name
+     * not found, starting up, timed out) before it exits; 0: it tries once. Errors waiting cannot
+     * fix (a refused password, no such database, a failed migration) stop it at once.
+     */
+    startupWaitSeconds: z.number().int().min(0).max(3600).default(60),
   })
   .strict();
 
 export const auditSchema = z
   .object({
-    /** The append-only file for outcomes the database could not take; default `<dataDir>/audit-spool.ndjson`. One per process. */
+    /** The append-only file for outcomes the database could not take; default `<dataDir>/audit-spool.ndjson`. Held by one process: another spools beside it (src/audit/spool-claim.ts). */
     spoolPath: z.string().min(1).optional(),
     /** Env variable names whose values are redacted (regex sources, case-insensitive); default PASSWORD, TOKEN, SECRET, KEY, ... */
     secretEnvNamePatterns: z.array(patternSource).min(1).optional(),
@@ -168,7 +174,7 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
-    database: databaseSchema.default({ dataDir: '.data' }),
+    database: databaseSchema.prefault({}),
     audit: auditSchema.default({ reconcileGraceMs: 120_000, writeTimeoutMs: 10_000, maintenanceIntervalMs: 5_000 }),
     // prefault: an absent section is parsed as {}, so its own defaults apply.
     auth: authSchema.prefault({}),
@@ -245,7 +251,7 @@ function onOff(value: string): boolean | string {
  *   with TLS files from DOCKER_CERT_PATH when DOCKER_TLS_VERIFY is set, as the Docker CLI does.
  * PORT, HOST, NODE_ENV=production, LOG_LEVEL, ENGINE_TIMEOUT_MS and ENGINE_WATCH (on/off) override the file, and so do
  * the audit log's settings: DATABASE_URL or DATABASE_URL_FILE (PostgreSQL; unset: embedded PGlite), GATEWAY_DATA_DIR
- * (default .data), AUDIT_SPOOL_PATH, AUDIT_SECRET_ENV_PATTERNS (comma-separated regexes),
+ * (default .data), DATABASE_STARTUP_WAIT_SECONDS, AUDIT_SPOOL_PATH, AUDIT_SECRET_ENV_PATTERNS (comma-separated regexes),
  * AUDIT_RETENTION_DAYS and AUDIT_RECONCILE_GRACE_MS; WEBHOOKS_ALLOWED_HOSTS (comma-separated) replaces
  * `webhooks.allowedHosts`; METRICS_TOKEN sets `metrics.token`; OTEL_EXPORTER_OTLP_ENDPOINT and
  * OTEL_SERVICE_NAME (OpenTelemetry's own names) set `tracing.otlpEndpoint` and `tracing.serviceName`,
@@ -295,6 +301,7 @@ export function rawConfigFromEnv(env: NodeJS.ProcessEnv): Record<string, unknown
   const databaseUrl = databaseUrlFromEnv(env);
   if (databaseUrl) database.url = databaseUrl;
   if (env.GATEWAY_DATA_DIR) database.dataDir = env.GATEWAY_DATA_DIR;
+  if (env.DATABASE_STARTUP_WAIT_SECONDS) database.startupWaitSeconds = Number(env.DATABASE_STARTUP_WAIT_SECONDS);
   if (Object.keys(database).length) raw.database = database;
   const audit = { ...(raw.audit as object | undefined) } as Record<string, unknown>;
   if (env.AUDIT_SPOOL_PATH) audit.spoolPath = env.AUDIT_SPOOL_PATH;
@@ -377,7 +384,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
  * should run whatever the rest of the configuration holds (audit:verify, db:migrate).
  */
 export function loadDatabaseSettings(env: NodeJS.ProcessEnv): DatabaseSettings {
-  const result = databaseSchema.default({ dataDir: '.data' }).safeParse(rawConfigFromEnv(env).database);
+  const result = databaseSchema.prefault({}).safeParse(rawConfigFromEnv(env).database);
   if (!result.success) throw configError(result.error.issues, ['database']);
   return result.data;
 }

@@ -105,6 +105,6 @@ export function pgliteDirOf(dataDir: string): string {
  * DATABASE_URL, GATEWAY_DATA_DIR): PostgreSQL at the URL, else PGlite in `<dataDir>/pglite`.
  * The gateway and every command open it through this, so they all open the same one.
  */
-export function databaseConfigOf(settings: DatabaseSettings): DatabaseConfig {
+export function databaseConfigOf(settings: Pick<DatabaseSettings, 'url' | 'dataDir'>): DatabaseConfig {
   return { url: settings.url, dataDir: pgliteDirOf(settings.dataDir) };
 }

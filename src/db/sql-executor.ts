@@ -16,11 +16,17 @@ export interface SqlExecutor {
   onError?(listener: (err: Error) => void): void;
 }
 
+/**
+ * How long a connection may take to be ready: without a bound, a server whose packets are
+ * dropped holds a connect for the kernel's whole SYN retry time (about 2 minutes).
+ */
+export const CONNECT_TIMEOUT_MS = 10_000;
+
 /** A dedicated connection to a PostgreSQL server (not from a pool: the session matters). */
 export async function connectPostgresExecutor(url: string): Promise<SqlExecutor> {
   // Loaded on use, like the other drivers (src/db/client.ts).
   const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: url });
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   // Always listened to: a lost idle connection emits 'error', which unheard ends the process.
   const errorListeners: ((err: Error) => void)[] = [];
   client.on('error', (err) => {

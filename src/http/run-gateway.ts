@@ -39,7 +39,11 @@ export async function runGateway(options: RunGatewayOptions): Promise<void> {
   }
   const logger = pino({ level: config.logLevel, redact: ['req.headers.authorization'] });
   keepServingOnUnhandledRejection(logger);
-  const database = await openMigratedDatabase(config.database, logger, { waitForLockMs: PGLITE_LOCK_STALE_MS + 5_000 });
+  // A PostgreSQL still starting (a stack's `db` service) is waited for, within database.startupWaitSeconds.
+  const database = await openMigratedDatabase(config.database, logger, {
+    waitForLockMs: PGLITE_LOCK_STALE_MS + 5_000,
+    waitForDatabaseMs: config.database.startupWaitSeconds * 1000,
+  });
   // The audit promise needs a database that keeps what it acknowledged: warn, or refuse in production.
   await assertDurable(database, logger, { production: config.production });
   const pauseAfterEngine = options.testPauseAfterEngine;

@@ -27,7 +27,13 @@ export interface GatewayProcess {
   stop(): Promise<number | null>;
 }
 
-export async function spawnGateway(config: GatewayConfig, env: Record<string, string>, opts: { startTimeoutMs?: number } = {}): Promise<GatewayProcess> {
+export interface SpawnOptions {
+  startTimeoutMs?: number;
+  /** Told each log line as it comes, also those before the process listens (a start-up wait). */
+  onLog?: (line: Record<string, unknown>) => void;
+}
+
+export async function spawnGateway(config: GatewayConfig, env: Record<string, string>, opts: SpawnOptions = {}): Promise<GatewayProcess> {
   const dir = mkdtempSync(path.join(tmpdir(), 'sg-gw-'));
   const configPath = path.join(dir, 'config.json');
   // The test identity provider is trusted and every request is an admin's.
@@ -57,6 +63,7 @@ export async function spawnGateway(config: GatewayConfig, env: Record<string, st
         line = { msg: text };
       }
       logs.push(line);
+      opts.onLog?.(line);
       for (const w of [...waiters]) {
         if (w.pattern.test(String(line.msg))) {
           waiters.splice(waiters.indexOf(w), 1);

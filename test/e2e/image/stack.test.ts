@@ -2,7 +2,9 @@
 // every manager, its audit log in the stack's PostgreSQL. Images come from scripts/image.sh
 // (no registry here): built on manager 1, loaded into the two others. The test machines'
 // kernel has no IPVS, so the routing-mesh port does not answer here: each replica is asked
-// inside its own container, on 127.0.0.1:4000.
+// inside its own container, on 127.0.0.1:4000. Last, the stack is updated as an operator would
+// (`docker service update --env-add`, start-first by the stack file) while clients keep sending
+// mutations through every replica.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
@@ -131,6 +133,38 @@ describe('deploy/stack.yml', () => {
     }
   });
 
+  /**
+   * One networkCreate sent inside a running gateway container on `node`, as a client that
+   * retries connection errors sees it: `refused` (it never reached a gateway: no container, or
+   * the port closed), `succeeded` / `failed` (an answer), or `unknown` (sent, no answer read).
+   */
+  async function createNetworkOn(node: SwarmNode, name: string): Promise<'refused' | 'succeeded' | 'failed' | 'unknown'> {
+    const ps = await runOn(node, 'docker', ['ps', '--filter', 'name=gw_gateway', '--filter', 'health=healthy', '--format', '{{.ID}}']);
+    const container = ps.stdout.trim().split('\n').filter(Boolean)[0];
+    if (!container) return 'refused';
+    const query = `mutation { networkCreate(input: { name: "${name}", driver: "overlay" }) { network { id } userErrors { code } } }`;
+    const script = 'fetch("http://127.0.0.1:4000/graphql",{method:"POST",headers:{"content-type":"application/json",authorization:"Bearer "+process.env.TOK},body:JSON.stringify({query:process.env.Q})}).then((r)=>r.text()).then((t)=>process.stdout.write(JSON.stringify({body:t})),(e)=>process.stdout.write(JSON.stringify({error:String(e.cause?.code??e.message)})))';
+    const r = await runOn(node, 'docker', ['exec', '-e', `TOK=${token}`, '-e', `Q=${query}`, container, 'node', '-e', script]);
+    if (r.code !== 0) return /is not running|No such container|is restarting|is paused/.test(r.stderr) ? 'refused' : 'unknown';
+    let out: { body?: string; error?: string };
+    try {
+      out = JSON.parse(r.stdout);
+    } catch {
+      return 'unknown';
+    }
+    if (out.error) return out.error === 'ECONNREFUSED' ? 'refused' : 'unknown';
+    const res = JSON.parse(out.body!) as { data?: any; errors?: unknown[] };
+    return !res.errors && res.data?.networkCreate?.network?.id && res.data.networkCreate.userErrors.length === 0 ? 'succeeded' : 'failed';
+  }
+
+  /** Rows of a query run by psql in the database's container (tab-separated fields). */
+  async function sqlRows(query: string): Promise<string[][]> {
+    const m1 = managers[0]!;
+    const db = (await dockerOk(m1, ['ps', '-q', '--filter', 'name=gw_db'])).trim().split('\n')[0]!;
+    const out = await dockerOk(m1, ['exec', db, 'psql', '-U', 'gateway', '-d', 'gateway', '-AtF', '\t', '-c', query]);
+    return out.split('\n').filter((l) => l !== '').map((l) => l.split('\t'));
+  }
+
   test('with one replica killed the others take mutations, its replacement too, and the audit chain verifies', async () => {
     const [m1, m2, m3] = managers as [SwarmNode, SwarmNode, SwarmNode];
     const killed = await gatewayContainer(m2);
@@ -143,5 +177,71 @@ describe('deploy/stack.yml', () => {
     assert.equal(verify.code, 0, verify.stderr);
     // token:create's intent and outcome, then an intent and an outcome per mutation above.
     assert.match(verify.stdout + verify.stderr, /OK: 14 records verified, seq 1 to 14/);
+  });
+
+  test('a start-first update while clients send mutations through every replica: completed, every replica on the new spec, one verified chain, every answer true to the engine', async () => {
+    const [m1] = managers as [SwarmNode, SwarmNode, SwarmNode];
+    const started = Date.now();
+    const seen: Record<string, 'refused' | 'succeeded' | 'failed' | 'unknown'> = {};
+    let rolling = true;
+    let n = 0;
+    // One client per manager, each sending one mutation after the other (a new name each time,
+    // so a retry of a refused request can never be taken for the first).
+    const clients = managers.map(async (m, i) => {
+      while (rolling) {
+        const name = `roll-${i + 1}-${++n}`;
+        seen[name] = await createNetworkOn(m, name);
+        if (seen[name] === 'refused') await new Promise((r) => setTimeout(r, 250));
+      }
+    });
+    try {
+      await ok(m1, 'docker', ['service', 'update', '--detach', '--env-add', 'ROLL_MARK=2', 'gw_gateway']);
+      await waitFor('the update of gw_gateway to conclude', async () => {
+        const [svc] = JSON.parse(await dockerOk(m1, ['service', 'inspect', 'gw_gateway']));
+        const state = svc.UpdateStatus?.State as string | undefined;
+        return state && !['updating', 'rollback_started'].includes(state) ? state : undefined;
+      }, 400_000, 2_000).then((state) => assert.equal(state, 'completed'));
+      // A few more after it, so that the new tasks are asked too.
+      const after = n + 6;
+      await waitFor('mutations after the update', async () => n >= after || undefined, 120_000, 500);
+    } finally {
+      rolling = false;
+      await Promise.all(clients);
+    }
+    const rolled = Math.round((Date.now() - started) / 1000);
+    const [svc] = JSON.parse(await dockerOk(m1, ['service', 'inspect', 'gw_gateway']));
+    assert.equal(svc.UpdateStatus.State, 'completed');
+    assert.ok(svc.Spec.TaskTemplate.ContainerSpec.Env.includes('ROLL_MARK=2'));
+    // Every running task, one per manager, runs the new spec.
+    const taskIds = (await dockerOk(m1, ['service', 'ps', '-q', '--filter', 'desired-state=running', 'gw_gateway'])).trim().split('\n');
+    const tasks = JSON.parse(await dockerOk(m1, ['inspect', ...taskIds])) as { NodeID: string; Status: { State: string }; Spec: { ContainerSpec: { Env: string[] } } }[];
+    assert.equal(tasks.length, managers.length);
+    assert.equal(new Set(tasks.map((t) => t.NodeID)).size, managers.length);
+    for (const t of tasks) {
+      assert.equal(t.Status.State, 'running');
+      assert.deepEqual(t.Spec.ContainerSpec.Env, svc.Spec.TaskTemplate.ContainerSpec.Env);
+    }
+    const verify = await runOn(m1, 'docker', ['exec', await gatewayContainer(m1), 'node', 'dist/cli/audit.js', 'verify']);
+    assert.equal(verify.code, 0, verify.stderr);
+    const [[count]] = (await sqlRows('SELECT count(*) FROM audit_records')) as [[string]];
+    assert.match(verify.stdout + verify.stderr, new RegExp(`OK: ${count} records verified, seq 1 to ${count}\\b`));
+    // What the audit log says of each networkCreate, against what the engine has.
+    const audited = new Map((await sqlRows(
+      "SELECT i.target, coalesce(o.outcome, '') FROM audit_records i LEFT JOIN audit_records o ON o.kind = 'outcome' AND o.intent_id = i.id WHERE i.kind = 'intent' AND i.operation = 'networkCreate'",
+    )).map(([target, outcome]) => [target!, outcome!]));
+    const networks = new Set((await dockerOk(m1, ['network', 'ls', '--format', '{{.Name}}'])).trim().split('\n'));
+    const tally = { refused: 0, succeeded: 0, failed: 0, unknown: 0 };
+    for (const [name, answer] of Object.entries(seen)) {
+      tally[answer]++;
+      if (answer === 'succeeded') assert.equal(audited.get(name), 'succeeded', `${name}: answered succeeded, audited ${audited.get(name)}`);
+      if (answer === 'refused') assert.equal(audited.has(name), false, `${name} never reached a gateway, yet was audited`);
+    }
+    for (const [name, outcome] of audited) {
+      if (outcome === 'succeeded') assert.ok(networks.has(name), `${name} audited succeeded but not in the engine`);
+      if (outcome === 'failed') assert.ok(!networks.has(name), `${name} audited failed but made`);
+    }
+    for (const name of networks) if (name.startsWith('roll-')) assert.equal(audited.get(name), 'succeeded', `${name} is in the engine, audited ${audited.get(name) || 'without outcome'}`);
+    console.log(`stack-update: rolled in ${rolled} s; ${Object.keys(seen).length} mutations: ${JSON.stringify(tally)}; audited ${audited.size}`);
+    assert.ok(tally.succeeded > 0);
   });
 });
