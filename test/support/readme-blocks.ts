@@ -26,10 +26,18 @@ export interface ReadmeBlock {
 
 const README = new URL('../../README.md', import.meta.url);
 
+/** The markers a block may carry; any other (a typo) would silently change how a block is run. */
+export const KNOWN_MARKERS = /^(walkthrough|expect: [A-Z_]+|as: [\w.-]+|not run on the demo: .+)$/;
+/** The marker of a block the docs e2e tests do not send, with its reason. */
+export const NOT_RUN = 'not run on the demo';
+
+/** README.md's lines. */
+export const readmeLines = (): string[] => readFileSync(README, 'utf8').split('\n');
+
 /** Every ```graphql block of README.md, in order, with `demo` names replaced by `swarm`'s (none when omitted). */
 export function readmeBlocks(swarm?: string): ReadmeBlock[] {
   const rename = (text: string) => (swarm ? text.replace(/"demo(-[a-z0-9-]+)?"/g, (_all, rest: string | undefined) => `"${swarm}${rest ?? ''}"`) : text);
-  const lines = readFileSync(README, 'utf8').split('\n');
+  const lines = readmeLines();
   const blocks: ReadmeBlock[] = [];
   let yaml: string | undefined;
   for (let i = 0; i < lines.length; i++) {

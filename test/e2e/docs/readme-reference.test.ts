@@ -17,13 +17,11 @@ import { appendFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { startDemoHarness, type DemoHarness } from '../../support/demo-harness.ts';
 import { testAdminAuthorization, waitFor } from '../../support/gateway.ts';
-import { declaredVariables, marker, readmeBlocks, rootField, userErrorsIn, type Json, type ReadmeBlock } from '../../support/readme-blocks.ts';
+import { declaredVariables, KNOWN_MARKERS, marker, NOT_RUN, readmeBlocks, rootField, userErrorsIn, type Json, type ReadmeBlock } from '../../support/readme-blocks.ts';
 import { openStream } from '../../support/sse-client.ts';
 import { engineGet } from '../../support/stack-parity.ts';
 
 const SWARM = 'rrf';
-const NOT_RUN = 'not run on the demo';
-const KNOWN_MARKERS = /^(walkthrough|expect: [A-Z_]+|as: [\w.-]+|not run on the demo: .+)$/;
 /** How long a subscription gets to be refused or to send its first event. */
 const SUBSCRIPTION_WINDOW_MS = 5_000;
 
