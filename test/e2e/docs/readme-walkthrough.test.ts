@@ -9,55 +9,29 @@
 // the clean-up leaves nothing behind. The README names the demo's objects (`demo`,
 // `demo-worker-1`...); this harness's swarm has its own name, put in their place.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { configFor, waitFor } from '../../support/gateway.ts';
-import { spawnGateway, type GatewayProcess } from '../../support/gateway-process.ts';
+import { startDemoHarness, type DemoHarness } from '../../support/demo-harness.ts';
+import { waitFor } from '../../support/gateway.ts';
+import type { GatewayProcess } from '../../support/gateway-process.ts';
+import { rootField, userErrorsIn, walkthroughBlocks, type Json } from '../../support/readme-blocks.ts';
 import { engineGet } from '../../support/stack-parity.ts';
-import { engineUp, swarmDown, swarmUp, type SwarmNode, type SwarmState } from '../../support/swarm.ts';
+import type { SwarmNode, SwarmState } from '../../support/swarm.ts';
 
 const SWARM = 'rdm';
-const SPARE = 'rdm-spare';
 
-type Json = Record<string, any>;
-
-interface Step {
-  query: string;
-  variables?: Json;
-}
-
-/** The walkthrough blocks of README.md, in order, with the demo's names replaced by this harness's. */
-function walkthrough(): Step[] {
-  const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
-  const blocks = [...readme.matchAll(/<!-- walkthrough -->\n```graphql\n([\s\S]*?)```\n(?:```json\n([\s\S]*?)```\n)?/g)];
-  const rename = (text: string) => text.replace(/"demo(-[a-z0-9-]+)?"/g, (_all, rest: string | undefined) => `"${SWARM}${rest ?? ''}"`);
-  // A marker whose block is not a ```graphql fence right below it would be skipped silently.
-  assert.equal(blocks.length, readme.split('<!-- walkthrough -->').length - 1, 'every <!-- walkthrough --> marker is followed by a ```graphql block');
-  return blocks.map((m) => ({ query: rename(m[1]!), ...(m[2] ? { variables: JSON.parse(rename(m[2])) as Json } : {}) }));
-}
-
-/** The root field an operation calls (the README's blocks call one each). */
-function rootField(query: string): string {
-  const match = /^\s*(?:query|mutation)\b[^{]*\{\s*(\w+)/.exec(query);
-  assert.ok(match, `no root field in ${query}`);
-  return match[1]!;
-}
-
-/** Every `userErrors` list anywhere in a response's data. */
-function userErrorsIn(value: unknown): unknown[] {
-  if (Array.isArray(value)) return value.flatMap(userErrorsIn);
-  if (!value || typeof value !== 'object') return [];
-  return Object.entries(value).flatMap(([key, v]) => (key === 'userErrors' && Array.isArray(v) ? v : userErrorsIn(v)));
+/** The walkthrough blocks of README.md, in order (one operation each), with the demo's names replaced by this harness's. */
+function walkthrough(): { query: string; variables?: Json }[] {
+  return walkthroughBlocks(SWARM).map((b) => {
+    assert.equal(b.operations.length, 1, `walkthrough block at README line ${b.line} holds one operation`);
+    return { query: b.operations[0]!, ...(b.variables ? { variables: b.variables } : {}) };
+  });
 }
 
 describe("README's getting-started walkthrough, in order, against a demo-shaped swarm and gateway", () => {
+  let demo: DemoHarness;
   let swarm: SwarmState;
-  let spare: SwarmState;
   let manager: SwarmNode;
   let gw: GatewayProcess;
-  let dataDir: string;
 
   /** The service's tasks as the manager's Engine API lists them. */
   const tasksOf = async (service: string): Promise<Json[]> =>
@@ -101,18 +75,12 @@ describe("README's getting-started walkthrough, in order, against a demo-shaped 
   };
 
   before(async () => {
-    swarm = await swarmUp(SWARM, { workers: 2 });
-    spare = await engineUp(SPARE, { attachTo: SWARM });
-    manager = swarm.nodes.find((n) => n.role === 'manager')!;
-    dataDir = mkdtempSync(path.join(tmpdir(), 'sg-rdm-'));
-    gw = await spawnGateway(configFor([swarm], { engines: [spare] }), { GATEWAY_DATA_DIR: dataDir });
+    demo = await startDemoHarness(SWARM);
+    ({ swarm, manager, gw } = demo);
   });
 
   after(async () => {
-    await gw?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-    await swarmDown(SPARE);
-    await swarmDown(SWARM);
+    await demo?.stop();
   });
 
   test('every walkthrough block answers without errors or userErrors, and does what it says on the engines', async () => {
