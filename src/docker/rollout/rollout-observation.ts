@@ -13,11 +13,20 @@ import { replicatedProgress } from './replicated-progress.ts';
 import type { RolloutConclusion, RolloutKind, RolloutObservation, RolloutStatus, RolloutTracking } from './rollout-types.ts';
 import { currentUpdate, isRollbackState, type CurrentUpdate } from './update-status.ts';
 import { isTaskUpToDate, taskSpecDigest } from './up-to-date.ts';
-import { isFailedState } from './task-states.ts';
+import { isFailedState, isTerminalState, stateRank } from './task-states.ts';
 
 /** How long every remaining task must have been unschedulable before that is the verdict: the
  *  scheduler retries, and a node may be on its way (a node just promoted, a label just set). */
 export const UNSCHEDULABLE_GRACE_MS = 5000;
+/** A task on a node that is meant to stop but has not yet: it still holds what it used there
+ *  (a host-mode port, reserved memory), which the scheduler gives to a pending task once it is
+ *  gone. While one exists, a pending "no suitable node" is waiting for it, not unschedulable
+ *  (a stop-first update of a host-mode service whose command ignores SIGTERM takes its whole
+ *  stop grace period). */
+function stillStopping(tasks: readonly Task[]): boolean {
+  return tasks.some((t) => !!t.NodeID && isTerminalState(t.DesiredState) && stateRank(t.Status.State) >= stateRank('assigned') && !isTerminalState(t.Status.State));
+}
+
 /** How long another Spec is seen before this rule concludes SUPERSEDED itself: a change made
  *  through the gateway supersedes its earlier rollouts explicitly (naming the new rollout) right
  *  after the engine accepted it, and that should win the race; changes made elsewhere (the
@@ -85,7 +94,8 @@ export function observeRollout(t: RolloutTracking, service: Service | null, task
   const own = tasks.filter((task) => task.ServiceID === service.ID);
   const progress = modeProgress(service, own, nodes, t);
   const convergedAtMs = progress.converged ? (t.convergedAtMs ?? nowMs) : null;
-  const unschedulableSinceMs = progress.unschedulable !== null ? (t.unschedulableSinceMs ?? nowMs) : null;
+  const unschedulable = progress.unschedulable !== null && !stillStopping(own) ? progress.unschedulable : null;
+  const unschedulableSinceMs = unschedulable !== null ? (t.unschedulableSinceMs ?? nowMs) : null;
   // Version.Index also moves when the swarm writes UpdateStatus or JobStatus; only another
   // Spec is another change, and the swarm's own rollback (a current rollback_* state) is not one.
   const specDigest = t.specDigest ?? digest;
@@ -115,8 +125,8 @@ export function observeRollout(t: RolloutTracking, service: Service | null, task
     // and a service's dead slot is the swarm's to judge first (it may pause or roll back).
     const swarmBusy = update?.state === 'updating' || update?.state === 'rollback_started';
     if (progress.failedForGood !== null && (progress.job || !swarmBusy)) return concluded('FAILED', progress.failedForGood);
-    if (progress.unschedulable !== null && unschedulableSinceMs !== null && nowMs - unschedulableSinceMs >= UNSCHEDULABLE_GRACE_MS) {
-      return concluded('NO_ELIGIBLE_NODES', progress.unschedulable);
+    if (unschedulable !== null && unschedulableSinceMs !== null && nowMs - unschedulableSinceMs >= UNSCHEDULABLE_GRACE_MS) {
+      return concluded('NO_ELIGIBLE_NODES', unschedulable);
     }
     if (progress.converged && convergedAtMs !== null && !swarmBusy) {
       if (progress.job) return concluded('SUCCEEDED', progress.waiting);

@@ -67,6 +67,26 @@ describe('observeRollout: unschedulable tasks', () => {
     assert.equal(o.conclusion, null);
   });
 
+  test('a task waiting for the node a stopping task still holds (stop-first, host-mode port) is not unschedulable until that task has stopped', () => {
+    // Seen on a real swarm: httpd as PID 1 ignores SIGTERM, so the old task takes its whole
+    // stop grace period (10 s) to end, and meanwhile the scheduler says the host-mode port is
+    // in use on every node; it places the new task once the old one is gone.
+    const PORT = 'no suitable node (host-mode port already in use on 3 nodes)';
+    const old = { ContainerSpec: { Image: 'sg-busybox:old' }, ForceUpdate: 0 };
+    const stopping = task({ Slot: 1, desired: 'shutdown', state: 'running', Spec: old });
+    const waiting = task({ Slot: 1, state: 'pending', err: PORT, NodeID: '' });
+    const others = [2, 3].map((slot) => task({ Slot: slot, Spec: old }));
+    const o1 = observeRollout(tracking(), service(), [stopping, waiting, ...others], nodes, T0 + 1000);
+    const o2 = observeRollout(o1.next, service(), [stopping, waiting, ...others], nodes, T0 + 12_000);
+    assert.deepEqual([o2.status, o2.conclusion, o2.next.unschedulableSinceMs], ['IN_PROGRESS', null, null]);
+    // Once the old task has stopped, the scheduler's answer counts again (and the grace starts then).
+    const stopped = { ...stopping, Status: { ...stopping.Status, State: 'shutdown' } };
+    const o3 = observeRollout(o2.next, service(), [stopped, waiting, ...others], nodes, T0 + 13_000);
+    assert.deepEqual([o3.conclusion, o3.next.unschedulableSinceMs], [null, T0 + 13_000]);
+    const o4 = observeRollout(o3.next, service(), [stopped, waiting, ...others], nodes, T0 + 18_000);
+    assert.deepEqual([o4.conclusion, o4.reason], ['NO_ELIGIBLE_NODES', PORT]);
+  });
+
   test('unschedulable tasks of the previous spec do not count', () => {
     const old = { ContainerSpec: { Image: 'sg-busybox:old' }, ForceUpdate: 0 };
     const tasks = [task({ Slot: 1 }), task({ Slot: 2, state: 'pending', err: NO_NODE, NodeID: '', Spec: old })];
