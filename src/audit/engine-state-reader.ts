@@ -12,13 +12,14 @@ import { eventHistory } from '../docker/api/events.ts';
 import { secretsApi } from '../docker/api/secrets.ts';
 import type { EngineApi } from '../docker/endpoint.ts';
 import { eventTimeMs } from '../docker/engine-time.ts';
-import { inspectNetwork } from '../docker/api/networks.ts';
+import { inspectNetwork, listNetworks } from '../docker/api/networks.ts';
 import { inspectNode, listNodes } from '../docker/api/nodes.ts';
-import { inspectService } from '../docker/api/services.ts';
+import { inspectService, listServices } from '../docker/api/services.ts';
+import { STACK_NAMESPACE_LABEL } from '../docker/stack/stack-resources.ts';
 import type { EngineRegistry } from '../docker/registry.ts';
 import { GatewayError, isNotFound } from '../errors/gateway-error.ts';
 import { referenceProblem, type ReferenceKind } from '../validate/references.ts';
-import { EngineUnreadableError, type EngineStateReader, type EventLog, type ObjectState } from './reconcile-evidence.ts';
+import { EngineUnreadableError, type EngineStateReader, type EventLog, type ObjectState, type StackObject } from './reconcile-evidence.ts';
 
 const missing: ObjectState = { exists: false };
 
@@ -106,6 +107,20 @@ export function engineStateReader(registry: EngineRegistry): EngineStateReader {
       // The gateway accepts a hostname where the Engine only takes an ID or node name.
       const n = (await engineRead(() => listNodes(client))).find((node) => node.Description.Hostname === ref);
       return n ? { exists: true, id: n.ID, createdAt: date(n.CreatedAt), updatedAt: date(n.UpdatedAt) } : missing;
+    },
+    stackObjects: async (cluster, namespace): Promise<StackObject[]> => {
+      const client = api(cluster);
+      const label = `${STACK_NAMESPACE_LABEL}=${namespace}`;
+      const [services, networks, secrets, configs] = await engineRead(() =>
+        Promise.all([listServices(client, [label]), listNetworks(client), secretsApi.list(client, { label: [label] }), configsApi.list(client, { label: [label] })]),
+      );
+      return [
+        ...services.map((o) => ({ kind: 'service' as const, id: o.ID, name: o.Spec.Name ?? o.ID })),
+        // The gateway filters network lists itself (listNetworks sends none).
+        ...networks.filter((n) => n.Labels?.[STACK_NAMESPACE_LABEL] === namespace).map((o) => ({ kind: 'network' as const, id: o.Id, name: o.Name })),
+        ...secrets.map((o) => ({ kind: 'secret' as const, id: o.ID, name: o.Spec.Name })),
+        ...configs.map((o) => ({ kind: 'config' as const, id: o.ID, name: o.Spec.Name })),
+      ];
     },
     events: async (cluster, engine): Promise<EventLog> => {
       const client = api(cluster, engine);

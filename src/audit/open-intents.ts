@@ -146,6 +146,7 @@ function eventsOncePerPass(engine: EngineStateReader): EngineStateReader {
     secret: (cluster, ref) => engine.secret(cluster, ref),
     config: (cluster, ref) => engine.config(cluster, ref),
     container: (cluster, at, ref) => engine.container(cluster, at, ref),
+    stackObjects: (cluster, namespace) => engine.stackObjects(cluster, namespace),
     events: (cluster, at = null) => {
       const key = JSON.stringify([cluster, at]);
       let log = logs.get(key);

@@ -68,8 +68,17 @@ export interface EngineStateReader {
    * cluster's manager endpoint (where the container mutations run without `engine`).
    */
   container(cluster: string | null, engine: string | null, ref: string): Promise<ObjectState>;
+  /** The services, networks, secrets and configs labelled `com.docker.stack.namespace=<namespace>` now. */
+  stackObjects(cluster: string | null, namespace: string): Promise<StackObject[]>;
   /** The events an engine holds, up to now: the cluster's manager endpoint, or the configured engine named `engine`. */
   events(cluster: string | null, engine?: string | null): Promise<EventLog>;
+}
+
+/** One object of a stack, as `docker stack ps`/`rm` would name it. */
+export interface StackObject {
+  kind: 'service' | 'network' | 'secret' | 'config';
+  id: string;
+  name: string;
 }
 
 /** An intent whose outcome is to be decided, as stored. */

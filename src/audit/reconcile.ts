@@ -7,6 +7,7 @@
 // the wiring (ClusterClient, database) stays outside.
 import { containerRefs, ran, started, stopped } from './container-rules.ts';
 import { changed, created, removed, scaled, targetOnly } from './object-rules.ts';
+import { stackRemoved } from './stack-rules.ts';
 import type { AuditRecordData } from './record.ts';
 import {
   EngineUnreadableError,
@@ -22,7 +23,7 @@ import {
   type Rule,
 } from './reconcile-evidence.ts';
 
-export { EngineUnreadableError, type EngineStateReader, type EventLog, type ObjectEvent, type ObjectState, type OpenIntent, type Reconciliation } from './reconcile-evidence.ts';
+export { EngineUnreadableError, type EngineStateReader, type EventLog, type ObjectEvent, type ObjectState, type OpenIntent, type Reconciliation, type StackObject } from './reconcile-evidence.ts';
 
 export interface ReconcileOptions {
   /**
@@ -67,6 +68,7 @@ export const RECONCILE_RULES: Readonly<Record<string, Rule>> = {
   containerStop: stopped(container),
   containerStart: started(container),
   containerRemove: removed('container', containerRefs, container, 'destroy'),
+  stackRemove: stackRemoved,
 };
 
 /**
@@ -77,7 +79,6 @@ export const RECONCILE_RULES: Readonly<Record<string, Rule>> = {
 const NOT_READ_BACK: Readonly<Record<string, string>> = {
   containerExec: 'an exec cannot be read back from the engine: its process leaves no trace once it ends',
   stackDeploy: 'a stack deploy creates and updates several objects, and an update event does not say who made it, so whether all of it happened cannot be read back',
-  stackRemove: 'a stack removal removes several objects, and what the stack held at the intent is not recorded, so whether all of it happened cannot be read back',
   secretRotate: 'a rotation creates a secret, updates the services using it and removes the old one, and an update event does not say who made it, so whether all of it happened cannot be read back',
   configRotate: 'a rotation creates a config, updates the services using it and removes the old one, and an update event does not say who made it, so whether all of it happened cannot be read back',
 };

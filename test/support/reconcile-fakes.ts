@@ -1,6 +1,6 @@
 // Test support: a fake EngineStateReader for the reconciliation rules (src/audit/reconcile.ts)
 // and builders for intents and engine events around one fixed intent time.
-import { EngineUnreadableError, type EngineStateReader, type EventLog, type ObjectEvent, type ObjectState, type OpenIntent } from '../../src/audit/reconcile.ts';
+import { EngineUnreadableError, type EngineStateReader, type EventLog, type ObjectEvent, type ObjectState, type OpenIntent, type StackObject } from '../../src/audit/reconcile.ts';
 
 export const INTENT_AT = new Date('2025-03-01T10:00:00.000Z');
 export const before = new Date(INTENT_AT.getTime() - 60_000);
@@ -13,11 +13,12 @@ export const NO_HISTORY: EventLog = { events: [], completeSince: new Date(INTENT
 /**
  * A fake engine: objects per kind, keyed by `cluster/ref` (containers by `cluster@engine/ref`,
  * engine `-` for the cluster's manager endpoint), the cluster's event log (by default one that
- * does not reach back to the intent) and configured engines' own logs; `down` makes every
+ * does not reach back to the intent) and configured engines' own logs; a stack's objects by
+ * `cluster/namespace`; `down` makes every
  * read throw as an unreachable engine does. Every read is listed in `reads`.
  */
 export function engine(
-  objects: Partial<Record<Kind, Objects>>,
+  objects: Partial<Record<Kind, Objects>> & { stacks?: Record<string, StackObject[]> },
   down = false,
   log: EventLog = NO_HISTORY,
   engineLogs: Record<string, EventLog> = {},
@@ -42,6 +43,11 @@ export function engine(
     secret: read('secret'),
     config: read('config'),
     container: (cluster, at, ref) => lookup('container', `${cluster}@${at ?? '-'}/${ref}`),
+    stackObjects: async (cluster, namespace) => {
+      reads.push(`stack:${cluster}/${namespace}`);
+      if (down) throw new EngineUnreadableError('connect ECONNREFUSED');
+      return objects.stacks?.[`${cluster}/${namespace}`] ?? [];
+    },
     events,
   };
 }

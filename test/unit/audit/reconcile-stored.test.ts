@@ -1,5 +1,6 @@
 // The reconciliation of secrets and configs (created, removed: swarm `secret`/`config`
-// events) and of the operations left unknown with their reasons (stacks, rotations).
+// events), of stackRemove, and of the operations left unknown with their reasons
+// (stackDeploy, rotations).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { reconcileIntent } from '../../../src/audit/reconcile.ts';
@@ -50,12 +51,47 @@ for (const kind of ['secret', 'config'] as const) {
   });
 }
 
+describe('stackRemove', () => {
+  const web = { kind: 'service' as const, id: 's1', name: 'shop_web' };
+  const removedWeb = event('service', 'remove', 's1', { name: 'shop_web' });
+
+  test('nothing of the stack left and its objects removed in the window -> succeeded with their IDs', async () => {
+    const e = engine({}, false, history(removedWeb, event('network', 'remove', 'n1', { name: 'shop_default' }), event('service', 'remove', 'x1', { name: 'other' })));
+    const r = await reconcileIntent(intent('stackRemove', 'shop', { name: 'shop' }), e);
+    assert.equal(r.outcome, 'succeeded');
+    assert.deepEqual(r.objectIds, ['s1', 'n1']);
+    assert.ok(e.reads.includes('stack:prod/shop'));
+  });
+
+  test('no removal at all in a complete history -> failed, whether the stack is still there or never was', async () => {
+    const kept = await reconcileIntent(intent('stackRemove', 'shop'), engine({ stacks: { 'prod/shop': [web] } }, false, history()));
+    assert.equal(kept.outcome, 'failed');
+    assert.match(kept.reason, /1 object\(s\) of the stack shop are still there/);
+    const never = await reconcileIntent(intent('stackRemove', 'shop'), engine({}, false, history(event('service', 'create', 'y', { name: 'shop_web' }))));
+    assert.equal(never.outcome, 'failed');
+    assert.match(never.reason, /had nothing to remove/);
+  });
+
+  test('objects left after removals -> unknown; nothing left but no removal of its objects seen -> unknown; history incomplete -> unknown', async () => {
+    const partial = await reconcileIntent(intent('stackRemove', 'shop'), engine({ stacks: { 'prod/shop': [{ kind: 'network', id: 'n1', name: 'shop_default' }] } }, false, history(removedWeb)));
+    assert.equal(partial.outcome, 'unknown');
+    assert.match(partial.reason, /still there \(network shop_default\)/);
+    const unrelated = await reconcileIntent(intent('stackRemove', 'shop'), engine({}, false, history(event('service', 'remove', 'x1', { name: 'other' }))));
+    assert.equal(unrelated.outcome, 'unknown');
+    const incomplete = await reconcileIntent(intent('stackRemove', 'shop'), engine({ stacks: { 'prod/shop': [web] } }, false, NO_HISTORY));
+    assert.equal(incomplete.outcome, 'unknown');
+  });
+
+  test('an unreadable engine -> unknown, to be retried', async () => {
+    assert.equal((await reconcileIntent(intent('stackRemove', 'shop'), engine({}, true))).engineUnreadable, true);
+  });
+});
+
 describe('operations touching several objects', () => {
-  test('stackDeploy, stackRemove, secretRotate and configRotate stay unknown, saying why, and read nothing', async () => {
+  test('stackDeploy, secretRotate and configRotate stay unknown, saying why, and read nothing', async () => {
     const e = engine({});
     for (const [op, why] of [
       ['stackDeploy', /several objects/],
-      ['stackRemove', /what the stack held at the intent is not recorded/],
       ['secretRotate', /a rotation creates a secret/],
       ['configRotate', /a rotation creates a config/],
     ] as const) {

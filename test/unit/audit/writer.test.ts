@@ -139,6 +139,7 @@ describe('DbAuditWriter (PGlite)', () => {
       secret: async () => ({ exists: false }),
       config: async () => ({ exists: false }),
       container: async () => ({ exists: false }),
+      stackObjects: async () => [],
       events: async () => ({ events: [], completeSince: null }),
     };
     // The writer still counts them in flight: a pass that skips them writes nothing.
