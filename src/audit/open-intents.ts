@@ -10,7 +10,8 @@ import type { Logger } from 'pino';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import { appendRecord } from './chain-append.ts';
 import type { JsonValue, RecordFields } from './record.ts';
-import { reconcileIntent, type EngineStateReader, type EventLog, type OpenIntent, type Reconciliation } from './reconcile.ts';
+import { reconcileIntent } from './reconcile.ts';
+import type { EngineStateReader, EventLog, OpenIntent, Reconciliation } from './reconcile-evidence.ts';
 
 /** An intent to decide, with what its outcome record copies. */
 export type StoredOpenIntent = OpenIntent &
@@ -132,22 +133,27 @@ export async function reconcileOpen(intents: readonly StoredOpenIntent[], opts: 
 }
 
 /**
- * The engine reads of one pass, with each cluster's event history fetched once: every
+ * The engine reads of one pass, with each engine's event history fetched once: every
  * intent of the pass was recorded before the pass began, so one history up to now covers
  * them all. A failed fetch is not kept.
  */
 function eventsOncePerPass(engine: EngineStateReader): EngineStateReader {
-  const logs = new Map<string | null, Promise<EventLog>>();
+  const logs = new Map<string, Promise<EventLog>>();
   return {
     network: (cluster, ref) => engine.network(cluster, ref),
     service: (cluster, ref) => engine.service(cluster, ref),
     node: (cluster, ref) => engine.node(cluster, ref),
-    events: (cluster) => {
-      let log = logs.get(cluster);
+    secret: (cluster, ref) => engine.secret(cluster, ref),
+    config: (cluster, ref) => engine.config(cluster, ref),
+    container: (cluster, at, ref) => engine.container(cluster, at, ref),
+    stackObjects: (cluster, namespace) => engine.stackObjects(cluster, namespace),
+    events: (cluster, at = null) => {
+      const key = JSON.stringify([cluster, at]);
+      let log = logs.get(key);
       if (!log) {
-        log = engine.events(cluster);
-        logs.set(cluster, log);
-        log.catch(() => logs.delete(cluster));
+        log = engine.events(cluster, at);
+        logs.set(key, log);
+        log.catch(() => logs.delete(key));
       }
       return log;
     },

@@ -10,6 +10,12 @@ export function inspectService(api: EngineApi, ref: string): Promise<Service> {
   return api.request<Service>({ method: 'GET', path: objectPath('service', ref), query: { insertDefaults: false } });
 }
 
+/** `docker service ls --filter label=K=V` (every service when no label is given). */
+export function listServices(api: EngineApi, labels: string[] = []): Promise<Service[]> {
+  const query = labels.length ? { filters: JSON.stringify({ label: labels }) } : undefined;
+  return api.request<Service[]>({ method: 'GET', path: '/services', ...(query ? { query } : {}) });
+}
+
 /** `POST /services/create` with a body built by src/docker/mapping/service-spec.ts. */
 export function createService(api: EngineApi, spec: ServiceSpec): Promise<ServiceCreateResponse> {
   return api.request<ServiceCreateResponse>({ method: 'POST', path: '/services/create', body: spec });

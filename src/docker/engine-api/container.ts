@@ -28,8 +28,11 @@ export interface ContainerInspect {
   Id: string;
   Name: string;
   Image: string;
+  /** When it was created (RFC 3339). */
+  Created?: string;
   /** Tty: the container's output is one raw stream (its logs are not multiplexed). */
   Config?: { Image?: string; Labels?: Labels; Tty?: boolean };
-  State?: { Status?: string };
+  /** StartedAt/FinishedAt are "0001-01-01T00:00:00Z" until the first start/exit. */
+  State?: { Status?: string; Running?: boolean; StartedAt?: string; FinishedAt?: string };
   NetworkSettings?: { Networks?: Record<string, EndpointSettings> | null };
 }

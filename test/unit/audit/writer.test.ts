@@ -136,6 +136,10 @@ describe('DbAuditWriter (PGlite)', () => {
       network: async () => ({ exists: true, id: 'net-id', createdAt: new Date() }),
       service: async () => ({ exists: false }),
       node: async () => ({ exists: false }),
+      secret: async () => ({ exists: false }),
+      config: async () => ({ exists: false }),
+      container: async () => ({ exists: false }),
+      stackObjects: async () => [],
       events: async () => ({ events: [], completeSince: null }),
     };
     // The writer still counts them in flight: a pass that skips them writes nothing.
