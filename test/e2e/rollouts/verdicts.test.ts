@@ -1,6 +1,6 @@
 // Rollout verdicts on a real one-node swarm, each as a client reads it through `rollout(id)`
 // and each checked against the Engine's own state (`docker service inspect`, the tasks): a
-// rolling update that converges, a bad update rolled back or paused by the swarm, a health check
+// rolling update that converges, a stop-first update waiting for a host-mode port, a bad update rolled back or paused by the swarm, a health check
 // that never passes until the deadline, a global service no node may run, and a replicated job.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -69,6 +69,31 @@ describe('rollout verdicts', () => {
     const running = (await engineTasks(manager, 'ro-conv')).filter((t) => t.DesiredState === 'running' && t.Status.State === 'running');
     assert.deepEqual(running.map((t) => t.ID).sort(), done.slots.map((s: Json) => s.taskId).sort());
     for (const t of running) assert.ok(t.Spec.ContainerSpec.Env.includes('ROLLOUT=2'), `task ${t.ID} runs the new spec`);
+  });
+
+  test('a stop-first update of a host-mode port whose old task takes its stop grace period: SUCCEEDED, not NO_ELIGIBLE_NODES while the port is still held', async () => {
+    // httpd as PID 1 ignores SIGTERM, so the old task holds port 8097 for its whole 10 s stop
+    // grace period; meanwhile the scheduler reports the new task pending with "host-mode port
+    // already in use on 1 node". It places the task once the old one has stopped.
+    const httpd = { command: ['httpd', '-f', '-p', '80'], args: [] };
+    await createConverged({ name: 'ro-hostport', replicas: 1, ...httpd, publish: ['published=8097,target=80,mode=host'], updateConfig: { parallelism: 1, delay: '0s', monitor: '1s' } });
+    const { rollout } = await startRollout(rg.gql, 'serviceUpdate', { id: 'ro-hostport', envAdd: ['ROLLOUT=2'] });
+    const done = await concluded(rg.gql, rollout.id);
+    assert.deepEqual([done.conclusion, done.running, done.upToDate], ['SUCCEEDED', 1, 1], done.reason);
+
+    // The Engine agrees, and the old task did take longer than the 5 s grace to stop.
+    const engine = await engineService(manager, 'ro-hostport');
+    assert.equal(engine.UpdateStatus?.State, 'completed');
+    const tasks = await engineTasks(manager, 'ro-hostport');
+    const running = tasks.filter((t) => t.DesiredState === 'running' && t.Status.State === 'running');
+    assert.equal(running.length, 1);
+    assert.ok(running[0]!.Spec.ContainerSpec.Env.includes('ROLLOUT=2'));
+    const old = tasks.find((t) => t.DesiredState === 'shutdown' && !(t.Spec.ContainerSpec.Env ?? []).includes('ROLLOUT=2'));
+    assert.ok(old, 'the old task is listed as shut down');
+    const after = (at: string) => (msBetween(engine.UpdateStatus.StartedAt, at) / 1000).toFixed(1);
+    console.log(`# after the update started: the old task stopped at ${after(old.Status.Timestamp)} s, the new one ran at ${after(running[0]!.Status.Timestamp)} s`);
+    // What this test is about happened: the port was held longer than the unschedulable grace.
+    assert.ok(Number(after(old.Status.Timestamp)) > 5, 'the old task held the port for more than 5 s');
   });
 
   test('a bad update with failure action ROLLBACK: the swarm rolls it back and the rollout concludes ROLLED_BACK (a failure)', async () => {
