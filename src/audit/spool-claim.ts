@@ -7,14 +7,14 @@
 // A file whose holder is gone (its lock stale, or none) is adopted by a running process,
 // which drains it; until then its outcomes count as in flight (the reconciler leaves them).
 //
-// proper-lockfile, as for the embedded database (src/db/pglite-lock.ts): the lock is a
-// directory whose mtime the holder refreshes, so a killed holder's lock goes stale by itself.
+// A process lock, as for the embedded database (src/util/process-lock.ts): a killed holder's
+// lock goes stale by itself.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import lockfile from 'proper-lockfile';
+import { lockForThisProcess, PROCESS_LOCK_STALE_MS } from '../util/process-lock.ts';
 
 /** A spool lock not refreshed for this long belongs to a process that is gone. */
-export const SPOOL_LOCK_STALE_MS = 10_000;
+export const SPOOL_LOCK_STALE_MS = PROCESS_LOCK_STALE_MS;
 /** Spool files per data directory: more processes than this on one directory is a mistake. */
 export const MAX_SPOOLS = 16;
 
@@ -37,20 +37,8 @@ export function spoolSlots(base: string): string[] {
 
 /** The lock held on `file`, or null when another live process holds it. */
 async function tryLock(file: string, onLost: (err: Error) => void): Promise<ClaimedSpool | null> {
-  try {
-    const release = await lockfile.lock(file, {
-      realpath: false,
-      lockfilePath: `${file}.lock`,
-      stale: SPOOL_LOCK_STALE_MS,
-      update: SPOOL_LOCK_STALE_MS / 4,
-      retries: 0,
-      onCompromised: onLost,
-    });
-    return { path: file, release };
-  } catch (err) {
-    if ((err as { code?: string }).code === 'ELOCKED') return null;
-    throw err;
-  }
+  const release = await lockForThisProcess(file, { lockPath: `${file}.lock`, onLost });
+  return release ? { path: file, release } : null;
 }
 
 export interface ClaimOptions {
