@@ -6,7 +6,7 @@
 // the API stopped it (`docker stop`, after its `die`), which is what tells a stop apart from
 // an exit of the container's own.
 import { created, names } from './object-rules.ts';
-import { objectField, unknown, type Evidence, type ObjectEvent, type ObjectState, type Read, type Rule } from './reconcile-evidence.ts';
+import { before, objectField, unknown, type Evidence, type ObjectEvent, type ObjectState, type Read, type Rule } from './reconcile-evidence.ts';
 
 /** Docker's default stop timeout (seconds), which containerStop uses when the input gives none. */
 const DEFAULT_STOP_SECONDS = 10;
@@ -23,8 +23,6 @@ async function containerEvidence(read: Read, { intent, engine, events }: Evidenc
   const mine = (e: ObjectEvent) => (state.exists ? e.id === state.id : names(e, ref) || e.id.startsWith(ref));
   return { ref, state, seen: (await events('container')).filter(mine) };
 }
-
-const before = (date: Date | undefined, from: Date) => date !== undefined && date.getTime() < from.getTime();
 
 /**
  * containerRun creates, then starts. It succeeded when the container was created in the

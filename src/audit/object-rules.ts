@@ -1,7 +1,7 @@
 // The reconciliation rules shared by every kind of engine object (reconcile.ts lists which
 // operation uses which): a creation, a removal, an in-place change, a scale. Each decides
 // only "did it happen", from the object's present state and the events of the intent's window.
-import { objectField, unknown, type Evidence, type ObjectEvent, type OpenIntent, type Read, type Rule } from './reconcile-evidence.ts';
+import { before, objectField, unknown, type Evidence, type ObjectEvent, type OpenIntent, type Read, type Rule } from './reconcile-evidence.ts';
 
 /** Whether the event is about the object `ref` names (its ID or its name). */
 export const names = (e: ObjectEvent, ref: string) => e.id === ref || e.attributes.name === ref;
@@ -22,7 +22,7 @@ export function created(kind: string, read: Read): Rule {
       return { outcome: 'succeeded', reason: `the engine's events show the ${kind} ${target} created (${creation.id}) after the intent; it ${now}`, objectIds: [creation.id] };
     }
     if (state.exists) {
-      if (state.createdAt && state.createdAt.getTime() < from.getTime()) {
+      if (before(state.createdAt, from)) {
         return unknown(`a ${kind} named ${target} exists but was created before the intent`);
       }
       return { outcome: 'succeeded', reason: `the ${kind} ${target} exists (${state.id})`, objectIds: [state.id] };
@@ -71,7 +71,7 @@ export function changed(kind: string, read: Read): Rule {
     if (updates.length === 0 && (await complete(kind))) {
       return { outcome: 'failed', reason: `the engine's events show no change to the ${kind} ${intent.target} since the intent`, objectIds: [] };
     }
-    if (state.updatedAt && state.updatedAt.getTime() < from.getTime()) {
+    if (before(state.updatedAt, from)) {
       return { outcome: 'failed', reason: `the ${kind} ${intent.target} has not changed since the intent`, objectIds: [] };
     }
     return unknown(`the ${kind} ${intent.target} changed after the intent, but not necessarily by it`);

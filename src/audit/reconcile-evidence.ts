@@ -114,6 +114,9 @@ export interface Evidence {
 }
 export type Rule = (evidence: Evidence) => Promise<Decision>;
 
+/** Whether the engine's time (an object's CreatedAt, UpdatedAt, StartedAt...) lies before the window `from`. */
+export const before = (date: Date | undefined, from: Date): boolean => date !== undefined && date.getTime() < from.getTime();
+
 export const unknown = (reason: string): Decision => ({ outcome: 'unknown', reason, objectIds: [] });
 
 export function objectField(value: JsonValue | null, field: string): JsonValue | undefined {
