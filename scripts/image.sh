@@ -42,32 +42,48 @@ apt_mirror() {
   printf '%s' "$uri"
 }
 
+# Makes the tarball $1 once and prints its path: under the lock file $2, runs $3 with a new
+# directory (the root to fill) and the remaining arguments, then tars that root. Two builds at
+# once (npm test runs test files in parallel) make it once: the second waits on the lock and
+# then finds it made.
+cached_tarball() {
+  local tar=$1 lockfile=$2 fill=$3 lock tmp
+  shift 3
+  mkdir -p "$CACHE"
+  exec {lock}>"$lockfile"
+  flock -w 900 "$lock" || die "could not lock $lockfile"
+  if [ ! -f "$tar" ]; then
+    tmp=$(mktemp -d "$CACHE/root.XXXXXX")
+    # Cleared as it runs: it would fire again when the caller returns, with tmp gone.
+    trap 'rm -rf "$tmp"; trap - RETURN' RETURN
+    "$fill" "$tmp" "$@"
+    tar -C "$tmp" -cf "$tar.part" . && mv -f "$tar.part" "$tar"
+  fi
+  exec {lock}>&-
+  printf '%s' "$tar"
+}
+
 # A compressed root filesystem: minbase, the node binary, no apt caches or documentation.
 rootfs_tarball() {
-  local codename node tar tmp
+  local codename node tar
   . /etc/os-release
   codename=${VERSION_CODENAME:?no VERSION_CODENAME in /etc/os-release}
   node=$(readlink -f "$(command -v node)") || die "no node on PATH"
   tar="$CACHE/rootfs-$codename-$(node --version).tar"
-  mkdir -p "$CACHE"
-  # Two builds at once (npm test runs test files in parallel) make the tarball once: the
-  # second waits here and then finds it.
-  exec {lock}>"$CACHE/.rootfs.lock"
-  flock -w 900 "$lock" || die "could not lock $CACHE/.rootfs.lock"
-  if [ -f "$tar" ]; then exec {lock}>&-; printf '%s' "$tar"; return 0; fi
+  cached_tarball "$tar" "$CACHE/.rootfs.lock" fill_rootfs "$codename" "$node"
+}
+
+# Fills the new root $1 with Debian $2 (minbase) and the node binary $3.
+fill_rootfs() {
+  local root=$1 codename=$2 node=$3
   command -v debootstrap >/dev/null || die "debootstrap is missing: run bash scripts/swarm.sh install"
-  tmp=$(mktemp -d "$CACHE/root.XXXXXX")
-  trap 'rm -rf "$tmp"' RETURN
   log "debootstrap --variant=minbase $codename from $(apt_mirror)"
-  debootstrap --variant=minbase "$codename" "$tmp" "$(apt_mirror)" >"$CACHE/debootstrap.log" 2>&1 ||
+  debootstrap --variant=minbase "$codename" "$root" "$(apt_mirror)" >"$CACHE/debootstrap.log" 2>&1 ||
     { tail -n 20 "$CACHE/debootstrap.log" >&2; die "debootstrap failed (log: $CACHE/debootstrap.log)"; }
-  install -m 755 "$node" "$tmp/usr/local/bin/node"
-  chroot "$tmp" /usr/local/bin/node --version >/dev/null || die "the copied node does not run in the new root"
-  rm -rf "$tmp"/var/cache/apt/archives/*.deb "$tmp"/var/lib/apt/lists/* "$tmp"/usr/share/doc/* \
-    "$tmp"/usr/share/man/* "$tmp"/usr/share/locale/*
-  tar -C "$tmp" -cf "$tar.part" . && mv -f "$tar.part" "$tar"
-  exec {lock}>&-
-  printf '%s' "$tar"
+  install -m 755 "$node" "$root/usr/local/bin/node"
+  chroot "$root" /usr/local/bin/node --version >/dev/null || die "the copied node does not run in the new root"
+  rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/* "$root"/usr/share/doc/* \
+    "$root"/usr/share/man/* "$root"/usr/share/locale/*
 }
 
 cmd_base() {
@@ -81,28 +97,25 @@ cmd_base() {
 
 # The base's root with Debian's postgresql-15 installed in it (apt from this machine's mirror).
 postgres_tarball() {
-  local base tar tmp
+  local base
   base=$(rootfs_tarball)
-  tar="${base%.tar}-postgresql-15.tar"
-  exec {pglock}>"$CACHE/.postgres.lock"
-  flock -w 900 "$pglock" || die "could not lock $CACHE/.postgres.lock"
-  if [ -f "$tar" ]; then exec {pglock}>&-; printf '%s' "$tar"; return 0; fi
-  tmp=$(mktemp -d "$CACHE/root.XXXXXX")
-  trap 'rm -rf "$tmp"' RETURN
-  tar -C "$tmp" -xf "$base"
+  cached_tarball "${base%.tar}-postgresql-15.tar" "$CACHE/.postgres.lock" fill_postgres "$base"
+}
+
+# Fills the new root $1 with the base's root (tarball $2) and Debian's postgresql-15.
+fill_postgres() {
+  local root=$1 base=$2
+  tar -C "$root" -xf "$base"
   # No cluster made at install (the entry point makes one in the volume) and no service started.
-  mkdir -p "$tmp/etc/postgresql-common"
-  echo 'create_main_cluster = false' >"$tmp/etc/postgresql-common/createcluster.conf"
-  printf '#!/bin/sh\nexit 101\n' >"$tmp/usr/sbin/policy-rc.d" && chmod 755 "$tmp/usr/sbin/policy-rc.d"
+  mkdir -p "$root/etc/postgresql-common"
+  echo 'create_main_cluster = false' >"$root/etc/postgresql-common/createcluster.conf"
+  printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d" && chmod 755 "$root/usr/sbin/policy-rc.d"
   log "apt-get install postgresql-15 in the base's root"
-  { chroot "$tmp" apt-get update -q && DEBIAN_FRONTEND=noninteractive chroot "$tmp" apt-get install -y -q --no-install-recommends postgresql-15; } \
+  { chroot "$root" apt-get update -q && DEBIAN_FRONTEND=noninteractive chroot "$root" apt-get install -y -q --no-install-recommends postgresql-15; } \
     >"$CACHE/postgres-apt.log" 2>&1 || { tail -n 20 "$CACHE/postgres-apt.log" >&2; die "installing postgresql-15 failed"; }
-  rm -f "$tmp/usr/sbin/policy-rc.d"
-  rm -rf "$tmp"/var/cache/apt/archives/*.deb "$tmp"/var/lib/apt/lists/*
-  install -m 755 "$ROOT_DIR/scripts/postgres-image-entrypoint.sh" "$tmp/usr/local/bin/postgres-entrypoint"
-  tar -C "$tmp" -cf "$tar.part" . && mv -f "$tar.part" "$tar"
-  exec {pglock}>&-
-  printf '%s' "$tar"
+  rm -f "$root/usr/sbin/policy-rc.d"
+  rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/*
+  install -m 755 "$ROOT_DIR/scripts/postgres-image-entrypoint.sh" "$root/usr/local/bin/postgres-entrypoint"
 }
 
 cmd_postgres() {
